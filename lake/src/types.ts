@@ -1,0 +1,57 @@
+// The lake's shared vocabulary. The HTTP server (lake/src/**) and the query engine
+// (lake/src/query/**) meet here; change it only with both sides in view.
+
+/** A stored document. System fields are maintained by the lake on every write. */
+export interface SanityDocument {
+  _id: string
+  _type: string
+  _rev: string
+  _createdAt: string
+  _updatedAt: string
+  [field: string]: unknown
+}
+
+/**
+ * How a query sees drafts, as the hosted API defines it:
+ * - `raw`: every document as stored, drafts (`drafts.x`) and versions (`versions.r.x`) included;
+ * - `published`: no drafts, no versions;
+ * - `drafts` (alias `previewDrafts`): a draft stands in for its published document, with the
+ *   published `_id` and `_originalId` set to the draft's id.
+ */
+export type Perspective = 'raw' | 'published' | 'drafts' | 'previewDrafts'
+
+/** One committed change to one document: the state after the transaction, or null if deleted. */
+export interface DocumentChange {
+  id: string
+  document: SanityDocument | null
+}
+
+export interface QueryRequest {
+  query: string
+  params: Record<string, unknown>
+  perspective: Perspective
+}
+
+export interface QueryResponse {
+  result: unknown
+  /** Evaluation time in milliseconds, as the hosted API reports it. */
+  ms: number
+}
+
+/**
+ * One dataset's query engine. The server owns the documents; it hands the engine the full set
+ * once (`load`) and then every committed change in commit order (`apply`). Queries issued after
+ * `apply` returns must see the change.
+ */
+export interface QueryEngine {
+  load(documents: Iterable<SanityDocument>): void
+  apply(changes: readonly DocumentChange[]): void
+  /**
+   * Evaluates a query without blocking the server's event loop. Rejects with
+   * `QueryParseError` (-> 400 queryParseError) or `QueryTimeoutError` (-> the time limit was hit;
+   * evaluation is abandoned) or `QueryExecutionError` (-> 400, e.g. an unknown function, a bad
+   * param).
+   */
+  query(request: QueryRequest): Promise<QueryResponse>
+  close(): Promise<void>
+}
