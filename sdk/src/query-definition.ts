@@ -1,0 +1,46 @@
+// A query is data: its GROQ string (static, so Sanity TypeGen can read it), the zod schema of its
+// result, and how typed input becomes GROQ params. The client runs any definition the same way.
+import type * as z from 'zod'
+import {ResultMismatchError, problemsFromIssues} from './errors.ts'
+
+export interface QueryDefinition<Input, Params extends Record<string, unknown>, Schema extends z.ZodType> {
+  /** The SDK function name, used in error messages. */
+  name: string
+  /** Root of problem paths in error messages, e.g. `exercise`. */
+  root: string
+  query: string
+  schema: Schema
+  params: (input: Input) => Params
+}
+
+export function defineQueryDefinition<Input, Params extends Record<string, unknown>, Schema extends z.ZodType>(
+  definition: QueryDefinition<Input, Params, Schema>,
+): QueryDefinition<Input, Params, Schema> {
+  return definition
+}
+
+/** Parses a raw result against the definition's schema; throws ResultMismatchError listing every problem. */
+export function parseResult<Schema extends z.ZodType>(
+  definition: Pick<QueryDefinition<never, never, Schema>, 'name' | 'root' | 'schema'>,
+  raw: unknown,
+): z.output<Schema> {
+  const parsed = definition.schema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  throw new ResultMismatchError(definition.name, problemsFromIssues(definition.root, parsed.error.issues, raw))
+}
+
+/** Clear errors for bad input, before anything is sent. */
+export function positiveInteger(name: string, value: number | undefined, fallback: number, max = 1000): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new RangeError(`${name} must be an integer from 1 to ${max}, received ${String(value)}`)
+  }
+  return value
+}
+
+export function nonEmptyString(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new TypeError(`${name} must be a non-empty string, received ${value === null ? 'null' : typeof value}`)
+  }
+  return value
+}
