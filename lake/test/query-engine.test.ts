@@ -1,0 +1,119 @@
+// The query engine in process: perspectives, errors, incremental changes, the time limit.
+import {afterAll, describe, expect, it} from 'vitest'
+import {createQueryEngine, QueryExecutionError, QueryParseError, QueryTimeoutError} from '../src/query/index.ts'
+import type {Perspective, SanityDocument} from '../src/types.ts'
+
+const doc = (_id: string, fields: Record<string, unknown> = {}): SanityDocument => ({
+  _id,
+  _type: 'exercise',
+  _rev: 'r1',
+  _createdAt: '2025-01-01T00:00:00Z',
+  _updatedAt: '2025-01-01T00:00:00Z',
+  ...fields,
+})
+
+const engines: {close(): Promise<void>}[] = []
+function engine(timeoutMs = 5_000) {
+  const created = createQueryEngine({timeoutMs})
+  engines.push(created)
+  return created
+}
+afterAll(async () => {
+  await Promise.all(engines.map((e) => e.close()))
+})
+
+describe('perspectives', () => {
+  const e = engine()
+  e.load([
+    doc('squat', {name: 'Squat', muscle: {_type: 'reference', _ref: 'quads'}}),
+    doc('drafts.squat', {name: 'Squat (edited)', muscle: {_type: 'reference', _ref: 'quads'}}),
+    doc('drafts.lunge', {name: 'Lunge'}),
+    doc('versions.spring.squat', {name: 'Spring squat'}),
+    doc('quads', {_type: 'muscle', name: 'Quadriceps'}),
+    doc('drafts.quads', {_type: 'muscle', name: 'Quads (draft)'}),
+  ])
+  const run = (perspective: Perspective) =>
+    e.query({query: '*[_type == "exercise"]{_id, _originalId, name, "muscle": muscle->name}', params: {}, perspective})
+
+  it('raw shows every stored document', async () => {
+    const {result} = await run('raw')
+    expect((result as {_id: string}[]).map((d) => d._id)).toEqual(['squat', 'drafts.squat', 'drafts.lunge', 'versions.spring.squat'])
+  })
+
+  it('published hides drafts and versions, and dereferences published documents', async () => {
+    expect((await run('published')).result).toEqual([{_id: 'squat', _originalId: null, name: 'Squat', muscle: 'Quadriceps'}])
+  })
+
+  it('drafts overlays drafts on published documents, with _originalId, and dereferences to drafts', async () => {
+    for (const perspective of ['drafts', 'previewDrafts'] as const) {
+      expect((await run(perspective)).result).toEqual([
+        {_id: 'squat', _originalId: 'drafts.squat', name: 'Squat (edited)', muscle: 'Quads (draft)'},
+        {_id: 'lunge', _originalId: 'drafts.lunge', name: 'Lunge', muscle: null},
+      ])
+    }
+  })
+
+  it('sees changes applied after load, in order', async () => {
+    const e2 = engine()
+    e2.load([doc('a', {n: 1})])
+    e2.apply([{id: 'b', document: doc('b', {n: 2})}])
+    e2.apply([{id: 'a', document: null}, {id: 'b', document: doc('b', {n: 3})}])
+    expect((await e2.query({query: '*{_id, n}', params: {}, perspective: 'raw'})).result).toEqual([{_id: 'b', n: 3}])
+  })
+})
+
+describe('errors', () => {
+  const e = engine()
+  e.load([doc('a')])
+
+  it('rejects a syntax error with its position', async () => {
+    const error = await e.query({query: '*[_type == "a"', params: {}, perspective: 'raw'}).catch((err: unknown) => err)
+    expect(error).toBeInstanceOf(QueryParseError)
+    expect((error as QueryParseError).start).toBe(13)
+    expect((error as QueryParseError).end).toBe(14)
+    expect((error as QueryParseError).description).toMatch(/position 13/)
+  })
+
+  it('rejects an unknown function as a parse error', async () => {
+    await expect(e.query({query: 'nope::fn()', params: {}, perspective: 'raw'})).rejects.toBeInstanceOf(QueryParseError)
+  })
+
+  it('passes parameters', async () => {
+    expect((await e.query({query: '*[_id == $id][0]._id', params: {id: 'a'}, perspective: 'raw'})).result).toBe('a')
+  })
+
+  it('rejects an execution error', async () => {
+    // groq-js parses geo functions but does not implement them.
+    const error = await e.query({query: 'geo::distance(1, 2)', params: {}, perspective: 'raw'}).catch((err: unknown) => err)
+    expect(error).toBeInstanceOf(QueryExecutionError)
+    expect((error as QueryExecutionError).description).toBe('not implemented')
+  })
+})
+
+describe('time limit', () => {
+  // From the conformance suite (legacy/filters.yml, "Filters / documents, nested 3"): eleven
+  // nested uncorrelated subqueries that plain groq-js never finishes.
+  const nested =
+    '*[_id in *[_id in *[_id in *[_id in *[_id in *[_id in *[_id in *[_id in *[_id in *[_id in *[_id >= "c" && _type == "test"][]._id][]._id][]._id][]._id][]._id][]._id][]._id][]._id][]._id][]._id] | order(_id)[]._id'
+
+  it('aborts a query over the limit while other queries keep being answered', async () => {
+    const e = engine(1_500)
+    e.load(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => doc(id, {_type: 'test'})))
+    const started = performance.now()
+    const slow = e.query({query: nested, params: {}, perspective: 'raw'}).catch((err: unknown) => err)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const quickStart = performance.now()
+    const quick = await e.query({query: 'count(*[_type == "test"])', params: {}, perspective: 'raw'})
+    const quickMs = performance.now() - quickStart
+    expect(quick.result).toBe(6)
+    expect(quickMs).toBeLessThan(1_000)
+    const error = await slow
+    expect(error).toBeInstanceOf(QueryTimeoutError)
+    expect((error as Error).message).toBe('Query exceeded the time limit of 1500 ms')
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_400)
+    // The worker that overran was replaced by one holding the same documents.
+    for (let i = 0; i < 4; i++) {
+      expect((await e.query({query: 'count(*)', params: {}, perspective: 'raw'})).result).toBe(6)
+    }
+  })
+})
