@@ -57,7 +57,7 @@ export function createBaseClient(config: ExerciseClientConfig | WrapClientConfig
     perspective,
     async run(definition, input) {
       const params = definition.params(input)
-      const raw: unknown = await sanity.fetch(definition.query, params)
+      const raw: unknown = await sanity.fetch<unknown, Record<string, unknown>>(definition.query, params)
       return parseResult(definition, raw)
     },
   }

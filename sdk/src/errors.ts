@@ -65,7 +65,8 @@ function describe(issue: z.core.$ZodIssue, value: unknown): string {
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, received ${typeName(value)}`
     case 'invalid_union':
       if (issue.discriminator !== undefined) {
-        return `unknown ${issue.discriminator}${issue.options?.length ? `, expected ${issue.options.map((v) => JSON.stringify(v)).join(' | ')}` : ''}`
+        const options = 'options' in issue ? (issue.options ?? []) : []
+        return `unknown ${issue.discriminator}${options.length ? `, expected ${options.map((v) => JSON.stringify(v)).join(' | ')}` : ''}`
       }
       return 'matches none of the allowed shapes'
     case 'too_small':

@@ -1,6 +1,6 @@
 // Portable Text to plain text: paragraphs separated by blank lines, list items with their marker
 // and indentation, custom objects through the caller's per-type serializers.
-import type {NormalizedNode, NormalizedObject, NormalizedTextBlock} from './normalize.ts'
+import type {NormalizedNode, NormalizedObject, NormalizedSpan, NormalizedTextBlock} from './normalize.ts'
 
 export type TextSerializers = Record<string, (value: NormalizedObject) => string>
 
@@ -30,9 +30,9 @@ export function blocksToText(nodes: readonly NormalizedNode[], types: TextSerial
 export function blockText(block: NormalizedTextBlock, types: TextSerializers): string {
   let text = ''
   for (const child of block.children) {
-    if (child._type === 'span') text += (child as {text: string}).text
+    if (child._type === 'span') text += (child as NormalizedSpan).text
     else {
-      const inline = types[child._type]?.(child) ?? ''
+      const inline = types[child._type]?.(child as NormalizedObject) ?? ''
       if (inline) text += text && !/\s$/.test(text) ? ` ${inline}` : inline
     }
   }

@@ -1,0 +1,78 @@
+// Responsive image URLs on @sanity/image-url, shared by the React and HTML renderers. Crop and
+// hotspot come from the image field; when an aspect ratio is requested the CDN crops around the
+// hotspot, and renderers also set object-position from it for CSS-driven crops.
+import {createImageUrlBuilder} from '@sanity/image-url'
+import {safeUrl} from './url.ts'
+
+/** Where image URLs point: Sanity's image CDN by default, or `baseUrl` (e.g. a local lake). */
+export interface ImageConfig {
+  projectId: string
+  dataset: string
+  baseUrl?: string
+}
+
+/** The image fields renderers need (what the SDK's queries project). */
+export interface ImageSourceLike {
+  asset: {_id: string; metadata?: {dimensions?: {width: number; height: number} | null} | null} | null
+  crop?: {top: number; bottom: number; left: number; right: number} | null
+  hotspot?: {x: number; y: number; width: number; height: number} | null
+}
+
+export interface ImageSources {
+  src: string
+  srcSet: string
+  width: number | undefined
+  height: number | undefined
+  /** CSS object-position centred on the hotspot, e.g. `50% 30%`. */
+  objectPosition: string | undefined
+}
+
+export const DEFAULT_WIDTHS = [320, 640, 960, 1280, 1920] as const
+
+export function imageSources(
+  image: ImageSourceLike,
+  config: ImageConfig,
+  options: {widths?: readonly number[]; aspectRatio?: number} = {},
+): ImageSources | undefined {
+  if (!image.asset?._id) return undefined
+  const builder = createImageUrlBuilder(config.baseUrl ? {...config, baseUrl: config.baseUrl} : config)
+  const source = {
+    asset: {_ref: image.asset._id},
+    ...(image.crop ? {crop: image.crop} : {}),
+    ...(image.hotspot ? {hotspot: image.hotspot} : {}),
+  }
+  const dimensions = image.asset.metadata?.dimensions ?? undefined
+  const native = dimensions?.width
+  const widths = (options.widths ?? DEFAULT_WIDTHS).filter((w) => native === undefined || w <= native)
+  if (widths.length === 0) widths.push(native ?? DEFAULT_WIDTHS[0])
+  const heightFor = (width: number) => (options.aspectRatio ? Math.round(width / options.aspectRatio) : undefined)
+  const urlFor = (width: number) => {
+    try {
+      return buildUrl(width)
+    } catch {
+      return undefined // a malformed asset id: no image rather than a crash
+    }
+  }
+  const buildUrl = (width: number) => {
+    let url = builder.image(source).width(width).auto('format').fit(options.aspectRatio ? 'crop' : 'max')
+    const height = heightFor(width)
+    if (height) url = url.height(height)
+    return safeUrl(url.url())
+  }
+  const entries = widths.map((w) => [w, urlFor(w)] as const).filter((entry): entry is readonly [number, string] => !!entry[1])
+  const largest = entries[entries.length - 1]
+  if (!largest) return undefined
+  const width = largest[0]
+  const height = heightFor(width) ?? (dimensions ? Math.round((width * dimensions.height) / dimensions.width) : undefined)
+  return {
+    src: largest[1],
+    srcSet: entries.map(([w, url]) => `${url} ${w}w`).join(', '),
+    width,
+    height,
+    objectPosition: image.hotspot ? `${pct(image.hotspot.x)} ${pct(image.hotspot.y)}` : undefined,
+  }
+}
+
+function pct(value: number): string {
+  return `${Math.round(Math.min(Math.max(value, 0), 1) * 1000) / 10}%`
+}
