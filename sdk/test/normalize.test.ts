@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {normalizePortableText, type PortableTextVocabulary} from '../src/portable-text/normalize.ts'
+import {normalizePortableText, type NormalizedObject, type PortableTextVocabulary} from '../src/portable-text/normalize.ts'
 import {blocksToMarkdown} from '../src/portable-text/to-markdown.ts'
 import {blocksToText} from '../src/portable-text/to-text.ts'
 
@@ -75,7 +75,7 @@ describe('text and Markdown serializers', () => {
     vocabulary,
     () => {},
   )
-  const types = {callout: (value: {text?: unknown}) => String(value.text)}
+  const types = {callout: (value: NormalizedObject) => String(value.text)}
 
   it('renders plain text with list markers', () => {
     expect(blocksToText(blocks, types)).toBe(
