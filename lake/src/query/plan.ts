@@ -1,14 +1,405 @@
-// Query planning: rewrites a parsed query so that the outermost `*[filter]` reads its candidates
-// from an index instead of scanning every document. Step 1: no rewriting yet.
+// Query planning: rewrites a parsed query so that each `*[filter]` evaluated in the query's root
+// scope reads its candidates from an index instead of scanning every document, and so that an
+// ordered first page (`*[_type == T ...] | order(a) [0...n]`) walks a sorted index and stops after
+// n matches. The rewritten parts become parameters holding the precomputed arrays; everything
+// else, including every other `*`, is evaluated by groq-js as before, so results are identical.
+//
+// A filter is a conjunction of terms; `Filter(a && b)` keeps exactly the documents for which every
+// term is true, so terms answered exactly by an index can be applied in any order and dropped
+// from what groq-js evaluates. Indexable terms: `_id == c`, `_id in [c...]`, `_type == c`,
+// `_type in [...]`, `slug.current == c`, `slug.current in [...]`, `references(c...)` with
+// constant (literal or parameter) strings.
 
-import type {ExprNode} from 'groq-js'
-import type {DocumentStore, View} from './store.ts'
+import {evaluate, type ExprNode} from 'groq-js'
+import {referencesOf, slugOf} from './indexes.ts'
+import type {OrderKey} from './sorted.ts'
+import type {DocumentStore, Entry, View} from './store.ts'
 
 export interface Planned {
   tree: ExprNode
   params: Record<string, unknown>
 }
 
-export function plan(tree: ExprNode, params: Record<string, unknown>, _store: DocumentStore, _view: View): Planned {
-  return {tree, params}
+type Field = 'id' | 'type' | 'slug'
+interface Term {
+  kind: Field | 'ref'
+  keys: string[]
+}
+
+/** groq-js's syntax tree, read loosely: the planner only looks at a few node types. */
+interface Node {
+  type: string
+  [key: string]: unknown
+}
+
+export async function plan(
+  tree: ExprNode,
+  params: Record<string, unknown>,
+  store: DocumentStore,
+  view: View,
+): Promise<Planned> {
+  const planner = new Planner(params, store, view)
+  const planned = await planner.visit(tree as unknown as Node)
+  return {tree: planned as unknown as ExprNode, params: planner.params}
+}
+
+class Planner {
+  readonly params: Record<string, unknown>
+  private userParams: Record<string, unknown>
+  private store: DocumentStore
+  private view: View
+  private count = 0
+
+  constructor(params: Record<string, unknown>, store: DocumentStore, view: View) {
+    this.userParams = params
+    this.params = {...params}
+    this.store = store
+    this.view = view
+  }
+
+  /** Rewrites `node`, evaluated in the root scope; follows only children that stay in it. */
+  async visit(node: Node): Promise<Node> {
+    switch (node.type) {
+      case 'Filter': {
+        if (node['base'] && (node['base'] as Node).type === 'Everything') {
+          const replaced = this.filter(node['expr'] as Node)
+          if (replaced) return replaced
+          return node
+        }
+        return this.children(node, ['base'])
+      }
+      case 'Slice':
+      case 'AccessElement': {
+        const page = await this.orderedPage(node)
+        if (page) return page
+        return this.children(node, ['base'])
+      }
+      case 'Projection':
+      case 'PipeFuncCall':
+      case 'Map':
+      case 'FlatMap':
+      case 'Group':
+      case 'ArrayCoerce':
+      case 'AccessAttribute':
+      case 'Deref':
+      case 'Not':
+      case 'Neg':
+      case 'Pos':
+        return this.children(node, ['base'])
+      case 'And':
+      case 'Or':
+      case 'OpCall':
+        return this.children(node, ['left', 'right'])
+      case 'FuncCall': {
+        const namespace = node['namespace']
+        const name = node['name']
+        const sameScope =
+          (namespace === 'global' && ['count', 'defined', 'length', 'coalesce'].includes(name as string)) ||
+          namespace === 'array' ||
+          namespace === 'math'
+        if (!sameScope) return node
+        const args = await Promise.all((node['args'] as Node[]).map((arg) => this.visit(arg)))
+        return {...node, args} as Node
+      }
+      case 'Object': {
+        const attributes = await Promise.all(
+          (node['attributes'] as Node[]).map(async (attr) => {
+            if (attr.type === 'ObjectConditionalSplat') return this.children(attr, ['condition', 'value'])
+            return this.children(attr, ['value'])
+          }),
+        )
+        return {...node, attributes} as Node
+      }
+      case 'Array': {
+        const elements = await Promise.all((node['elements'] as Node[]).map((el) => this.children(el, ['value'])))
+        return {...node, elements} as Node
+      }
+      default:
+        return node
+    }
+  }
+
+  private async children(node: Node, keys: string[]): Promise<Node> {
+    let copy: Node | undefined
+    for (const key of keys) {
+      const child = node[key] as Node | undefined
+      if (!child || typeof child !== 'object') continue
+      const planned = await this.visit(child)
+      if (planned !== child) (copy ??= {...node})[key] = planned
+    }
+    return copy ?? node
+  }
+
+  /** `*[expr]` answered from an index: the whole filter, or the candidates it then filters. */
+  private filter(expr: Node): Node | undefined {
+    const terms = conjuncts(expr)
+    const indexed: Term[] = []
+    const residual: Node[] = []
+    for (const term of terms) {
+      const found = this.term(term)
+      if (found) indexed.push(found)
+      else residual.push(term)
+    }
+    if (indexed.length === 0) return undefined
+    indexed.sort((a, b) => this.estimate(a) - this.estimate(b))
+    const [first, ...rest] = indexed
+    let docs = this.candidates(first!)
+    if (rest.length > 0) docs = docs.filter((doc) => rest.every((term) => matches(term, doc)))
+    const candidates = this.param(docs)
+    if (residual.length === 0) return candidates
+    return {type: 'Filter', base: candidates, expr: conjunction(residual)} as Node
+  }
+
+  /**
+   * `*[_type == T && ...] | order(k...) [a...b]` (or `[i]`): walks the sorted index of T, keeps
+   * documents that pass the filter until the page is full, and hands groq-js that prefix in place
+   * of the ordered array; the slice then cuts the same page out of it.
+   */
+  private async orderedPage(node: Node): Promise<Node | undefined> {
+    const pipe = node['base'] as Node | undefined
+    if (!pipe || pipe.type !== 'PipeFuncCall' || pipe['name'] !== 'order') return undefined
+    const filter = pipe['base'] as Node
+    if (filter.type !== 'Filter' || (filter['base'] as Node).type !== 'Everything') return undefined
+    let need: number
+    if (node.type === 'AccessElement') {
+      const index = node['index'] as number
+      if (index < 0) return undefined
+      need = index + 1
+    } else {
+      const left = node['left'] as number
+      const right = node['right'] as number
+      if (left < 0 || right < 0) return undefined
+      need = node['isInclusive'] ? right + 1 : right
+    }
+    const order = orderKeys(pipe['args'] as Node[])
+    if (!order) return undefined
+    // In the drafts perspective `_id` is rewritten for drafts, so the stored one is no sort key.
+    if (this.view.perspective === 'drafts' && order.some((k) => k.path[0] === '_id' || k.path[0] === '_originalId')) {
+      return undefined
+    }
+    const terms = conjuncts(filter['expr'] as Node)
+    const indexed: Term[] = []
+    const residual: Node[] = []
+    for (const term of terms) {
+      const found = this.term(term)
+      if (found) indexed.push(found)
+      else residual.push(term)
+    }
+    const typeTerm = indexed.find((t) => t.kind === 'type' && t.keys.length === 1)
+    if (!typeTerm) return undefined
+    // A rarer index term beats walking every document of the type: leave it to `filter`.
+    if (indexed.some((t) => this.estimate(t) < this.estimate(typeTerm) / 8)) return undefined
+
+    const sorted = this.store.sortedIndex(typeTerm.keys[0]!, order)
+    const page: unknown[] = []
+    let batch: unknown[] = []
+    let batchSize = Math.max(need, 16)
+    const residualExpr = residual.length > 0 ? conjunction(residual) : undefined
+    const flush = async () => {
+      if (residualExpr) {
+        const name = '\u0000batch'
+        const tree = {type: 'Filter', base: {type: 'Parameter', name}, expr: residualExpr} as unknown as ExprNode
+        const value = await evaluate(tree, {...evaluationOptions(tree, this.view), params: {...this.userParams, [name]: batch}})
+        page.push(...((await value.get()) as unknown[]))
+      } else page.push(...batch)
+      batch = []
+      batchSize *= 2
+    }
+    for (const entry of sorted.entries()) {
+      const doc = this.view.show(entry)
+      if (doc === undefined || !indexed.every((term) => matches(term, doc))) continue
+      batch.push(doc)
+      if (batch.length >= batchSize) {
+        await flush()
+        if (page.length >= need) break
+      }
+    }
+    if (batch.length > 0 && page.length < need) await flush()
+    return {...node, base: this.param(page.slice(0, need))} as Node
+  }
+
+  private param(value: unknown[]): Node {
+    const name = `\u0000lake${this.count++}`
+    this.params[name] = value
+    return {type: 'Parameter', name} as Node
+  }
+
+  /** An index term, if this filter term is one. */
+  private term(node: Node): Term | undefined {
+    if (node.type === 'Group') return this.term(node['base'] as Node)
+    if (node.type === 'OpCall' && node['op'] === '==') {
+      const left = node['left'] as Node
+      const right = node['right'] as Node
+      const [field, other] = fieldOf(left) ? [fieldOf(left), right] : [fieldOf(right), left]
+      if (!field) return undefined
+      const value = this.constant(other)
+      if (!value || typeof value.value !== 'string') return undefined
+      return {kind: field, keys: [value.value]}
+    }
+    if (node.type === 'OpCall' && node['op'] === 'in') {
+      const field = fieldOf(node['left'] as Node)
+      const value = this.constant(node['right'] as Node)
+      if (!field || !value || !Array.isArray(value.value)) return undefined
+      if (!value.value.every((v) => typeof v === 'string')) return undefined
+      return {kind: field, keys: value.value as string[]}
+    }
+    if (node.type === 'FuncCall' && node['namespace'] === 'global' && node['name'] === 'references') {
+      const keys: string[] = []
+      for (const arg of node['args'] as Node[]) {
+        const value = this.constant(arg)
+        if (!value) return undefined
+        // As groq-js: strings and the strings in arrays count, anything else is ignored.
+        if (typeof value.value === 'string') keys.push(value.value)
+        else if (Array.isArray(value.value)) for (const v of value.value) if (typeof v === 'string') keys.push(v)
+      }
+      return {kind: 'ref', keys}
+    }
+    return undefined
+  }
+
+  /** The value of a literal or a parameter (a missing parameter is null, as in groq-js). */
+  private constant(node: Node): {value: unknown} | undefined {
+    switch (node.type) {
+      case 'Value':
+        return {value: node['value']}
+      case 'Parameter':
+        return {value: this.userParams[node['name'] as string] ?? null}
+      case 'Group':
+        return this.constant(node['base'] as Node)
+      case 'Array': {
+        const values: unknown[] = []
+        for (const element of node['elements'] as Node[]) {
+          if (element['isSplat']) return undefined
+          const value = this.constant(element['value'] as Node)
+          if (!value) return undefined
+          values.push(value.value)
+        }
+        return {value: values}
+      }
+      default:
+        return undefined
+    }
+  }
+
+  private estimate(term: Term): number {
+    if (term.kind === 'id') return term.keys.length
+    const index = this.bucketsOf(term.kind)
+    let total = 0
+    for (const key of new Set(term.keys)) total += index.size(key)
+    return total
+  }
+
+  private bucketsOf(kind: 'type' | 'slug' | 'ref') {
+    const {indexes} = this.store
+    return kind === 'type' ? indexes.byType : kind === 'slug' ? indexes.bySlug : indexes.byRef
+  }
+
+  /** The documents of this view for which the term is true, in view order. */
+  private candidates(term: Term): unknown[] {
+    const entries = new Map<string, Entry>()
+    const keys = new Set(term.keys)
+    if (term.kind === 'id') {
+      for (const key of keys) {
+        const entry = this.view.entryFor(key)
+        if (entry) entries.set(entry.doc._id, entry)
+      }
+    } else {
+      const buckets = this.bucketsOf(term.kind)
+      for (const key of keys) for (const entry of buckets.get(key)) entries.set(entry.doc._id, entry)
+    }
+    let list = [...entries.values()]
+    if (keys.size > 1) list = list.sort((a, b) => a.seq - b.seq)
+    return this.view.visible(list)
+  }
+}
+
+/** What groq-js needs to evaluate `tree` in this view: `*` only if the tree reads it. */
+export function evaluationOptions(tree: ExprNode, view: View) {
+  return {
+    dataset: readsDataset(tree) ? view.all() : [],
+    // Same answer as groq-js's own scan of `*` for the first document with that _id.
+    dereference: ({_ref}: {_ref: string}) => view.get(_ref) as Record<string, unknown> | undefined,
+  }
+}
+
+/** Whether evaluating the tree reads `*` (an Everything node, or `releases::all()`, which scans it). */
+function readsDataset(tree: unknown): boolean {
+  const seen = new Set<object>()
+  const walk = (value: unknown): boolean => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return false
+    seen.add(value)
+    const node = value as Record<string, unknown>
+    if (node['type'] === 'Everything') return true
+    if (node['type'] === 'FuncCall' && node['namespace'] === 'releases') return true
+    for (const child of Array.isArray(value) ? value : Object.values(node)) if (walk(child)) return true
+    return false
+  }
+  return walk(tree)
+}
+
+/** Whether a term is true for a document as the view shows it. */
+function matches(term: Term, doc: unknown): boolean {
+  const record = doc as Record<string, unknown>
+  switch (term.kind) {
+    case 'id':
+      return term.keys.includes(record['_id'] as string)
+    case 'type':
+      return term.keys.includes(record['_type'] as string)
+    case 'slug': {
+      const slug = slugOf(record)
+      return slug !== undefined && term.keys.includes(slug)
+    }
+    case 'ref': {
+      const refs = referencesOf(record)
+      return term.keys.some((key) => refs.has(key))
+    }
+  }
+}
+
+/** `_id`, `_type` or `slug.current` read from the document being filtered. */
+function fieldOf(node: Node): Field | undefined {
+  const path = attributePath(node)
+  if (!path) return undefined
+  if (path.length === 1 && path[0] === '_id') return 'id'
+  if (path.length === 1 && path[0] === '_type') return 'type'
+  if (path.length === 2 && path[0] === 'slug' && path[1] === 'current') return 'slug'
+  return undefined
+}
+
+/** `a.b.c` on the current document (`@`), as attribute names; undefined for anything else. */
+function attributePath(node: Node): string[] | undefined {
+  const path: string[] = []
+  let current: Node | undefined = node
+  while (current && current.type === 'AccessAttribute') {
+    path.unshift(current['name'] as string)
+    current = current['base'] as Node | undefined
+  }
+  if (current && current.type !== 'This') return undefined
+  return path.length > 0 ? path : undefined
+}
+
+function orderKeys(args: Node[]): OrderKey[] | undefined {
+  if (args.length === 0) return undefined
+  const keys: OrderKey[] = []
+  for (const arg of args) {
+    const direction = arg.type === 'Desc' ? 'desc' : 'asc'
+    const mapper = arg.type === 'Desc' || arg.type === 'Asc' ? (arg['base'] as Node) : arg
+    const path = attributePath(mapper)
+    if (!path) return undefined
+    keys.push({path, direction})
+  }
+  return keys
+}
+
+function conjuncts(node: Node): Node[] {
+  if (node.type === 'And') return [...conjuncts(node['left'] as Node), ...conjuncts(node['right'] as Node)]
+  if (node.type === 'Group') {
+    const inner = node['base'] as Node
+    if (inner.type === 'And') return conjuncts(inner)
+  }
+  return [node]
+}
+
+function conjunction(terms: Node[]): Node {
+  return terms.reduce((left, right) => ({type: 'And', left, right}) as Node)
 }

@@ -3,7 +3,7 @@
 
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import type {QueryRequest} from '../types.ts'
-import {plan} from './plan.ts'
+import {evaluationOptions, plan} from './plan.ts'
 import type {DocumentStore} from './store.ts'
 
 export type RunOutcome =
@@ -22,13 +22,8 @@ export async function runQuery(store: DocumentStore, request: QueryRequest): Pro
   }
   try {
     const view = store.view(request.perspective)
-    const planned = plan(tree, params, store, view)
-    const value = await evaluate(planned.tree, {
-      dataset: view.all(),
-      params: planned.params,
-      // Same answer as groq-js's own scan of `*` for the first document with that _id.
-      dereference: ({_ref}) => view.get(_ref) as Record<string, unknown> | undefined,
-    })
+    const planned = await plan(tree, params, store, view)
+    const value = await evaluate(planned.tree, {...evaluationOptions(planned.tree, view), params: planned.params})
     const result = await value.get()
     return {ok: true, result: result ?? null, ms: Math.round(performance.now() - started)}
   } catch (error) {

@@ -5,6 +5,7 @@
 
 import type {DocumentChange, Perspective, SanityDocument} from '../types.ts'
 import {DocumentIndexes} from './indexes.ts'
+import {SortedIndex, type OrderKey} from './sorted.ts'
 
 export interface Entry {
   doc: SanityDocument
@@ -13,6 +14,7 @@ export interface Entry {
 }
 
 const DRAFTS = 'drafts.'
+const MAX_SORTED = 32
 const VERSIONS = 'versions.'
 
 export function isDraftId(id: string): boolean {
@@ -32,19 +34,23 @@ export interface View {
   all(): unknown[]
   /** The visible document with this `_id`, as `->` resolves it. */
   get(id: string): unknown
+  /** The document this view shows for a stored entry, or undefined if it hides it. */
+  show(entry: Entry): unknown
   /**
    * Maps raw entries (in insertion order) to the documents this view shows for them, in view
    * order, dropping the ones it hides. For `drafts`, a published document shadowed by its draft
    * is dropped: the draft's entry stands for it.
    */
   visible(entries: Iterable<Entry>): unknown[]
-  /** The position of the visible document with this `_id` in `all()`, for sorting candidates. */
+  /** The stored entry behind the visible document with this `_id`. */
   entryFor(id: string): Entry | undefined
 }
 
 export class DocumentStore {
   readonly entries = new Map<string, Entry>()
   readonly indexes = new DocumentIndexes()
+  /** Sorted indexes by `type + order`, created by the queries that need them (at most MAX_SORTED). */
+  private sorted = new Map<string, SortedIndex>()
   private seq = 0
   private version = 0
   private cache = new Map<string, {version: number; all: unknown[]}>()
@@ -52,6 +58,7 @@ export class DocumentStore {
   load(documents: Iterable<SanityDocument>): void {
     this.entries.clear()
     this.indexes.clear()
+    this.sorted.clear()
     this.cache.clear()
     this.apply(Array.from(documents, (doc) => ({id: doc._id, document: doc})))
   }
@@ -62,75 +69,77 @@ export class DocumentStore {
       if (previous) {
         this.entries.delete(id)
         this.indexes.remove(previous)
+        for (const index of this.sorted.values()) if (index.type === previous.doc._type) index.remove(id)
       }
       if (document) {
         const entry = {doc: document, seq: this.seq++}
         this.entries.set(id, entry)
         this.indexes.add(entry)
+        for (const index of this.sorted.values()) if (index.type === document._type) index.insert(entry)
       }
     }
     this.version++
   }
 
+  /** The documents of `type` in `order`, kept sorted from now on. */
+  sortedIndex(type: string, order: OrderKey[]): SortedIndex {
+    const key = JSON.stringify([type, order])
+    let index = this.sorted.get(key)
+    if (!index) {
+      if (this.sorted.size >= MAX_SORTED) this.sorted.delete(this.sorted.keys().next().value!)
+      index = new SortedIndex(type, order, this.indexes.byType.get(type))
+      this.sorted.set(key, index)
+    }
+    return index
+  }
+
   view(perspective: Perspective): View {
     const kind = perspective === 'previewDrafts' ? 'drafts' : perspective
-    const store = this
-    const all = (): unknown[] => {
-      const cached = store.cache.get(kind)
-      if (cached && cached.version === store.version) return cached.all
-      const fresh = view.visible(store.entries.values())
-      store.cache.set(kind, {version: store.version, all: fresh})
-      return fresh
-    }
-    const view: View =
+    const entries = this.entries
+    const show: (entry: Entry) => unknown =
       kind === 'raw'
-        ? {
-            perspective: kind,
-            all,
-            get: (id) => this.entries.get(id)?.doc,
-            visible: (entries) => Array.from(entries, (e) => e.doc),
-            entryFor: (id) => this.entries.get(id),
-          }
+        ? (e) => e.doc
         : kind === 'published'
-          ? {
-              perspective: kind,
-              all,
-              get: (id) => (isPublishedId(id) ? this.entries.get(id)?.doc : undefined),
-              visible: (entries) => {
-                const out: unknown[] = []
-                for (const e of entries) if (isPublishedId(e.doc._id)) out.push(e.doc)
-                return out
-              },
-              entryFor: (id) => (isPublishedId(id) ? this.entries.get(id) : undefined),
+          ? (e) => (isPublishedId(e.doc._id) ? e.doc : undefined)
+          : (e) => {
+              const id = e.doc._id
+              if (isDraftId(id)) return overlay(e.doc, id.slice(DRAFTS.length))
+              if (isPublishedId(id) && !entries.has(DRAFTS + id)) return overlay(e.doc, id)
+              return undefined
             }
-          : {
-              perspective: kind,
-              all,
-              get: (id) => {
-                const entry = this.draftsEntry(id)
-                return entry && overlay(entry.doc, id)
-              },
-              visible: (entries) => {
-                const out: unknown[] = []
-                for (const e of entries) {
-                  const id = e.doc._id
-                  if (isDraftId(id)) out.push(overlay(e.doc, id.slice(DRAFTS.length)))
-                  else if (isPublishedId(id) && !this.entries.has(DRAFTS + id)) out.push(overlay(e.doc, id))
-                }
-                return out
-              },
-              entryFor: (id) => this.draftsEntry(id),
-            }
-    return view
-  }
-
-  /** In the drafts perspective the document `id` comes from its draft if there is one. */
-  private draftsEntry(id: string): Entry | undefined {
-    if (!isPublishedId(id)) return undefined
-    return this.entries.get(DRAFTS + id) ?? this.entries.get(id)
+    const entryFor: (id: string) => Entry | undefined =
+      kind === 'raw'
+        ? (id) => entries.get(id)
+        : kind === 'published'
+          ? (id) => (isPublishedId(id) ? entries.get(id) : undefined)
+          : (id) => (isPublishedId(id) ? (entries.get(DRAFTS + id) ?? entries.get(id)) : undefined)
+    const visible = (from: Iterable<Entry>): unknown[] => {
+      const out: unknown[] = []
+      for (const entry of from) {
+        const doc = show(entry)
+        if (doc !== undefined) out.push(doc)
+      }
+      return out
+    }
+    return {
+      perspective: kind,
+      all: () => {
+        const cached = this.cache.get(kind)
+        if (cached && cached.version === this.version) return cached.all
+        const all = visible(entries.values())
+        this.cache.set(kind, {version: this.version, all})
+        return all
+      },
+      get: (id) => {
+        const entry = entryFor(id)
+        return entry && show(entry)
+      },
+      show,
+      visible,
+      entryFor,
+    }
   }
 }
-
 /** A document as the drafts perspective shows it: published id, `_originalId` = stored id. */
 function overlay(doc: SanityDocument, publishedId: string): SanityDocument {
   return {...doc, _id: publishedId, _originalId: doc._id}
