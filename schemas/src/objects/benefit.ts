@@ -1,0 +1,31 @@
+import {ThumbsUpIcon} from '@sanity/icons/ThumbsUp'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+export const benefit = defineType({
+  name: 'benefit',
+  title: 'Benefit',
+  type: 'object',
+  icon: ThumbsUpIcon,
+  fields: [
+    defineField({
+      name: 'benefit',
+      type: 'string',
+      description: 'The benefit in a few words ("Decompresses the lower back").',
+      validation: (rule) => rule.required().error('State the benefit.'),
+    }),
+    defineField({name: 'explanation', type: 'text', rows: 3}),
+    defineField({
+      name: 'muscles',
+      type: 'array',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'muscle'}]})],
+    }),
+    defineField({
+      name: 'relatedExercises',
+      title: 'Helps with',
+      type: 'array',
+      description: 'Exercises this benefit carries over to ("squats and deadlifts").',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'exercise'}]})],
+    }),
+  ],
+  preview: {select: {title: 'benefit', subtitle: 'explanation'}},
+})

@@ -1,0 +1,59 @@
+import {BarChartIcon} from '@sanity/icons/BarChart'
+import {defineField, defineType} from 'sanity'
+import {citationKinds} from '../options.ts'
+
+/** A claim with where it comes from: a statistic, an expert's opinion, a study. Also a body block. */
+export const citation = defineType({
+  name: 'citation',
+  title: 'Citation or statistic',
+  type: 'object',
+  icon: BarChartIcon,
+  description: 'A claim and its source. Record only what the source says; leave unknown fields empty.',
+  fieldsets: [{name: 'statistic', title: 'Statistic', options: {columns: 2}}],
+  fields: [
+    defineField({
+      name: 'kind',
+      type: 'string',
+      options: {list: [...citationKinds]},
+      validation: (rule) => rule.required().error('Choose what kind of citation this is.'),
+    }),
+    defineField({
+      name: 'claim',
+      type: 'text',
+      rows: 3,
+      validation: (rule) => rule.required().error('Write the claim being cited.'),
+    }),
+    defineField({name: 'statisticValue', title: 'Value', type: 'number', fieldset: 'statistic'}),
+    defineField({name: 'statisticUnit', title: 'Unit', type: 'string', fieldset: 'statistic', description: '"%", "people".'}),
+    defineField({
+      name: 'attributedTo',
+      title: 'Attributed to',
+      type: 'reference',
+      description: 'The expert who made the claim, if any.',
+      to: [{type: 'person'}],
+    }),
+    defineField({name: 'sourceTitle', title: 'Source title', type: 'string'}),
+    defineField({
+      name: 'sourceUrl',
+      title: 'Source URL',
+      type: 'url',
+      validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Enter a full web address (https://...).'),
+    }),
+    defineField({
+      name: 'sourceNote',
+      title: 'About the source',
+      type: 'string',
+      description: 'How the article describes the source when it does not name it ("A recent statistic").',
+    }),
+  ],
+  validation: (rule) =>
+    rule.custom((value: {kind?: string; statisticValue?: number} | undefined) =>
+      value?.kind === 'statistic' && typeof value.statisticValue !== 'number'
+        ? {message: 'A statistic needs its number: enter the value.', path: ['statisticValue']}
+        : true,
+    ),
+  preview: {
+    select: {title: 'claim', kind: 'kind', who: 'attributedTo.name'},
+    prepare: ({title, kind, who}: Record<string, string | undefined>) => ({title, subtitle: [kind, who].filter(Boolean).join(' · ')}),
+  },
+})
