@@ -1,0 +1,104 @@
+// Assets: the bytes live under `<dataDir>/assets/<dataset>/`, named as the hosted CDN names them
+// (`<sha1>-WxH.ext` for images, `<sha1>.ext` for files); the `sanity.imageAsset` /
+// `sanity.fileAsset` document is written in the same transaction as whatever refers to it.
+import {createHash} from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import {badRequest} from './http/errors.ts'
+import {readImageInfo} from './image-size.ts'
+import type {TransactionDraft} from './mutations/transaction.ts'
+import type {SanityDocument} from './types.ts'
+
+export type AssetKind = 'image' | 'file'
+
+export interface AssetInput {
+  kind: AssetKind
+  bytes: Buffer
+  filename?: string
+  mimeType?: string
+}
+
+export interface AssetContext {
+  assetsDir: string
+  projectId: string
+  dataset: string
+  /** Base URL the bytes are served from, e.g. http://127.0.0.1:PORT (no project prefix). */
+  baseUrl: string
+}
+
+const FILE_MIME: Record<string, string> = {
+  pdf: 'application/pdf', txt: 'text/plain', json: 'application/json', mp4: 'video/mp4', mp3: 'audio/mpeg', svg: 'image/svg+xml',
+}
+
+/** Stores the bytes and puts the asset document into the draft (reusing an identical asset). */
+export function storeAsset(draft: TransactionDraft, ctx: AssetContext, input: AssetInput): SanityDocument {
+  const sha1 = createHash('sha1').update(input.bytes).digest('hex')
+  let id: string
+  let fileName: string
+  let extension: string
+  let mimeType: string
+  let metadata: Record<string, unknown>
+  if (input.kind === 'image') {
+    const info = readImageInfo(input.bytes)
+    if (!info) throw badRequest('Invalid image: could not read dimensions; supported formats are PNG, JPEG, GIF and WebP', 'invalidImageError')
+    extension = info.extension
+    mimeType = info.mimeType
+    id = `image-${sha1}-${info.width}x${info.height}-${extension}`
+    fileName = `${sha1}-${info.width}x${info.height}.${extension}`
+    metadata = {
+      _type: 'sanity.imageMetadata',
+      dimensions: {_type: 'sanity.imageDimensions', width: info.width, height: info.height, aspectRatio: info.height ? info.width / info.height : 0},
+      hasAlpha: info.hasAlpha,
+      isOpaque: !info.hasAlpha,
+    }
+  } else {
+    extension = (path.extname(input.filename ?? '').slice(1) || 'bin').toLowerCase().replace(/[^a-z0-9]/g, '') || 'bin'
+    mimeType = input.mimeType ?? FILE_MIME[extension] ?? 'application/octet-stream'
+    id = `file-${sha1}-${extension}`
+    fileName = `${sha1}.${extension}`
+    metadata = {}
+  }
+  const existing = draft.get(id)
+  if (existing) return existing
+  const dir = path.join(ctx.assetsDir, ctx.dataset)
+  fs.mkdirSync(dir, {recursive: true})
+  const file = path.join(dir, fileName)
+  if (!fs.existsSync(file)) {
+    // Written (and synced) before the transaction that refers to it is logged.
+    const tmp = `${file}.${process.pid}.tmp`
+    fs.writeFileSync(tmp, input.bytes)
+    const fd = fs.openSync(tmp, 'r')
+    fs.fsyncSync(fd)
+    fs.closeSync(fd)
+    fs.renameSync(tmp, file)
+  }
+  const urlPath = `${input.kind === 'image' ? 'images' : 'files'}/${ctx.projectId}/${ctx.dataset}/${fileName}`
+  const doc = {
+    _id: id,
+    _type: input.kind === 'image' ? 'sanity.imageAsset' : 'sanity.fileAsset',
+    assetId: sha1,
+    sha1hash: sha1,
+    extension,
+    mimeType,
+    size: input.bytes.length,
+    originalFilename: input.filename ?? fileName,
+    path: urlPath,
+    url: `${ctx.baseUrl}/${urlPath}`,
+    ...(input.kind === 'image' ? {metadata} : {}),
+  } as unknown as SanityDocument
+  draft.put(id, doc, {createIfNotExists: doc})
+  return doc
+}
+
+/** Resolves `/images/:projectId/:dataset/<file>` to a stored file, or null. */
+export function assetFile(assetsDir: string, dataset: string, fileName: string): string | null {
+  if (!/^[a-f0-9]{40}(-\d+x\d+)?\.[a-z0-9]+$/.test(fileName)) return null
+  const file = path.join(assetsDir, dataset, fileName)
+  return fs.existsSync(file) ? file : null
+}
+
+export function mimeTypeForFile(fileName: string): string {
+  const ext = path.extname(fileName).slice(1)
+  const images: Record<string, string> = {png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp'}
+  return images[ext] ?? FILE_MIME[ext] ?? 'application/octet-stream'
+}

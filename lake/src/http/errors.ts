@@ -1,0 +1,38 @@
+// Errors in the hosted API's shape: {"error":{"description","type",...},"message","statusCode"}.
+// @sanity/client reads error.description (or message) into the thrown ClientError.
+
+export class HttpError extends Error {
+  readonly statusCode: number
+  readonly type: string
+  readonly details: Record<string, unknown>
+
+  constructor(statusCode: number, type: string, description: string, details: Record<string, unknown> = {}) {
+    super(description)
+    this.statusCode = statusCode
+    this.type = type
+    this.details = details
+  }
+
+  toBody(): Record<string, unknown> {
+    return {
+      error: {description: this.message, type: this.type, ...this.details},
+      message: this.message,
+      statusCode: this.statusCode,
+    }
+  }
+}
+
+export const badRequest = (description: string, type = 'validationError', details?: Record<string, unknown>) =>
+  new HttpError(400, type, description, details)
+
+export const notFound = (description: string, type = 'notFoundError') => new HttpError(404, type, description)
+
+export const unauthorized = (description: string) => new HttpError(401, 'unauthorizedError', description)
+
+export const forbidden = (description: string) => new HttpError(403, 'permissionDeniedError', description)
+
+/** A mutation that cannot be applied: 409 for conflicts (revision, existence), else 400. */
+export const mutationError = (statusCode: number, description: string, itemType: string, id?: string, index?: number) =>
+  new HttpError(statusCode, 'mutationError', `The mutation(s) failed: ${description}`, {
+    items: [{error: {description, type: itemType, ...(id === undefined ? {} : {id})}, index: index ?? 0}],
+  })

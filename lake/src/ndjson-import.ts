@@ -1,0 +1,77 @@
+// Import in Sanity's NDJSON export format: one document per line, image/file objects may carry
+// `_sanityAsset: "image@file://./images/photo.png"` (relative to the NDJSON file's folder),
+// which becomes a stored asset and `asset: {_type: 'reference', _ref: <asset id>}`.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {storeAsset, type AssetContext} from './assets.ts'
+import {badRequest} from './http/errors.ts'
+import {isPlainObject} from './http/body.ts'
+import {validateId} from './mutations/ids.ts'
+import type {TransactionDraft} from './mutations/transaction.ts'
+import type {SanityDocument} from './types.ts'
+
+export function parseNdjson(text: string): SanityDocument[] {
+  const docs: SanityDocument[] = []
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim()
+    if (!line) continue
+    let doc: unknown
+    try {
+      doc = JSON.parse(line)
+    } catch (err) {
+      throw badRequest(`NDJSON line ${i + 1} is not valid JSON: ${(err as Error).message}`, 'invalidJsonError')
+    }
+    if (!isPlainObject(doc)) throw badRequest(`NDJSON line ${i + 1}: expected a document object`, 'invalidDocumentError')
+    validateId(doc._id, `NDJSON line ${i + 1}`)
+    if (typeof doc._type !== 'string' || !doc._type) throw badRequest(`NDJSON line ${i + 1}: document "${String(doc._id)}" has no _type`, 'invalidDocumentError')
+    docs.push(doc as SanityDocument)
+  }
+  return docs
+}
+
+/** Puts every document into the draft (createOrReplace), resolving `_sanityAsset` references. */
+export function importDocuments(draft: TransactionDraft, docs: SanityDocument[], assets: AssetContext, baseDir: string | null): number {
+  for (const doc of docs) {
+    const resolved = resolveAssets(doc, draft, assets, baseDir, doc._id) as SanityDocument
+    draft.put(doc._id, resolved, {createOrReplace: resolved})
+  }
+  return docs.length
+}
+
+function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveAssets(v, draft, assets, baseDir, docId))
+  if (!isPlainObject(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const [key, v] of Object.entries(value)) {
+    if (key !== '_sanityAsset') out[key] = resolveAssets(v, draft, assets, baseDir, docId)
+  }
+  if (typeof value._sanityAsset === 'string') {
+    const asset = loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)
+    out.asset = {_type: 'reference', _ref: asset._id}
+  }
+  return out
+}
+
+function loadSanityAsset(spec: string, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): SanityDocument {
+  const match = /^(image|file)@(.+)$/.exec(spec)
+  if (!match) throw badRequest(`Document "${docId}": _sanityAsset "${spec}" must look like image@file://./path`, 'invalidAssetError')
+  const kind = match[1] as 'image' | 'file'
+  const location = match[2] as string
+  if (!location.startsWith('file://')) {
+    throw badRequest(`Document "${docId}": _sanityAsset "${spec}" is not a file:// URL; the lake works offline and cannot fetch it`, 'invalidAssetError')
+  }
+  if (baseDir === null) {
+    throw badRequest(`Document "${docId}": _sanityAsset "${spec}" points to a local file, which an HTTP import cannot read; import from the CLI`, 'invalidAssetError')
+  }
+  const rest = location.slice('file://'.length)
+  const file = rest.startsWith('/') ? fileURLToPath(location) : path.resolve(baseDir, rest)
+  let bytes: Buffer
+  try {
+    bytes = fs.readFileSync(file)
+  } catch {
+    throw badRequest(`Document "${docId}": _sanityAsset file not found: ${file}`, 'invalidAssetError')
+  }
+  return storeAsset(draft, assets, {kind, bytes, filename: path.basename(file)})
+}

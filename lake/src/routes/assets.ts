@@ -1,0 +1,44 @@
+// POST /assets/images/:dataset and /assets/files/:dataset (raw bytes in the body), and the bytes
+// served back at /images/:projectId/:dataset/<file> and /files/... (no version prefix).
+import * as fs from 'node:fs'
+import {requireWrite} from '../auth.ts'
+import {assetFile, mimeTypeForFile, storeAsset, type AssetKind} from '../assets.ts'
+import {readBody} from '../http/body.ts'
+import {sendJson, type RequestContext} from '../http/context.ts'
+import {badRequest, notFound} from '../http/errors.ts'
+
+export function assetUpload(kind: AssetKind) {
+  return async (ctx: RequestContext): Promise<void> => {
+    requireWrite(ctx.principal, 'Uploading assets')
+    const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
+    const bytes = await readBody(ctx.req, ctx.bodyLimit)
+    if (bytes.length === 0) throw badRequest('Asset upload body is empty; send the file bytes as the body', 'invalidAssetError')
+    const filename = ctx.query.get('filename') ?? undefined
+    const contentType = ctx.req.headers['content-type']
+    const assets = {assetsDir: ctx.lake.assetsDir, projectId: ctx.lake.projectId, dataset: dataset.name, baseUrl: ctx.baseUrl}
+    const {transaction, result} = await dataset.transact(
+      (draft) => storeAsset(draft, assets, {kind, bytes, filename, mimeType: typeof contentType === 'string' ? contentType : undefined}),
+      {identity: ctx.principal.identity, request: [{upload: {kind, filename: filename ?? null}}]},
+    )
+    const stored = transaction.changes.find((c) => c.id === result._id)?.document ?? dataset.get(result._id) ?? result
+    sendJson(ctx.res, 200, {document: stored})
+  }
+}
+
+export function assetDownload(ctx: RequestContext): void {
+  const {projectId, dataset, file} = ctx.params
+  if (projectId !== ctx.lake.projectId || !ctx.lake.hasDataset(dataset ?? '')) throw notFound('Asset not found')
+  const path = assetFile(ctx.lake.assetsDir, dataset ?? '', file ?? '')
+  if (!path) throw notFound(`Asset "${file}" not found`)
+  const stat = fs.statSync(path)
+  ctx.res.statusCode = 200
+  ctx.res.setHeader('content-type', mimeTypeForFile(path))
+  ctx.res.setHeader('content-length', stat.size)
+  // Content-addressed: the bytes behind a name never change.
+  ctx.res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+  if (ctx.method === 'HEAD') {
+    ctx.res.end()
+    return
+  }
+  fs.createReadStream(path).pipe(ctx.res as NodeJS.WritableStream)
+}

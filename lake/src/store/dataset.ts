@@ -1,0 +1,184 @@
+// One dataset: its documents in memory, its query engine, its transaction log and snapshot.
+// Commits are serialised; each is logged and fsynced, then applied to memory and the engine,
+// then announced to listeners, and only then acknowledged.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import {createQueryEngine} from '../query/index.ts'
+import {TransactionDraft, type PendingChange} from '../mutations/transaction.ts'
+import {randomId} from '../mutations/ids.ts'
+import type {QueryEngine, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
+import {TransactionLog, type LoggedTransaction} from './txlog.ts'
+import {readSnapshot, writeSnapshot} from './snapshot.ts'
+
+export interface CommittedTransaction {
+  id: string
+  seq: number
+  timestamp: string
+  identity: string
+  changes: PendingChange[]
+}
+
+export type TransactionListener = (transaction: CommittedTransaction) => void
+
+export interface TransactOptions {
+  transactionId?: string
+  identity: string
+  /** What the client sent, kept in the log for history. */
+  request: unknown[]
+  /** Build and validate, but commit nothing. */
+  dryRun?: boolean
+}
+
+const SNAPSHOT_EVERY_TRANSACTIONS = 1000
+const SNAPSHOT_EVERY_BYTES = 64 * 1024 * 1024
+
+export class Dataset {
+  readonly name: string
+  readonly dir: string
+  readonly documents = new Map<string, SanityDocument>()
+  private readonly engine: QueryEngine
+  private readonly log: TransactionLog
+  private readonly listeners = new Set<TransactionListener>()
+  private readonly revisionIndex = new Map<string, {offset: number; length: number}>()
+  private revisionIndexComplete = false
+  private seq = 0
+  private snapshotSeq = 0
+  private snapshotOffset = 0
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(name: string, dir: string, engine: QueryEngine, log: TransactionLog) {
+    this.name = name
+    this.dir = dir
+    this.engine = engine
+    this.log = log
+  }
+
+  /** Opens a dataset directory (creating it), restoring the snapshot and replaying the log tail. */
+  static open(dir: string, name: string, options: {queryTimeoutMs: number}): Dataset {
+    fs.mkdirSync(dir, {recursive: true})
+    const log = TransactionLog.open(path.join(dir, 'txlog.ndjson'))
+    const dataset = new Dataset(name, dir, createQueryEngine({timeoutMs: options.queryTimeoutMs}), log)
+    dataset.restore()
+    return dataset
+  }
+
+  private restore(): void {
+    const snapshot = readSnapshot(path.join(this.dir, 'snapshot.ndjson'))
+    let from = 0
+    if (snapshot && snapshot.logOffset <= this.log.byteLength) {
+      for (const doc of snapshot.documents) this.documents.set(doc._id, doc)
+      this.seq = this.snapshotSeq = snapshot.seq
+      from = this.snapshotOffset = snapshot.logOffset
+    }
+    for (const {transaction, offset, length} of this.log.read(from)) {
+      if (transaction.seq <= this.seq) continue
+      this.seq = transaction.seq
+      this.revisionIndex.set(transaction.id, {offset, length})
+      for (const change of transaction.changes) {
+        if (change.doc) this.documents.set(change.id, change.doc)
+        else this.documents.delete(change.id)
+      }
+    }
+    if (from === 0) this.revisionIndexComplete = true
+    this.engine.load(this.documents.values())
+  }
+
+  get(id: string): SanityDocument | undefined {
+    return this.documents.get(id)
+  }
+
+  query(request: QueryRequest): Promise<QueryResponse> {
+    return this.engine.query(request)
+  }
+
+  onTransaction(listener: TransactionListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /**
+   * Runs `build` against a fresh draft, then commits what it wrote. Commits run one at a time;
+   * if `build` throws, nothing is written.
+   */
+  transact<T>(build: (draft: TransactionDraft) => Promise<T> | T, options: TransactOptions): Promise<{transaction: CommittedTransaction; result: T}> {
+    const run = async () => {
+      const draft = new TransactionDraft(options.transactionId ?? randomId(), new Date().toISOString(), (id) => this.documents.get(id))
+      const result = await build(draft)
+      const transaction = options.dryRun
+        ? {id: draft.id, seq: this.seq, timestamp: draft.timestamp, identity: options.identity, changes: draft.changes()}
+        : await this.commit(draft, options)
+      return {transaction, result}
+    }
+    const next = this.queue.then(run, run)
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  private async commit(draft: TransactionDraft, options: TransactOptions): Promise<CommittedTransaction> {
+    const changes = draft.changes()
+    const transaction: CommittedTransaction = {id: draft.id, seq: this.seq, timestamp: draft.timestamp, identity: options.identity, changes}
+    if (changes.length === 0) return transaction
+    const logged: LoggedTransaction = {
+      seq: this.seq + 1,
+      id: draft.id,
+      timestamp: draft.timestamp,
+      identity: options.identity,
+      mutations: options.request,
+      changes: changes.map((c) => ({id: c.id, doc: c.document})),
+    }
+    const position = await this.log.append(logged)
+    this.seq = transaction.seq = logged.seq
+    this.revisionIndex.set(draft.id, position)
+    for (const change of changes) {
+      if (change.document) this.documents.set(change.id, change.document)
+      else this.documents.delete(change.id)
+    }
+    this.engine.apply(changes.map((c) => ({id: c.id, document: c.document})))
+    for (const listener of this.listeners) {
+      try {
+        listener(transaction)
+      } catch (err) {
+        console.error(`[lake] listener failed on ${this.name}:`, err)
+      }
+    }
+    if (this.seq - this.snapshotSeq >= SNAPSHOT_EVERY_TRANSACTIONS || this.log.byteLength - this.snapshotOffset >= SNAPSHOT_EVERY_BYTES) {
+      this.snapshot()
+    }
+    return transaction
+  }
+
+  /** Writes a snapshot of the current state (atomically), so a restart replays less. */
+  snapshot(): void {
+    if (this.seq === this.snapshotSeq) return
+    writeSnapshot(path.join(this.dir, 'snapshot.ndjson'), {seq: this.seq, logOffset: this.log.byteLength, documents: [...this.documents.values()]})
+    this.snapshotSeq = this.seq
+    this.snapshotOffset = this.log.byteLength
+  }
+
+  /** The document as it was right after the transaction `rev` (null if it did not touch it). */
+  documentAtRevision(id: string, rev: string): SanityDocument | null {
+    const current = this.documents.get(id)
+    if (current?._rev === rev) return current
+    if (!this.revisionIndex.has(rev) && !this.revisionIndexComplete) {
+      for (const {transaction, offset, length} of this.log.read(0)) this.revisionIndex.set(transaction.id, {offset, length})
+      this.revisionIndexComplete = true
+    }
+    const position = this.revisionIndex.get(rev)
+    if (!position) return null
+    const transaction = this.log.readAt(position.offset, position.length)
+    return transaction.changes.find((c) => c.id === id)?.doc ?? null
+  }
+
+  /** Every logged transaction, oldest first (history endpoints derive from this). */
+  *transactions(): Generator<LoggedTransaction> {
+    for (const {transaction} of this.log.read(0)) yield transaction
+  }
+
+  /** Waits for pending commits, snapshots and releases the files. */
+  async close(): Promise<void> {
+    await this.queue
+    this.snapshot()
+    this.log.close()
+    await this.engine.close()
+  }
+}
