@@ -53,6 +53,16 @@ describe('perspectives', () => {
     }
   })
 
+  it('keeps datasets apart in the shared worker pool', async () => {
+    const other = engine()
+    other.load([doc('only-here', {_type: 'muscle'})])
+    expect((await other.query({query: '*._id', params: {}, perspective: 'raw'})).result).toEqual(['only-here'])
+    expect((await e.query({query: 'count(*[_id == "only-here"])', params: {}, perspective: 'raw'})).result).toBe(0)
+    await other.close()
+    await expect(other.query({query: '1', params: {}, perspective: 'raw'})).rejects.toThrow(/closed/)
+    expect((await e.query({query: 'count(*)', params: {}, perspective: 'raw'})).result).toBe(6)
+  })
+
   it('sees changes applied after load, in order', async () => {
     const e2 = engine()
     e2.load([doc('a', {n: 1})])
@@ -99,6 +109,8 @@ describe('time limit', () => {
   it('aborts a query over the limit while other queries keep being answered', async () => {
     const e = engine(1_500)
     e.load(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => doc(id, {_type: 'test'})))
+    const neighbour = engine()
+    neighbour.load([doc('n1'), doc('n2')])
     const started = performance.now()
     const slow = e.query({query: nested, params: {}, perspective: 'raw'}).catch((err: unknown) => err)
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -111,9 +123,10 @@ describe('time limit', () => {
     expect(error).toBeInstanceOf(QueryTimeoutError)
     expect((error as Error).message).toBe('Query exceeded the time limit of 1500 ms')
     expect(performance.now() - started).toBeGreaterThanOrEqual(1_400)
-    // The worker that overran was replaced by one holding the same documents.
+    // The worker that overran was replaced by one holding the same documents, for every dataset.
     for (let i = 0; i < 4; i++) {
       expect((await e.query({query: 'count(*)', params: {}, perspective: 'raw'})).result).toBe(6)
+      expect((await neighbour.query({query: '*._id', params: {}, perspective: 'raw'})).result).toEqual(['n1', 'n2'])
     }
   })
 })

@@ -1,5 +1,7 @@
-// The lake's query engine: GROQ over one dataset, evaluated by groq-js in worker threads, with
-// indexes for the filter shapes the SDK uses. See engine.ts (pool, time limit) and plan.ts.
+// The lake's query engine: GROQ over one dataset, evaluated by groq-js in a pool of worker
+// threads, with indexes for the filter shapes the SDK uses. See pool.ts (threads, time limit)
+// and plan.ts (indexes).
 
 export {createQueryEngine, type QueryEngineOptions} from './engine.ts'
 export {QueryExecutionError, QueryParseError, QueryTimeoutError} from './errors.ts'
+export {QueryPool} from './pool.ts'

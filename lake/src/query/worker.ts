@@ -1,4 +1,5 @@
-// A query worker thread: holds a replica of one dataset and answers queries one at a time.
+// A query worker thread: holds a replica of every dataset of the pool and answers queries one at
+// a time.
 // Messages arrive in order, so a query posted after an `apply` sees that change.
 
 import {parentPort} from 'node:worker_threads'
@@ -7,13 +8,19 @@ import {runQuery} from './run.ts'
 import {DocumentStore} from './store.ts'
 
 export type WorkerMessage =
-  | {type: 'load'; documents: SanityDocument[]}
-  | {type: 'apply'; changes: DocumentChange[]}
-  | {type: 'query'; id: number; request: QueryRequest}
+  | {type: 'load'; store: number; documents: SanityDocument[]}
+  | {type: 'apply'; store: number; changes: DocumentChange[]}
+  | {type: 'drop'; store: number}
+  | {type: 'query'; id: number; store: number; request: QueryRequest}
 
 if (!parentPort) throw new Error('lake/src/query/worker.ts must run as a worker thread')
 const port = parentPort
-const store = new DocumentStore()
+const stores = new Map<number, DocumentStore>()
+const storeOf = (id: number): DocumentStore => {
+  let store = stores.get(id)
+  if (!store) stores.set(id, (store = new DocumentStore()))
+  return store
+}
 
 // Handled strictly one after another: a change never lands in the middle of a query.
 let done: Promise<void> = Promise.resolve()
@@ -26,13 +33,16 @@ port.on('message', (message: WorkerMessage) => {
 async function handle(message: WorkerMessage): Promise<void> {
   switch (message.type) {
     case 'load':
-      store.load(message.documents)
+      storeOf(message.store).load(message.documents)
       break
     case 'apply':
-      store.apply(message.changes)
+      storeOf(message.store).apply(message.changes)
+      break
+    case 'drop':
+      stores.delete(message.store)
       break
     case 'query': {
-      const outcome = await runQuery(store, message.request)
+      const outcome = await runQuery(storeOf(message.store), message.request)
       port.postMessage({id: message.id, outcome})
       break
     }
