@@ -20,6 +20,13 @@ export const benefit = defineType({
       of: [defineArrayMember({type: 'reference', to: [{type: 'muscle'}]})],
     }),
     defineField({
+      name: 'attributedTo',
+      title: 'Claimed by',
+      type: 'reference',
+      description: 'The expert who makes this claim, when it is their opinion rather than established fact.',
+      to: [{type: 'person'}],
+    }),
+    defineField({
       name: 'relatedExercises',
       title: 'Helps with',
       type: 'array',
