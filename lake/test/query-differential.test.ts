@@ -66,18 +66,19 @@ function generate(): SanityDocument[] {
   return docs
 }
 
-/** Perspectives computed the obvious way, over the plain list, for plain groq-js. */
+/** Perspectives computed the obvious way, over the plain list, for plain groq-js: `*` in _id order. */
 function perspectiveOf(docs: SanityDocument[], perspective: Perspective): unknown[] {
-  if (perspective === 'raw') return docs
+  const byId = (a: {_id: string}, b: {_id: string}) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+  if (perspective === 'raw') return [...docs].sort(byId)
   const published = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
-  if (perspective === 'published') return docs.filter((d) => published(d._id))
+  if (perspective === 'published') return docs.filter((d) => published(d._id)).sort(byId)
   const ids = new Set(docs.map((d) => d._id))
-  const out: unknown[] = []
+  const out: SanityDocument[] = []
   for (const d of docs) {
     if (d._id.startsWith('drafts.')) out.push({...d, _id: d._id.slice(7), _originalId: d._id})
     else if (published(d._id) && !ids.has(`drafts.${d._id}`)) out.push({...d, _originalId: d._id})
   }
-  return out
+  return out.sort(byId)
 }
 
 const queries: [string, Record<string, unknown>?][] = [
@@ -167,7 +168,6 @@ describe('planned queries give plain groq-js results', () => {
     for (let i = 0; i < 30; i++) changes.push({id: `exercise-${Math.floor(rand() * 600)}`, document: null})
     for (let i = 0; i < 10; i++) changes.push({id: `drafts.exercise-${Math.floor(rand() * 640)}`, document: null})
     store.apply(changes)
-    // The reference list follows the store's rule: a write moves the document to the end.
     let current = docs
     for (const {id, document} of changes) {
       current = current.filter((d) => d._id !== id)

@@ -35,9 +35,9 @@ describe('perspectives', () => {
   const run = (perspective: Perspective) =>
     e.query({query: '*[_type == "exercise"]{_id, _originalId, name, "muscle": muscle->name}', params: {}, perspective})
 
-  it('raw shows every stored document', async () => {
+  it('raw shows every stored document, in _id order', async () => {
     const {result} = await run('raw')
-    expect((result as {_id: string}[]).map((d) => d._id)).toEqual(['squat', 'drafts.squat', 'drafts.lunge', 'versions.spring.squat'])
+    expect((result as {_id: string}[]).map((d) => d._id)).toEqual(['drafts.lunge', 'drafts.squat', 'squat', 'versions.spring.squat'])
   })
 
   it('published hides drafts and versions, and dereferences published documents', async () => {
@@ -47,8 +47,8 @@ describe('perspectives', () => {
   it('drafts overlays drafts on published documents, with _originalId, and dereferences to drafts', async () => {
     for (const perspective of ['drafts', 'previewDrafts'] as const) {
       expect((await run(perspective)).result).toEqual([
-        {_id: 'squat', _originalId: 'drafts.squat', name: 'Squat (edited)', muscle: 'Quads (draft)'},
         {_id: 'lunge', _originalId: 'drafts.lunge', name: 'Lunge', muscle: null},
+        {_id: 'squat', _originalId: 'drafts.squat', name: 'Squat (edited)', muscle: 'Quads (draft)'},
       ])
     }
   })

@@ -1,7 +1,7 @@
 // Secondary indexes over the stored documents: `_type`, `slug.current` and the reverse index of
 // `_ref` values (what `references()` looks for). `_id` needs none: the store's map is keyed by it.
-// Each bucket is a Map keyed by document id; because a write re-inserts the document (new seq),
-// every bucket iterates in insertion order, which is the order a full scan sees.
+// Each bucket is a Map keyed by stored id; the planner sorts what it takes from a bucket into view
+// order.
 
 import type {Entry} from './store.ts'
 
@@ -43,12 +43,12 @@ export class Bucketed {
   add(key: string, entry: Entry): void {
     let bucket = this.buckets.get(key)
     if (!bucket) this.buckets.set(key, (bucket = new Map()))
-    bucket.set(entry.doc._id, entry)
+    bucket.set(entry.id, entry)
   }
   remove(key: string, entry: Entry): void {
     const bucket = this.buckets.get(key)
     if (!bucket) return
-    bucket.delete(entry.doc._id)
+    bucket.delete(entry.id)
     if (bucket.size === 0) this.buckets.delete(key)
   }
   get(key: string): Iterable<Entry> {

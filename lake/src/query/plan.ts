@@ -190,7 +190,7 @@ class Planner {
     // A rarer index term beats walking every document of the type: leave it to `filter`.
     if (indexed.some((t) => this.estimate(t) < this.estimate(typeTerm) / 8)) return undefined
 
-    const sorted = this.store.sortedIndex(typeTerm.keys[0]!, order)
+    const sorted = this.store.sortedIndex(typeTerm.keys[0]!, order, this.view)
     const page: unknown[] = []
     let batch: unknown[] = []
     let batchSize = Math.max(need, 16)
@@ -296,20 +296,17 @@ class Planner {
 
   /** The documents of this view for which the term is true, in view order. */
   private candidates(term: Term): unknown[] {
-    const entries = new Map<string, Entry>()
-    const keys = new Set(term.keys)
+    const entries = new Set<Entry>()
     if (term.kind === 'id') {
-      for (const key of keys) {
+      for (const key of new Set(term.keys)) {
         const entry = this.view.entryFor(key)
-        if (entry) entries.set(entry.doc._id, entry)
+        if (entry) entries.add(entry)
       }
     } else {
       const buckets = this.bucketsOf(term.kind)
-      for (const key of keys) for (const entry of buckets.get(key)) entries.set(entry.doc._id, entry)
+      for (const key of new Set(term.keys)) for (const entry of buckets.get(key)) entries.add(entry)
     }
-    let list = [...entries.values()]
-    if (keys.size > 1) list = list.sort((a, b) => a.seq - b.seq)
-    return this.view.visible(list)
+    return this.view.visible([...entries])
   }
 }
 

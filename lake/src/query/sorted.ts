@@ -21,13 +21,17 @@ export class SortedIndex {
   readonly type: string
   readonly order: OrderKey[]
 
-  constructor(type: string, order: OrderKey[], entries: Iterable<Entry>) {
+  /** Orders documents with equal keys: their order in the view (`*`), as groq-js's stable sort keeps it. */
+  private readonly tie: (a: Entry, b: Entry) => number
+
+  constructor(type: string, order: OrderKey[], tie: (a: Entry, b: Entry) => number, entries: Iterable<Entry>) {
     this.type = type
     this.order = order
+    this.tie = tie
     for (const entry of entries) {
       const item = {entry, keys: order.map((key) => valueAt(entry.doc, key.path))}
       this.items.push(item)
-      this.byId.set(entry.doc._id, item)
+      this.byId.set(entry.id, item)
     }
     this.items.sort((a, b) => this.compare(a, b))
   }
@@ -35,18 +39,18 @@ export class SortedIndex {
   insert(entry: Entry): void {
     const item = {entry, keys: this.order.map((key) => valueAt(entry.doc, key.path))}
     this.items.splice(this.search(item), 0, item)
-    this.byId.set(entry.doc._id, item)
+    this.byId.set(entry.id, item)
   }
 
-  remove(id: string): void {
-    const item = this.byId.get(id)
+  remove(entry: Entry): void {
+    const item = this.byId.get(entry.id)
     if (!item) return
-    this.byId.delete(id)
+    this.byId.delete(entry.id)
     const at = this.search(item)
     if (this.items[at] === item) this.items.splice(at, 1)
   }
 
-  /** Entries in order: the keys as `order()` compares them, ties in insertion order. */
+  /** Entries in order: the keys as `order()` compares them, ties in view order. */
   *entries(): Iterable<Entry> {
     for (const item of this.items) yield item.entry
   }
@@ -69,7 +73,7 @@ export class SortedIndex {
       if (this.order[i]!.direction === 'desc') c = -c
       if (c !== 0) return c
     }
-    return a.entry.seq - b.entry.seq
+    return this.tie(a.entry, b.entry)
   }
 }
 

@@ -1,7 +1,8 @@
 // The documents one query worker holds, and how each perspective sees them.
-// Every write moves a document to the end of the insertion order: `*` lists documents in that
-// order, and every index keeps it too (see indexes.ts), so index candidates come out in the same
-// order as a full scan would produce them.
+// `*` lists documents in `_id` order, as the GROQ conformance suite expects of the hosted API:
+// raw by stored id; published and drafts by the id the perspective shows (the published id), so
+// both keep entries sorted by (published id, stored id) as well. Index lookups sort their
+// candidates into the same order, so they come out as a full scan would produce them.
 
 import type {DocumentChange, Perspective, SanityDocument} from '../types.ts'
 import {DocumentIndexes} from './indexes.ts'
@@ -9,13 +10,15 @@ import {SortedIndex, type OrderKey} from './sorted.ts'
 
 export interface Entry {
   doc: SanityDocument
-  /** Position in insertion order; a write gives the document a new, higher one. */
-  seq: number
+  /** The stored id. */
+  id: string
+  /** The published id it belongs to: `drafts.x` and `versions.r.x` -> `x`. */
+  base: string
 }
 
 const DRAFTS = 'drafts.'
-const MAX_SORTED = 32
 const VERSIONS = 'versions.'
+const MAX_SORTED = 32
 
 export function isDraftId(id: string): boolean {
   return id.startsWith(DRAFTS)
@@ -26,32 +29,45 @@ export function isVersionId(id: string): boolean {
 export function isPublishedId(id: string): boolean {
   return !isDraftId(id) && !isVersionId(id)
 }
+export function publishedId(id: string): string {
+  if (isDraftId(id)) return id.slice(DRAFTS.length)
+  if (isVersionId(id)) {
+    const dot = id.indexOf('.', VERSIONS.length)
+    return dot < 0 ? id : id.slice(dot + 1)
+  }
+  return id
+}
+
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** Order of the raw perspective. */
+export const byStoredId = (a: Entry, b: Entry) => compareStrings(a.id, b.id)
+/** Order of the published and drafts perspectives (where each published id appears once). */
+export const byPublishedId = (a: Entry, b: Entry) => compareStrings(a.base, b.base) || compareStrings(a.id, b.id)
 
 /** A dataset as one perspective sees it. */
 export interface View {
   perspective: 'raw' | 'published' | 'drafts'
+  /** How entries are ordered in this view. */
+  order: (a: Entry, b: Entry) => number
   /** Every visible document, in order (what `*` evaluates to). */
   all(): unknown[]
   /** The visible document with this `_id`, as `->` resolves it. */
   get(id: string): unknown
   /** The document this view shows for a stored entry, or undefined if it hides it. */
   show(entry: Entry): unknown
-  /**
-   * Maps raw entries (in insertion order) to the documents this view shows for them, in view
-   * order, dropping the ones it hides. For `drafts`, a published document shadowed by its draft
-   * is dropped: the draft's entry stands for it.
-   */
-  visible(entries: Iterable<Entry>): unknown[]
   /** The stored entry behind the visible document with this `_id`. */
   entryFor(id: string): Entry | undefined
+  /** The visible documents among these entries, in view order. */
+  visible(entries: Entry[]): unknown[]
 }
 
 export class DocumentStore {
   readonly entries = new Map<string, Entry>()
   readonly indexes = new DocumentIndexes()
-  /** Sorted indexes by `type + order`, created by the queries that need them (at most MAX_SORTED). */
+  private readonly storedOrder = new SortedList(byStoredId)
+  private readonly publishedOrder = new SortedList(byPublishedId)
+  /** Sorted indexes by type, order and view order, created by the queries that need them. */
   private sorted = new Map<string, SortedIndex>()
-  private seq = 0
   private version = 0
   private cache = new Map<string, {version: number; all: unknown[]}>()
 
@@ -60,7 +76,14 @@ export class DocumentStore {
     this.indexes.clear()
     this.sorted.clear()
     this.cache.clear()
-    this.apply(Array.from(documents, (doc) => ({id: doc._id, document: doc})))
+    for (const doc of documents) {
+      const entry = entryOf(doc)
+      this.entries.set(entry.id, entry)
+      this.indexes.add(entry)
+    }
+    this.storedOrder.reset(this.entries.values())
+    this.publishedOrder.reset(this.entries.values())
+    this.version++
   }
 
   apply(changes: readonly DocumentChange[]): void {
@@ -69,25 +92,30 @@ export class DocumentStore {
       if (previous) {
         this.entries.delete(id)
         this.indexes.remove(previous)
-        for (const index of this.sorted.values()) if (index.type === previous.doc._type) index.remove(id)
+        this.storedOrder.remove(previous)
+        this.publishedOrder.remove(previous)
+        for (const index of this.sorted.values()) if (index.type === previous.doc._type) index.remove(previous)
       }
       if (document) {
-        const entry = {doc: document, seq: this.seq++}
+        const entry = entryOf(document)
         this.entries.set(id, entry)
         this.indexes.add(entry)
+        this.storedOrder.insert(entry)
+        this.publishedOrder.insert(entry)
         for (const index of this.sorted.values()) if (index.type === document._type) index.insert(entry)
       }
     }
     this.version++
   }
 
-  /** The documents of `type` in `order`, kept sorted from now on. */
-  sortedIndex(type: string, order: OrderKey[]): SortedIndex {
-    const key = JSON.stringify([type, order])
+  /** The documents of `type` in `order` (ties in view order), kept sorted from now on. */
+  sortedIndex(type: string, order: OrderKey[], view: View): SortedIndex {
+    const tie = view.perspective === 'raw' ? 'stored' : 'published'
+    const key = JSON.stringify([type, order, tie])
     let index = this.sorted.get(key)
     if (!index) {
       if (this.sorted.size >= MAX_SORTED) this.sorted.delete(this.sorted.keys().next().value!)
-      index = new SortedIndex(type, order, this.indexes.byType.get(type))
+      index = new SortedIndex(type, order, tie === 'stored' ? byStoredId : byPublishedId, this.indexes.byType.get(type))
       this.sorted.set(key, index)
     }
     return index
@@ -100,11 +128,10 @@ export class DocumentStore {
       kind === 'raw'
         ? (e) => e.doc
         : kind === 'published'
-          ? (e) => (isPublishedId(e.doc._id) ? e.doc : undefined)
+          ? (e) => (isPublishedId(e.id) ? e.doc : undefined)
           : (e) => {
-              const id = e.doc._id
-              if (isDraftId(id)) return overlay(e.doc, id.slice(DRAFTS.length))
-              if (isPublishedId(id) && !entries.has(DRAFTS + id)) return overlay(e.doc, id)
+              if (isDraftId(e.id)) return overlay(e.doc, e.base)
+              if (isPublishedId(e.id) && !entries.has(DRAFTS + e.id)) return overlay(e.doc, e.id)
               return undefined
             }
     const entryFor: (id: string) => Entry | undefined =
@@ -113,7 +140,9 @@ export class DocumentStore {
         : kind === 'published'
           ? (id) => (isPublishedId(id) ? entries.get(id) : undefined)
           : (id) => (isPublishedId(id) ? (entries.get(DRAFTS + id) ?? entries.get(id)) : undefined)
-    const visible = (from: Iterable<Entry>): unknown[] => {
+    const order = kind === 'raw' ? byStoredId : byPublishedId
+    const sortedEntries = kind === 'raw' ? this.storedOrder : this.publishedOrder
+    const showAll = (from: Iterable<Entry>): unknown[] => {
       const out: unknown[] = []
       for (const entry of from) {
         const doc = show(entry)
@@ -123,10 +152,11 @@ export class DocumentStore {
     }
     return {
       perspective: kind,
+      order,
       all: () => {
         const cached = this.cache.get(kind)
         if (cached && cached.version === this.version) return cached.all
-        const all = visible(entries.values())
+        const all = showAll(sortedEntries.items)
         this.cache.set(kind, {version: this.version, all})
         return all
       },
@@ -135,12 +165,53 @@ export class DocumentStore {
         return entry && show(entry)
       },
       show,
-      visible,
       entryFor,
+      visible: (list) => {
+        // Sorting many candidates costs more than walking the whole ordered list once.
+        if (list.length > 64 && list.length * Math.log2(list.length) > sortedEntries.items.length) {
+          const wanted = new Set(list)
+          return showAll(sortedEntries.items.filter((entry) => wanted.has(entry)))
+        }
+        return showAll([...list].sort(order))
+      },
     }
   }
 }
+
+function entryOf(doc: SanityDocument): Entry {
+  return {doc, id: doc._id, base: publishedId(doc._id)}
+}
+
 /** A document as the drafts perspective shows it: published id, `_originalId` = stored id. */
 function overlay(doc: SanityDocument, publishedId: string): SanityDocument {
   return {...doc, _id: publishedId, _originalId: doc._id}
+}
+
+/** Entries kept sorted by a comparator under inserts and removals. */
+export class SortedList {
+  items: Entry[] = []
+  private readonly compare: (a: Entry, b: Entry) => number
+  constructor(compare: (a: Entry, b: Entry) => number) {
+    this.compare = compare
+  }
+  reset(entries: Iterable<Entry>): void {
+    this.items = [...entries].sort(this.compare)
+  }
+  insert(entry: Entry): void {
+    this.items.splice(this.search(entry), 0, entry)
+  }
+  remove(entry: Entry): void {
+    const at = this.search(entry)
+    if (this.items[at] === entry) this.items.splice(at, 1)
+  }
+  private search(entry: Entry): number {
+    let low = 0
+    let high = this.items.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (this.compare(this.items[mid]!, entry) < 0) low = mid + 1
+      else high = mid
+    }
+    return low
+  }
 }
