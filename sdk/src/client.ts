@@ -37,7 +37,7 @@ export interface ExerciseClientBase {
   readonly sanity: SanityClient
   readonly perspective: ExercisePerspective
   /** Runs any query definition: fetch, then parse against its schema. */
-  run<Input, Params extends Record<string, unknown>, Schema extends z.ZodType>(
+  run<Input, Params extends object, Schema extends z.ZodType>(
     definition: QueryDefinition<Input, Params, Schema>,
     input: Input,
   ): Promise<z.output<Schema>>
@@ -57,7 +57,7 @@ export function createBaseClient(config: ExerciseClientConfig | WrapClientConfig
     perspective,
     async run(definition, input) {
       const params = definition.params(input)
-      const raw: unknown = await sanity.fetch<unknown, Record<string, unknown>>(definition.query, params)
+      const raw: unknown = await sanity.fetch<unknown, Record<string, unknown>>(definition.query, params as Record<string, unknown>)
       return parseResult(definition, raw)
     },
   }

@@ -3,7 +3,7 @@
 import type * as z from 'zod'
 import {ResultMismatchError, problemsFromIssues} from './errors.ts'
 
-export interface QueryDefinition<Input, Params extends Record<string, unknown>, Schema extends z.ZodType> {
+export interface QueryDefinition<Input, Params extends object, Schema extends z.ZodType> {
   /** The SDK function name, used in error messages. */
   name: string
   /** Root of problem paths in error messages, e.g. `exercise`. */
@@ -13,7 +13,7 @@ export interface QueryDefinition<Input, Params extends Record<string, unknown>, 
   params: (input: Input) => Params
 }
 
-export function defineQueryDefinition<Input, Params extends Record<string, unknown>, Schema extends z.ZodType>(
+export function defineQueryDefinition<Input, Params extends object, Schema extends z.ZodType>(
   definition: QueryDefinition<Input, Params, Schema>,
 ): QueryDefinition<Input, Params, Schema> {
   return definition

@@ -1,0 +1,273 @@
+// The result models: zod schemas of what the queries return, and the types inferred from them.
+// Nullability mirrors the content model: a field the schema requires is non-null (published
+// content passed validation), anything optional or dereferenced may be null. Sanity TypeGen,
+// run over the same schema and queries, must infer the same types (sdk/test/typegen.test.ts).
+import * as z from 'zod'
+import * as v from './vocabulary.ts'
+import {articleBlockTypes} from './vocabulary.ts'
+
+const str = z.string()
+const optStr = z.string().nullable()
+const optNum = z.number().nullable()
+const optBool = z.boolean().nullable()
+const key = z.string()
+const optEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable()
+const list = <T extends z.ZodType>(item: T) => z.array(item).nullable()
+
+export const imageModel = z.object({
+  alt: str,
+  caption: optStr,
+  credit: str,
+  licence: optEnum(v.imageLicences),
+  copyrightHolder: optStr,
+  crop: z.object({top: optNum, bottom: optNum, left: optNum, right: optNum}).nullable(),
+  hotspot: z.object({x: optNum, y: optNum, width: optNum, height: optNum}).nullable(),
+  asset: z.object({_id: str, url: optStr, width: optNum, height: optNum, lqip: optStr}).nullable(),
+})
+export type ImageResult = z.infer<typeof imageModel>
+
+export const muscleModel = z.object({name: str, commonName: optStr, slug: optStr, region: z.enum(v.muscleRegions), group: optEnum(v.muscleGroups)})
+export type MuscleResult = z.infer<typeof muscleModel>
+
+export const equipmentModel = z.object({name: str, slug: optStr, kind: z.enum(v.equipmentKinds)})
+export type EquipmentResult = z.infer<typeof equipmentModel>
+
+export const credentialModel = z.object({
+  _key: key,
+  kind: z.enum(v.credentialKinds),
+  title: str,
+  subjects: list(str),
+  issuingBody: optStr,
+  year: optNum,
+  verificationUrl: optStr,
+})
+export type CredentialResult = z.infer<typeof credentialModel>
+
+export const personCardModel = z.object({
+  _id: str,
+  name: optStr,
+  unnamed: optBool,
+  descriptor: optStr,
+  slug: optStr,
+  headline: optStr,
+  roles: z.array(z.enum(v.personRoles)),
+  website: optStr,
+  photo: imageModel.nullable(),
+  credentials: list(credentialModel),
+})
+export type PersonCardResult = z.infer<typeof personCardModel>
+
+// Portable Text as stored: spans, link annotations, the styles each field allows.
+const span = z.object({_type: z.literal('span'), _key: key, text: z.string().optional(), marks: z.array(str).optional()})
+const linkDef = z.object({_type: z.literal('link'), _key: key, href: z.string()})
+const textBlock = <const S extends readonly [string, ...string[]]>(styles: S) =>
+  z.object({
+    _type: z.literal('block'),
+    _key: key,
+    children: z.array(span).optional(),
+    style: z.enum(styles).optional(),
+    listItem: z.enum(['bullet', 'number']).optional(),
+    markDefs: z.array(linkDef).optional(),
+    level: z.number().optional(),
+  })
+
+export const richTextModel = z.array(textBlock(['normal']))
+export type RichTextResult = z.infer<typeof richTextModel>
+
+export const disclaimerModel = z.object({_id: str, title: str, kind: z.enum(v.disclaimerKinds), body: richTextModel})
+export type DisclaimerResult = z.infer<typeof disclaimerModel>
+
+const range = z.object({min: z.number(), max: z.number()}).nullable()
+
+export const prescriptionModel = z.object({
+  _key: key,
+  goal: str,
+  trainingPhase: optEnum(v.trainingPhases),
+  audience: optStr,
+  sets: range,
+  reps: range,
+  repsDescription: optStr,
+  load: optStr,
+  frequencyPerWeek: range,
+  placement: optEnum(v.workoutPlacements),
+  placementNote: optStr,
+  duration: optStr,
+  progression: optStr,
+  progressionRule: z.object({whenSets: optNum, whenReps: optNum, then: str}).nullable(),
+  equipment: list(equipmentModel),
+})
+export type PrescriptionResult = z.infer<typeof prescriptionModel>
+
+const exerciseLink = z.object({name: str, slug: optStr})
+
+export const exerciseCardModel = z.object({
+  _id: str,
+  name: str,
+  slug: optStr,
+  aliases: list(str),
+  summary: optStr,
+  category: z.enum(v.exerciseCategories),
+  level: optEnum(v.exerciseLevels),
+  mechanic: optEnum(v.exerciseMechanics),
+  force: optEnum(v.exerciseForces),
+  primaryMuscles: list(muscleModel),
+  setups: list(z.object({_key: key, name: str, equipment: list(equipmentModel)})),
+  image: imageModel.nullable(),
+})
+export type ExerciseCardResult = z.infer<typeof exerciseCardModel>
+
+export const exerciseGuideModel = z.object({
+  _id: str,
+  name: str,
+  slug: optStr,
+  aliases: list(str),
+  summary: optStr,
+  category: z.enum(v.exerciseCategories),
+  secondaryCategories: list(z.enum(v.exerciseCategories)),
+  level: optEnum(v.exerciseLevels),
+  mechanic: optEnum(v.exerciseMechanics),
+  force: optEnum(v.exerciseForces),
+  primaryMuscles: list(muscleModel),
+  secondaryMuscles: list(muscleModel),
+  stabilizerMuscles: list(muscleModel),
+  biomechanics: list(z.object({_key: key, title: str, aspect: optEnum(v.biomechanicsAspects), explanation: str, structures: list(str)})),
+  setups: list(z.object({_key: key, name: str, instructions: optStr, equipment: list(equipmentModel), image: imageModel.nullable()})),
+  steps: list(z.object({_key: key, instruction: str, phase: optEnum(v.stepPhases), cues: list(str), image: imageModel.nullable()})),
+  tempo: z
+    .object({eccentricSeconds: optNum, bottomPauseSeconds: optNum, concentricSeconds: optNum, topPauseSeconds: optNum, cues: list(str)})
+    .nullable(),
+  commonMistakes: list(z.object({_key: key, mistake: str})),
+  safetyNotes: list(z.object({_key: key, note: str, equipment: list(equipmentModel)})),
+  contraindications: list(z.object({_key: key, condition: str, action: optEnum(v.contraindicationActions)})),
+  benefits: list(z.object({_key: key, benefit: str, explanation: optStr})),
+  prescriptions: list(prescriptionModel),
+  variations: list(
+    z.object({
+      _key: key,
+      name: str,
+      change: z.enum(v.variationChanges),
+      description: str,
+      cautions: list(str),
+      equipment: list(equipmentModel),
+      variantExercise: exerciseLink.nullable(),
+    }),
+  ),
+  relatedExercises: list(z.object({_key: key, relation: z.enum(v.exerciseRelations), note: optStr, exercise: exerciseLink.nullable()})),
+  media: list(imageModel),
+  disclaimers: list(disclaimerModel),
+  author: personCardModel.nullable(),
+  reviewer: personCardModel.nullable(),
+  reviewedAt: optStr,
+})
+export type ExerciseGuideResult = z.infer<typeof exerciseGuideModel>
+
+export const articleCardModel = z.object({
+  _id: str,
+  title: str,
+  slug: optStr,
+  kind: z.enum(v.articleKinds),
+  excerpt: str,
+  topics: list(str),
+  publishedAt: optStr,
+  heroImage: imageModel.nullable(),
+  author: z.object({name: optStr, unnamed: optBool, descriptor: optStr, slug: optStr}).nullable(),
+})
+export type ArticleCardResult = z.infer<typeof articleCardModel>
+
+// Article body blocks, with their references resolved by getArticle's query.
+export const exerciseEmbedModel = z.object({
+  _type: z.literal('exerciseEmbed'),
+  _key: key,
+  display: optEnum(v.exerciseEmbedDisplays),
+  note: optStr,
+  exercise: exerciseGuideModel.nullable(),
+})
+export const prescriptionTableModel = z.object({
+  _type: z.literal('prescriptionTable'),
+  _key: key,
+  title: optStr,
+  exercise: exerciseLink.nullable(),
+  prescriptions: z.array(prescriptionModel),
+})
+export const disclaimerCalloutModel = z.object({
+  _type: z.literal('disclaimerCallout'),
+  _key: key,
+  tone: optEnum(v.calloutTones),
+  disclaimer: disclaimerModel.nullable(),
+})
+export const bodyImageModel = imageModel.extend({_type: z.literal('creditedImage'), _key: key})
+export const citationModel = z.object({
+  _type: z.literal('citation'),
+  _key: key,
+  kind: z.enum(v.citationKinds),
+  claim: str,
+  statisticValue: optNum,
+  statisticUnit: optStr,
+  sourceTitle: optStr,
+  sourceUrl: optStr,
+  sourceNote: optStr,
+  attributedTo: personCardModel.nullable(),
+})
+export const pullQuoteModel = z.object({
+  _type: z.literal('pullQuote'),
+  _key: key,
+  quote: str,
+  attribution: optStr,
+  speaker: z.object({name: optStr, descriptor: optStr, slug: optStr, headline: optStr}).nullable(),
+})
+export const articleTextBlockModel = textBlock(['normal', 'h2', 'h3', 'blockquote'])
+
+const articleBlock = z.discriminatedUnion('_type', [
+  articleTextBlockModel,
+  exerciseEmbedModel,
+  prescriptionTableModel,
+  disclaimerCalloutModel,
+  bodyImageModel,
+  citationModel,
+  pullQuoteModel,
+])
+const knownBlockTypes = new Set<string>(['block', ...articleBlockTypes])
+
+/**
+ * The article body. A block type this SDK version does not know (the schema grew) is dropped
+ * rather than failing the whole article; a known type with a wrong shape still fails.
+ */
+export const articleBodyModel = z
+  .array(z.unknown())
+  .transform((blocks) => blocks.map((b) => (isKnownBlock(b) ? b : null)))
+  .pipe(z.array(articleBlock.nullable()))
+  .transform((blocks) => blocks.filter((b): b is z.infer<typeof articleBlock> => b !== null))
+export type ArticleBodyBlock = z.infer<typeof articleBlock>
+export type ArticleBodyResult = ArticleBodyBlock[]
+
+function isKnownBlock(block: unknown): boolean {
+  const type = typeof block === 'object' && block !== null ? (block as {_type?: unknown})._type : undefined
+  return typeof type !== 'string' || knownBlockTypes.has(type)
+}
+
+export const articleModel = z.object({
+  _id: str,
+  title: str,
+  slug: optStr,
+  kind: z.enum(v.articleKinds),
+  topics: list(str),
+  excerpt: str,
+  givesHealthAdvice: optBool,
+  heroImage: imageModel.nullable(),
+  body: articleBodyModel,
+  exercises: list(exerciseCardModel),
+  equipment: list(equipmentModel),
+  author: personCardModel.nullable(),
+  reviewer: personCardModel.nullable(),
+  publisher: z
+    .object({_type: z.enum(['club', 'organization']), name: str, slug: optStr, website: optStr, logo: imageModel.nullable()})
+    .nullable(),
+  disclaimers: list(disclaimerModel),
+  publishedAt: optStr,
+  updatedAt: optStr,
+  lastReviewedAt: optStr,
+  canonicalUrl: optStr,
+  seo: z.object({title: optStr, description: optStr, noIndex: optBool, image: imageModel.nullable()}).nullable(),
+  syndication: z.object({licence: z.enum(v.syndicationLicences), attributionText: optStr, allowedPartners: list(str)}).nullable(),
+})
+export type ArticleResult = z.infer<typeof articleModel>
