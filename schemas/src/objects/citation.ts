@@ -23,7 +23,18 @@ export const citation = defineType({
       rows: 3,
       validation: (rule) => rule.required().error('Write the claim being cited.'),
     }),
-    defineField({name: 'statisticValue', title: 'Value', type: 'number', fieldset: 'statistic'}),
+    defineField({
+      name: 'statisticValue',
+      title: 'Value',
+      type: 'number',
+      fieldset: 'statistic',
+      validation: (rule) =>
+        rule.custom((value: number | undefined, context) =>
+          (context.parent as {kind?: string} | undefined)?.kind === 'statistic' && typeof value !== 'number'
+            ? 'A statistic needs its number: enter the value.'
+            : true,
+        ),
+    }),
     defineField({name: 'statisticUnit', title: 'Unit', type: 'string', fieldset: 'statistic', description: '"%", "people".'}),
     defineField({
       name: 'attributedTo',
@@ -46,12 +57,6 @@ export const citation = defineType({
       description: 'How the article describes the source when it does not name it ("A recent statistic").',
     }),
   ],
-  validation: (rule) =>
-    rule.custom((value: {kind?: string; statisticValue?: number} | undefined) =>
-      value?.kind === 'statistic' && typeof value.statisticValue !== 'number'
-        ? {message: 'A statistic needs its number: enter the value.', path: ['statisticValue']}
-        : true,
-    ),
   preview: {
     select: {title: 'claim', kind: 'kind', who: 'attributedTo.name'},
     prepare: ({title, kind, who}: Record<string, string | undefined>) => ({title, subtitle: [kind, who].filter(Boolean).join(' · ')}),

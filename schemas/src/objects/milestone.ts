@@ -21,13 +21,18 @@ export const milestone = defineType({
     defineField({name: 'durationYears', title: 'Duration (years)', type: 'number', fieldset: 'numbers', validation: (rule) => rule.min(0).error('Duration cannot be negative.')}),
     defineField({name: 'occurrences', type: 'number', fieldset: 'numbers', description: 'How many times it happened.', validation: (rule) => rule.integer().min(1).error('Use a whole number of at least 1.')}),
     defineField({name: 'value', type: 'number', fieldset: 'numbers', description: 'A measured result (730).'}),
-    defineField({name: 'unit', type: 'string', fieldset: 'numbers', description: 'Unit of the value ("lb").'}),
+    defineField({
+      name: 'unit',
+      type: 'string',
+      fieldset: 'numbers',
+      description: 'Unit of the value ("lb").',
+      validation: (rule) =>
+        rule.custom((unit: string | undefined, context) =>
+          typeof (context.parent as {value?: number} | undefined)?.value === 'number' && !unit?.trim()
+            ? 'Give the unit of the measured value ("lb", "kg").'
+            : true,
+        ),
+    }),
   ],
-  validation: (rule) =>
-    rule.custom((value: {value?: number; unit?: string} | undefined) =>
-      value && typeof value.value === 'number' && !value.unit
-        ? {message: 'Give the unit of the measured value ("lb", "kg").', path: ['unit']}
-        : true,
-    ),
   preview: {select: {title: 'summary', subtitle: 'kind'}},
 })

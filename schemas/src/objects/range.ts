@@ -23,10 +23,9 @@ export const range = defineType({
       title: 'To',
       type: 'number',
       validation: (rule) =>
-        rule.required().integer().min(0).error('Enter the highest value as a whole number (0 or more).'),
+        rule.required().integer().min(0).error('Enter the highest value as a whole number (0 or more).').custom(minNotAboveMax),
     }),
   ],
-  validation: (rule) => rule.custom(minNotAboveMax),
   preview: {
     select: {min: 'min', max: 'max'},
     prepare: ({min, max}: {min?: number; max?: number}) => ({

@@ -5,12 +5,16 @@ export interface RangeValue {
   max?: number
 }
 
-/** A range must not run backwards: 12-8 is a typo for 8-12, and ranges drive rendering and JSON-LD. */
-export const minNotAboveMax: CustomValidator<RangeValue | undefined> = (value) => {
-  if (!value || typeof value.min !== 'number' || typeof value.max !== 'number') return true
-  if (value.min <= value.max) return true
+/**
+ * Runs on a range's `max` field: a range must not run backwards (12-8 is a typo for 8-12, and
+ * ranges drive rendering and JSON-LD). It sits on the field rather than the object because
+ * Sanity's CLI validation (`validateDocument`) downgrades object-level rules to warnings.
+ */
+export const minNotAboveMax: CustomValidator<number | undefined> = (max, context) => {
+  const min = (context.parent as RangeValue | undefined)?.min
+  if (typeof min !== 'number' || typeof max !== 'number' || min <= max) return true
   return {
     code: 'spotter.range-order',
-    message: `The minimum (${value.min}) is higher than the maximum (${value.max}). Swap them, or enter the same number twice for a fixed value.`,
+    message: `The minimum (${min}) is higher than the maximum (${max}). Swap them, or enter the same number twice for a fixed value.`,
   }
 }
