@@ -12,7 +12,7 @@ import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
 import {handleActions} from './actions.ts'
 import {handleListen} from './listen.ts'
-import {handleHistoryDocument} from './routes/history.ts'
+import {handleHistoryDocument, handleHistoryEvents, handleHistoryTransactions} from './routes/history.ts'
 import {assetDownload, assetUpload} from './routes/assets.ts'
 import {handleDoc} from './routes/doc.ts'
 import {handleExport, handleImport} from './routes/import-export.ts'
@@ -49,6 +49,8 @@ function buildRouter(): Router {
     .add('POST', '/data/import/:dataset', handleImport)
     .add('GET', '/data/export/:dataset', handleExport)
     .add('GET', '/data/history/:dataset/documents/:id', handleHistoryDocument)
+    .add('GET', '/data/history/:dataset/transactions/:ids', handleHistoryTransactions)
+    .add('GET', '/data/history/:dataset/events/documents/:id', handleHistoryEvents)
     .add('POST', '/assets/images/:dataset', assetUpload('image'))
     .add('POST', '/assets/files/:dataset', assetUpload('file'))
     .add('GET', '/projects/:projectId', getProject)

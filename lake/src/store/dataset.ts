@@ -6,6 +6,7 @@ import * as path from 'node:path'
 import {createQueryEngine} from '../query/index.ts'
 import {TransactionDraft, type PendingChange} from '../mutations/transaction.ts'
 import {randomId} from '../mutations/ids.ts'
+import {HttpError} from '../http/errors.ts'
 import type {QueryEngine, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
 import {TransactionLog, type LoggedTransaction} from './txlog.ts'
 import {readSnapshot, writeSnapshot} from './snapshot.ts'
@@ -16,6 +17,11 @@ export interface CommittedTransaction {
   timestamp: string
   identity: string
   changes: PendingChange[]
+}
+
+interface LogPosition {
+  offset: number
+  length: number
 }
 
 export type TransactionListener = (transaction: CommittedTransaction) => void
@@ -39,7 +45,10 @@ export class Dataset {
   private readonly engine: QueryEngine
   private readonly log: TransactionLog
   private readonly listeners = new Set<TransactionListener>()
-  private readonly revisionIndex = new Map<string, {offset: number; length: number}>()
+  // Where each transaction sits in the log, by id and by document touched: history reads only
+  // the lines it needs. Built from the replayed tail; completed by a full scan when asked.
+  private readonly revisionIndex = new Map<string, LogPosition>()
+  private readonly documentIndex = new Map<string, LogPosition[]>()
   private revisionIndexComplete = false
   private seq = 0
   private snapshotSeq = 0
@@ -73,7 +82,7 @@ export class Dataset {
     for (const {transaction, offset, length} of this.log.read(from)) {
       if (transaction.seq <= this.seq) continue
       this.seq = transaction.seq
-      this.revisionIndex.set(transaction.id, {offset, length})
+      this.indexTransaction(transaction, {offset, length})
       for (const change of transaction.changes) {
         if (change.doc) this.documents.set(change.id, change.doc)
         else this.documents.delete(change.id)
@@ -102,6 +111,9 @@ export class Dataset {
    */
   transact<T>(build: (draft: TransactionDraft) => Promise<T> | T, options: TransactOptions): Promise<{transaction: CommittedTransaction; result: T}> {
     const run = async () => {
+      if (options.transactionId !== undefined && this.revisionIndex.has(options.transactionId)) {
+        throw new HttpError(409, 'conflictError', `Transaction ID "${options.transactionId}" has already been used`)
+      }
       const draft = new TransactionDraft(options.transactionId ?? randomId(), new Date().toISOString(), (id) => this.documents.get(id))
       const result = await build(draft)
       const transaction = options.dryRun
@@ -128,7 +140,7 @@ export class Dataset {
     }
     const position = await this.log.append(logged)
     this.seq = transaction.seq = logged.seq
-    this.revisionIndex.set(draft.id, position)
+    this.indexTransaction(logged, position)
     for (const change of changes) {
       if (change.document) this.documents.set(change.id, change.document)
       else this.documents.delete(change.id)
@@ -155,18 +167,40 @@ export class Dataset {
     this.snapshotOffset = this.log.byteLength
   }
 
+  private indexTransaction(transaction: LoggedTransaction, position: LogPosition): void {
+    this.revisionIndex.set(transaction.id, position)
+    for (const change of transaction.changes) {
+      const list = this.documentIndex.get(change.id)
+      if (list) list.push(position)
+      else this.documentIndex.set(change.id, [position])
+    }
+  }
+
+  private completeIndex(): void {
+    if (this.revisionIndexComplete) return
+    this.revisionIndex.clear()
+    this.documentIndex.clear()
+    for (const {transaction, offset, length} of this.log.read(0)) this.indexTransaction(transaction, {offset, length})
+    this.revisionIndexComplete = true
+  }
+
   /** The document as it was right after the transaction `rev` (null if it did not touch it). */
   documentAtRevision(id: string, rev: string): SanityDocument | null {
     const current = this.documents.get(id)
     if (current?._rev === rev) return current
-    if (!this.revisionIndex.has(rev) && !this.revisionIndexComplete) {
-      for (const {transaction, offset, length} of this.log.read(0)) this.revisionIndex.set(transaction.id, {offset, length})
-      this.revisionIndexComplete = true
-    }
+    if (!this.revisionIndex.has(rev)) this.completeIndex()
     const position = this.revisionIndex.get(rev)
     if (!position) return null
     const transaction = this.log.readAt(position.offset, position.length)
     return transaction.changes.find((c) => c.id === id)?.doc ?? null
+  }
+
+  /** Every transaction that touched one of `ids`, oldest first. */
+  transactionsTouching(ids: readonly string[]): LoggedTransaction[] {
+    this.completeIndex()
+    const positions = new Map<number, LogPosition>()
+    for (const id of ids) for (const p of this.documentIndex.get(id) ?? []) positions.set(p.offset, p)
+    return [...positions.values()].sort((a, b) => a.offset - b.offset).map((p) => this.log.readAt(p.offset, p.length))
   }
 
   /** Every logged transaction, oldest first (history endpoints derive from this). */

@@ -70,27 +70,28 @@ export class TransactionLog {
   /** Every complete transaction from `fromOffset` on, in commit order. */
   *read(fromOffset = 0): Generator<LogEntry> {
     const chunkSize = 1 << 20
-    let pending = Buffer.alloc(0)
-    let pendingOffset = fromOffset
+    // Pieces of the line being read; joined only once its newline arrives (lines can be huge).
+    let pieces: Buffer[] = []
+    let lineOffset = fromOffset
     let position = fromOffset
-    const buffer = Buffer.alloc(chunkSize)
     while (position < this.size) {
-      const n = fs.readSync(this.fd, buffer, 0, Math.min(chunkSize, this.size - position), position)
+      const buffer = Buffer.alloc(Math.min(chunkSize, this.size - position))
+      const n = fs.readSync(this.fd, buffer, 0, buffer.length, position)
       if (n <= 0) break
       position += n
-      pending = pending.length ? Buffer.concat([pending, buffer.subarray(0, n)]) : Buffer.from(buffer.subarray(0, n))
+      const chunk = buffer.subarray(0, n)
       let start = 0
       let newline: number
-      while ((newline = pending.indexOf(10, start)) !== -1) {
-        const lineBuf = pending.subarray(start, newline)
-        const length = newline + 1 - start
-        if (lineBuf.length > 0) {
-          yield {transaction: JSON.parse(lineBuf.toString('utf8')) as LoggedTransaction, offset: pendingOffset, length}
-        }
-        pendingOffset += length
+      while ((newline = chunk.indexOf(10, start)) !== -1) {
+        pieces.push(chunk.subarray(start, newline))
+        const line = pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces)
+        pieces = []
+        const length = line.length + 1
+        if (line.length > 0) yield {transaction: JSON.parse(line.toString('utf8')) as LoggedTransaction, offset: lineOffset, length}
+        lineOffset += length
         start = newline + 1
       }
-      pending = pending.subarray(start)
+      if (start < chunk.length) pieces.push(chunk.subarray(start))
     }
   }
 
