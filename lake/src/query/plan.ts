@@ -37,8 +37,9 @@ export async function plan(
   params: Record<string, unknown>,
   store: DocumentStore,
   view: View,
+  timestamp = new Date(),
 ): Promise<Planned> {
-  const planner = new Planner(params, store, view)
+  const planner = new Planner(params, store, view, timestamp)
   const planned = await planner.visit(tree as unknown as Node)
   return {tree: planned as unknown as ExprNode, params: planner.params}
 }
@@ -48,13 +49,15 @@ class Planner {
   private userParams: Record<string, unknown>
   private store: DocumentStore
   private view: View
+  private timestamp: Date
   private count = 0
 
-  constructor(params: Record<string, unknown>, store: DocumentStore, view: View) {
+  constructor(params: Record<string, unknown>, store: DocumentStore, view: View, timestamp: Date) {
     this.userParams = params
     this.params = {...params}
     this.store = store
     this.view = view
+    this.timestamp = timestamp
   }
 
   /** Rewrites `node`, evaluated in the root scope; follows only children that stay in it. */
@@ -199,7 +202,10 @@ class Planner {
       if (residualExpr) {
         const name = '\u0000batch'
         const tree = {type: 'Filter', base: {type: 'Parameter', name}, expr: residualExpr} as unknown as ExprNode
-        const value = await evaluate(tree, {...evaluationOptions(tree, this.view), params: {...this.userParams, [name]: batch}})
+        const value = await evaluate(tree, {
+          ...evaluationOptions(tree, this.view, this.timestamp),
+          params: {...this.userParams, [name]: batch},
+        })
         page.push(...((await value.get()) as unknown[]))
       } else page.push(...batch)
       batch = []
@@ -311,8 +317,9 @@ class Planner {
 }
 
 /** What groq-js needs to evaluate `tree` in this view: `*` only if the tree reads it. */
-export function evaluationOptions(tree: ExprNode, view: View) {
+export function evaluationOptions(tree: ExprNode, view: View, timestamp: Date) {
   return {
+    timestamp,
     dataset: readsDataset(tree) ? view.all() : [],
     // Same answer as groq-js's own scan of `*` for the first document with that _id.
     dereference: ({_ref}: {_ref: string}) => view.get(_ref) as Record<string, unknown> | undefined,

@@ -1,8 +1,10 @@
-// Runs one query against a worker's store: parse, plan (use an index where the query allows it),
-// evaluate with groq-js. Errors come back as plain data so they cross the worker boundary.
+// Runs one query against a worker's store: parse, check parameters, evaluate uncorrelated
+// subqueries once (hoist.ts), plan (use an index where the query allows it, plan.ts), evaluate
+// with groq-js. Errors come back as plain data so they cross the worker boundary.
 
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import type {QueryRequest} from '../types.ts'
+import {hoistSubqueries} from './hoist.ts'
 import {evaluationOptions, plan} from './plan.ts'
 import type {DocumentStore} from './store.ts'
 
@@ -13,18 +15,30 @@ export type RunOutcome =
 
 export async function runQuery(store: DocumentStore, request: QueryRequest): Promise<RunOutcome> {
   const started = performance.now()
-  const params = request.params ?? {}
+  const userParams = request.params ?? {}
   let tree: ExprNode
   try {
-    tree = parse(request.query, {params})
+    tree = parse(request.query, {params: userParams})
   } catch (error) {
     return parseFailure(error, request.query)
   }
+  const missing = missingParameter(tree, userParams)
+  if (missing !== undefined) {
+    // The hosted API rejects a query that uses a parameter it was not given.
+    const at = request.query.indexOf(`$${missing}`)
+    const start = Math.max(0, at)
+    return {ok: false, kind: 'parse', description: `param $${missing} referenced, but not provided`, start, end: at < 0 ? start : at + missing.length + 1}
+  }
   try {
     const view = store.view(request.perspective)
-    const planned = await plan(tree, params, store, view)
-    const value = await evaluate(planned.tree, {...evaluationOptions(planned.tree, view), params: planned.params})
-    const result = await value.get()
+    const timestamp = new Date()
+    const params = {...userParams}
+    const run = async (subtree: ExprNode) => {
+      const planned = await plan(subtree, params, store, view, timestamp)
+      const value = await evaluate(planned.tree, {...evaluationOptions(planned.tree, view, timestamp), params: planned.params})
+      return value.get()
+    }
+    const result = await run(await hoistSubqueries(tree, params, run))
     return {ok: true, result: result ?? null, ms: Math.round(performance.now() - started)}
   } catch (error) {
     return {ok: false, kind: 'execution', description: error instanceof Error ? error.message : String(error)}
@@ -40,4 +54,21 @@ function parseFailure(error: unknown, query: string): RunOutcome {
   // Errors groq-js raises while building the tree (an unknown function, a bad function
   // declaration) carry no position: the hosted API reports them as parse errors too.
   return {ok: false, kind: 'parse', description, start: 0, end: query.length}
+}
+
+/** The first `$name` the query uses that `params` lacks. */
+function missingParameter(tree: ExprNode, params: Record<string, unknown>): string | undefined {
+  let missing: string | undefined
+  const walk = (value: unknown): void => {
+    if (missing !== undefined || value === null || typeof value !== 'object') return
+    if (Array.isArray(value)) return value.forEach(walk)
+    const node = value as Record<string, unknown>
+    if (node['type'] === 'Parameter' && typeof node['name'] === 'string' && !Object.hasOwn(params, node['name'])) {
+      missing = node['name']
+      return
+    }
+    for (const [key, child] of Object.entries(node)) if (key !== 'func') walk(child)
+  }
+  walk(tree)
+  return missing
 }

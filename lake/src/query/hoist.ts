@@ -1,0 +1,109 @@
+// Uncorrelated subqueries evaluated once: a subexpression inside a filter or projection that reads
+// `*` but nothing of the row being evaluated (no `@`, no bare attribute, no `^`, no function that
+// reads `@`) has the same value for every row. groq-js re-evaluates it per row, which nests into
+// exponential time (the conformance suite's "Filters / documents, nested 3"). Here each such
+// subexpression is evaluated once, innermost first, and replaced by a parameter holding its value.
+
+import type {ExprNode} from 'groq-js'
+
+interface Node {
+  type: string
+  [key: string]: unknown
+}
+
+/** Functions whose value depends only on their arguments (and the query's context). */
+const PURE_FUNCTIONS: Record<string, readonly string[] | '*'> = {
+  global: ['count', 'defined', 'length', 'coalesce', 'lower', 'upper', 'round', 'string', 'dateTime', 'now', 'path', 'identity'],
+  array: '*',
+  math: '*',
+  string: '*',
+  dateTime: '*',
+}
+
+/** The children of a node that are evaluated in a new scope (the row being filtered or mapped). */
+const NESTED_CHILDREN: Record<string, readonly string[]> = {
+  Filter: ['expr'],
+  Projection: ['expr'],
+  Map: ['expr'],
+  FlatMap: ['expr'],
+  PipeFuncCall: ['args'],
+}
+
+export type Evaluate = (tree: ExprNode) => Promise<unknown>
+
+/**
+ * Returns the tree with every uncorrelated subquery below the root scope replaced by a parameter;
+ * `params` receives the values. A subquery whose evaluation fails is left in place, so the error
+ * (if it matters) surfaces where groq-js would raise it.
+ */
+export async function hoistSubqueries(tree: ExprNode, params: Record<string, unknown>, evaluate: Evaluate): Promise<ExprNode> {
+  let count = 0
+  const rewrite = async (node: Node, level: number): Promise<Node> => {
+    if (level > 0 && isUncorrelated(node) && readsEverything(node)) {
+      const inner = await rewrite(node, 0)
+      let value: unknown
+      try {
+        value = await evaluate(inner as unknown as ExprNode)
+      } catch {
+        return inner
+      }
+      const name = `\u0000subquery${count++}`
+      params[name] = value
+      return {type: 'Parameter', name}
+    }
+    let copy: Node | undefined
+    for (const [key, child] of Object.entries(node)) {
+      const childLevel = NESTED_CHILDREN[node.type]?.includes(key) ? level + 1 : level
+      const rewritten = await rewriteValue(child, childLevel)
+      if (rewritten !== child) (copy ??= {...node})[key] = rewritten
+    }
+    return copy ?? node
+  }
+  const rewriteValue = async (value: unknown, level: number): Promise<unknown> => {
+    if (Array.isArray(value)) {
+      const items = await Promise.all(value.map((item) => rewriteValue(item, level)))
+      return items.some((item, i) => item !== value[i]) ? items : value
+    }
+    if (isNode(value)) return rewrite(value, level)
+    return value
+  }
+  return (await rewrite(tree as unknown as Node, 0)) as unknown as ExprNode
+}
+
+function isNode(value: unknown): value is Node {
+  return value !== null && typeof value === 'object' && typeof (value as {type?: unknown}).type === 'string'
+}
+
+/** Whether the node's value is the same whatever row (scope) it is evaluated in. */
+function isUncorrelated(root: Node): boolean {
+  const check = (value: unknown, level: number): boolean => {
+    if (Array.isArray(value)) return value.every((item) => check(item, level))
+    if (!isNode(value)) return true
+    const node = value
+    if (node.type === 'Parent') return false
+    if (level === 0) {
+      if (node.type === 'This') return false
+      if (node.type === 'AccessAttribute' && !node['base']) return false
+      if (node.type === 'FuncCall' || node.type === 'PipeFuncCall') {
+        const allowed = PURE_FUNCTIONS[node['namespace'] as string]
+        if (node.type === 'FuncCall' && !(allowed === '*' || allowed?.includes(node['name'] as string))) return false
+      }
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'func') continue
+      if (!check(child, NESTED_CHILDREN[node.type]?.includes(key) ? level + 1 : level)) return false
+    }
+    return true
+  }
+  return check(root, 0)
+}
+
+function readsEverything(root: Node): boolean {
+  const walk = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(walk)
+    if (!isNode(value)) return false
+    if (value.type === 'Everything') return true
+    return Object.entries(value).some(([key, child]) => key !== 'func' && walk(child))
+  }
+  return walk(root)
+}
