@@ -232,6 +232,11 @@ describe('no cycles in progression chains', () => {
       exercise('chain-machine', []),
       exercise('chain-hard', [['regression', 'chain-easy']]),
       exercise('chain-easy', []),
+      // A loop made only of other exercises' edges: x < d (x progression d), d < y (y regression
+      // d), y < x (y progression x). "d" has no edges of its own.
+      exercise('loop-x', [['progression', 'loop-d']]),
+      exercise('loop-y', [['regression', 'loop-d'], ['progression', 'loop-x']]),
+      exercise('loop-d', []),
     ]) {
       tx.createOrReplace(doc as never)
     }
@@ -254,6 +259,13 @@ describe('no cycles in progression chains', () => {
     const {markers} = await validate(client, exercise('chain-easy', [['regression', 'chain-hard']]))
     expect(markersAt(markers, ['relatedExercises'])[0]?.message).toMatch(
       /^Progression chain loops back to this exercise \(exercise\.chain-easy → exercise\.chain-hard → exercise\.chain-easy\)/,
+    )
+  })
+
+  it('finds a loop through an exercise made only of other exercises\' edges', async () => {
+    const {markers} = await validate(client, exercise('loop-d', []))
+    expect(markersAt(markers, ['relatedExercises'])[0]?.message).toContain(
+      '(exercise.loop-d → exercise.loop-y → exercise.loop-x → exercise.loop-d)',
     )
   })
 

@@ -48,8 +48,9 @@ export const noProgressionCycle: CustomValidator<unknown> = async (_value, conte
   const self = publishedId(doc._id)
   const start = edgesOf(doc, 'progression').filter((id) => id !== self)
   const easier = new Set(edgesOf(doc, 'regression'))
-  if (edgesOf(doc, 'progression').includes(self) || easier.has(self)) return cycle(doc, [self])
-  if (start.length === 0 && easier.size === 0) return true
+  if (edgesOf(doc, 'progression').includes(self) || easier.has(self)) return cycle(doc, [self, self])
+  // No early return for an exercise without edges of its own: other exercises' edges alone
+  // (X progression -> this, this regression-of Y) can still put it on a loop.
 
   const client = context.getClient({apiVersion: VALIDATION_API_VERSION}).withConfig({perspective: 'published'})
   // Breadth-first over "harder than", remembering how each exercise was reached for the message.
