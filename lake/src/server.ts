@@ -19,6 +19,7 @@ import {handleExport, handleImport} from './routes/import-export.ts'
 import {handleMutate} from './routes/mutate.ts'
 import {createDataset, deleteDataset, getProject, listDatasets} from './routes/projects.ts'
 import {handleQuery} from './routes/query.ts'
+import {addStudioRoutes} from './routes/studio.ts'
 
 export interface ServerOptions {
   lake: Lake
@@ -39,7 +40,7 @@ export interface RunningServer {
 const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(\/.*)$/
 
 function buildRouter(): Router {
-  return new Router()
+  return addStudioRoutes(new Router())
     .add('GET', '/data/query/:dataset', handleQuery)
     .add('POST', '/data/query/:dataset', handleQuery)
     .add('GET', '/data/doc/:dataset/:ids', handleDoc)

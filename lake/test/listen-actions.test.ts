@@ -75,6 +75,27 @@ describe('listen', () => {
     onlyA.close()
   })
 
+  it('skips versions unless includeAllVersions, and ends a bad query with channelError', async () => {
+    const client = lake.client()
+    const plain = collect(client, '*[_type == "ver"]')
+    const all = collect(client, '*[_type == "ver"]', {}, {includeAllVersions: true})
+    await Promise.all([plain.welcome, all.welcome])
+    await client.create({_id: 'versions.r1.v1', _type: 'ver'})
+    await client.create({_id: 'v1', _type: 'ver'})
+    expect((await all.waitFor(2)).map((e) => e.documentId)).toEqual(['versions.r1.v1', 'v1'])
+    expect((await plain.waitFor(1)).map((e) => e.documentId)).toEqual(['v1'])
+    plain.close()
+    all.close()
+
+    const res = await fetch(`${lake.url}/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_type ==')}`, {
+      headers: {authorization: `Bearer ${lake.readToken}`},
+    })
+    expect(res.headers.get('content-type')).toContain('text/event-stream')
+    const text = await res.text()
+    expect(text).toContain('event: channelError')
+    expect(text).not.toContain('event: welcome')
+  })
+
   it('hides drafts from anonymous listeners', async () => {
     const anonymous = collect(lake.client({token: undefined}), '*[_type == "secret"]')
     const authed = collect(lake.client({token: lake.readToken}), '*[_type == "secret"]')

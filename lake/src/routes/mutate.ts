@@ -4,6 +4,7 @@ import {isPlainObject, readJson} from '../http/body.ts'
 import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
 import {badRequest} from '../http/errors.ts'
 import {applyMutations, type QueryIds} from '../mutations/apply.ts'
+import {mutationWithArrayKeys} from '../mutations/array-keys.ts'
 import {validateId} from '../mutations/ids.ts'
 import type {Dataset} from '../store/dataset.ts'
 import {runQuery} from './query.ts'
@@ -21,10 +22,11 @@ export async function handleMutate(ctx: RequestContext): Promise<void> {
   if (!isPlainObject(body)) throw badRequest('Request body must be a JSON object like {"mutations": [...]}')
   if (!Array.isArray(body.mutations)) throw badRequest('"mutations" must be an array of mutations', 'invalidMutationError')
   const transactionId = optionalTransactionId(body.transactionId)
-  const {transaction, result} = await dataset.transact((draft) => applyMutations(draft, body.mutations, queryIdsFor(dataset)), {
+  const mutations = queryFlag(ctx.query, 'autoGenerateArrayKeys', false) ? body.mutations.map(mutationWithArrayKeys) : body.mutations
+  const {transaction, result} = await dataset.transact((draft) => applyMutations(draft, mutations, queryIdsFor(dataset)), {
     transactionId,
     identity: ctx.principal.identity,
-    request: body.mutations,
+    request: mutations,
     dryRun: queryFlag(ctx.query, 'dryRun', false),
   })
   const returnDocuments = queryFlag(ctx.query, 'returnDocuments', false)

@@ -37,5 +37,20 @@ export async function deleteDataset(ctx: RequestContext): Promise<void> {
 export function getProject(ctx: RequestContext): void {
   checkProject(ctx)
   requireRead(ctx.principal, 'Reading the project')
-  sendJson(ctx.res, 200, {id: ctx.lake.projectId, displayName: ctx.lake.projectId, studioHost: null, organizationId: null, isBlocked: false, isDisabled: false, isDisabledByUser: false, metadata: {}, features: []})
+  const member = {id: ctx.principal.identity, role: 'administrator', roles: [{name: 'administrator', title: 'Administrator'}], isCurrentUser: true, isRobot: false}
+  sendJson(ctx.res, 200, {
+    id: ctx.lake.projectId,
+    displayName: ctx.lake.projectId,
+    studioHost: null,
+    organizationId: null,
+    isBlocked: false,
+    isDisabled: false,
+    isDisabledByUser: false,
+    metadata: {},
+    maxRetentionDays: 3650,
+    activityFeedEnabled: false,
+    createdAt: '2026-01-01T00:00:00Z',
+    members: [member],
+    features: [],
+  })
 }
