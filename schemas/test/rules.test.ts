@@ -291,3 +291,19 @@ describe('no cycles in progression chains', () => {
     expect(describeMarkers((await validate(client, substitute)).markers)).toEqual([])
   })
 })
+
+describe('syndication rights', () => {
+  it('requires attribution text for CC BY 4.0 and at least one partner for "partners only"', async () => {
+    const doc = clone(guideArticle)
+    doc.syndication = {_type: 'syndicationRights', licence: 'partners-only'}
+    const {markers} = await validate(client, doc)
+    expect(markersAt(markers, ['syndication', 'attributionText']).map((m) => m.message)).toEqual([
+      'Syndicated content must carry attribution: write the attribution text.',
+    ])
+    expect(markersAt(markers, ['syndication', 'allowedPartners']).map((m) => m.message)).toEqual([
+      'With "Partners only", list at least one partner allowed to republish.',
+    ])
+    doc.syndication = {_type: 'syndicationRights', licence: 'partners-only', attributionText: 'Spotter', allowedPartners: ['partner-a']}
+    expect(describeMarkers((await validate(client, doc)).markers)).toEqual([])
+  })
+})
