@@ -137,10 +137,10 @@ describe('mutate + query + doc', () => {
   it('autoGenerateArrayKeys adds _key to array objects that lack one', async () => {
     const client = lake.client()
     const doc = await client.create({_id: 'keys1', _type: 't', items: [{a: 1}, {_key: 'given', a: 2}], nested: {list: [{b: 1}]}}, {autoGenerateArrayKeys: true})
-    const items = doc.items as Array<{_key: string}>
+    const items = doc.items as unknown as Array<{_key: string}>
     expect(items[0]?._key).toMatch(/^[A-Za-z0-9]{12}$/)
     expect(items[1]?._key).toBe('given')
-    expect((doc.nested as {list: Array<{_key: string}>}).list[0]?._key).toEqual(expect.any(String))
+    expect((doc.nested as unknown as {list: Array<{_key: string}>}).list[0]?._key).toEqual(expect.any(String))
     const patched = await client.patch('keys1').append('items', [{a: 3}]).commit({autoGenerateArrayKeys: true})
     expect((patched.items as Array<{_key?: string}>)[2]?._key).toEqual(expect.any(String))
   })
