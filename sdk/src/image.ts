@@ -2,6 +2,7 @@
 // hotspot come from the image field; when an aspect ratio is requested the CDN crops around the
 // hotspot, and renderers also set object-position from it for CSS-driven crops.
 import {createImageUrlBuilder} from '@sanity/image-url'
+import type {ImageResult} from './models.ts'
 import {safeUrl} from './url.ts'
 
 /** Where image URLs point: Sanity's image CDN by default, or `baseUrl` (e.g. a local lake). */
@@ -13,7 +14,7 @@ export interface ImageConfig {
 
 /** The image fields renderers need (what the SDK's queries project). */
 export interface ImageSourceLike {
-  asset: {_id: string; metadata?: {dimensions?: {width: number; height: number} | null} | null} | null
+  asset: {_id: string; width?: number | null; height?: number | null} | null
   crop?: {top: number; bottom: number; left: number; right: number} | null
   hotspot?: {x: number; y: number; width: number; height: number} | null
 }
@@ -41,7 +42,7 @@ export function imageSources(
     ...(image.crop ? {crop: image.crop} : {}),
     ...(image.hotspot ? {hotspot: image.hotspot} : {}),
   }
-  const dimensions = image.asset.metadata?.dimensions ?? undefined
+  const dimensions = image.asset.width && image.asset.height ? {width: image.asset.width, height: image.asset.height} : undefined
   const native = dimensions?.width
   const widths = (options.widths ?? DEFAULT_WIDTHS).filter((w) => native === undefined || w <= native)
   if (widths.length === 0) widths.push(native ?? DEFAULT_WIDTHS[0])
@@ -75,4 +76,16 @@ export function imageSources(
 
 function pct(value: number): string {
   return `${Math.round(Math.min(Math.max(value, 0), 1) * 1000) / 10}%`
+}
+
+/** Query results carry crop/hotspot fields that may individually be null; image-url wants numbers. */
+export function toImageSource(image: ImageResult): ImageSourceLike {
+  const {crop, hotspot} = image
+  const complete = <T extends Record<string, number | null>>(value: T | null) =>
+    value && Object.values(value).every((n) => typeof n === 'number' && Number.isFinite(n)) ? (value as {[K in keyof T]: number}) : null
+  return {
+    asset: image.asset && typeof image.asset._id === 'string' ? {_id: image.asset._id, width: image.asset.width, height: image.asset.height} : null,
+    crop: complete(crop),
+    hotspot: complete(hotspot),
+  }
 }

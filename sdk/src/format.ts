@@ -1,0 +1,94 @@
+// Wording shared by every renderer (React, HTML, text, Markdown, JSON-LD), so all outputs say the
+// same thing about the same content.
+import type {CredentialResult, ExerciseGuideResult, PrescriptionResult} from './models.ts'
+
+interface NamedPerson {
+  name: string | null
+  descriptor?: string | null
+}
+
+/** A person's published name, or the descriptor of an unnamed author ("a personal trainer at..."). */
+export function personName(person: NamedPerson | null | undefined): string {
+  return person?.name?.trim() || person?.descriptor?.trim() || 'Unknown author'
+}
+
+export function formatRange(range: {min: number; max: number} | null | undefined): string | undefined {
+  if (!range) return undefined
+  return range.min === range.max ? `${range.min}` : `${range.min}–${range.max}`
+}
+
+/** "3 sets × 8–12 reps, 2–3× per week" from whatever the prescription gives. */
+export function prescriptionVolume(p: PrescriptionResult): string {
+  const sets = formatRange(p.sets)
+  const reps = formatRange(p.reps) ?? p.repsDescription ?? undefined
+  const volume = [sets && `${sets} sets`, reps && `${reps} reps`].filter(Boolean).join(' × ')
+  const frequency = formatRange(p.frequencyPerWeek)
+  return [volume, frequency && `${frequency}× per week`].filter(Boolean).join(', ')
+}
+
+const PLACEMENTS: Record<string, string> = {
+  start: 'At the start of the workout',
+  main: 'As the main lift',
+  supplementary: 'After the main lifts',
+  end: 'At the end of the workout',
+}
+
+/** Ends a fragment with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`
+}
+
+/** "Sports massage therapist (Qualification, ITEC, 2010)". */
+export function credentialLabel(credential: CredentialResult): string {
+  const details = [humanize(credential.kind), credential.issuingBody, credential.year?.toString()].filter(Boolean).join(', ')
+  return `${credential.title} (${details})`
+}
+
+/** `information-only` -> `Information only`. */
+export function humanize(value: string): string {
+  const spaced = value.replace(/-/g, ' ')
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1)
+}
+
+/** The date part of an ISO date or datetime (deterministic, locale-free). */
+export function isoDate(value: string | null | undefined): string | undefined {
+  const match = /^\d{4}-\d{2}-\d{2}/.exec(value ?? '')
+  return match?.[0]
+}
+
+/** The credit line printed under every image. */
+export function creditLine(image: {credit: string; copyrightHolder?: string | null}): string {
+  return image.copyrightHolder && image.copyrightHolder !== image.credit ? `Credit: ${image.credit} · © ${image.copyrightHolder}` : `Credit: ${image.credit}`
+}
+
+/** Load, duration, placement and progression of a prescription, as one line. */
+export function prescriptionNotes(p: PrescriptionResult): string {
+  const rule = p.progressionRule
+  const progression = rule ? (rule.whenSets && rule.whenReps ? `At ${rule.whenSets} × ${rule.whenReps}: ${rule.then}` : rule.then) : p.progression
+  return [p.load, p.duration, p.placementNote ?? (p.placement ? PLACEMENTS[p.placement] : null), progression].filter((t): t is string => !!t).map(sentence).join(' ')
+}
+
+/** The sections of an exercise guide as plain strings, shared by the text and Markdown outputs. */
+export function guideSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]; ordered?: boolean}> {
+  return [
+    {title: 'Setups', items: (exercise.setups ?? []).map((s) => `${s.name}${s.equipment?.length ? ` (${s.equipment.map((q) => q.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}`)},
+    {title: 'Steps', ordered: true, items: (exercise.steps ?? []).map((s) => [s.instruction, ...(s.cues ?? [])].join(' '))},
+    {title: 'Tempo', items: exercise.tempo?.cues ?? []},
+    {title: 'Sets and reps', items: (exercise.prescriptions ?? []).map(prescriptionLine)},
+    {title: 'Variations', items: (exercise.variations ?? []).map((v) => `${v.name} (${humanize(v.change)}): ${v.description}`)},
+    {title: 'Common mistakes', items: (exercise.commonMistakes ?? []).map((m) => m.mistake)},
+    {title: 'Safety', items: [...(exercise.safetyNotes ?? []).map((n) => n.note), ...(exercise.contraindications ?? []).map((c) => (c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition))]},
+  ].filter((section) => section.items.length > 0)
+}
+
+/** "Supplementary work: 8–12 reps. Slightly higher than the main lift" */
+export function prescriptionLine(p: PrescriptionResult): string {
+  const volume = prescriptionVolume(p)
+  const notes = prescriptionNotes(p)
+  return `${p.goal}${volume ? `: ${volume}` : ''}${notes ? `. ${notes}` : ''}`.replace(/\.\./g, '.')
+}
+
+export function citationSource(value: {attributedTo: {name: string | null; descriptor?: string | null} | null; sourceTitle: string | null; sourceUrl: string | null; sourceNote: string | null}): string {
+  return [value.attributedTo ? personName(value.attributedTo) : null, value.sourceTitle ?? value.sourceUrl, value.sourceNote].filter(Boolean).join(' · ')
+}

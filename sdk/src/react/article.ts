@@ -1,0 +1,30 @@
+// A complete article: title, hero image, byline, body and the article's disclaimers.
+import {createElement as h, Fragment, type ReactNode} from 'react'
+import type {ImageConfig} from '../image.ts'
+import type {ArticleResult} from '../models.ts'
+import {ArticleBody, type ArticleBlockRenderers} from './article-body.ts'
+import {Byline} from './byline.ts'
+import {CreditedImage} from './credited-image.ts'
+import {Disclaimer} from './disclaimer.ts'
+
+export interface ArticleViewProps {
+  article: ArticleResult
+  images: ImageConfig
+  renderers?: Partial<ArticleBlockRenderers>
+  exerciseHref?: (slug: string) => string
+  personHref?: (slug: string) => string
+  className?: string
+}
+
+export function ArticleView({article, images, renderers, exerciseHref, personHref, className}: ArticleViewProps): ReactNode {
+  const links = {...(exerciseHref ? {exerciseHref} : {}), ...(personHref ? {personHref} : {})}
+  return h(
+    'article',
+    {className},
+    h('h1', null, article.title),
+    article.heroImage ? h(CreditedImage, {image: article.heroImage, images, loading: 'eager', className: 'hero'}) : null,
+    h(Byline, {author: article.author, reviewer: article.reviewer, publishedAt: article.publishedAt, lastReviewedAt: article.lastReviewedAt, ...links}),
+    h(ArticleBody, {value: article.body, images, ...(renderers ? {renderers} : {}), ...links}),
+    article.disclaimers?.length ? h(Fragment, null, article.disclaimers.map((d) => h(Disclaimer, {key: d._id, disclaimer: d, className: 'disclaimer'}))) : null,
+  )
+}

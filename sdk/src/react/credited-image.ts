@@ -1,0 +1,41 @@
+// An image with its credit always visible: responsive srcset from @sanity/image-url, the hotspot
+// as object-position, alt text from the content. No asset, no <img>, but the credit still shows.
+import {createElement as h, type ReactNode} from 'react'
+import {creditLine} from '../format.ts'
+import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
+import type {ImageResult} from '../models.ts'
+
+export interface CreditedImageProps {
+  image: ImageResult
+  images: ImageConfig
+  /** The `sizes` attribute; default `100vw`. */
+  sizes?: string
+  /** Crop to this width/height ratio around the hotspot. */
+  aspectRatio?: number
+  widths?: readonly number[]
+  className?: string
+  /** `lazy` by default; use `eager` for a hero image. */
+  loading?: 'lazy' | 'eager'
+}
+
+export function CreditedImage({image, images, sizes = '100vw', aspectRatio, widths, className, loading = 'lazy'}: CreditedImageProps): ReactNode {
+  const sources = imageSources(toImageSource(image), images, {...(widths ? {widths} : {}), ...(aspectRatio ? {aspectRatio} : {})})
+  return h(
+    'figure',
+    {className},
+    sources
+      ? h('img', {
+          src: sources.src,
+          srcSet: sources.srcSet,
+          sizes,
+          width: sources.width,
+          height: sources.height,
+          alt: image.alt,
+          loading,
+          decoding: 'async',
+          style: sources.objectPosition ? {objectFit: 'cover', objectPosition: sources.objectPosition} : undefined,
+        })
+      : null,
+    h('figcaption', null, image.caption ? h('span', {className: 'caption'}, image.caption) : null, h('small', {className: 'credit'}, creditLine(image))),
+  )
+}

@@ -1,0 +1,30 @@
+// A compact exercise summary for lists and embeds.
+import {createElement as h, type ReactNode} from 'react'
+import {humanize} from '../format.ts'
+import type {ImageConfig} from '../image.ts'
+import type {ExerciseCardResult} from '../models.ts'
+import {CreditedImage} from './credited-image.ts'
+import {SafeLink} from './safe-link.ts'
+
+export interface ExerciseCardProps {
+  exercise: Pick<ExerciseCardResult, 'name' | 'slug' | 'summary' | 'category' | 'level' | 'primaryMuscles' | 'setups' | 'image'>
+  images: ImageConfig
+  /** Link for the exercise, e.g. `(slug) => '/exercises/' + slug`. */
+  exerciseHref?: (slug: string) => string
+  className?: string
+}
+
+export function ExerciseCard({exercise, images, exerciseHref, className}: ExerciseCardProps): ReactNode {
+  const equipment = [...new Set((exercise.setups ?? []).flatMap((s) => (s.equipment ?? []).map((e) => e.name)))]
+  const title = exercise.slug && exerciseHref ? h(SafeLink, {href: exerciseHref(exercise.slug)}, exercise.name) : exercise.name
+  return h(
+    'article',
+    {className},
+    exercise.image ? h(CreditedImage, {image: exercise.image, images, sizes: '(min-width: 40em) 20em, 100vw', aspectRatio: 4 / 3}) : null,
+    h('h3', null, title),
+    h('p', {className: 'meta'}, [humanize(exercise.category), exercise.level && humanize(exercise.level)].filter(Boolean).join(' · ')),
+    exercise.summary ? h('p', null, exercise.summary) : null,
+    exercise.primaryMuscles?.length ? h('p', {className: 'muscles'}, 'Works: ', exercise.primaryMuscles.map((m) => m.commonName ?? m.name).join(', ')) : null,
+    equipment.length ? h('p', {className: 'equipment'}, 'Equipment: ', equipment.join(', ')) : null,
+  )
+}

@@ -1,0 +1,8 @@
+// Structured data as a script element; the JSON is escaped so no content can close the element.
+import {createElement as h, type ReactNode} from 'react'
+import type {JsonLdNode} from '../jsonld/article.ts'
+import {serializeJsonLd} from '../jsonld/serialize.ts'
+
+export function JsonLd({data}: {data: JsonLdNode | JsonLdNode[]}): ReactNode {
+  return h('script', {type: 'application/ld+json', dangerouslySetInnerHTML: {__html: serializeJsonLd(data)}})
+}
