@@ -153,7 +153,7 @@ async function compareAll(store: DocumentStore, docs: SanityDocument[], list = q
       const expected = await plainGroq(docs, perspective, query, params)
       const outcome = await runQuery(store, {query, params, perspective})
       if (!outcome.ok) throw new Error(`${query} (${perspective}) failed: ${outcome.description}`)
-      expect(outcome.result, `${query} (${perspective}) ${JSON.stringify(params)}`).toEqual(expected ?? null)
+      expect(JSON.parse(outcome.json), `${query} (${perspective}) ${JSON.stringify(params)}`).toEqual(JSON.parse(JSON.stringify(expected ?? null)))
       compared++
     }
   }

@@ -96,6 +96,11 @@ describe('errors', () => {
     expect([(error as QueryParseError).start, (error as QueryParseError).end]).toEqual([9, 15])
   })
 
+  it('answers datetime and path values in their JSON form', async () => {
+    const {result} = await e.query({query: '[dateTime("2002-10-02T12:34:56Z") + 1, path("a.**")]', params: {}, perspective: 'raw'})
+    expect(result).toEqual(['2002-10-02T12:34:57Z', 'a.**'])
+  })
+
   it('rejects an execution error', async () => {
     // groq-js parses geo functions but does not implement them.
     const error = await e.query({query: 'geo::distance(1, 2)', params: {}, perspective: 'raw'}).catch((err: unknown) => err)

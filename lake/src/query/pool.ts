@@ -161,7 +161,7 @@ export class QueryPool {
 }
 
 function settle(job: Job, outcome: RunOutcome): void {
-  if (outcome.ok) job.resolve({result: outcome.result, ms: outcome.ms})
+  if (outcome.ok) job.resolve({result: JSON.parse(outcome.json) as unknown, ms: outcome.ms})
   else if (outcome.kind === 'parse') job.reject(new QueryParseError(outcome.description, outcome.start, outcome.end))
   else job.reject(new QueryExecutionError(outcome.description))
 }

@@ -9,7 +9,8 @@ import {evaluationOptions, plan} from './plan.ts'
 import type {DocumentStore} from './store.ts'
 
 export type RunOutcome =
-  | {ok: true; result: unknown; ms: number}
+  /** The result as JSON text: DateTime and path values in their JSON form, cheap to post. */
+  | {ok: true; json: string; ms: number}
   | {ok: false; kind: 'parse'; description: string; start: number; end: number}
   | {ok: false; kind: 'execution'; description: string}
 
@@ -39,7 +40,7 @@ export async function runQuery(store: DocumentStore, request: QueryRequest): Pro
       return value.get()
     }
     const result = await run(await hoistSubqueries(tree, params, run))
-    return {ok: true, result: result ?? null, ms: Math.round(performance.now() - started)}
+    return {ok: true, json: JSON.stringify(result ?? null), ms: Math.round(performance.now() - started)}
   } catch (error) {
     return {ok: false, kind: 'execution', description: error instanceof Error ? error.message : String(error)}
   }

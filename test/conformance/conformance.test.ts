@@ -1,0 +1,147 @@
+// The official GROQ conformance suite, run over HTTP against a real lake process with the real
+// @sanity/client: one dataset per inline suite dataset, imported verbatim, every test's query run
+// with its params in the raw perspective. A failure must be listed in known-failures.json with its
+// reason, and a listed test that now passes fails this test too, so the list stays honest.
+// Writes a per-file report to test-artifacts/conformance.json.
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+import type {SanityClient} from '@sanity/client'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {loadSuite, sameResult, selectionOf, testKey, type Selection, type SuiteTest} from './suite.ts'
+
+const REPORT_PATH = fileURLToPath(new URL('../../test-artifacts/conformance.json', import.meta.url))
+const KNOWN_FAILURES = JSON.parse(readFileSync(new URL('./known-failures.json', import.meta.url), 'utf8')) as Record<string, string>
+/** Plain groq-js 2.0.1 in process (the suite's README): the lake must do at least as well. */
+const GROQ_JS_BASELINE_PASSES = 7292
+const CONCURRENCY = 12
+
+interface Outcome {
+  test: SuiteTest
+  passed: boolean
+  detail?: string
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index]!)
+    }
+  }
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
+  return results
+}
+
+async function request(lake: SpawnedLake, method: string, path: string, body?: string, contentType?: string): Promise<void> {
+  const response = await fetch(`${lake.url}/v2025-02-19${path}`, {
+    method,
+    headers: {authorization: `Bearer ${lake.writeToken}`, ...(contentType ? {'content-type': contentType} : {})},
+    body,
+  })
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+}
+
+async function runTest(client: SanityClient, test: SuiteTest): Promise<Outcome> {
+  try {
+    const result: unknown = await client.fetch(test.query, test.params ?? {}, {perspective: 'raw'})
+    if (!test.valid) return {test, passed: false, detail: `expected an error, got ${JSON.stringify(result).slice(0, 200)}`}
+    if (sameResult(result, test.result)) return {test, passed: true}
+    return {test, passed: false, detail: `got ${JSON.stringify(result).slice(0, 200)}, expected ${JSON.stringify(test.result).slice(0, 200)}`}
+  } catch (error) {
+    if (!test.valid) return {test, passed: true}
+    return {test, passed: false, detail: `error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300)}
+  }
+}
+
+describe('GROQ conformance suite over HTTP', () => {
+  let lake: SpawnedLake
+  const outcomes: Outcome[] = []
+  const setAside = new Map<Exclude<Selection, 'run'>, number>()
+  const byFeature = new Map<string, number>()
+  const files = new Map<string, {passed: number; failed: number; knownFailures: number; skipped: number}>()
+  const row = (file: string) => {
+    let found = files.get(file)
+    if (!found) files.set(file, (found = {passed: 0, failed: 0, knownFailures: 0, skipped: 0}))
+    return found
+  }
+  const started = performance.now()
+
+  beforeAll(async () => {
+    const {datasets, tests} = loadSuite()
+    const runnable: SuiteTest[] = []
+    for (const test of tests) {
+      const selection = selectionOf(test, datasets)
+      if (selection === 'run') runnable.push(test)
+      else {
+        setAside.set(selection, (setAside.get(selection) ?? 0) + 1)
+        row(test.filename).skipped++
+      }
+      if (selection === 'feature') for (const f of test.features ?? []) byFeature.set(f, (byFeature.get(f) ?? 0) + 1)
+    }
+
+    lake = await spawnLake()
+    // One lake dataset per suite dataset the runnable tests use, imported exactly as given.
+    const names = new Map<string, string>()
+    for (const test of runnable) if (!names.has(test.dataset._ref)) names.set(test.dataset._ref, `suite-${names.size}`)
+    await mapLimit([...names], 4, async ([id, name]) => {
+      await request(lake, 'PUT', `/projects/${lake.projectId}/datasets/${name}`)
+      const documents = datasets.get(id)!.documents!
+      if (documents.length === 0) return
+      const ndjson = documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n'
+      await request(lake, 'POST', `/data/import/${name}?verbatim=true`, ndjson, 'application/x-ndjson')
+    })
+
+    const clients = new Map([...names].map(([id, name]) => [id, lake.client({dataset: name})]))
+    outcomes.push(...(await mapLimit(runnable, CONCURRENCY, (test) => runTest(clients.get(test.dataset._ref)!, test))))
+  }, 600_000)
+
+  afterAll(async () => {
+    await lake?.stop()
+    if (outcomes.length === 0) return
+    for (const {test, passed} of outcomes) {
+      if (passed) row(test.filename).passed++
+      else if (KNOWN_FAILURES[testKey(test)]) row(test.filename).knownFailures++
+      else row(test.filename).failed++
+    }
+    const total = {
+      passed: outcomes.filter((o) => o.passed).length,
+      knownFailures: outcomes.filter((o) => !o.passed && KNOWN_FAILURES[testKey(o.test)]).length,
+      unexpectedFailures: outcomes.filter((o) => !o.passed && !KNOWN_FAILURES[testKey(o.test)]).length,
+      skipped: Object.fromEntries(setAside),
+      skippedByFeature: Object.fromEntries(byFeature),
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+    }
+    console.log(
+      `GROQ conformance over HTTP: ${total.passed} passed, ${total.knownFailures} known failures, ` +
+        `${total.unexpectedFailures} unexpected failures, in ${total.seconds} s`,
+    )
+    console.table(Object.fromEntries([...files].sort()))
+    console.log('set aside:', total.skipped, 'by feature:', total.skippedByFeature)
+    mkdirSync(fileURLToPath(new URL('.', `file://${REPORT_PATH}`)), {recursive: true})
+    const failures = outcomes.filter((o) => !o.passed).map((o) => ({test: testKey(o.test), detail: o.detail, known: KNOWN_FAILURES[testKey(o.test)] ?? null}))
+    writeFileSync(REPORT_PATH, `${JSON.stringify({total, files: Object.fromEntries([...files].sort()), failures}, null, 2)}\n`)
+  })
+
+  it('runs the tests on inline datasets (not GROQ 0.1, no optional features, not the external dataset)', () => {
+    expect(outcomes.length).toBeGreaterThan(7_000)
+    expect(setAside.get('external-dataset')).toBeGreaterThan(0)
+  })
+
+  it('passes every test, or the failure is a listed known failure', () => {
+    const unexpected = outcomes.filter((o) => !o.passed && !KNOWN_FAILURES[testKey(o.test)])
+    expect(unexpected.map((o) => `${testKey(o.test)}: ${o.detail}`)).toEqual([])
+  })
+
+  it('lists no known failure that now passes or no longer runs', () => {
+    const ran = new Map(outcomes.map((o) => [testKey(o.test), o.passed]))
+    const stale = Object.keys(KNOWN_FAILURES).filter((key) => ran.get(key) !== false)
+    expect(stale).toEqual([])
+  })
+
+  it('does at least as well as plain groq-js in process', () => {
+    expect(outcomes.filter((o) => o.passed).length).toBeGreaterThanOrEqual(GROQ_JS_BASELINE_PASSES)
+  })
+})
