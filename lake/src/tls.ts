@@ -2,7 +2,6 @@
 // kept in the data dir, so browsers can speak HTTP/2 (TLS only) to the lake.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import {generate} from 'selfsigned'
 
 export interface TlsFiles {
   cert: string
@@ -17,6 +16,8 @@ export async function ensureCertificate(dataDir: string): Promise<TlsFiles> {
   if (fs.existsSync(certPath) && fs.existsSync(keyPath)) {
     return {cert: fs.readFileSync(certPath, 'utf8'), key: fs.readFileSync(keyPath, 'utf8'), certPath}
   }
+  // Loaded only when a certificate must be made: it is slow to import.
+  const {generate} = await import('selfsigned')
   const pems = await generate([{name: 'commonName', value: 'localhost'}], {
     notAfterDate: new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000),
     keyType: 'ec',

@@ -4,18 +4,25 @@ import {HttpError, badRequest} from './errors.ts'
 
 export const DEFAULT_BODY_LIMIT = 100 * 1024 * 1024
 
-export async function readBody(req: Readable, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limit) {
-      req.resume() // drain so the connection stays usable for the error answer
-      throw new HttpError(413, 'payloadTooLargeError', `Request body exceeds the limit of ${limit} bytes`)
+export function readBody(req: Readable, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        // Answer now; keep draining (not destroying) the rest so the connection survives.
+        req.off('data', onData)
+        req.resume()
+        reject(new HttpError(413, 'payloadTooLargeError', `Request body exceeds the limit of ${limit} bytes`))
+        return
+      }
+      chunks.push(chunk)
     }
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
+    req.on('data', onData)
+    req.once('end', () => resolve(Buffer.concat(chunks)))
+    req.once('error', reject)
+  })
 }
 
 export async function readJson(req: Readable, limit: number): Promise<unknown> {
