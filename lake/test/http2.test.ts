@@ -63,6 +63,23 @@ it('holds 10 listen streams and still answers queries on one HTTP/2 connection',
   session.close()
 })
 
+it('resolves the project from the HTTP/2 authority and answers CORS preflights', async () => {
+  const session = http2.connect(`https://localhost:${lake.port}`, {ca})
+  const ok = await request(session, '/v2025-02-19/data/query/production?query=1', {':authority': `${lake.projectId}.localhost:${lake.port}`})
+  expect(ok.status).toBe(200)
+  const wrong = await request(session, '/v2025-02-19/data/query/production?query=1', {':authority': `other.localhost:${lake.port}`})
+  expect(wrong.status).toBe(404)
+  const preflight = await request(session, '/v2025-02-19/data/actions/production', {
+    ':method': 'OPTIONS',
+    origin: 'https://localhost:3333',
+    'access-control-request-headers': 'content-type',
+  })
+  expect(preflight.status).toBe(204)
+  expect(preflight.headers['access-control-allow-origin']).toBe('https://localhost:3333')
+  expect(preflight.headers['access-control-allow-credentials']).toBe('true')
+  session.close()
+})
+
 it('serves HTTP/1.1 over TLS too (clients without HTTP/2)', async () => {
   const body = await new Promise<string>((resolve, reject) => {
     https
