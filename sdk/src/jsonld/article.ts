@@ -85,7 +85,7 @@ export function howTo(exercise: ExerciseGuideResult, images: ImageConfig): JsonL
 export function exercisePlan(p: PrescriptionResult, exerciseName: string): JsonLdNode {
   const node: JsonLdNode = {'@type': 'ExercisePlan', name: p.goal, exerciseType: exerciseName}
   if (p.reps) node.repetitions = {'@type': 'QuantitativeValue', minValue: p.reps.min, maxValue: p.reps.max, unitText: 'repetitions'}
-  else set(node, 'repetitions', p.repsDescription ?? undefined)
+  set(node, 'description', p.repsDescription ?? undefined)
   const frequency = formatRange(p.frequencyPerWeek)
   set(node, 'activityFrequency', frequency ? `${frequency} times per week` : undefined)
   set(node, 'workload', p.load ?? undefined)
