@@ -34,6 +34,7 @@ Options:
   --query-timeout-ms N  Time limit per query (default ${DEFAULT_QUERY_TIMEOUT_MS})
   --max-body-bytes N    Largest accepted request body (default 100 MiB)
   --anonymous-role R    none | read | write: what requests without a token may do (default: config, else none)
+  --keepalive-ms N      Interval of keepalive comments on listen streams (default 15000)
   --verbatim            import: store documents exactly as given (no system fields added)
   --out FILE            export: write here instead of stdout
 `
@@ -53,6 +54,7 @@ function options(argv: string[]) {
       'query-timeout-ms': {type: 'string'},
       'max-body-bytes': {type: 'string'},
       'anonymous-role': {type: 'string'},
+      'keepalive-ms': {type: 'string'},
       verbatim: {type: 'boolean'},
       out: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
@@ -62,7 +64,7 @@ function options(argv: string[]) {
 
 type Values = ReturnType<typeof options>['values']
 
-function intOption(values: Values, name: 'port' | 'query-timeout-ms' | 'max-body-bytes', fallback: number): number {
+function intOption(values: Values, name: 'port' | 'query-timeout-ms' | 'max-body-bytes' | 'keepalive-ms', fallback: number): number {
   const raw = values[name]
   if (raw === undefined) return fallback
   const n = Number(raw)
@@ -112,6 +114,7 @@ async function serve(values: Values): Promise<void> {
     host: values.host ?? '127.0.0.1',
     tls,
     bodyLimit: intOption(values, 'max-body-bytes', 100 * 1024 * 1024),
+    keepaliveMs: Math.max(10, intOption(values, 'keepalive-ms', 15_000)),
   })
   if (values.seed) {
     const seedDataset = datasets[0] ?? DEFAULT_DATASET

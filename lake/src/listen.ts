@@ -37,7 +37,7 @@ export function handleListen(ctx: RequestContext): void {
     mendoza: ctx.query.get('effectFormat') === 'mendoza',
     visibility: ctx.query.get('visibility') ?? 'query',
   }
-  const stream = new EventStream(ctx.res, ctx.isHttp2)
+  const stream = new EventStream(ctx.res, ctx.isHttp2, ctx.keepaliveMs)
   let tree: ExprNode
   try {
     tree = parse(query, {params})

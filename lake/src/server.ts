@@ -27,6 +27,7 @@ export interface ServerOptions {
   host: string
   tls: {cert: string; key: string}
   bodyLimit?: number
+  keepaliveMs?: number
 }
 
 export interface RunningServer {
@@ -68,9 +69,9 @@ function buildRouter(): Router {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const router = buildRouter()
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const settings = {bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, keepaliveMs: options.keepaliveMs ?? 15_000}
   const handler = (req: Request, res: Response) => {
-    void handle(req, res, options.lake, router, bodyLimit)
+    void handle(req, res, options.lake, router, settings)
   }
   const transport = createTransport(handler, options.tls)
   await new Promise<void>((resolve, reject) => {
@@ -82,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {port, url: `http://${host}:${port}`, httpsUrl: `https://localhost:${port}`, close: () => transport.close()}
 }
 
-async function handle(req: Request, res: Response, lake: Lake, router: Router, bodyLimit: number): Promise<void> {
+async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: {bodyLimit: number; keepaliveMs: number}): Promise<void> {
   try {
     if (applyCors(req, res)) return
     const url = new URL(req.url ?? '/', 'http://lake')
@@ -105,7 +106,7 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, b
       lake,
       baseUrl: `${isTls(req) ? 'https' : 'http'}://${stripProject(host, lake.projectId)}`,
       isHttp2: req.httpVersionMajor === 2,
-      bodyLimit,
+      ...settings,
     }
     await match.handler(ctx)
   } catch (err) {

@@ -6,7 +6,7 @@ import {collect, sleep} from './listen-helpers.ts'
 let lake: SpawnedLake
 
 beforeAll(async () => {
-  lake = await spawnLake()
+  lake = await spawnLake({args: ['--keepalive-ms', '150']})
 })
 afterAll(async () => {
   await lake?.stop()
@@ -94,6 +94,16 @@ describe('listen', () => {
     const text = await res.text()
     expect(text).toContain('event: channelError')
     expect(text).not.toContain('event: welcome')
+  })
+
+  it('sends keepalive comments on an idle stream', async () => {
+    const controller = new AbortController()
+    const res = await fetch(`${lake.url}/v2025-02-19/data/listen/production?query=*`, {headers: {authorization: `Bearer ${lake.readToken}`}, signal: controller.signal})
+    const reader = res.body!.getReader()
+    let text = ''
+    while (!text.includes(': keepalive')) text += new TextDecoder().decode((await reader.read()).value)
+    expect(text.indexOf('event: welcome')).toBeLessThan(text.indexOf(': keepalive'))
+    controller.abort()
   })
 
   it('hides drafts from anonymous listeners', async () => {

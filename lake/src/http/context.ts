@@ -23,6 +23,8 @@ export interface RequestContext {
   baseUrl: string
   isHttp2: boolean
   bodyLimit: number
+  /** Interval of `: keepalive` comments on event streams. */
+  keepaliveMs: number
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {
