@@ -236,8 +236,34 @@ export const articleBodyModel = z
   .array(z.unknown())
   .transform((blocks) => blocks.map((b) => (isKnownBlock(b) ? b : null)))
   .pipe(z.array(articleBlock.nullable()))
-  .transform((blocks) => blocks.filter((b): b is z.infer<typeof articleBlock> => b !== null))
+  .transform((blocks) => {
+    const known = blocks.filter((b): b is z.infer<typeof articleBlock> => b !== null)
+    for (const block of known) parsedBlocks.add(block)
+    return known
+  })
 export type ArticleBodyBlock = z.infer<typeof articleBlock>
+
+/** Blocks that came out of articleBodyModel; renderers need not validate them again. */
+const parsedBlocks = new WeakSet<object>()
+
+/** The model of each custom block type, for validating bodies that did not come through a query. */
+export const articleCustomBlockModels = {
+  exerciseEmbed: exerciseEmbedModel,
+  prescriptionTable: prescriptionTableModel,
+  disclaimerCallout: disclaimerCalloutModel,
+  creditedImage: bodyImageModel,
+  citation: citationModel,
+  pullQuote: pullQuoteModel,
+} satisfies {[T in Exclude<ArticleBodyBlock['_type'], 'block'>]: z.ZodType}
+
+/** True if a custom block has its type's shape (checked once per object). */
+export function isValidArticleBlock(block: {_type: string}): boolean {
+  if (parsedBlocks.has(block)) return true
+  const model = (articleCustomBlockModels as Record<string, z.ZodType | undefined>)[block._type]
+  if (!model?.safeParse(block).success) return false
+  parsedBlocks.add(block)
+  return true
+}
 export type ArticleBodyResult = ArticleBodyBlock[]
 
 function isKnownBlock(block: unknown): boolean {

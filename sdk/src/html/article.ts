@@ -2,7 +2,7 @@
 // `ArticleBlockHtmlRenderers` maps every custom block type, so a missing one fails to compile.
 import {personName} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
-import type {ArticleBodyBlock, ArticleResult} from '../models.ts'
+import {isValidArticleBlock, type ArticleBodyBlock, type ArticleResult} from '../models.ts'
 import type {Warn} from '../portable-text/normalize.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'
@@ -64,7 +64,7 @@ export function articleBodyToHtml(body: unknown, options: ArticleHtmlOptions): s
     const render = all[type] as (value: unknown, context: ArticleBlockHtmlContext) => string
     types[type] = ({value}) => render(value, context)
   }
-  return portableTextToHtml(body, articleBodyVocabulary, {types}, options.onWarning)
+  return portableTextToHtml(body, articleBodyVocabulary, {types}, options.onWarning, isValidArticleBlock)
 }
 
 export function articleToHtml(article: ArticleResult, options: ArticleHtmlOptions): string {

@@ -1,7 +1,7 @@
 // The SDK's wrapper around @portabletext/to-html: input normalized against the schema vocabulary,
 // every href through safeUrl, every text through escapeHtml, unknown types render nothing.
 import {toHTML, type PortableTextHtmlComponents} from '@portabletext/to-html'
-import {normalizePortableText, type PortableTextVocabulary, type Warn} from '../portable-text/normalize.ts'
+import {normalizePortableText, type NormalizedObject, type PortableTextVocabulary, type Warn} from '../portable-text/normalize.ts'
 import {escapeHtml} from '../portable-text/escape.ts'
 import {safeUrl} from '../url.ts'
 
@@ -30,8 +30,9 @@ export function portableTextToHtml(
   vocabulary: PortableTextVocabulary,
   components: HtmlComponents,
   onWarning?: Warn,
+  isValid?: (object: NormalizedObject) => boolean,
 ): string {
-  const blocks = normalizePortableText(value, vocabulary, onWarning)
+  const blocks = normalizePortableText(value, vocabulary, onWarning, isValid)
   return toHTML(blocks as never, {
     components: {...baseHtmlComponents, ...components, marks: {...baseHtmlComponents.marks, ...components.marks}},
     onMissingComponent: false,

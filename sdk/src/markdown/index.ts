@@ -2,7 +2,7 @@
 // Markdown syntax from the content survives; links only where safeUrl allows.
 import {citationSource, credentialLabel, creditLine, guideSections, isoDate, personName, prescriptionLine, sentence} from '../format.ts'
 import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
-import type {ArticleBodyBlock, ArticleResult, ImageResult, PersonCardResult} from '../models.ts'
+import {isValidArticleBlock, type ArticleBodyBlock, type ArticleResult, type ImageResult, type PersonCardResult} from '../models.ts'
 import {escapeMarkdown as md, markdownUrl} from '../portable-text/escape.ts'
 import {normalizePortableText, type Warn} from '../portable-text/normalize.ts'
 import {blocksToMarkdown, type MarkdownSerializers} from '../portable-text/to-markdown.ts'
@@ -57,7 +57,7 @@ export function articleBodyToMarkdown(body: unknown, options: ArticleMarkdownOpt
     const render = all[type] as (value: unknown, context: MarkdownContext) => string
     types[type] = (value) => render(value, context)
   }
-  return blocksToMarkdown(normalizePortableText(body, articleBodyVocabulary, options.onWarning), {types})
+  return blocksToMarkdown(normalizePortableText(body, articleBodyVocabulary, options.onWarning, isValidArticleBlock), {types})
 }
 
 export function richTextToMarkdown(body: unknown): string {

@@ -57,10 +57,15 @@ export const devWarn: Warn = (message) => {
   if (env !== 'production') console.warn(`[@spotter/sdk] ${message}`)
 }
 
+/**
+ * @param isValid checks the shape of a custom object of an allowed type; invalid ones are
+ *   skipped, so a renderer only ever receives the shape its type promises.
+ */
 export function normalizePortableText(
   value: unknown,
   vocabulary: PortableTextVocabulary,
   warn: Warn = devWarn,
+  isValid: (object: NormalizedObject) => boolean = () => true,
 ): NormalizedNode[] {
   const items = Array.isArray(value) ? value : isRecord(value) ? [value] : []
   const allowed = {
@@ -80,8 +85,9 @@ export function normalizePortableText(
   for (const item of items) {
     if (!isRecord(item) || typeof item._type !== 'string') continue
     if (item._type === 'block') out.push(normalizeBlock(item, allowed, warnOnce))
-    else if (allowed.types.has(item._type)) out.push(withKey(item))
-    else warnOnce(`unknown block type ${JSON.stringify(item._type)} skipped`)
+    else if (!allowed.types.has(item._type)) warnOnce(`unknown block type ${JSON.stringify(item._type)} skipped`)
+    else if (isValid(item as NormalizedObject)) out.push(withKey(item))
+    else warnOnce(`${item._type} block with an invalid shape skipped`)
   }
   return out
 }

@@ -5,7 +5,7 @@ import type {PortableTextComponents} from '@portabletext/react'
 import {createElement as h, type ReactNode} from 'react'
 import {personName} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
-import type {ArticleBodyBlock, ArticleBodyResult} from '../models.ts'
+import {isValidArticleBlock, type ArticleBodyBlock, type ArticleBodyResult} from '../models.ts'
 import type {Warn} from '../portable-text/normalize.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'
 import {CreditedImage} from './credited-image.ts'
@@ -87,6 +87,6 @@ export function ArticleBody({value, images, renderers, exerciseHref, personHref,
     types[type] = ({value: block}) => render({value: block as ArticleBlockRendererProps<typeof type>['value'], images, exerciseHref, personHref})
   }
   const components: PortableTextComponents = {types}
-  const body = h(SafePortableText, {value, vocabulary: articleBodyVocabulary, components, ...(onWarning ? {onWarning} : {})})
+  const body = h(SafePortableText, {value, vocabulary: articleBodyVocabulary, components, isValid: isValidArticleBlock, ...(onWarning ? {onWarning} : {})})
   return className ? h('div', {className}, body) : body
 }

@@ -2,7 +2,7 @@
 // first, links through SafeLink, unknown types render nothing (the normalizer already warned).
 import {PortableText, type PortableTextComponents} from '@portabletext/react'
 import {createElement as h, type ReactNode} from 'react'
-import {normalizePortableText, type PortableTextVocabulary, type Warn} from '../portable-text/normalize.ts'
+import {normalizePortableText, type NormalizedObject, type PortableTextVocabulary, type Warn} from '../portable-text/normalize.ts'
 import {SafeLink} from './safe-link.ts'
 
 export const baseComponents = {
@@ -18,10 +18,12 @@ export interface SafePortableTextProps {
   vocabulary: PortableTextVocabulary
   components: PortableTextComponents
   onWarning?: Warn
+  /** Shape check for custom objects (see normalizePortableText). */
+  isValid?: (object: NormalizedObject) => boolean
 }
 
-export function SafePortableText({value, vocabulary, components, onWarning}: SafePortableTextProps): ReactNode {
-  const blocks = normalizePortableText(value, vocabulary, onWarning)
+export function SafePortableText({value, vocabulary, components, onWarning, isValid}: SafePortableTextProps): ReactNode {
+  const blocks = normalizePortableText(value, vocabulary, onWarning, isValid)
   return h(PortableText, {
     value: blocks,
     components: {...baseComponents, ...components, marks: {...baseComponents.marks, ...components.marks}},

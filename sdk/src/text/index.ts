@@ -1,6 +1,6 @@
 // @spotter/sdk/text: articles as plain text (feeds, search indexes, e-mail, screen readers).
 import {credentialLabel, citationSource, creditLine, guideSections, isoDate, personName, prescriptionLine, sentence} from '../format.ts'
-import type {ArticleBodyBlock, ArticleResult, PersonCardResult} from '../models.ts'
+import {isValidArticleBlock, type ArticleBodyBlock, type ArticleResult, type PersonCardResult} from '../models.ts'
 import {normalizePortableText, type Warn} from '../portable-text/normalize.ts'
 import {blocksToText, type TextSerializers} from '../portable-text/to-text.ts'
 import {articleBodyVocabulary, richTextVocabulary} from '../vocabulary.ts'
@@ -31,7 +31,7 @@ export const articleBlockTextRenderers = {
 
 export function articleBodyToText(body: unknown, options: {renderers?: Partial<ArticleBlockTextRenderers>; onWarning?: Warn} = {}): string {
   const all = {...articleBlockTextRenderers, ...options.renderers}
-  return blocksToText(normalizePortableText(body, articleBodyVocabulary, options.onWarning), all as unknown as TextSerializers)
+  return blocksToText(normalizePortableText(body, articleBodyVocabulary, options.onWarning, isValidArticleBlock), all as unknown as TextSerializers)
 }
 
 export function richTextToText(body: unknown): string {
