@@ -71,6 +71,9 @@ export function storeAsset(draft: TransactionDraft, ctx: AssetContext, input: As
     fs.fsyncSync(fd)
     fs.closeSync(fd)
     fs.renameSync(tmp, file)
+    const dirFd = fs.openSync(dir, 'r')
+    fs.fsyncSync(dirFd)
+    fs.closeSync(dirFd)
   }
   const urlPath = `${input.kind === 'image' ? 'images' : 'files'}/${ctx.projectId}/${ctx.dataset}/${fileName}`
   const doc = {

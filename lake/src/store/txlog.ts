@@ -59,10 +59,24 @@ export class TransactionLog {
   async append(transaction: LoggedTransaction): Promise<{offset: number; length: number}> {
     const line = Buffer.from(`${JSON.stringify(transaction)}\n`, 'utf8')
     const offset = this.size
-    await new Promise<void>((resolve, reject) =>
-      fs.write(this.fd, line, 0, line.length, null, (err) => (err ? reject(err) : resolve())),
-    )
-    await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (err) => (err ? reject(err) : resolve())))
+    try {
+      let written = 0
+      while (written < line.length) {
+        written += await new Promise<number>((resolve, reject) =>
+          fs.write(this.fd, line, written, line.length - written, null, (err, n) => (err ? reject(err) : resolve(n))),
+        )
+      }
+      await new Promise<void>((resolve, reject) => fs.fdatasync(this.fd, (err) => (err ? reject(err) : resolve())))
+    } catch (err) {
+      // A failed append (disk full, I/O error) must not leave a partial line for the next one
+      // to be glued onto: cut the log back to where it was.
+      try {
+        fs.ftruncateSync(this.fd, offset)
+      } catch {
+        // The torn tail is dropped at the next open anyway.
+      }
+      throw err
+    }
     this.size += line.length
     return {offset, length: line.length}
   }
