@@ -16,6 +16,8 @@ export interface AssetInput {
   bytes: Buffer
   filename?: string
   mimeType?: string
+  /** Descriptive fields the upload request may carry (label, title, description, creditLine, source). */
+  fields?: Record<string, unknown>
 }
 
 export interface AssetContext {
@@ -88,6 +90,7 @@ export function storeAsset(draft: TransactionDraft, ctx: AssetContext, input: As
     path: urlPath,
     url: `${ctx.baseUrl}/${urlPath}`,
     ...(input.kind === 'image' ? {metadata} : {}),
+    ...input.fields,
   } as unknown as SanityDocument
   draft.put(id, doc, {createIfNotExists: doc})
   return doc

@@ -116,8 +116,14 @@ describe('assets', () => {
   })
 
   it('uploads a file', async () => {
-    const asset = await lake.client().assets.upload('file', Buffer.from('hello lake'), {filename: 'notes.txt', contentType: 'text/plain'})
+    const asset = await lake.client().assets.upload('file', Buffer.from('hello lake'), {
+      filename: 'notes.txt',
+      contentType: 'text/plain',
+      title: 'Notes',
+      source: {name: 'test', id: 'n1'},
+    })
     expect(asset._id).toMatch(/^file-[a-f0-9]{40}-txt$/)
+    expect(asset).toMatchObject({title: 'Notes', mimeType: 'text/plain', source: {name: 'test', id: 'n1'}})
     expect(await (await fetch(asset.url)).text()).toBe('hello lake')
   })
 

@@ -15,9 +15,16 @@ export function assetUpload(kind: AssetKind) {
     if (bytes.length === 0) throw badRequest('Asset upload body is empty; send the file bytes as the body', 'invalidAssetError')
     const filename = ctx.query.get('filename') ?? undefined
     const contentType = ctx.req.headers['content-type']
+    const fields: Record<string, unknown> = {}
+    for (const name of ['label', 'title', 'description', 'creditLine']) {
+      const value = ctx.query.get(name)
+      if (value) fields[name] = value
+    }
+    const sourceName = ctx.query.get('sourceName')
+    if (sourceName) fields.source = {name: sourceName, id: ctx.query.get('sourceId') ?? undefined, url: ctx.query.get('sourceUrl') ?? undefined}
     const assets = {assetsDir: ctx.lake.assetsDir, projectId: ctx.lake.projectId, dataset: dataset.name, baseUrl: ctx.baseUrl}
     const {transaction, result} = await dataset.transact(
-      (draft) => storeAsset(draft, assets, {kind, bytes, filename, mimeType: typeof contentType === 'string' ? contentType : undefined}),
+      (draft) => storeAsset(draft, assets, {kind, bytes, filename, mimeType: typeof contentType === 'string' ? contentType : undefined, fields}),
       {identity: ctx.principal.identity, request: [{upload: {kind, filename: filename ?? null}}]},
     )
     const stored = transaction.changes.find((c) => c.id === result._id)?.document ?? dataset.get(result._id) ?? result
