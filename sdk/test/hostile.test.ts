@@ -1,0 +1,240 @@
+// A hostile corpus: script payloads in every string field, mark and URL, and malformed Portable
+// Text. Every output must render without throwing and contain nothing executable.
+import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
+import {createElement as h} from 'react'
+import {renderToStaticMarkup} from 'react-dom/server'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {articleBodyToHtml, articleToHtml} from '../src/html/index.ts'
+import {safeUrl, type ArticleBodyResult, type ArticleResult, type ImageConfig} from '../src/index.ts'
+import {articleJsonLd, jsonLdScript} from '../src/jsonld/index.ts'
+import {articleBodyToMarkdown, articleToMarkdown} from '../src/markdown/index.ts'
+import {ArticleBody, ArticleView} from '../src/react/index.ts'
+import {articleBodyToText, articleToText} from '../src/text/index.ts'
+import {articleBlockTypes} from '../src/vocabulary.ts'
+import {ARTICLE_SLUGS, seededLake} from './support/lake.ts'
+
+const images: ImageConfig = {projectId: 'spotter', dataset: 'production'}
+const quiet = () => {}
+
+const TEXT_PAYLOADS = [
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "'><svg onload=alert(1)>",
+  '</script><script>alert(1)</script>',
+  '<iframe src="javascript:alert(1)"></iframe>',
+  '[click](javascript:alert(1))',
+  '<a href="javascript:alert(1)">x</a>',
+  '&lt;script&gt;alert(1)&lt;/script&gt;',
+  '<style>*{background:url(javascript:alert(1))}</style>',
+  '{{constructor.constructor("alert(1)")()}}',
+]
+const URL_PAYLOADS = [
+  'javascript:alert(1)',
+  ' JAVASCRIPT:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'vbscript:msgbox(1)',
+  'https://ok.example/"onmouseover="alert(1)',
+  '\\\\evil.example\\x',
+  'javascript&colon;alert(1)',
+]
+const URL_KEYS = new Set(['href', 'url', 'sourceUrl', 'verificationUrl', 'website', 'canonicalUrl'])
+
+/** Replaces every string (but `_type`) with a payload; URL-like fields get URL payloads. */
+function poison<T>(value: T, counter = {n: 0}, key = ''): T {
+  if (typeof value === 'string') {
+    if (key === '_type') return value
+    const list = URL_KEYS.has(key) ? URL_PAYLOADS : TEXT_PAYLOADS
+    return list[counter.n++ % list.length] as T
+  }
+  if (Array.isArray(value)) return value.map((v) => poison(v, counter, key)) as T
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, counter, k)])) as T
+  return value
+}
+
+/** The seed articles combined into one that has every block type, then poisoned. */
+async function hostileArticle(): Promise<ArticleResult> {
+  const {lake, client} = await seededLake()
+  try {
+    const articles = await Promise.all(ARTICLE_SLUGS.map((slug) => client.getArticle(slug)))
+    const withAuthor = articles.find((a) => a?.author && a.heroImage)!
+    const body = articles.flatMap((a) => a?.body ?? [])
+    body.push({...withAuthor.heroImage!, _type: 'creditedImage', _key: 'img'})
+    const base: ArticleResult = {...withAuthor, body, reviewer: withAuthor.author, disclaimers: articles.flatMap((a) => a?.disclaimers ?? [])}
+    expect(new Set(base.body.map((b) => b._type))).toEqual(new Set(['block', ...articleBlockTypes]))
+    return poisonArticle(base)
+  } finally {
+    await lake.stop()
+  }
+}
+
+function poisonArticle(base: ArticleResult): ArticleResult {
+  const poisoned = poison(base)
+  // Marks: links with hostile hrefs, unknown marks and decorators named like payloads.
+  poisoned.body.unshift({
+    _type: 'block',
+    _key: 'marks',
+    style: 'normal',
+    markDefs: URL_PAYLOADS.map((href, i) => ({_type: 'link', _key: `l${i}`, href})),
+    children: [
+      ...URL_PAYLOADS.map((_, i) => ({_type: 'span' as const, _key: `s${i}`, text: TEXT_PAYLOADS[i % TEXT_PAYLOADS.length]!, marks: [`l${i}`, 'strong']})),
+      {_type: 'span', _key: 'u', text: 'unknown marks', marks: ['<script>', 'javascript:alert(1)', 'constructor', '__proto__']},
+    ],
+  })
+  return poisoned
+}
+
+const block = (extra: Record<string, unknown>) => ({_type: 'block', _key: 'k', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 's', text: 'ok', marks: []}], ...extra})
+function deep(levels: number): unknown {
+  let node: Record<string, unknown> = {_type: 'span', text: 'bottom'}
+  for (let i = 0; i < levels; i++) node = {_type: 'block', children: [node], markDefs: [{_type: 'link', _key: 'x', href: node}]}
+  return node
+}
+const MALFORMED: Record<string, unknown[]> = {
+  'missing children': [{_type: 'block', _key: 'a'}, {_type: 'block', children: null}, {_type: 'block', children: 'text'}],
+  'wrong types': [null, undefined, 42, 'string', true, [], [[block({})]], {_type: 42}, {}, block({children: [null, 5, 'x', {_type: 'span', text: 12, marks: 'strong'}, {_type: 'span', text: {toString: null}}]}), block({style: 42, listItem: {}, level: 'deep', markDefs: 'x'})],
+  'prototype keys': [{_type: 'constructor'}, {_type: '__proto__'}, {_type: 'toString'}, {_type: '@list', children: [{}]}, {_type: '@span'}, block({style: '__proto__'}), block({style: 'constructor'}), block({listItem: 'constructor'}), block({listItem: '__proto__'})],
+  'unknown marks': [block({children: [{_type: 'span', text: 'x', marks: ['nope', 'constructor', '__proto__', '<b>']}], markDefs: [{_type: 'evil', _key: 'nope', href: 'javascript:alert(1)'}, {_key: 5}, null]})],
+  'custom blocks with wrong shapes': [
+    {_type: 'exerciseEmbed', exercise: {name: 5, setups: 'x'}},
+    {_type: 'exerciseEmbed', exercise: 'javascript:alert(1)'},
+    {_type: 'prescriptionTable', prescriptions: 'lots'},
+    {_type: 'disclaimerCallout', disclaimer: {body: 'x'}},
+    {_type: 'creditedImage', asset: {_id: '<script>'}, alt: null},
+    {_type: 'creditedImage', _key: 'i', alt: 'a', credit: 'c', caption: null, licence: null, copyrightHolder: null, crop: null, hotspot: null, asset: {_id: 'image-"><script>-x', url: null, width: null, height: null, lqip: null}},
+    {_type: 'citation', claim: ['x']},
+    {_type: 'pullQuote', quote: {nested: {deep: true}}},
+  ],
+  'deep nesting': [deep(10_000), block({level: 1e9, listItem: 'bullet'}), block({level: -3, listItem: 'number'}), block({level: Number.NaN, listItem: 'bullet'})],
+  '10k blocks': Array.from({length: 10_000}, (_, i) => (i % 3 === 0 ? block({_key: `b${i}`, listItem: 'bullet', level: (i % 7) + 1}) : block({_key: `b${i}`, style: i % 5 === 0 ? 'h2' : 'normal'}))),
+}
+
+const TAGS = new Set(['article', 'aside', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'small', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'section', 'div', 'time', 'br', 'link'])
+const ATTRIBUTES = new Set(['class', 'href', 'rel', 'src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding', 'style', 'role', 'data-kind', 'data-tone', 'data-display', 'datetime', 'scope', 'as', 'imagesrcset', 'imagesizes'])
+
+/** Independent of safeUrl: what a browser would run is a scheme other than http(s)/mailto once it drops controls. */
+function harmlessUrl(url: string): boolean {
+  if (/[\u0000-\u001F\u007F\\]/.test(url)) return false
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(url)
+  return !scheme || ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase())
+}
+
+/** Parses HTML like a browser and lists anything that could execute. */
+function executable(html: string): string[] {
+  const problems: string[] = []
+  const walk = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment']) => {
+    if ('tagName' in node) {
+      if (!TAGS.has(node.tagName)) problems.push(`<${node.tagName}>`)
+      for (const attr of node.attrs) {
+        if (!ATTRIBUTES.has(attr.name)) problems.push(`${node.tagName}[${attr.name}]`)
+        if ((attr.name === 'href' || attr.name === 'src') && !harmlessUrl(attr.value)) problems.push(`${attr.name}=${attr.value}`)
+        if (attr.name.endsWith('srcset') && attr.value.split(', ').some((c) => !harmlessUrl(c.split(' ')[0]!))) problems.push(`srcset=${attr.value}`)
+        if (attr.name === 'style' && !/^object-fit:cover;object-position:[\d.]+% [\d.]+%$/.test(attr.value)) problems.push(`style=${attr.value}`)
+        if (attr.name === 'rel' && node.tagName === 'link' && attr.value !== 'preload') problems.push(`link rel=${attr.value}`)
+      }
+    }
+    if ('childNodes' in node) node.childNodes.forEach(walk)
+    if ('content' in node && node.content) walk(node.content)
+  }
+  walk(parseFragment(html))
+  return problems
+}
+
+/** Markdown: no raw HTML (every < escaped, or opening our own link destination) and no unsafe link. */
+function markdownProblems(markdown: string): string[] {
+  const problems: string[] = []
+  for (const match of markdown.matchAll(/(?<!\\)</g)) {
+    if (markdown.slice(Math.max(0, match.index - 2), match.index) !== '](') problems.push(`raw < at ${match.index}: ${markdown.slice(match.index, match.index + 30)}`)
+  }
+  for (const match of markdown.matchAll(/(?<!\\)\]\(<([^>]*)>\)/g)) if (!harmlessUrl(decodeURIComponent(match[1]!))) problems.push(`link ${match[1]}`)
+  for (const match of markdown.matchAll(/(?<!\\)\]\((?!<)/g)) problems.push(`bare link destination at ${match.index}`)
+  return problems
+}
+
+describe('hostile strings in every field', () => {
+  let article: ArticleResult
+  beforeAll(async () => {
+    article = await hostileArticle()
+  })
+
+  it('React output has nothing executable and shows the payloads as text', () => {
+    const out = renderToStaticMarkup(h(ArticleView, {article, images}))
+    expect(executable(out)).toEqual([])
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  })
+
+  it('HTML output has nothing executable and shows the payloads as text', () => {
+    const out = articleToHtml(article, {images, onWarning: quiet})
+    expect(executable(out)).toEqual([])
+    expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(out).toContain('&amp;lt;script&amp;gt;')
+  })
+
+  it('Markdown output has no raw HTML and no unsafe links', () => {
+    const out = articleToMarkdown(article, {images, onWarning: quiet})
+    expect(markdownProblems(out)).toEqual([])
+    expect(out).toContain('\\<script\\>alert\\(1\\)\\</script\\>')
+  })
+
+  it('text output keeps the payloads as plain text', () => {
+    expect(articleToText(article, {onWarning: quiet})).toContain('<script>alert(1)</script>')
+  })
+
+  it('JSON-LD has only safe URLs and cannot close its script element', () => {
+    const ld = articleJsonLd(article, {images})
+    const urls: string[] = []
+    JSON.stringify(ld, (key, value: unknown) => {
+      if ((key === 'url' || key === 'contentUrl') && typeof value === 'string') urls.push(value)
+      return value
+    })
+    for (const url of urls) expect(safeUrl(url)).toBe(url)
+    const script = jsonLdScript(ld)
+    expect(script.indexOf('</script')).toBe(script.length - '</script>'.length)
+    expect(executable(script.replace(/^<script type="application\/ld\+json">|<\/script>$/g, ''))).toEqual([])
+  })
+})
+
+describe.each(Object.entries(MALFORMED))('malformed Portable Text: %s', (_name, blocks) => {
+  const body = blocks as unknown as ArticleBodyResult
+  it('renders in every output without throwing or emitting anything executable', () => {
+    const warnings: string[] = []
+    const warn = (message: string) => warnings.push(message)
+    const react = renderToStaticMarkup(h(ArticleBody, {value: body, images, onWarning: warn}))
+    const html = articleBodyToHtml(body, {images, onWarning: warn})
+    const markdown = articleBodyToMarkdown(body, {images, onWarning: warn})
+    const text = articleBodyToText(body, {onWarning: warn})
+    expect(executable(react)).toEqual([])
+    expect(executable(html)).toEqual([])
+    expect(markdownProblems(markdown)).toEqual([])
+    expect(typeof text).toBe('string')
+  })
+})
+
+describe('unknown block types', () => {
+  it('render nothing and warn in development, never throw', () => {
+    const warnings: string[] = []
+    const body = [block({}), {_type: 'video', _key: 'v', url: 'javascript:alert(1)'}, block({_key: 'z'})] as unknown as ArticleBodyResult
+    const html = articleBodyToHtml(body, {images, onWarning: (m) => warnings.push(m)})
+    expect(html).toBe('<p>ok</p><p>ok</p>')
+    expect(warnings).toEqual(['unknown block type "video" skipped'])
+    expect(renderToStaticMarkup(h(ArticleBody, {value: body, images, onWarning: quiet}))).toBe('<p>ok</p><p>ok</p>')
+  })
+
+  it('warn on the console by default outside production, and stay silent in production', () => {
+    const body = [{_type: 'video', _key: 'v'}] as unknown as ArticleBodyResult
+    const original = console.warn
+    const env = process.env.NODE_ENV
+    const seen: unknown[] = []
+    console.warn = (...args: unknown[]) => seen.push(args.join(' '))
+    try {
+      process.env.NODE_ENV = 'development'
+      articleBodyToHtml(body, {images})
+      process.env.NODE_ENV = 'production'
+      articleBodyToHtml(body, {images})
+    } finally {
+      console.warn = original
+      process.env.NODE_ENV = env
+    }
+    expect(seen).toEqual(['[@spotter/sdk] unknown block type "video" skipped'])
+  })
+})
