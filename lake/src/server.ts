@@ -144,9 +144,9 @@ function checkProjectId(req: Request, host: string, lake: Lake): void {
   if (typeof header === 'string' && header && header !== lake.projectId) {
     throw notFound(`Project "${header}" not found: this lake serves project "${lake.projectId}"`, 'projectNotFoundError')
   }
-  const hostname = host.replace(/:\d+$/, '')
-  const labels = hostname.split('.')
-  if (labels.length >= 2 && labels[labels.length - 1] === 'localhost' && labels.length === 2) {
+  // Only `<one label>.localhost` names a project; localhost and IP addresses do not.
+  const labels = host.replace(/:\d+$/, '').split('.')
+  if (labels.length === 2 && labels[1] === 'localhost') {
     const prefix = labels[0]
     if (prefix !== lake.projectId) {
       throw notFound(`Project "${prefix}" not found: this lake serves project "${lake.projectId}" (host ${lake.projectId}.localhost)`, 'projectNotFoundError')
