@@ -37,9 +37,11 @@ export type Evaluate = (tree: ExprNode) => Promise<unknown>
  * (if it matters) surfaces where groq-js would raise it.
  */
 export async function hoistSubqueries(tree: ExprNode, params: Record<string, unknown>, evaluate: Evaluate): Promise<ExprNode> {
+  // Most queries have no `*` below the root scope: nothing to do, and no walk per node.
+  if (!readsEverythingBelowRoot(tree as unknown as Node)) return tree
   let count = 0
   const rewrite = async (node: Node, level: number): Promise<Node> => {
-    if (level > 0 && isUncorrelated(node) && readsEverything(node)) {
+    if (level > 0 && readsEverything(node) && isUncorrelated(node)) {
       const inner = await rewrite(node, 0)
       let value: unknown
       try {
@@ -96,6 +98,20 @@ function isUncorrelated(root: Node): boolean {
     return true
   }
   return check(root, 0)
+}
+
+/** Whether a `*` appears inside a filter, projection or other nested scope. */
+function readsEverythingBelowRoot(root: Node): boolean {
+  const walk = (value: unknown, level: number): boolean => {
+    if (Array.isArray(value)) return value.some((item) => walk(item, level))
+    if (!isNode(value)) return false
+    if (value.type === 'Everything') return level > 0
+    for (const [key, child] of Object.entries(value)) {
+      if (key !== 'func' && walk(child, NESTED_CHILDREN[value.type]?.includes(key) ? level + 1 : level)) return true
+    }
+    return false
+  }
+  return walk(root, 0)
 }
 
 function readsEverything(root: Node): boolean {

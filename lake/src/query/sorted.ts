@@ -2,6 +2,7 @@
 // page reads the first few entries instead of sorting everything. Created on first use by a query,
 // then maintained by every write (binary search + splice).
 
+import {SortedList} from './sorted-list.ts'
 import type {Entry} from './store.ts'
 
 export interface OrderKey {
@@ -16,64 +17,47 @@ interface Item {
 }
 
 export class SortedIndex {
-  private items: Item[] = []
+  private readonly list: SortedList<Item>
   private byId = new Map<string, Item>()
   readonly type: string
   readonly order: OrderKey[]
 
-  /** Orders documents with equal keys: their order in the view (`*`), as groq-js's stable sort keeps it. */
-  private readonly tie: (a: Entry, b: Entry) => number
-
+  /** `tie` orders documents with equal keys: their order in the view (`*`), as groq-js's stable sort keeps it. */
   constructor(type: string, order: OrderKey[], tie: (a: Entry, b: Entry) => number, entries: Iterable<Entry>) {
     this.type = type
     this.order = order
-    this.tie = tie
-    for (const entry of entries) {
-      const item = {entry, keys: order.map((key) => valueAt(entry.doc, key.path))}
-      this.items.push(item)
-      this.byId.set(entry.id, item)
+    this.list = new SortedList<Item>((a, b) => {
+      for (let i = 0; i < order.length; i++) {
+        let c = totalCompare(a.keys[i], b.keys[i])
+        if (order[i]!.direction === 'desc') c = -c
+        if (c !== 0) return c
+      }
+      return tie(a.entry, b.entry)
+    })
+    this.list.reset(Array.from(entries, (entry) => this.item(entry)))
+  }
+
+  update(removed: ReadonlySet<Entry>, added: readonly Entry[]): void {
+    const gone = new Set<Item>()
+    for (const entry of removed) {
+      const item = this.byId.get(entry.id)
+      if (item?.entry === entry) {
+        gone.add(item)
+        this.byId.delete(entry.id)
+      }
     }
-    this.items.sort((a, b) => this.compare(a, b))
-  }
-
-  insert(entry: Entry): void {
-    const item = {entry, keys: this.order.map((key) => valueAt(entry.doc, key.path))}
-    this.items.splice(this.search(item), 0, item)
-    this.byId.set(entry.id, item)
-  }
-
-  remove(entry: Entry): void {
-    const item = this.byId.get(entry.id)
-    if (!item) return
-    this.byId.delete(entry.id)
-    const at = this.search(item)
-    if (this.items[at] === item) this.items.splice(at, 1)
+    this.list.update(gone, added.map((entry) => this.item(entry)))
   }
 
   /** Entries in order: the keys as `order()` compares them, ties in view order. */
   *entries(): Iterable<Entry> {
-    for (const item of this.items) yield item.entry
+    for (const item of this.list.items) yield item.entry
   }
 
-  /** First index whose item sorts at or after `item`. */
-  private search(item: Item): number {
-    let low = 0
-    let high = this.items.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if (this.compare(this.items[mid]!, item) < 0) low = mid + 1
-      else high = mid
-    }
-    return low
-  }
-
-  private compare(a: Item, b: Item): number {
-    for (let i = 0; i < this.order.length; i++) {
-      let c = totalCompare(a.keys[i], b.keys[i])
-      if (this.order[i]!.direction === 'desc') c = -c
-      if (c !== 0) return c
-    }
-    return this.tie(a.entry, b.entry)
+  private item(entry: Entry): Item {
+    const item = {entry, keys: this.order.map((key) => valueAt(entry.doc, key.path))}
+    this.byId.set(entry.id, item)
+    return item
   }
 }
 

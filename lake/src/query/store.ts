@@ -6,6 +6,7 @@
 
 import type {DocumentChange, Perspective, SanityDocument} from '../types.ts'
 import {DocumentIndexes} from './indexes.ts'
+import {SortedList} from './sorted-list.ts'
 import {SortedIndex, type OrderKey} from './sorted.ts'
 
 export interface Entry {
@@ -87,23 +88,29 @@ export class DocumentStore {
   }
 
   apply(changes: readonly DocumentChange[]): void {
+    const removed = new Set<Entry>()
+    const added = new Map<string, Entry>()
     for (const {id, document} of changes) {
-      const previous = this.entries.get(id)
+      const previous = added.get(id) ?? this.entries.get(id)
       if (previous) {
         this.entries.delete(id)
         this.indexes.remove(previous)
-        this.storedOrder.remove(previous)
-        this.publishedOrder.remove(previous)
-        for (const index of this.sorted.values()) if (index.type === previous.doc._type) index.remove(previous)
+        if (added.get(id) === previous) added.delete(id)
+        else removed.add(previous)
       }
       if (document) {
         const entry = entryOf(document)
         this.entries.set(id, entry)
         this.indexes.add(entry)
-        this.storedOrder.insert(entry)
-        this.publishedOrder.insert(entry)
-        for (const index of this.sorted.values()) if (index.type === document._type) index.insert(entry)
+        added.set(id, entry)
       }
+    }
+    const fresh = [...added.values()]
+    this.storedOrder.update(removed, fresh)
+    this.publishedOrder.update(removed, fresh)
+    for (const index of this.sorted.values()) {
+      const type = (entry: Entry) => entry.doc._type === index.type
+      index.update(new Set([...removed].filter(type)), fresh.filter(type))
     }
     this.version++
   }
@@ -185,33 +192,4 @@ function entryOf(doc: SanityDocument): Entry {
 /** A document as the drafts perspective shows it: published id, `_originalId` = stored id. */
 function overlay(doc: SanityDocument, publishedId: string): SanityDocument {
   return {...doc, _id: publishedId, _originalId: doc._id}
-}
-
-/** Entries kept sorted by a comparator under inserts and removals. */
-export class SortedList {
-  items: Entry[] = []
-  private readonly compare: (a: Entry, b: Entry) => number
-  constructor(compare: (a: Entry, b: Entry) => number) {
-    this.compare = compare
-  }
-  reset(entries: Iterable<Entry>): void {
-    this.items = [...entries].sort(this.compare)
-  }
-  insert(entry: Entry): void {
-    this.items.splice(this.search(entry), 0, entry)
-  }
-  remove(entry: Entry): void {
-    const at = this.search(entry)
-    if (this.items[at] === entry) this.items.splice(at, 1)
-  }
-  private search(entry: Entry): number {
-    let low = 0
-    let high = this.items.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if (this.compare(this.items[mid]!, entry) < 0) low = mid + 1
-      else high = mid
-    }
-    return low
-  }
 }
