@@ -2,6 +2,7 @@
 import {createElement as h, Fragment, type ReactNode} from 'react'
 import type {ImageConfig} from '../image.ts'
 import type {ArticleResult} from '../models.ts'
+import type {Warn} from '../portable-text/normalize.ts'
 import {ArticleBody, type ArticleBlockRenderers} from './article-body.ts'
 import {Byline} from './byline.ts'
 import {CreditedImage} from './credited-image.ts'
@@ -14,9 +15,10 @@ export interface ArticleViewProps {
   exerciseHref?: (slug: string) => string
   personHref?: (slug: string) => string
   className?: string
+  onWarning?: Warn
 }
 
-export function ArticleView({article, images, renderers, exerciseHref, personHref, className}: ArticleViewProps): ReactNode {
+export function ArticleView({article, images, renderers, exerciseHref, personHref, className, onWarning}: ArticleViewProps): ReactNode {
   const links = {...(exerciseHref ? {exerciseHref} : {}), ...(personHref ? {personHref} : {})}
   return h(
     'article',
@@ -24,7 +26,7 @@ export function ArticleView({article, images, renderers, exerciseHref, personHre
     h('h1', null, article.title),
     article.heroImage ? h(CreditedImage, {image: article.heroImage, images, loading: 'eager', className: 'hero'}) : null,
     h(Byline, {author: article.author, reviewer: article.reviewer, publishedAt: article.publishedAt, lastReviewedAt: article.lastReviewedAt, ...links}),
-    h(ArticleBody, {value: article.body, images, ...(renderers ? {renderers} : {}), ...links}),
+    h(ArticleBody, {value: article.body, images, ...(renderers ? {renderers} : {}), ...(onWarning ? {onWarning} : {}), ...links}),
     article.disclaimers?.length ? h(Fragment, null, article.disclaimers.map((d) => h(Disclaimer, {key: d._id, disclaimer: d, className: 'disclaimer'}))) : null,
   )
 }
