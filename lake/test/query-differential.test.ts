@@ -127,6 +127,19 @@ const queries: [string, Record<string, unknown>?][] = [
   ['*[_type == "exercise" && slug.current == $slug] | order(rank)[0]._id', {slug: 'ex-9'}],
   ['*[_type == "exercise"][_id in $ids]._id', {ids: ['exercise-4']}],
   ['*[!(_id in path("drafts.**")) && _type == "muscle"]._id'],
+  // The SDK's optional filters: a null parameter switches a term off.
+  ...[
+    {level: null, muscle: null},
+    {level: 'easy', muscle: null},
+    {level: null, muscle: 'm-3'},
+  ].flatMap((params): [string, Record<string, unknown>][] => [
+    ['*[_type == "exercise" && ($level == null || difficulty == $level) && ($muscle == null || $muscle in primaryMuscles[]->slug.current)] | order(name asc)[0...10]{_id}', params],
+    ['count(*[_type == "exercise" && ($level == null || difficulty == $level) && ($muscle == null || $muscle in primaryMuscles[]->slug.current)])', params],
+  ]),
+  ['*[_type == "exercise" && $flag][0...3]._id', {flag: true}],
+  ['*[_type == "exercise" && $flag]._id', {flag: false}],
+  ['count(*[_type == "muscle" && 1 == 2])'],
+  ['*[_type == "muscle" && count(*[_type == "article"]) > 3][0...2]._id'],
 ]
 
 // Uncorrelated subqueries (evaluated once) next to correlated ones (evaluated per row). Plain
@@ -208,14 +221,23 @@ describe('the planner uses the indexes', () => {
     '*[_type == "article" && references($id)]',
     '*[_type == "exercise"] | order(name asc) [0...20]{_id, name}',
     'count(*[_type == "exercise" && difficulty == "easy"])',
+    'count(*[_type == "exercise" && ($level == null || difficulty == $level)])',
   ]
   it.each(indexed)('%s reads no full scan', async (query) => {
-    const params = {slug: 'ex-1', id: 'exercise-1', ids: ['exercise-1']}
+    const params = {slug: 'ex-1', id: 'exercise-1', ids: ['exercise-1'], level: null}
     for (const perspective of perspectives) {
       const planned = await plan(parse(query, {params}), params, store, store.view(perspective))
       expect(JSON.stringify(planned.tree)).not.toContain('"Everything"')
     }
   })
+  it('drops optional filters switched off by a null parameter', async () => {
+    const query = 'count(*[_type == "exercise" && ($level == null || difficulty == $level)])'
+    const planned = await plan(parse(query, {params: {level: null}}), {level: null}, store, store.view('raw'))
+    expect(JSON.stringify(planned.tree)).not.toContain('"Filter"')
+    const active = await plan(parse(query, {params: {level: 'easy'}}), {level: 'easy'}, store, store.view('raw'))
+    expect(JSON.stringify(active.tree)).toContain('"Filter"')
+  })
+
   it('leaves a filter without an indexable term to groq-js', async () => {
     const planned = await plan(parse('*[name == "Squat"]'), {}, store, store.view('raw'))
     expect(JSON.stringify(planned.tree)).toContain('"Everything"')

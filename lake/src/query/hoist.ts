@@ -6,7 +6,7 @@
 
 import type {ExprNode} from 'groq-js'
 
-interface Node {
+export interface Node {
   type: string
   [key: string]: unknown
 }
@@ -77,7 +77,7 @@ function isNode(value: unknown): value is Node {
 }
 
 /** Whether the node's value is the same whatever row (scope) it is evaluated in. */
-function isUncorrelated(root: Node): boolean {
+export function isUncorrelated(root: Node): boolean {
   const check = (value: unknown, level: number): boolean => {
     if (Array.isArray(value)) return value.every((item) => check(item, level))
     if (!isNode(value)) return true
@@ -112,6 +112,21 @@ function readsEverythingBelowRoot(root: Node): boolean {
     return false
   }
   return walk(root, 0)
+}
+
+/** Whether evaluating the node calls only functions that cannot fail on odd input. */
+export function callsOnlyPureFunctions(root: Node): boolean {
+  const walk = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.every(walk)
+    if (!isNode(value)) return true
+    if (value.type === 'FuncCall') {
+      const allowed = PURE_FUNCTIONS[value['namespace'] as string]
+      if (!(allowed === '*' || allowed?.includes(value['name'] as string))) return false
+    }
+    if (value.type === 'PipeFuncCall' && value['name'] !== 'order') return false
+    return Object.entries(value).every(([key, child]) => key === 'func' || walk(child))
+  }
+  return walk(root)
 }
 
 function readsEverything(root: Node): boolean {

@@ -11,6 +11,7 @@
 // constant (literal or parameter) strings.
 
 import {evaluate, type ExprNode} from 'groq-js'
+import {callsOnlyPureFunctions, isUncorrelated, type Node} from './hoist.ts'
 import {referencesOf, slugOf} from './indexes.ts'
 import type {OrderKey} from './sorted.ts'
 import type {DocumentStore, Entry, View} from './store.ts'
@@ -26,10 +27,13 @@ interface Term {
   keys: string[]
 }
 
-/** groq-js's syntax tree, read loosely: the planner only looks at a few node types. */
-interface Node {
-  type: string
-  [key: string]: unknown
+/** The terms of a filter's conjunction, sorted by what can answer them. */
+interface Classified {
+  indexed: Term[]
+  /** Terms groq-js evaluates per document. */
+  residual: Node[]
+  /** A term is false (or null) for every document: the filter keeps nothing. */
+  empty: boolean
 }
 
 export async function plan(
@@ -65,7 +69,7 @@ class Planner {
     switch (node.type) {
       case 'Filter': {
         if (node['base'] && (node['base'] as Node).type === 'Everything') {
-          const replaced = this.filter(node['expr'] as Node)
+          const replaced = await this.filter(node['expr'] as Node)
           if (replaced) return replaced
           return node
         }
@@ -134,15 +138,9 @@ class Planner {
   }
 
   /** `*[expr]` answered from an index: the whole filter, or the candidates it then filters. */
-  private filter(expr: Node): Node | undefined {
-    const terms = conjuncts(expr)
-    const indexed: Term[] = []
-    const residual: Node[] = []
-    for (const term of terms) {
-      const found = this.term(term)
-      if (found) indexed.push(found)
-      else residual.push(term)
-    }
+  private async filter(expr: Node): Promise<Node | undefined> {
+    const {indexed, residual, empty} = await this.classify(expr)
+    if (empty) return this.param([])
     if (indexed.length === 0) return undefined
     indexed.sort((a, b) => this.estimate(a) - this.estimate(b))
     const [first, ...rest] = indexed
@@ -180,14 +178,8 @@ class Planner {
     if (this.view.perspective === 'drafts' && order.some((k) => k.path[0] === '_id' || k.path[0] === '_originalId')) {
       return undefined
     }
-    const terms = conjuncts(filter['expr'] as Node)
-    const indexed: Term[] = []
-    const residual: Node[] = []
-    for (const term of terms) {
-      const found = this.term(term)
-      if (found) indexed.push(found)
-      else residual.push(term)
-    }
+    const {indexed, residual, empty} = await this.classify(filter['expr'] as Node)
+    if (empty) return {...node, base: this.param([])} as Node
     const typeTerm = indexed.find((t) => t.kind === 'type' && t.keys.length === 1)
     if (!typeTerm) return undefined
     // A rarer index term beats walking every document of the type: leave it to `filter`.
@@ -222,6 +214,48 @@ class Planner {
     }
     if (batch.length > 0 && page.length < need) await flush()
     return {...node, base: this.param(page.slice(0, need))} as Node
+  }
+
+  /**
+   * Splits a filter into index terms and the rest. A term that reads nothing of the document
+   * (`$level == null`) is evaluated once: true drops it, anything else empties the filter; so is
+   * `constant || ...` when the constant is true (the SDK's optional filters), as long as the rest
+   * of it cannot fail.
+   */
+  private async classify(expr: Node): Promise<Classified> {
+    const classified: Classified = {indexed: [], residual: [], empty: false}
+    for (const term of conjuncts(expr)) {
+      const found = this.term(term)
+      if (found) {
+        classified.indexed.push(found)
+        continue
+      }
+      if (isUncorrelated(term)) {
+        const value = await this.constantValue(term)
+        if (value === true) continue
+        if (value !== undefined) classified.empty = true
+      } else if (await this.alwaysTrueDisjunction(term)) continue
+      classified.residual.push(term)
+    }
+    return classified
+  }
+
+  private async alwaysTrueDisjunction(term: Node): Promise<boolean> {
+    const parts = disjuncts(term)
+    if (parts.length < 2 || !callsOnlyPureFunctions(term)) return false
+    for (const part of parts) if (isUncorrelated(part) && (await this.constantValue(part)) === true) return true
+    return false
+  }
+
+  /** The value of a row-independent expression, or undefined if evaluating it fails. */
+  private async constantValue(node: Node): Promise<unknown> {
+    const tree = node as unknown as ExprNode
+    try {
+      const value = await evaluate(tree, {...evaluationOptions(tree, this.view, this.timestamp), params: this.userParams})
+      return await value.get()
+    } catch {
+      return undefined
+    }
   }
 
   private param(value: unknown[]): Node {
@@ -401,6 +435,12 @@ function conjuncts(node: Node): Node[] {
     const inner = node['base'] as Node
     if (inner.type === 'And') return conjuncts(inner)
   }
+  return [node]
+}
+
+function disjuncts(node: Node): Node[] {
+  if (node.type === 'Or') return [...disjuncts(node['left'] as Node), ...disjuncts(node['right'] as Node)]
+  if (node.type === 'Group') return disjuncts(node['base'] as Node)
   return [node]
 }
 
