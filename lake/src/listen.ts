@@ -35,12 +35,13 @@ export function handleListen(ctx: RequestContext): void {
     includeMutations: queryFlag(ctx.query, 'includeMutations', true),
     includeAllVersions: queryFlag(ctx.query, 'includeAllVersions', false),
     mendoza: ctx.query.get('effectFormat') === 'mendoza',
-    visibility: ctx.query.get('visibility') ?? 'query',
+    visibility: ctx.query.get('visibility') ?? 'transaction',
   }
   const stream = new EventStream(ctx.res, ctx.isHttp2, ctx.keepaliveMs)
+  if (queryFlag(ctx.query, 'evs_preamble', false)) stream.comment(' '.repeat(2056))
   let tree: ExprNode
   try {
-    tree = parse(query, {params})
+    tree = topLevelFilter(parse(query, {params}))
   } catch (err) {
     stream.send('channelError', {message: `Invalid listen query: ${(err as Error).message}`})
     stream.end()
@@ -62,11 +63,25 @@ export function handleListen(ctx: RequestContext): void {
     const events = eventsFor(transaction, options, matches, (id) => canSeeDocument(ctx.principal, id))
     events.forEach((event, index) => {
       event.transactionTotalEvents = events.length
-      event.transactionCurrentEvent = index + 1
+      // Zero-based, as @sanity/client documents it.
+      event.transactionCurrentEvent = index
       stream.send('mutation', event, event.eventId as string)
     })
   })
   stream.onClose(unsubscribe)
+}
+
+/**
+ * The part of a listen query that selects documents: as hosted, only the top-level filter counts;
+ * projections, slices and ordering around it are ignored. `*[a][b]` keeps both filters.
+ */
+function topLevelFilter(tree: ExprNode): ExprNode {
+  let node: ExprNode = tree
+  while (node.type !== 'Filter' && node.type !== 'Everything' && 'base' in node) node = node.base as ExprNode
+  let inner: ExprNode = node
+  while (inner.type === 'Filter') inner = inner.base
+  // Anything else (a subquery, a literal) is evaluated whole, as before.
+  return inner.type === 'Everything' ? node : tree
 }
 
 function eventsFor(

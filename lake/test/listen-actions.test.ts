@@ -33,12 +33,13 @@ describe('listen', () => {
     expect(events[1]).toMatchObject({previousRev: created._rev, resultRev: updated._rev, transactionId: updated._rev})
     expect((events[1]?.result as {name: string}).name).toBe('b')
     expect(events[1]?.mutations).toEqual([{patch: {id: 'l1', set: {name: 'b'}}}])
+    expect(events[1]?.visibility).toBe('transaction') // the hosted default
     listener.close()
   })
 
   it('sends one event per document per transaction, carrying all its mutations', async () => {
     const client = lake.client()
-    const listener = collect(client, '*[_id in $ids]', {ids: ['m1', 'm2']}, {effectFormat: 'mendoza', visibility: 'transaction'})
+    const listener = collect(client, '*[_id in $ids]', {ids: ['m1', 'm2']}, {effectFormat: 'mendoza', visibility: 'query'})
     await listener.welcome
     const res = await client
       .transaction()
@@ -52,8 +53,7 @@ describe('listen', () => {
     expect(listener.events).toHaveLength(2)
     const m1 = events.find((e) => e.documentId === 'm1')!
     expect(m1.mutations).toHaveLength(3)
-    expect(m1).toMatchObject({transactionId: res.transactionId, transactionTotalEvents: 2, visibility: 'transaction'})
-    expect(listener.events.every((e) => e.visibility === 'transaction')).toBe(true)
+    expect(m1).toMatchObject({transactionId: res.transactionId, transactionTotalEvents: 2, visibility: 'query'})
     expect(m1.effects).toEqual({apply: [0, expect.objectContaining({_id: 'm1', a: 2})], revert: [0, null]})
     expect((m1.effects as {apply: [number, Record<string, unknown>]}).apply[1]).not.toHaveProperty('_rev')
     expect(events.map((e) => e.transactionCurrentEvent).sort()).toEqual([0, 1])
@@ -95,6 +95,19 @@ describe('listen', () => {
     const text = await res.text()
     expect(text).toContain('event: channelError')
     expect(text).not.toContain('event: welcome')
+  })
+
+  it('uses only the top-level filter: projections, ordering and slices are ignored', async () => {
+    const client = lake.client()
+    const listener = collect(client, '*[_type == "proj"][name != "skip"] | order(name) [0...0] {name}')
+    await listener.welcome
+    await client.create({_id: 'proj-skip', _type: 'proj', name: 'skip'})
+    await client.create({_id: 'proj-1', _type: 'proj', name: 'keep'})
+    const [event] = await listener.waitFor(1)
+    await sleep(200)
+    expect(listener.events).toHaveLength(1)
+    expect(event?.documentId).toBe('proj-1')
+    listener.close()
   })
 
   it('sends keepalive comments on an idle stream', async () => {

@@ -21,7 +21,8 @@ export class EventStream {
     res.setHeader('cache-control', 'no-cache, no-transform')
     res.setHeader('x-accel-buffering', 'no')
     if (!isHttp2) res.setHeader('connection', 'keep-alive')
-    this.keepalive = setInterval(() => this.comment('keepalive'), keepaliveMs)
+    // A lone colon, as the hosted API sends for keep-alive.
+    this.keepalive = setInterval(() => this.comment(''), keepaliveMs)
     this.keepalive.unref()
     res.on('close', () => this.stop())
   }
@@ -35,7 +36,7 @@ export class EventStream {
   }
 
   comment(text: string): void {
-    if (!this.closed) this.out.write(`: ${text}\n\n`)
+    if (!this.closed) this.out.write(`:${text}\n\n`)
   }
 
   onClose(fn: () => void): void {
