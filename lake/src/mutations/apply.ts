@@ -62,8 +62,10 @@ async function applyOne(
     case 'createOrReplace': {
       const doc = checkDocument(body, where, true)
       const existing = draft.get(doc._id)
-      const createdAt = typeof body._createdAt === 'string' ? body._createdAt : existing?._createdAt
-      draft.put(doc._id, {...doc, ...(createdAt ? {_createdAt: createdAt} : {})}, {createOrReplace: doc})
+      // Replacing with another _type acts as delete + create (hosted): a new _createdAt.
+      const kept = existing && existing._type === doc._type ? existing._createdAt : undefined
+      const createdAt = typeof body._createdAt === 'string' ? body._createdAt : kept
+      draft.put(doc._id, {...doc, _createdAt: createdAt ?? draft.timestamp}, {createOrReplace: doc})
       return [{id: doc._id, operation: existing ? 'update' : 'create'}]
     }
     case 'createIfNotExists': {

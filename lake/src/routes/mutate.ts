@@ -21,7 +21,7 @@ export async function handleMutate(ctx: RequestContext): Promise<void> {
   const body = await readJson(ctx.req, ctx.bodyLimit)
   if (!isPlainObject(body)) throw badRequest('Request body must be a JSON object like {"mutations": [...]}')
   if (!Array.isArray(body.mutations)) throw badRequest('"mutations" must be an array of mutations', 'invalidMutationError')
-  const transactionId = optionalTransactionId(body.transactionId)
+  const transactionId = optionalTransactionId(body.transactionId ?? ctx.query.get('transactionId'))
   const mutations = queryFlag(ctx.query, 'autoGenerateArrayKeys', false) ? body.mutations.map(mutationWithArrayKeys) : body.mutations
   const {transaction, result} = await dataset.transact((draft) => applyMutations(draft, mutations, queryIdsFor(dataset)), {
     transactionId,
