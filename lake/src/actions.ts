@@ -56,6 +56,8 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
         if (action.ifExists === 'ignore') return
         throw conflict(index, `Document "${id}" already exists`)
       }
+      // A draft is created only for a document that is not published yet (edit covers the rest).
+      if (isDraftId(id) && draft.get(publishedId)) throw conflict(index, `Document "${publishedId}" is already published; edit it instead`)
       const {_rev: _r, _createdAt: _c, _updatedAt: _u, ...rest} = attributes
       const doc = {...rest, _id: id} as SanityDocument
       draft.put(id, doc, {create: doc})
@@ -120,12 +122,15 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
       return
     }
     case 'replaceDraft': {
-      const draftId = str(action, 'draftId', index)
+      const publishedId = str(action, 'publishedId', index)
       const attributes = action.attributes
       if (!isPlainObject(attributes) || typeof attributes._type !== 'string') {
         throw badRequest(`${where}.attributes must be a document with a "_type"`, 'invalidActionError')
       }
-      const doc = {...attributes, _id: draftId} as SanityDocument
+      const draftId = typeof attributes._id === 'string' ? validateId(attributes._id, `${where}.attributes._id`) : toDraftId(publishedId)
+      if (!draft.get(draftId) && !draft.get(publishedId)) throw conflict(index, `Cannot replace the draft of "${publishedId}": neither a draft nor a published document exists`)
+      const {_rev: _r, _updatedAt: _u, ...rest} = attributes
+      const doc = {...rest, _id: draftId} as SanityDocument
       draft.put(draftId, doc, {createOrReplace: doc})
       return
     }

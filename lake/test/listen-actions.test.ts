@@ -192,7 +192,11 @@ describe('actions', () => {
     expect(await client.getDocument('drafts.a1')).toBeUndefined()
 
     await client.createOrReplace({_id: 'a1', _type: 'exercise'})
-    await client.createOrReplace({_id: 'drafts.a1', _type: 'exercise'})
+    await expect(
+      client.action({actionType: 'sanity.action.document.create', publishedId: 'a1', attributes: {_id: 'drafts.a1', _type: 'exercise'}, ifExists: 'fail'}),
+    ).rejects.toMatchObject({statusCode: 409, message: expect.stringContaining('already published')})
+    await client.action({actionType: 'sanity.action.document.replaceDraft', publishedId: 'a1', attributes: {_id: 'drafts.a1', _type: 'exercise', name: 'Replaced'}})
+    expect((await client.getDocument('drafts.a1'))?.name).toBe('Replaced')
     await client.action({actionType: 'sanity.action.document.delete', publishedId: 'a1', includeDrafts: ['drafts.a1']})
     expect(await client.getDocuments(['a1', 'drafts.a1'])).toEqual([null, null])
     listener.close()
