@@ -70,6 +70,7 @@ export class Lake {
   async deleteDataset(name: string): Promise<void> {
     const dataset = this.dataset(name)
     this.datasets.delete(name)
+    dataset.markDeleted()
     await dataset.close()
     fs.rmSync(dataset.dir, {recursive: true, force: true})
     fs.rmSync(path.join(this.assetsDir, name), {recursive: true, force: true})

@@ -68,7 +68,15 @@ export function handleListen(ctx: RequestContext): void {
       stream.send('mutation', event, event.eventId as string)
     })
   })
-  stream.onClose(unsubscribe)
+  const stopOnDelete = dataset.onDelete(() => {
+    // `disconnect` tells the client not to reconnect: the dataset is gone.
+    stream.send('disconnect', {reason: `Dataset "${dataset.name}" was deleted`})
+    stream.end()
+  })
+  stream.onClose(() => {
+    unsubscribe()
+    stopOnDelete()
+  })
 }
 
 /**

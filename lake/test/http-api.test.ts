@@ -183,7 +183,10 @@ describe('datasets, import and export', () => {
     expect(err).toMatchObject({statusCode: 404, message: expect.stringContaining('"nope"')})
     const comments = await fetch(api(`/projects/${lake.projectId}/datasets?datasetProfile=comments&addonFor=production`), {headers: auth(lake.readToken)})
     expect(await comments.json()).toEqual([])
+    const stream = await fetch(api('/data/listen/staging?query=*'), {headers: auth(lake.readToken)})
     await client.datasets.delete('staging')
+    const text = await stream.text() // ends when the dataset goes
+    expect(text).toContain('event: disconnect')
     expect((await client.datasets.list()).map((d) => d.name)).toEqual(['production'])
   })
 

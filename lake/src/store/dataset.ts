@@ -45,6 +45,7 @@ export class Dataset {
   private readonly engine: QueryEngine
   private readonly log: TransactionLog
   private readonly listeners = new Set<TransactionListener>()
+  private readonly deleteListeners = new Set<() => void>()
   // Where each transaction sits in the log, by id and by document touched: history reads only
   // the lines it needs. Built from the replayed tail; completed by a full scan when asked.
   private readonly revisionIndex = new Map<string, LogPosition>()
@@ -103,6 +104,18 @@ export class Dataset {
   onTransaction(listener: TransactionListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Called when the dataset is deleted (not on shutdown): listen streams end for good. */
+  onDelete(listener: () => void): () => void {
+    this.deleteListeners.add(listener)
+    return () => this.deleteListeners.delete(listener)
+  }
+
+  markDeleted(): void {
+    for (const listener of [...this.deleteListeners]) listener()
+    this.deleteListeners.clear()
+    this.listeners.clear()
   }
 
   /**
