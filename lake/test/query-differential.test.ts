@@ -139,6 +139,11 @@ const queries: [string, Record<string, unknown>?][] = [
   ['*[_type == "exercise" && $flag][0...3]._id', {flag: true}],
   ['*[_type == "exercise" && $flag]._id', {flag: false}],
   ['count(*[_type == "muscle" && 1 == 2])'],
+  // Parameter values that look like syntax nodes stay values.
+  [
+    '{"a": $obj, "b": *[_id == $obj.id][0]._id, "c": *[_type == "muscle"][0...2]{"o": $obj}}',
+    {obj: {type: 'Filter', base: {type: 'Everything'}, expr: {type: 'Parameter', name: 'nope'}, id: 'muscle-1'}},
+  ],
   ['*[_type == "muscle" && count(*[_type == "article"]) > 3][0...2]._id'],
 ]
 
@@ -150,6 +155,8 @@ const subqueries: [string, Record<string, unknown>?][] = [
   ['*[_type == "exercise" && rank == *[_type == "exercise"] | order(rank desc)[0].rank][0...10]._id'],
   ['*[_type == "muscle"][0...4]{_id, "users": *[_type == "exercise" && references(^._id)][0...3]._id, "any": defined(*[_id == $id][0])}', {id: 'exercise-3'}],
   ['*[_type == "muscle"]{"n": count(*[_type == "exercise" && name == ^.name])}[0...5]'],
+  ['*[_type == "muscle"][0...6]{_id, "users": *[_type == "exercise" && difficulty == "easy" && references(^._id)]._id}'],
+  ['*[_type == "article"][0...4]{"hero": *[_id == ^.hero._ref && _type == "exercise"][0]{_id, name}}'],
 ]
 
 const perspectives: Perspective[] = ['raw', 'published', 'drafts']
@@ -236,6 +243,13 @@ describe('the planner uses the indexes', () => {
     expect(JSON.stringify(planned.tree)).not.toContain('"Filter"')
     const active = await plan(parse(query, {params: {level: 'easy'}}), {level: 'easy'}, store, store.view('raw'))
     expect(JSON.stringify(active.tree)).toContain('"Filter"')
+  })
+
+  it('gives a correlated subquery its candidates from an index when the indexed term is constant', async () => {
+    const query = '*[_type == "muscle"]{"users": *[_type == "exercise" && references(^._id)]._id}'
+    const planned = await plan(parse(query), {}, store, store.view('raw'))
+    expect(JSON.stringify(planned.tree)).not.toContain('"Everything"')
+    expect(JSON.stringify(planned.tree)).toContain('"references"')
   })
 
   it('leaves a filter without an indexable term to groq-js', async () => {

@@ -5,11 +5,7 @@
 // subexpression is evaluated once, innermost first, and replaced by a parameter holding its value.
 
 import type {ExprNode} from 'groq-js'
-
-export interface Node {
-  type: string
-  [key: string]: unknown
-}
+import {childEntries, isNode, NESTED_CHILDREN, type Node} from './ast.ts'
 
 /** Functions whose value depends only on their arguments (and the query's context). */
 const PURE_FUNCTIONS: Record<string, readonly string[] | '*'> = {
@@ -18,15 +14,6 @@ const PURE_FUNCTIONS: Record<string, readonly string[] | '*'> = {
   math: '*',
   string: '*',
   dateTime: '*',
-}
-
-/** The children of a node that are evaluated in a new scope (the row being filtered or mapped). */
-const NESTED_CHILDREN: Record<string, readonly string[]> = {
-  Filter: ['expr'],
-  Projection: ['expr'],
-  Map: ['expr'],
-  FlatMap: ['expr'],
-  PipeFuncCall: ['args'],
 }
 
 export type Evaluate = (tree: ExprNode) => Promise<unknown>
@@ -54,7 +41,7 @@ export async function hoistSubqueries(tree: ExprNode, params: Record<string, unk
       return {type: 'Parameter', name}
     }
     let copy: Node | undefined
-    for (const [key, child] of Object.entries(node)) {
+    for (const [key, child] of childEntries(node)) {
       const childLevel = NESTED_CHILDREN[node.type]?.includes(key) ? level + 1 : level
       const rewritten = await rewriteValue(child, childLevel)
       if (rewritten !== child) (copy ??= {...node})[key] = rewritten
@@ -72,10 +59,6 @@ export async function hoistSubqueries(tree: ExprNode, params: Record<string, unk
   return (await rewrite(tree as unknown as Node, 0)) as unknown as ExprNode
 }
 
-function isNode(value: unknown): value is Node {
-  return value !== null && typeof value === 'object' && typeof (value as {type?: unknown}).type === 'string'
-}
-
 /** Whether the node's value is the same whatever row (scope) it is evaluated in. */
 export function isUncorrelated(root: Node): boolean {
   const check = (value: unknown, level: number): boolean => {
@@ -91,8 +74,7 @@ export function isUncorrelated(root: Node): boolean {
         if (node.type === 'FuncCall' && !(allowed === '*' || allowed?.includes(node['name'] as string))) return false
       }
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'func') continue
+    for (const [key, child] of childEntries(node)) {
       if (!check(child, NESTED_CHILDREN[node.type]?.includes(key) ? level + 1 : level)) return false
     }
     return true
@@ -106,8 +88,8 @@ function readsEverythingBelowRoot(root: Node): boolean {
     if (Array.isArray(value)) return value.some((item) => walk(item, level))
     if (!isNode(value)) return false
     if (value.type === 'Everything') return level > 0
-    for (const [key, child] of Object.entries(value)) {
-      if (key !== 'func' && walk(child, NESTED_CHILDREN[value.type]?.includes(key) ? level + 1 : level)) return true
+    for (const [key, child] of childEntries(value)) {
+      if (walk(child, NESTED_CHILDREN[value.type]?.includes(key) ? level + 1 : level)) return true
     }
     return false
   }
@@ -124,7 +106,7 @@ export function callsOnlyPureFunctions(root: Node): boolean {
       if (!(allowed === '*' || allowed?.includes(value['name'] as string))) return false
     }
     if (value.type === 'PipeFuncCall' && value['name'] !== 'order') return false
-    return Object.entries(value).every(([key, child]) => key === 'func' || walk(child))
+    return childEntries(value).every(([, child]) => walk(child))
   }
   return walk(root)
 }
@@ -134,7 +116,7 @@ function readsEverything(root: Node): boolean {
     if (Array.isArray(value)) return value.some(walk)
     if (!isNode(value)) return false
     if (value.type === 'Everything') return true
-    return Object.entries(value).some(([key, child]) => key !== 'func' && walk(child))
+    return childEntries(value).some(([, child]) => walk(child))
   }
   return walk(root)
 }

@@ -1,7 +1,7 @@
-// Query planning: rewrites a parsed query so that each `*[filter]` evaluated in the query's root
-// scope reads its candidates from an index instead of scanning every document, and so that an
-// ordered first page (`*[_type == T ...] | order(a) [0...n]`) walks a sorted index and stops after
-// n matches. The rewritten parts become parameters holding the precomputed arrays; everything
+// Query planning: rewrites a parsed query so that each `*[filter]` whose filter has an index term
+// with a constant value (`_type == "x"`, `slug.current == $slug`) reads its candidates from an
+// index instead of scanning every document, and so that an ordered first page in the query's root
+// scope (`*[_type == T ...] | order(a) [0...n]`) walks a sorted index and stops after n matches. The rewritten parts become parameters holding the precomputed arrays; everything
 // else, including every other `*`, is evaluated by groq-js as before, so results are identical.
 //
 // A filter is a conjunction of terms; `Filter(a && b)` keeps exactly the documents for which every
@@ -11,7 +11,8 @@
 // constant (literal or parameter) strings.
 
 import {evaluate, type ExprNode} from 'groq-js'
-import {callsOnlyPureFunctions, isUncorrelated, type Node} from './hoist.ts'
+import {childEntries, isNode, NESTED_CHILDREN, type Node} from './ast.ts'
+import {callsOnlyPureFunctions, isUncorrelated} from './hoist.ts'
 import {referencesOf, slugOf} from './indexes.ts'
 import type {OrderKey} from './sorted.ts'
 import type {DocumentStore, Entry, View} from './store.ts'
@@ -64,77 +65,45 @@ class Planner {
     this.timestamp = timestamp
   }
 
-  /** Rewrites `node`, evaluated in the root scope; follows only children that stay in it. */
-  async visit(node: Node): Promise<Node> {
-    switch (node.type) {
-      case 'Filter': {
-        if (node['base'] && (node['base'] as Node).type === 'Everything') {
-          const replaced = await this.filter(node['expr'] as Node)
-          if (replaced) return replaced
-          return node
-        }
-        return this.children(node, ['base'])
-      }
-      case 'Slice':
-      case 'AccessElement': {
-        const page = await this.orderedPage(node)
-        if (page) return page
-        return this.children(node, ['base'])
-      }
-      case 'Projection':
-      case 'PipeFuncCall':
-      case 'Map':
-      case 'FlatMap':
-      case 'Group':
-      case 'ArrayCoerce':
-      case 'AccessAttribute':
-      case 'Deref':
-      case 'Not':
-      case 'Neg':
-      case 'Pos':
-        return this.children(node, ['base'])
-      case 'And':
-      case 'Or':
-      case 'OpCall':
-        return this.children(node, ['left', 'right'])
-      case 'FuncCall': {
-        const namespace = node['namespace']
-        const name = node['name']
-        const sameScope =
-          (namespace === 'global' && ['count', 'defined', 'length', 'coalesce'].includes(name as string)) ||
-          namespace === 'array' ||
-          namespace === 'math'
-        if (!sameScope) return node
-        const args = await Promise.all((node['args'] as Node[]).map((arg) => this.visit(arg)))
-        return {...node, args} as Node
-      }
-      case 'Object': {
-        const attributes = await Promise.all(
-          (node['attributes'] as Node[]).map(async (attr) => {
-            if (attr.type === 'ObjectConditionalSplat') return this.children(attr, ['condition', 'value'])
-            return this.children(attr, ['value'])
-          }),
-        )
-        return {...node, attributes} as Node
-      }
-      case 'Array': {
-        const elements = await Promise.all((node['elements'] as Node[]).map((el) => this.children(el, ['value'])))
-        return {...node, elements} as Node
-      }
-      default:
-        return node
+  /**
+   * Rewrites `node`. `root`: evaluated once, in the query's root scope (an ordered page may be
+   * cut short there); elsewhere a filter may still take its candidates from an index, as long as
+   * the terms that pick them are constants.
+   */
+  async visit(node: Node, root = true): Promise<Node> {
+    if (node.type === 'Filter' && (node['base'] as Node | undefined)?.type === 'Everything') {
+      const replaced = await this.filter(node['expr'] as Node)
+      if (!replaced) return this.children(node, false)
+      // What remains of the filter may hold subqueries of its own.
+      return replaced.type === 'Filter' ? this.children(replaced, false) : replaced
     }
+    if (root && (node.type === 'Slice' || node.type === 'AccessElement')) {
+      const page = await this.orderedPage(node)
+      if (page) return page
+    }
+    return this.children(node, root)
   }
 
-  private async children(node: Node, keys: string[]): Promise<Node> {
+  /** Visits every child node; those evaluated in another scope are no longer at the root. */
+  private async children(node: Node, root: boolean): Promise<Node> {
     let copy: Node | undefined
-    for (const key of keys) {
-      const child = node[key] as Node | undefined
-      if (!child || typeof child !== 'object') continue
-      const planned = await this.visit(child)
+    const sameScopeCall = node.type !== 'FuncCall' || isSameScopeFunction(node)
+    for (const [key, child] of childEntries(node)) {
+      const childRoot = root && sameScopeCall && !NESTED_CHILDREN[node.type]?.includes(key)
+      const planned = Array.isArray(child)
+        ? await this.visitAll(child, childRoot)
+        : isNode(child)
+          ? await this.visit(child, childRoot)
+          : child
       if (planned !== child) (copy ??= {...node})[key] = planned
     }
     return copy ?? node
+  }
+
+  private async visitAll(items: unknown[], root: boolean): Promise<unknown[]> {
+    const planned: unknown[] = []
+    for (const item of items) planned.push(isNode(item) ? await this.visit(item, root) : item)
+    return planned.some((item, i) => item !== items[i]) ? planned : items
   }
 
   /** `*[expr]` answered from an index: the whole filter, or the candidates it then filters. */
@@ -366,13 +335,23 @@ function readsDataset(tree: unknown): boolean {
   const walk = (value: unknown): boolean => {
     if (value === null || typeof value !== 'object' || seen.has(value)) return false
     seen.add(value)
-    const node = value as Record<string, unknown>
-    if (node['type'] === 'Everything') return true
-    if (node['type'] === 'FuncCall' && node['namespace'] === 'releases') return true
-    for (const child of Array.isArray(value) ? value : Object.values(node)) if (walk(child)) return true
-    return false
+    if (Array.isArray(value)) return value.some(walk)
+    if (!isNode(value)) return false
+    if (value.type === 'Everything') return true
+    if (value.type === 'FuncCall' && value['namespace'] === 'releases') return true
+    return childEntries(value).some(([, child]) => walk(child))
   }
   return walk(tree)
+}
+
+/** Functions whose arguments are evaluated in the caller's scope. */
+function isSameScopeFunction(node: Node): boolean {
+  const namespace = node['namespace']
+  return (
+    (namespace === 'global' && ['count', 'defined', 'length', 'coalesce'].includes(node['name'] as string)) ||
+    namespace === 'array' ||
+    namespace === 'math'
+  )
 }
 
 /** Whether a term is true for a document as the view shows it. */

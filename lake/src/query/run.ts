@@ -4,6 +4,7 @@
 
 import {evaluate, parse, type ExprNode} from 'groq-js'
 import type {QueryRequest} from '../types.ts'
+import {childEntries, isNode} from './ast.ts'
 import {hoistSubqueries} from './hoist.ts'
 import {evaluationOptions, plan} from './plan.ts'
 import type {DocumentStore} from './store.ts'
@@ -63,12 +64,12 @@ function missingParameter(tree: ExprNode, params: Record<string, unknown>): stri
   const walk = (value: unknown): void => {
     if (missing !== undefined || value === null || typeof value !== 'object') return
     if (Array.isArray(value)) return value.forEach(walk)
-    const node = value as Record<string, unknown>
-    if (node['type'] === 'Parameter' && typeof node['name'] === 'string' && !Object.hasOwn(params, node['name'])) {
-      missing = node['name']
+    if (!isNode(value)) return
+    if (value.type === 'Parameter' && typeof value['name'] === 'string' && !Object.hasOwn(params, value['name'])) {
+      missing = value['name']
       return
     }
-    for (const [key, child] of Object.entries(node)) if (key !== 'func') walk(child)
+    for (const [, child] of childEntries(value)) walk(child)
   }
   walk(tree)
   return missing
