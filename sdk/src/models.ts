@@ -20,9 +20,9 @@ export const imageModel = z.object({
   credit: str,
   licence: optEnum(v.imageLicences),
   copyrightHolder: optStr,
-  crop: z.object({top: optNum, bottom: optNum, left: optNum, right: optNum}).nullable(),
-  hotspot: z.object({x: optNum, y: optNum, width: optNum, height: optNum}).nullable(),
-  asset: z.object({_id: str, url: optStr, width: optNum, height: optNum, lqip: optStr}).nullable(),
+  crop: z.object({top: z.number(), bottom: z.number(), left: z.number(), right: z.number()}).nullable(),
+  hotspot: z.object({x: z.number(), y: z.number(), width: z.number(), height: z.number()}).nullable(),
+  asset: z.object({_id: str, url: str, width: optNum, height: optNum, lqip: optStr}).nullable(),
 })
 export type ImageResult = z.infer<typeof imageModel>
 
@@ -50,7 +50,7 @@ export const personCardModel = z.object({
   descriptor: optStr,
   slug: optStr,
   headline: optStr,
-  roles: z.array(z.enum(v.personRoles)),
+  roles: z.array(str),
   website: optStr,
   photo: imageModel.nullable(),
   credentials: list(credentialModel),
@@ -123,7 +123,7 @@ export const exerciseGuideModel = z.object({
   aliases: list(str),
   summary: optStr,
   category: z.enum(v.exerciseCategories),
-  secondaryCategories: list(z.enum(v.exerciseCategories)),
+  secondaryCategories: list(str),
   level: optEnum(v.exerciseLevels),
   mechanic: optEnum(v.exerciseMechanics),
   force: optEnum(v.exerciseForces),
@@ -152,7 +152,7 @@ export const exerciseGuideModel = z.object({
       variantExercise: exerciseLink.nullable(),
     }),
   ),
-  relatedExercises: list(z.object({_key: key, relation: z.enum(v.exerciseRelations), note: optStr, exercise: exerciseLink.nullable()})),
+  relatedExercises: list(z.object({_key: key, relation: z.enum(v.exerciseRelations), note: optStr, exercise: exerciseLink})),
   media: list(imageModel),
   disclaimers: list(disclaimerModel),
   author: personCardModel.nullable(),
@@ -180,7 +180,7 @@ export const exerciseEmbedModel = z.object({
   _key: key,
   display: optEnum(v.exerciseEmbedDisplays),
   note: optStr,
-  exercise: exerciseGuideModel.nullable(),
+  exercise: exerciseGuideModel,
 })
 export const prescriptionTableModel = z.object({
   _type: z.literal('prescriptionTable'),
@@ -193,7 +193,7 @@ export const disclaimerCalloutModel = z.object({
   _type: z.literal('disclaimerCallout'),
   _key: key,
   tone: optEnum(v.calloutTones),
-  disclaimer: disclaimerModel.nullable(),
+  disclaimer: disclaimerModel,
 })
 export const bodyImageModel = imageModel.extend({_type: z.literal('creditedImage'), _key: key})
 export const citationModel = z.object({

@@ -54,7 +54,7 @@ function fullyLoaded(article: ArticleResult): ArticleResult {
       copyrightHolder: 'Agency Ltd',
       crop: null,
       hotspot: null,
-      asset: {_id: 'image-abc-100x50-png', url: null, width: 100, height: 50, lqip: null},
+      asset: {_id: 'image-abc-100x50-png', url: 'https://cdn.example/abc.png', width: 100, height: 50, lqip: null},
     },
   }
 }

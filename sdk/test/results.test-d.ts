@@ -48,7 +48,7 @@ describe('query results', () => {
     expectTypeOf<ImageResult['alt']>().toEqualTypeOf<string>()
     expectTypeOf<ImageResult['credit']>().toEqualTypeOf<string>()
     expectTypeOf<ImageResult['licence']>().toEqualTypeOf<'stock' | 'owned' | 'cc-by-4.0' | 'cc0' | 'permission' | null>()
-    expectTypeOf<NonNullable<ImageResult['asset']>>().toEqualTypeOf<{_id: string; url: string | null; width: number | null; height: number | null; lqip: string | null}>()
+    expectTypeOf<NonNullable<ImageResult['asset']>>().toEqualTypeOf<{_id: string; url: string; width: number | null; height: number | null; lqip: string | null}>()
   })
 
   it('list queries return items with a total and take typed filters', () => {
@@ -66,7 +66,7 @@ describe('query results', () => {
   it('exercisesForEquipment and relatedExercises', () => {
     expectTypeOf(client.exercisesForEquipment).returns.resolves.toEqualTypeOf<ExerciseCardResult[]>()
     expectTypeOf(client.relatedExercises).parameter(1).toEqualTypeOf<'variation-of' | 'progression' | 'regression' | 'substitute' | 'complements' | undefined>()
-    expectTypeOf<NonNullable<NonNullable<RelatedExercisesResult>['related']>[number]['exercise']>().toEqualTypeOf<ExerciseCardResult | null>()
+    expectTypeOf<NonNullable<NonNullable<RelatedExercisesResult>['related']>[number]['exercise']>().toEqualTypeOf<ExerciseCardResult>()
   })
 
   it('getArticle returns the article with a typed body', () => {
@@ -74,7 +74,7 @@ describe('query results', () => {
     expectTypeOf<GetArticleResult>().toEqualTypeOf<ArticleResult | null>()
     expectTypeOf<ArticleResult['body']>().toEqualTypeOf<ArticleBodyBlock[]>()
     expectTypeOf<ArticleBlockType>().toEqualTypeOf<'block' | 'exerciseEmbed' | 'prescriptionTable' | 'disclaimerCallout' | 'creditedImage' | 'citation' | 'pullQuote'>()
-    expectTypeOf<Extract<ArticleBodyBlock, {_type: 'exerciseEmbed'}>['exercise']>().toEqualTypeOf<ExerciseGuideResult | null>()
+    expectTypeOf<Extract<ArticleBodyBlock, {_type: 'exerciseEmbed'}>['exercise']>().toEqualTypeOf<ExerciseGuideResult>()
     expectTypeOf<Extract<ArticleBodyBlock, {_type: 'block'}>['style']>().toEqualTypeOf<'normal' | 'h2' | 'h3' | 'blockquote' | undefined>()
     expectTypeOf<NonNullable<ArticleResult['author']>['credentials']>().toEqualTypeOf<
       Array<{

@@ -44,7 +44,7 @@ export const getClubResult = z
           acquisition: z.enum(acquisitionKinds).nullable(),
           acquiredOn: z.string().nullable(),
           reason: z.string().nullable(),
-          equipment: equipmentModel.nullable(),
+          equipment: equipmentModel,
         }),
       )
       .nullable(),

@@ -16,7 +16,7 @@ export const relatedExercisesQuery = defineQuery(`*[_type == "exercise" && slug.
 export const relatedExercisesResult = z
   .object({
     related: z
-      .array(z.object({_key: z.string(), relation: z.enum(exerciseRelations), note: z.string().nullable(), exercise: exerciseCardModel.nullable()}))
+      .array(z.object({_key: z.string(), relation: z.enum(exerciseRelations), note: z.string().nullable(), exercise: exerciseCardModel}))
       .nullable(),
   })
   .nullable()
