@@ -111,7 +111,8 @@ export function person(p: PersonCardResult, options: Pick<ArticleJsonLdOptions, 
 
 export function imageObject(image: ImageResult, images: ImageConfig): JsonLdNode {
   const node: JsonLdNode = {'@type': 'ImageObject', creditText: image.credit}
-  const sources = imageSources(toImageSource(image), images)
+  // One URL is enough here: the largest standard width the image has.
+  const sources = imageSources(toImageSource(image), images, {widths: [image.asset?.width && image.asset.width < 1920 ? image.asset.width : 1920]})
   set(node, 'contentUrl', sources?.src)
   set(node, 'width', image.asset?.width ?? undefined)
   set(node, 'height', image.asset?.height ?? undefined)

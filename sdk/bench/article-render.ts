@@ -1,0 +1,76 @@
+// A full article page with the SDK (validate the query result, then render body, byline,
+// disclaimers and JSON-LD) against plain renderToStaticMarkup(<PortableText value={body}/>) of
+// the same body, in one run, for the three seed articles. Prints the ratio (target <= 1.3x).
+//   node_modules/.bin/node sdk/bench/article-render.ts
+// React's production build is what serves pages, so NODE_ENV defaults to production here (set
+// before React loads, hence the dynamic imports); NODE_ENV=development measures the dev build.
+import * as path from 'node:path'
+
+process.env.NODE_ENV ??= 'production'
+const {PortableText} = await import('@portabletext/react')
+const {createElement: h, Fragment} = await import('react')
+const {renderToStaticMarkup} = await import('react-dom/server')
+const {spawnLake} = await import('../../lake/src/testing.ts')
+const {getArticleQuery, getArticleResult, parseResult} = await import('../src/index.ts')
+const {articleJsonLd} = await import('../src/jsonld/index.ts')
+const {ArticleBody, Byline, Disclaimer, JsonLd} = await import('../src/react/index.ts')
+
+const SEED = path.resolve(import.meta.dirname, '../../seed/spotter.ndjson')
+const SLUGS = ['leg-training-reverse-hyperextensions', 'back-hyperextensions', 'the-reverse-hyperextension-machine']
+const images = {projectId: 'spotter', dataset: 'production'}
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200)
+
+function sdkPage(raw: unknown): string {
+  const article = parseResult({name: 'getArticle', root: 'article', schema: getArticleResult}, raw)
+  if (!article) throw new Error('article missing')
+  return renderToStaticMarkup(
+    h(
+      Fragment,
+      null,
+      h(JsonLd, {data: articleJsonLd(article, {images})}),
+      h(Byline, {author: article.author, reviewer: article.reviewer, publishedAt: article.publishedAt, lastReviewedAt: article.lastReviewedAt}),
+      h(ArticleBody, {value: article.body, images}),
+      (article.disclaimers ?? []).map((d) => h(Disclaimer, {key: d._id, disclaimer: d})),
+    ),
+  )
+}
+
+function plainBody(raw: {body: unknown}): string {
+  return renderToStaticMarkup(h(PortableText, {value: raw.body as never, onMissingComponent: false}))
+}
+
+/** Median time per call in microseconds over interleaved rounds (so drift hits both sides). */
+function measure(cases: Array<[string, () => unknown]>): Record<string, number> {
+  const samples: Record<string, number[]> = Object.fromEntries(cases.map(([name]) => [name, []]))
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of cases) {
+      const start = process.hrtime.bigint()
+      for (let i = 0; i < ITERATIONS; i++) fn()
+      samples[name]!.push(Number(process.hrtime.bigint() - start) / 1000 / ITERATIONS)
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, s.sort((a, b) => a - b)[Math.floor(s.length / 2)]!]))
+}
+
+const lake = await spawnLake({seed: SEED})
+try {
+  const client = lake.client({token: undefined, perspective: 'published'})
+  const raws = await Promise.all(SLUGS.map((slug) => client.fetch<{body: unknown}>(getArticleQuery, {slug})))
+  for (const raw of raws) {
+    sdkPage(raw) // warm up
+    plainBody(raw)
+  }
+  const result = measure([
+    ['sdk page', () => raws.forEach(sdkPage)],
+    ['plain <PortableText>', () => raws.forEach(plainBody)],
+  ])
+  const sdk = result['sdk page']!
+  const plain = result['plain <PortableText>']!
+  console.log(`three seed articles per op, median of ${ROUNDS} rounds x ${ITERATIONS}, NODE_ENV=${process.env.NODE_ENV}`)
+  console.log(`  SDK page (validate + body + byline + disclaimers + JSON-LD): ${sdk.toFixed(0)} µs`)
+  console.log(`  plain renderToStaticMarkup(<PortableText>) of the body:      ${plain.toFixed(0)} µs`)
+  console.log(`  ratio: ${(sdk / plain).toFixed(2)}x (target <= 1.3x)`)
+} finally {
+  await lake.stop()
+}

@@ -1,0 +1,41 @@
+// Browser bundle sizes (esbuild, minified, gzip) of the SDK's query entry and React entry.
+//   node_modules/.bin/node sdk/bench/bundle-size.ts
+// "beyond the big three": @sanity/client, zod and React are external, everything else the
+// entry pulls in (Portable Text, image-url, groq) counts. "own code": every package external.
+import * as path from 'node:path'
+import {gzipSync} from 'node:zlib'
+import {build} from 'esbuild'
+
+const SDK = path.resolve(import.meta.dirname, '..')
+const ENTRIES = {'query entry (.)': 'src/index.ts', 'React entry (./react)': 'src/react/index.ts', './html': 'src/html/index.ts', './jsonld': 'src/jsonld/index.ts'}
+const BIG_THREE = ['@sanity/client', '@sanity/client/*', 'zod', 'zod/*', 'react', 'react/*', 'react-dom', 'react-dom/*']
+
+export async function bundleSize(entry: string, mode: 'beyond-big-three' | 'own-code'): Promise<{minified: number; gzip: number; inputs: string[]}> {
+  const result = await build({
+    entryPoints: [path.join(SDK, entry)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    define: {'process.env.NODE_ENV': '"production"'},
+    ...(mode === 'own-code' ? {packages: 'external' as const} : {external: BIG_THREE}),
+  })
+  const code = result.outputFiles[0]!.contents
+  return {minified: code.byteLength, gzip: gzipSync(code, {level: 9}).byteLength, inputs: Object.keys(result.metafile.inputs)}
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
+
+if (import.meta.main) {
+  console.log('entry                     | beyond @sanity/client+zod+React (min / gz) | SDK own code only (min / gz)')
+  for (const [name, entry] of Object.entries(ENTRIES)) {
+    const beyond = await bundleSize(entry, 'beyond-big-three')
+    const own = await bundleSize(entry, 'own-code')
+    console.log(`${name.padEnd(25)} | ${`${kb(beyond.minified)} / ${kb(beyond.gzip)}`.padEnd(42)} | ${kb(own.minified)} / ${kb(own.gzip)}`)
+  }
+  console.log('target: the SDK\'s own code <= 10 kB gzipped beyond @sanity/client, zod and React')
+}
