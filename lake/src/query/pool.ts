@@ -27,6 +27,7 @@ interface PoolWorker {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url)
+const MAX_CRASHES = 5
 
 export class QueryPool {
   readonly size: number
@@ -36,6 +37,9 @@ export class QueryPool {
   private stores = new Map<number, Map<string, SanityDocument>>()
   private nextStore = 0
   private nextJob = 0
+  /** Workers that died on their own since the last answer; too many means they cannot start. */
+  private crashes = 0
+  private broken: Error | undefined
 
   constructor(options: {workers?: number} = {}) {
     // The worker runs from TypeScript source, which needs Node's type stripping (the repo pins
@@ -76,6 +80,7 @@ export class QueryPool {
 
   query(store: number, request: QueryRequest, timeoutMs: number): Promise<QueryResponse> {
     if (!this.stores.has(store)) return Promise.reject(new QueryExecutionError('The query engine is closed'))
+    if (this.broken) return Promise.reject(this.broken)
     return new Promise((resolve, reject) => {
       this.waiting.push({id: this.nextJob++, store, request, timeoutMs, resolve, reject})
       this.dispatch()
@@ -117,12 +122,13 @@ export class QueryPool {
     worker.thread.on('message', ({id, outcome}: {id: number; outcome: RunOutcome}) => {
       const job = worker.job
       if (!job || job.id !== id) return
+      this.crashes = 0
       this.finish(worker)
       settle(job, outcome)
       this.dispatch()
     })
-    worker.thread.on('error', (error) => this.replace(worker, new QueryExecutionError(`Query worker failed: ${error.message}`)))
-    worker.thread.on('exit', () => this.replace(worker, new QueryExecutionError('Query worker exited')))
+    worker.thread.on('error', (error) => this.crashed(worker, new QueryExecutionError(`Query worker failed: ${error.message}`)))
+    worker.thread.on('exit', () => this.crashed(worker, new QueryExecutionError('Query worker exited')))
     for (const [store, copy] of this.stores) {
       if (copy.size > 0) this.post(worker, {type: 'load', store, documents: [...copy.values()]})
     }
@@ -135,6 +141,16 @@ export class QueryPool {
     worker.job = null
   }
 
+  /** A worker died on its own: replace it, unless workers keep dying (then fail every query). */
+  private crashed(worker: PoolWorker, error: QueryExecutionError): void {
+    if (!this.workers.includes(worker)) return
+    if (++this.crashes >= MAX_CRASHES) {
+      this.broken = new QueryExecutionError(`Query workers keep failing (${error.message})`)
+      for (const job of this.waiting.splice(0)) job.reject(this.broken)
+    }
+    this.replace(worker, error)
+  }
+
   /** Drops a worker (stuck or broken), fails its job, and puts a fresh one in its place. */
   private replace(worker: PoolWorker, error: Error): void {
     const index = this.workers.indexOf(worker)
@@ -144,7 +160,7 @@ export class QueryPool {
     this.workers.splice(index, 1)
     void worker.thread.terminate()
     job?.reject(error)
-    if (this.stores.size > 0) this.workers.push(this.spawn())
+    if (this.stores.size > 0 && !this.broken) this.workers.push(this.spawn())
     this.dispatch()
   }
 
