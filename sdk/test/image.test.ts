@@ -1,0 +1,84 @@
+// Responsive image URLs: widths bounded by the original, crops around the hotspot, the credit
+// always shown, and the URLs served by the lake.
+import {createElement as h} from 'react'
+import {renderToStaticMarkup} from 'react-dom/server'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {SpawnedLake} from '../../lake/src/testing.ts'
+import {creditedImageHtml} from '../src/html/index.ts'
+import {imageSources, toImageSource} from '../src/image.ts'
+import type {ExerciseClient, ImageResult} from '../src/index.ts'
+import {CreditedImage} from '../src/react/index.ts'
+import {seededLake} from './support/lake.ts'
+
+const config = {projectId: 'spotter', dataset: 'production'}
+const image = (overrides: Partial<ImageResult> = {}): ImageResult => ({
+  alt: 'A reverse hyper machine',
+  caption: 'The machine',
+  credit: 'Agency',
+  licence: 'stock',
+  copyrightHolder: null,
+  crop: null,
+  hotspot: null,
+  asset: {_id: 'image-0123456789abcdef-2000x1000-jpg', url: 'https://cdn.example/x.jpg', width: 2000, height: 1000, lqip: null},
+  ...overrides,
+})
+
+describe('imageSources', () => {
+  it('offers widths up to the original size with a matching height', () => {
+    const sources = imageSources(toImageSource(image()), config)!
+    expect(sources.srcSet.split(', ').map((c) => c.split(' ')[1])).toEqual(['320w', '640w', '960w', '1280w', '1920w'])
+    expect(sources.src).toContain('w=1920')
+    expect([sources.width, sources.height]).toEqual([1920, 960])
+    const small = imageSources(toImageSource(image({asset: {_id: 'image-0123456789abcdef-500x250-png', url: 'u', width: 500, height: 250, lqip: null}})), config)!
+    expect(small.srcSet.split(', ').map((c) => c.split(' ')[1])).toEqual(['320w'])
+  })
+
+  it('crops around the hotspot for an aspect ratio and exposes it as object-position', () => {
+    const sources = imageSources(toImageSource(image({hotspot: {x: 0.25, y: 0.5, width: 0.2, height: 0.2}, crop: {top: 0, bottom: 0, left: 0, right: 0}})), config, {aspectRatio: 1})!
+    expect(sources.src).toMatch(/rect=0,0,1000,1000/)
+    expect(sources.src).toContain('fit=crop')
+    expect(sources.objectPosition).toBe('25% 50%')
+    const right = imageSources(toImageSource(image({hotspot: {x: 0.9, y: 0.5, width: 0.1, height: 0.1}})), config, {aspectRatio: 1})!
+    expect(right.src).toMatch(/rect=1000,0,1000,1000/)
+  })
+
+  it('gives no URL for a missing or malformed asset', () => {
+    expect(imageSources(toImageSource(image({asset: null})), config)).toBeUndefined()
+    expect(imageSources(toImageSource(image({asset: {_id: 'not-an-image-id', url: 'u', width: null, height: null, lqip: null}})), config)).toBeUndefined()
+  })
+})
+
+describe('CreditedImage', () => {
+  it('always shows the credit, with or without a picture', () => {
+    for (const img of [image(), image({asset: null})]) {
+      expect(renderToStaticMarkup(h(CreditedImage, {image: img, images: config}))).toContain('<small class="credit">Credit: Agency</small>')
+      expect(creditedImageHtml(img, config)).toContain('<small class="credit">Credit: Agency</small>')
+    }
+    expect(renderToStaticMarkup(h(CreditedImage, {image: image({asset: null}), images: config}))).not.toContain('<img')
+  })
+
+  it('uses plain props: class name, sizes, alt', () => {
+    const out = renderToStaticMarkup(h(CreditedImage, {image: image(), images: config, className: 'hero', sizes: '50vw'}))
+    expect(out).toMatch(/^<figure class="hero"><img /)
+    expect(out).toContain('sizes="50vw"')
+    expect(out).toContain('alt="A reverse hyper machine"')
+  })
+})
+
+describe('images from the lake', () => {
+  let lake: SpawnedLake
+  let client: ExerciseClient
+  beforeAll(async () => ({lake, client} = await seededLake()))
+  afterAll(async () => lake?.stop())
+
+  it('every srcset URL of the seed hero image is served', async () => {
+    const hero = (await client.getArticle('back-hyperextensions'))!.heroImage!
+    const sources = imageSources(toImageSource(hero), client.images)!
+    expect(sources.src.startsWith(`${lake.url}/images/${lake.projectId}/${lake.dataset}/`)).toBe(true)
+    for (const candidate of sources.srcSet.split(', ')) {
+      const response = await fetch(candidate.split(' ')[0]!)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toMatch(/^image\//)
+    }
+  })
+})
