@@ -63,6 +63,27 @@ describe('perspectives', () => {
   })
 })
 
+describe('hosted configuration', () => {
+  it('targets the project hostname and the CDN for anonymous published reads', () => {
+    const client = createExerciseClient({projectId: 'abc123', dataset: 'production'})
+    const config = client.sanity.config()
+    expect(config.url).toBe('https://abc123.api.sanity.io/v2025-02-19')
+    expect(config.useCdn).toBe(true)
+    expect(config.perspective).toBe('published')
+    expect(client.images).toEqual({projectId: 'abc123', dataset: 'production'})
+  })
+
+  it('never uses the CDN for drafts or with a token unless asked', () => {
+    expect(createExerciseClient({projectId: 'abc123', dataset: 'production', token: 't', perspective: 'drafts', useCdn: true}).sanity.config().useCdn).toBe(false)
+    expect(createExerciseClient({projectId: 'abc123', dataset: 'production', token: 't'}).sanity.config().useCdn).toBe(false)
+  })
+
+  it('names a missing setting', () => {
+    expect(() => createExerciseClient({projectId: '', dataset: 'production'})).toThrow('projectId is required')
+    expect(() => createExerciseClient({projectId: 'abc123', dataset: ''})).toThrow('dataset is required')
+  })
+})
+
 describe('result validation', () => {
   it('throws a typed error listing every problem with its path', async () => {
     const client = createExerciseClient(config())
