@@ -36,6 +36,12 @@ export interface QueryResponse {
   result: unknown
   /** Evaluation time in milliseconds, as the hosted API reports it. */
   ms: number
+  /**
+   * `result` as JSON text, when the engine has it (the worker-thread engine always does; then
+   * `result` is parsed from it only when read). A server can send it as is instead of parsing and
+   * serialising a large result again on its event loop.
+   */
+  json?: string
 }
 
 /**

@@ -96,6 +96,12 @@ describe('errors', () => {
     expect([(error as QueryParseError).start, (error as QueryParseError).end]).toEqual([9, 15])
   })
 
+  it('hands over the result as JSON text too, for the server to send as is', async () => {
+    const response = await e.query({query: '*[_id == "a"]{_id, "n": 1.5}', params: {}, perspective: 'raw'})
+    expect(response.json).toBe('[{"_id":"a","n":1.5}]')
+    expect(response.result).toEqual([{_id: 'a', n: 1.5}])
+  })
+
   it('answers datetime and path values in their JSON form', async () => {
     const {result} = await e.query({query: '[dateTime("2002-10-02T12:34:56Z") + 1, path("a.**")]', params: {}, perspective: 'raw'})
     expect(result).toEqual(['2002-10-02T12:34:57Z', 'a.**'])

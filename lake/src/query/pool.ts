@@ -177,9 +177,22 @@ export class QueryPool {
 }
 
 function settle(job: Job, outcome: RunOutcome): void {
-  if (outcome.ok) job.resolve({result: JSON.parse(outcome.json) as unknown, ms: outcome.ms})
+  if (outcome.ok) job.resolve(lazyResponse(outcome.json, outcome.ms))
   else if (outcome.kind === 'parse') job.reject(new QueryParseError(outcome.description, outcome.start, outcome.end))
   else job.reject(new QueryExecutionError(outcome.description))
+}
+
+/** A response whose `result` is parsed from the JSON text the worker sent only when read. */
+function lazyResponse(json: string, ms: number): QueryResponse {
+  let parsed: {value: unknown} | undefined
+  return {
+    ms,
+    json,
+    get result() {
+      parsed ??= {value: JSON.parse(json) as unknown}
+      return parsed.value
+    },
+  }
 }
 
 let shared: QueryPool | undefined
