@@ -36,7 +36,11 @@ function generate(size: number): Record<string, unknown>[] {
       name,
       slug: {_type: 'slug', current: `exercise-${i}`},
       difficulty: ['beginner', 'intermediate', 'advanced'][i % 3],
-      primaryMuscles: [0, 1].map((k) => ({_type: 'reference', _key: `m${k}`, _ref: `muscle-${Math.floor(rand() * muscles)}`})),
+      primaryMuscles: [0, 1].map((k) => ({
+        _type: 'reference',
+        _key: `m${k}`,
+        _ref: `muscle-${Math.floor(rand() * muscles)}`,
+      })),
       summary: `How to do ${name} with good form.`,
     })
   }
@@ -97,10 +101,16 @@ async function main() {
       const docs = generate(size)
       const dataset = `bench${size / 1000}k`
       const headers = {authorization: `Bearer ${lake.writeToken}`}
-      const created = await fetch(`${lake.url}/v2025-02-19/projects/${lake.projectId}/datasets/${dataset}`, {method: 'PUT', headers})
+      const created = await fetch(`${lake.url}/v2025-02-19/projects/${lake.projectId}/datasets/${dataset}`, {
+        method: 'PUT',
+        headers,
+      })
       if (!created.ok) throw new Error(`creating ${dataset}: ${created.status} ${await created.text()}`)
       for (let from = 0; from < docs.length; from += 20_000) {
-        const body = docs.slice(from, from + 20_000).map((d) => JSON.stringify(d)).join('\n')
+        const body = docs
+          .slice(from, from + 20_000)
+          .map((d) => JSON.stringify(d))
+          .join('\n')
         const response = await fetch(`${lake.url}/v2025-02-19/data/import/${dataset}?verbatim=true`, {
           method: 'POST',
           headers: {...headers, 'content-type': 'application/x-ndjson'},
@@ -124,9 +134,12 @@ async function main() {
         const firstStart = performance.now()
         const got = JSON.stringify(await client.fetch(query, params(1)))
         const firstMs = performance.now() - firstStart
-        if (got !== expected) throw new Error(`${name} at ${size}: the lake answered differently from groq-js\n${got}\n${expected}`)
-        if (JSON.stringify(await plainFetch(query, params(1))) !== expected) throw new Error(`${name} at ${size}: plain HTTP differs`)
-        await time(30, (i) => client.fetch(query, params(i))) // warm up
+        if (got !== expected)
+          throw new Error(`${name} at ${size}: the lake answered differently from groq-js\n${got}\n${expected}`)
+        if (JSON.stringify(await plainFetch(query, params(1))) !== expected)
+          throw new Error(`${name} at ${size}: plain HTTP differs`)
+        await time(200, (i) => client.fetch(query, params(i))) // warm up (JIT, connections)
+        await time(50, (i) => plainFetch(query, params(i)))
         const lakeSamples = await time(LAKE_RUNS, (i) => client.fetch(query, params(i)))
         const plainSamples = await time(LAKE_RUNS, (i) => plainFetch(query, params(i)))
         const groqSamples = await time(GROQ_RUNS[size]!, plain)
@@ -151,7 +164,9 @@ async function main() {
     await lake.stop()
   }
   console.log('\nLake over HTTP (lake = @sanity/client; plain HTTP = node:http keep-alive GET; published perspective)')
-  console.log('vs plain groq-js evaluating the same query in process. Speed-up = groq-js p50 / lake (@sanity/client) p50.')
+  console.log(
+    'vs plain groq-js evaluating the same query in process. Speed-up = groq-js p50 / lake (@sanity/client) p50.',
+  )
   console.table(rows)
   console.log('Targets: point lookups >= 100x at 100k and p50 < 2 ms over HTTP; ordered pages >= 20x.')
 }

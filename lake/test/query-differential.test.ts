@@ -20,7 +20,14 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.leng
 const names = ['Squat', 'Lunge', 'Plank', 'Deadlift', 'Row', 'Press', 'Curl', 'Dip', 'squat', 'Ab wheel']
 
 function base(_id: string, _type: string, fields: Record<string, unknown>): SanityDocument {
-  return {_id, _type, _rev: 'r', _createdAt: '2025-01-01T00:00:00Z', _updatedAt: `2025-01-0${1 + Math.floor(rand() * 9)}T00:00:00Z`, ...fields}
+  return {
+    _id,
+    _type,
+    _rev: 'r',
+    _createdAt: '2025-01-01T00:00:00Z',
+    _updatedAt: `2025-01-0${1 + Math.floor(rand() * 9)}T00:00:00Z`,
+    ...fields,
+  }
 }
 const ref = (id: string) => ({_type: 'reference', _ref: id, _key: id})
 function oddValue(): unknown {
@@ -47,13 +54,16 @@ function article(id: string): SanityDocument {
     title: pick(names),
     // A reference object answers for itself: the ref nested inside it is invisible to references().
     hero: {_type: 'reference', _ref: `exercise-${Math.floor(rand() * 400)}`, inner: ref('muscle-1')},
-    body: [{_type: 'block', children: [{marks: [], text: 'x'}], markDefs: [ref(`exercise-${Math.floor(rand() * 400)}`)]}],
+    body: [
+      {_type: 'block', children: [{marks: [], text: 'x'}], markDefs: [ref(`exercise-${Math.floor(rand() * 400)}`)]},
+    ],
   })
 }
 
 function generate(exercises = 400): SanityDocument[] {
   const docs: SanityDocument[] = []
-  for (let i = 0; i < 30; i++) docs.push(base(`muscle-${i}`, 'muscle', {name: `Muscle ${i % 12}`, slug: {current: `m-${i}`}}))
+  for (let i = 0; i < 30; i++)
+    docs.push(base(`muscle-${i}`, 'muscle', {name: `Muscle ${i % 12}`, slug: {current: `m-${i}`}}))
   for (let i = 0; i < exercises; i++) {
     docs.push(exercise(`exercise-${i}`, i))
     if (rand() < 0.2) docs.push(exercise(`drafts.exercise-${i}`, i))
@@ -91,7 +101,10 @@ const queries: [string, Record<string, unknown>?][] = [
   ['*[_id == $id]', {id: 'drafts.exercise-10'}],
   ['*[_id == $id]{_id, _originalId}', {id: 'exercise-610'}],
   ['*[_id == $missing]', {missing: null}],
-  ['*[_id in $ids]{_id, name}', {ids: ['exercise-3', 'muscle-2', 'exercise-3', 'drafts.exercise-7', 'exercise-7', 'nope']}],
+  [
+    '*[_id in $ids]{_id, name}',
+    {ids: ['exercise-3', 'muscle-2', 'exercise-3', 'drafts.exercise-7', 'exercise-7', 'nope']},
+  ],
   ['*[_id in ["article-1", "article-2"]]._id'],
   ['*[_id in $ids]', {ids: ['exercise-1', 5]}],
   ['*[_type == "article" && references($id)]{_id}', {id: 'exercise-12'}],
@@ -121,7 +134,9 @@ const queries: [string, Record<string, unknown>?][] = [
   ['*[_type == 5]'],
   ['*[_type == "exercise" && (difficulty == "easy" || rank > 3)][0...40]._id'],
   ['*[name match "sq*"]._id'],
-  ['*[_type == "article"][0...10]{_id, "n": count(*[_type == "exercise" && references(^.hero._ref)]), "hero": hero->name}'],
+  [
+    '*[_type == "article"][0...10]{_id, "n": count(*[_type == "exercise" && references(^.hero._ref)]), "hero": hero->name}',
+  ],
   ['*[_type == "exercise" && "muscle-3" in primaryMuscles[]._ref]._id'],
   ['*[_type == "exercise"]{_id}[0...5]'],
   ['*[_type == "exercise" && slug.current == $slug] | order(rank)[0]._id', {slug: 'ex-9'}],
@@ -133,8 +148,14 @@ const queries: [string, Record<string, unknown>?][] = [
     {level: 'easy', muscle: null},
     {level: null, muscle: 'm-3'},
   ].flatMap((params): [string, Record<string, unknown>][] => [
-    ['*[_type == "exercise" && ($level == null || difficulty == $level) && ($muscle == null || $muscle in primaryMuscles[]->slug.current)] | order(name asc)[0...10]{_id}', params],
-    ['count(*[_type == "exercise" && ($level == null || difficulty == $level) && ($muscle == null || $muscle in primaryMuscles[]->slug.current)])', params],
+    [
+      '*[_type == "exercise" && ($level == null || difficulty == $level) && ($muscle == null || $muscle in primaryMuscles[]->slug.current)] | order(name asc)[0...10]{_id}',
+      params,
+    ],
+    [
+      'count(*[_type == "exercise" && ($level == null || difficulty == $level) && ($muscle == null || $muscle in primaryMuscles[]->slug.current)])',
+      params,
+    ],
   ]),
   ['*[_type == "exercise" && $flag][0...3]._id', {flag: true}],
   ['*[_type == "exercise" && $flag]._id', {flag: false}],
@@ -151,17 +172,29 @@ const queries: [string, Record<string, unknown>?][] = [
 // groq-js evaluates these per row, so they run on a smaller dataset.
 const subqueries: [string, Record<string, unknown>?][] = [
   ['*[_type == "muscle" && _id in *[_type == "exercise"].primaryMuscles[]._ref]._id'],
-  ['*[_type == "article"][0...5]{_id, "muscles": count(*[_type == "muscle"]), "first": (*[_type == "exercise"] | order(name)[0]._id)}'],
+  [
+    '*[_type == "article"][0...5]{_id, "muscles": count(*[_type == "muscle"]), "first": (*[_type == "exercise"] | order(name)[0]._id)}',
+  ],
   ['*[_type == "exercise" && rank == *[_type == "exercise"] | order(rank desc)[0].rank][0...10]._id'],
-  ['*[_type == "muscle"][0...4]{_id, "users": *[_type == "exercise" && references(^._id)][0...3]._id, "any": defined(*[_id == $id][0])}', {id: 'exercise-3'}],
+  [
+    '*[_type == "muscle"][0...4]{_id, "users": *[_type == "exercise" && references(^._id)][0...3]._id, "any": defined(*[_id == $id][0])}',
+    {id: 'exercise-3'},
+  ],
   ['*[_type == "muscle"]{"n": count(*[_type == "exercise" && name == ^.name])}[0...5]'],
-  ['*[_type == "muscle"][0...6]{_id, "users": *[_type == "exercise" && difficulty == "easy" && references(^._id)]._id}'],
+  [
+    '*[_type == "muscle"][0...6]{_id, "users": *[_type == "exercise" && difficulty == "easy" && references(^._id)]._id}',
+  ],
   ['*[_type == "article"][0...4]{"hero": *[_id == ^.hero._ref && _type == "exercise"][0]{_id, name}}'],
 ]
 
 const perspectives: Perspective[] = ['raw', 'published', 'drafts']
 
-async function plainGroq(docs: SanityDocument[], perspective: Perspective, query: string, params: Record<string, unknown>) {
+async function plainGroq(
+  docs: SanityDocument[],
+  perspective: Perspective,
+  query: string,
+  params: Record<string, unknown>,
+) {
   const value = await evaluate(parse(query, {params}), {dataset: perspectiveOf(docs, perspective), params})
   return value.get()
 }
@@ -173,7 +206,9 @@ async function compareAll(store: DocumentStore, docs: SanityDocument[], list = q
       const expected = await plainGroq(docs, perspective, query, params)
       const outcome = await runQuery(store, {query, params, perspective})
       if (!outcome.ok) throw new Error(`${query} (${perspective}) failed: ${outcome.description}`)
-      expect(JSON.parse(outcome.json), `${query} (${perspective}) ${JSON.stringify(params)}`).toEqual(JSON.parse(JSON.stringify(expected ?? null)))
+      expect(JSON.parse(outcome.json), `${query} (${perspective}) ${JSON.stringify(params)}`).toEqual(
+        JSON.parse(JSON.stringify(expected ?? null)),
+      )
       compared++
     }
   }

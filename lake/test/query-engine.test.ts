@@ -37,11 +37,18 @@ describe('perspectives', () => {
 
   it('raw shows every stored document, in _id order', async () => {
     const {result} = await run('raw')
-    expect((result as {_id: string}[]).map((d) => d._id)).toEqual(['drafts.lunge', 'drafts.squat', 'squat', 'versions.spring.squat'])
+    expect((result as {_id: string}[]).map((d) => d._id)).toEqual([
+      'drafts.lunge',
+      'drafts.squat',
+      'squat',
+      'versions.spring.squat',
+    ])
   })
 
   it('published hides drafts and versions, and dereferences published documents', async () => {
-    expect((await run('published')).result).toEqual([{_id: 'squat', _originalId: null, name: 'Squat', muscle: 'Quadriceps'}])
+    expect((await run('published')).result).toEqual([
+      {_id: 'squat', _originalId: null, name: 'Squat', muscle: 'Quadriceps'},
+    ])
   })
 
   it('drafts overlays drafts on published documents, with _originalId, and dereferences to drafts', async () => {
@@ -67,7 +74,10 @@ describe('perspectives', () => {
     const e2 = engine()
     e2.load([doc('a', {n: 1})])
     e2.apply([{id: 'b', document: doc('b', {n: 2})}])
-    e2.apply([{id: 'a', document: null}, {id: 'b', document: doc('b', {n: 3})}])
+    e2.apply([
+      {id: 'a', document: null},
+      {id: 'b', document: doc('b', {n: 3})},
+    ])
     expect((await e2.query({query: '*{_id, n}', params: {}, perspective: 'raw'})).result).toEqual([{_id: 'b', n: 3}])
   })
 })
@@ -90,7 +100,9 @@ describe('errors', () => {
 
   it('passes parameters, and rejects a query using one it was not given', async () => {
     expect((await e.query({query: '*[_id == $id][0]._id', params: {id: 'a'}, perspective: 'raw'})).result).toBe('a')
-    const error = await e.query({query: '*[_id == $other]', params: {id: 'a'}, perspective: 'raw'}).catch((err: unknown) => err)
+    const error = await e
+      .query({query: '*[_id == $other]', params: {id: 'a'}, perspective: 'raw'})
+      .catch((err: unknown) => err)
     expect(error).toBeInstanceOf(QueryParseError)
     expect((error as QueryParseError).description).toBe('param $other referenced, but not provided')
     expect([(error as QueryParseError).start, (error as QueryParseError).end]).toEqual([9, 15])
@@ -103,13 +115,19 @@ describe('errors', () => {
   })
 
   it('answers datetime and path values in their JSON form', async () => {
-    const {result} = await e.query({query: '[dateTime("2002-10-02T12:34:56Z") + 1, path("a.**")]', params: {}, perspective: 'raw'})
+    const {result} = await e.query({
+      query: '[dateTime("2002-10-02T12:34:56Z") + 1, path("a.**")]',
+      params: {},
+      perspective: 'raw',
+    })
     expect(result).toEqual(['2002-10-02T12:34:57Z', 'a.**'])
   })
 
   it('rejects an execution error', async () => {
     // groq-js parses geo functions but does not implement them.
-    const error = await e.query({query: 'geo::distance(1, 2)', params: {}, perspective: 'raw'}).catch((err: unknown) => err)
+    const error = await e
+      .query({query: 'geo::distance(1, 2)', params: {}, perspective: 'raw'})
+      .catch((err: unknown) => err)
     expect(error).toBeInstanceOf(QueryExecutionError)
     expect((error as QueryExecutionError).description).toBe('not implemented')
   })
@@ -130,7 +148,9 @@ describe('time limit', () => {
   it('answers the suite query that never finishes under plain groq-js', async () => {
     const e = engine(5_000)
     e.load(docs)
-    expect((await e.query({query: nested(false), params: {}, perspective: 'raw'})).result).toEqual(['c', 'd', 'e', 'f'].slice(0, 4))
+    expect((await e.query({query: nested(false), params: {}, perspective: 'raw'})).result).toEqual(
+      ['c', 'd', 'e', 'f'].slice(0, 4),
+    )
   })
 
   it('aborts a query over the limit while other queries keep being answered', async () => {

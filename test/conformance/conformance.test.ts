@@ -11,7 +11,10 @@ import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
 import {loadSuite, sameResult, selectionOf, testKey, type Selection, type SuiteTest} from './suite.ts'
 
 const REPORT_PATH = fileURLToPath(new URL('../../test-artifacts/conformance.json', import.meta.url))
-const KNOWN_FAILURES = JSON.parse(readFileSync(new URL('./known-failures.json', import.meta.url), 'utf8')) as Record<string, string>
+const KNOWN_FAILURES = JSON.parse(readFileSync(new URL('./known-failures.json', import.meta.url), 'utf8')) as Record<
+  string,
+  string
+>
 /** Plain groq-js 2.0.1 in process (the suite's README): the lake must do at least as well. */
 const GROQ_JS_BASELINE_PASSES = 7292
 const CONCURRENCY = 12
@@ -35,7 +38,13 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results
 }
 
-async function request(lake: SpawnedLake, method: string, path: string, body?: string, contentType?: string): Promise<void> {
+async function request(
+  lake: SpawnedLake,
+  method: string,
+  path: string,
+  body?: string,
+  contentType?: string,
+): Promise<void> {
   const response = await fetch(`${lake.url}/v2025-02-19${path}`, {
     method,
     headers: {authorization: `Bearer ${lake.writeToken}`, ...(contentType ? {'content-type': contentType} : {})},
@@ -47,12 +56,21 @@ async function request(lake: SpawnedLake, method: string, path: string, body?: s
 async function runTest(client: SanityClient, test: SuiteTest): Promise<Outcome> {
   try {
     const result: unknown = await client.fetch(test.query, test.params ?? {}, {perspective: 'raw'})
-    if (!test.valid) return {test, passed: false, detail: `expected an error, got ${JSON.stringify(result).slice(0, 200)}`}
+    if (!test.valid)
+      return {test, passed: false, detail: `expected an error, got ${JSON.stringify(result).slice(0, 200)}`}
     if (sameResult(result, test.result)) return {test, passed: true}
-    return {test, passed: false, detail: `got ${JSON.stringify(result).slice(0, 200)}, expected ${JSON.stringify(test.result).slice(0, 200)}`}
+    return {
+      test,
+      passed: false,
+      detail: `got ${JSON.stringify(result).slice(0, 200)}, expected ${JSON.stringify(test.result).slice(0, 200)}`,
+    }
   } catch (error) {
     if (!test.valid) return {test, passed: true}
-    return {test, passed: false, detail: `error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300)}
+    return {
+      test,
+      passed: false,
+      detail: `error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300),
+    }
   }
 }
 
@@ -121,8 +139,13 @@ describe('GROQ conformance suite over HTTP', () => {
     console.table(Object.fromEntries([...files].sort()))
     console.log('set aside:', total.skipped, 'by feature:', total.skippedByFeature)
     mkdirSync(fileURLToPath(new URL('.', `file://${REPORT_PATH}`)), {recursive: true})
-    const failures = outcomes.filter((o) => !o.passed).map((o) => ({test: testKey(o.test), detail: o.detail, known: KNOWN_FAILURES[testKey(o.test)] ?? null}))
-    writeFileSync(REPORT_PATH, `${JSON.stringify({total, files: Object.fromEntries([...files].sort()), failures}, null, 2)}\n`)
+    const failures = outcomes
+      .filter((o) => !o.passed)
+      .map((o) => ({test: testKey(o.test), detail: o.detail, known: KNOWN_FAILURES[testKey(o.test)] ?? null}))
+    writeFileSync(
+      REPORT_PATH,
+      `${JSON.stringify({total, files: Object.fromEntries([...files].sort()), failures}, null, 2)}\n`,
+    )
   })
 
   it('runs the tests on inline datasets (not GROQ 0.1, no optional features, not the external dataset)', () => {

@@ -1,8 +1,9 @@
 // Query planning: rewrites a parsed query so that each `*[filter]` whose filter has an index term
 // with a constant value (`_type == "x"`, `slug.current == $slug`) reads its candidates from an
 // index instead of scanning every document, and so that an ordered first page in the query's root
-// scope (`*[_type == T ...] | order(a) [0...n]`) walks a sorted index and stops after n matches. The rewritten parts become parameters holding the precomputed arrays; everything
-// else, including every other `*`, is evaluated by groq-js as before, so results are identical.
+// scope (`*[_type == T ...] | order(a) [0...n]`) walks a sorted index and stops after n matches.
+// The rewritten parts become parameters holding the precomputed arrays; everything else,
+// including every other `*`, is evaluated by groq-js as before, so results are identical.
 //
 // A filter is a conjunction of terms; `Filter(a && b)` keeps exactly the documents for which every
 // term is true, so terms answered exactly by an index can be applied in any order and dropped
@@ -220,7 +221,10 @@ class Planner {
   private async constantValue(node: Node): Promise<unknown> {
     const tree = node as unknown as ExprNode
     try {
-      const value = await evaluate(tree, {...evaluationOptions(tree, this.view, this.timestamp), params: this.userParams})
+      const value = await evaluate(tree, {
+        ...evaluationOptions(tree, this.view, this.timestamp),
+        params: this.userParams,
+      })
       return await value.get()
     } catch {
       return undefined

@@ -127,7 +127,9 @@ export class QueryPool {
       settle(job, outcome)
       this.dispatch()
     })
-    worker.thread.on('error', (error) => this.crashed(worker, new QueryExecutionError(`Query worker failed: ${error.message}`)))
+    worker.thread.on('error', (error) =>
+      this.crashed(worker, new QueryExecutionError(`Query worker failed: ${error.message}`)),
+    )
     worker.thread.on('exit', () => this.crashed(worker, new QueryExecutionError('Query worker exited')))
     for (const [store, copy] of this.stores) {
       if (copy.size > 0) this.post(worker, {type: 'load', store, documents: [...copy.values()]})

@@ -29,7 +29,13 @@ export async function runQuery(store: DocumentStore, request: QueryRequest): Pro
     // The hosted API rejects a query that uses a parameter it was not given.
     const at = request.query.indexOf(`$${missing}`)
     const start = Math.max(0, at)
-    return {ok: false, kind: 'parse', description: `param $${missing} referenced, but not provided`, start, end: at < 0 ? start : at + missing.length + 1}
+    return {
+      ok: false,
+      kind: 'parse',
+      description: `param $${missing} referenced, but not provided`,
+      start,
+      end: at < 0 ? start : at + missing.length + 1,
+    }
   }
   try {
     const view = store.view(request.perspective)
@@ -37,7 +43,10 @@ export async function runQuery(store: DocumentStore, request: QueryRequest): Pro
     const params = {...userParams}
     const run = async (subtree: ExprNode) => {
       const planned = await plan(subtree, params, store, view, timestamp)
-      const value = await evaluate(planned.tree, {...evaluationOptions(planned.tree, view, timestamp), params: planned.params})
+      const value = await evaluate(planned.tree, {
+        ...evaluationOptions(planned.tree, view, timestamp),
+        params: planned.params,
+      })
       return value.get()
     }
     const result = await run(await hoistSubqueries(tree, params, run))

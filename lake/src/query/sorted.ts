@@ -46,7 +46,10 @@ export class SortedIndex {
         this.byId.delete(entry.id)
       }
     }
-    this.list.update(gone, added.map((entry) => this.item(entry)))
+    this.list.update(
+      gone,
+      added.map((entry) => this.item(entry)),
+    )
   }
 
   /** Entries in order: the keys as `order()` compares them, ties in view order. */

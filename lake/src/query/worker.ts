@@ -25,9 +25,7 @@ const storeOf = (id: number): DocumentStore => {
 // Handled strictly one after another: a change never lands in the middle of a query.
 let done: Promise<void> = Promise.resolve()
 port.on('message', (message: WorkerMessage) => {
-  done = done
-    .then(() => handle(message))
-    .catch((error: unknown) => console.error('lake query worker:', error))
+  done = done.then(() => handle(message)).catch((error: unknown) => console.error('lake query worker:', error))
 })
 
 async function handle(message: WorkerMessage): Promise<void> {
