@@ -61,9 +61,15 @@ try {
     sdkPage(raw) // warm up
     plainBody(raw)
   }
+  const def = {name: 'getArticle', root: 'article', schema: getArticleResult}
+  const parsed = raws.map((raw) => parseResult(def, raw)!)
   const result = measure([
     ['sdk page', () => raws.forEach(sdkPage)],
     ['plain <PortableText>', () => raws.forEach(plainBody)],
+    ['  validate (zod)', () => raws.forEach((raw) => parseResult(def, raw))],
+    ['  <ArticleBody>', () => parsed.forEach((a) => renderToStaticMarkup(h(ArticleBody, {value: a.body, images})))],
+    ['  <ArticleBody> without exercise embeds', () => parsed.forEach((a) => renderToStaticMarkup(h(ArticleBody, {value: a.body, images, renderers: {exerciseEmbed: () => null}})))],
+    ['  JSON-LD', () => parsed.forEach((a) => renderToStaticMarkup(h(JsonLd, {data: articleJsonLd(a, {images})})))],
   ])
   const sdk = result['sdk page']!
   const plain = result['plain <PortableText>']!
@@ -71,6 +77,10 @@ try {
   console.log(`  SDK page (validate + body + byline + disclaimers + JSON-LD): ${sdk.toFixed(0)} µs`)
   console.log(`  plain renderToStaticMarkup(<PortableText>) of the body:      ${plain.toFixed(0)} µs`)
   console.log(`  ratio: ${(sdk / plain).toFixed(2)}x (target <= 1.3x)`)
+  console.log('breakdown:')
+  for (const [name, us] of Object.entries(result).slice(2)) console.log(`  ${name.trim().padEnd(42)} ${us.toFixed(0)} µs`)
+  const html = (fn: (raw: {body: unknown}) => string) => raws.map(fn).join('').length
+  console.log(`markup: SDK page ${html(sdkPage)} chars, plain body ${html(plainBody)} chars`)
 } finally {
   await lake.stop()
 }

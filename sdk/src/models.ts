@@ -238,13 +238,20 @@ export const articleBodyModel = z
   .pipe(z.array(articleBlock.nullable()))
   .transform((blocks) => {
     const known = blocks.filter((b): b is z.infer<typeof articleBlock> => b !== null)
-    for (const block of known) parsedBlocks.add(block)
+    for (const block of known) markParsed(block)
     return known
   })
 export type ArticleBodyBlock = z.infer<typeof articleBlock>
 
-/** Blocks that came out of articleBodyModel; renderers need not validate them again. */
-const parsedBlocks = new WeakSet<object>()
+/**
+ * Blocks that came out of articleBodyModel carry this (non-enumerable, so invisible to JSON and
+ * equality) mark; renderers need not validate them again. A symbol cannot arrive in JSON, so
+ * content cannot forge it. Cheaper than a WeakSet, whose entries the GC must trace.
+ */
+const PARSED = Symbol('spotter.parsed')
+function markParsed(block: object): void {
+  Object.defineProperty(block, PARSED, {value: true})
+}
 
 /** The model of each custom block type, for validating bodies that did not come through a query. */
 export const articleCustomBlockModels = {
@@ -258,10 +265,10 @@ export const articleCustomBlockModels = {
 
 /** True if a custom block has its type's shape (checked once per object). */
 export function isValidArticleBlock(block: {_type: string}): boolean {
-  if (parsedBlocks.has(block)) return true
+  if ((block as {[PARSED]?: true})[PARSED]) return true
   const model = (articleCustomBlockModels as Record<string, z.ZodType | undefined>)[block._type]
   if (!model?.safeParse(block).success) return false
-  parsedBlocks.add(block)
+  if (Object.isExtensible(block)) markParsed(block)
   return true
 }
 export type ArticleBodyResult = ArticleBodyBlock[]
