@@ -20,8 +20,9 @@ export function formatRange(range: {min: number; max: number} | null | undefined
 /** "3 sets × 8–12 reps, 2–3× per week" from whatever the prescription gives. */
 export function prescriptionVolume(p: PrescriptionResult): string {
   const sets = formatRange(p.sets)
-  const reps = formatRange(p.reps) ?? p.repsDescription ?? undefined
-  const volume = [sets && `${sets} sets`, reps && `${reps} reps`].filter(Boolean).join(' × ')
+  const range = formatRange(p.reps)
+  const reps = range ? `${range} reps` : (p.repsDescription ?? undefined)
+  const volume = [sets && `${sets} sets`, reps].filter(Boolean).join(' × ')
   const frequency = formatRange(p.frequencyPerWeek)
   return [volume, frequency && `${frequency}× per week`].filter(Boolean).join(', ')
 }
@@ -74,7 +75,7 @@ export function guideSections(exercise: ExerciseGuideResult): Array<{title: stri
   return [
     {title: 'Setups', items: (exercise.setups ?? []).map((s) => `${s.name}${s.equipment?.length ? ` (${s.equipment.map((q) => q.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}`)},
     {title: 'Steps', ordered: true, items: (exercise.steps ?? []).map((s) => [s.instruction, ...(s.cues ?? [])].join(' '))},
-    {title: 'Tempo', items: exercise.tempo?.cues ?? []},
+    {title: 'Tempo', items: tempoItems(exercise.tempo)},
     {title: 'Sets and reps', items: (exercise.prescriptions ?? []).map(prescriptionLine)},
     {title: 'Variations', items: (exercise.variations ?? []).map((v) => `${v.name} (${humanize(v.change)}): ${v.description}`)},
     {title: 'Common mistakes', items: (exercise.commonMistakes ?? []).map((m) => m.mistake)},
@@ -91,4 +92,17 @@ export function prescriptionLine(p: PrescriptionResult): string {
 
 export function citationSource(value: {attributedTo: {name: string | null; descriptor?: string | null} | null; sourceTitle: string | null; sourceUrl: string | null; sourceNote: string | null}): string {
   return [value.attributedTo ? personName(value.attributedTo) : null, value.sourceTitle ?? value.sourceUrl, value.sourceNote].filter(Boolean).join(' · ')
+}
+
+/** Seconds per phase as one line ("Lowering 3 s · pause at top 1 s"), then the cues in words. */
+export function tempoItems(tempo: ExerciseGuideResult['tempo']): string[] {
+  if (!tempo) return []
+  const phases = [
+    ['Lowering', tempo.eccentricSeconds],
+    ['pause at bottom', tempo.bottomPauseSeconds],
+    ['lifting', tempo.concentricSeconds],
+    ['pause at top', tempo.topPauseSeconds],
+  ].filter((p): p is [string, number] => typeof p[1] === 'number')
+  const seconds = phases.map(([name, s], i) => `${i === 0 ? name.charAt(0).toUpperCase() + name.slice(1) : name} ${s} s`).join(' · ')
+  return [...(seconds ? [seconds] : []), ...(tempo.cues ?? [])]
 }

@@ -1,6 +1,6 @@
 // HTML strings for the same components as the React entry. Every text goes through escapeHtml,
 // every URL through safeUrl (linkHtml); attributes are always quoted.
-import {credentialLabel, creditLine, formatRange, humanize, isoDate, personName, prescriptionNotes} from '../format.ts'
+import {credentialLabel, creditLine, formatRange, humanize, isoDate, personName, prescriptionNotes, tempoItems} from '../format.ts'
 import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
 import type {DisclaimerResult, ExerciseCardResult, ExerciseGuideResult, ImageResult, PersonCardResult, PrescriptionResult} from '../models.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
@@ -101,7 +101,7 @@ export function exerciseGuideHtml(exercise: ExerciseGuideResult, images: ImageCo
     exercise.summary ? `<p>${e(exercise.summary)}</p>` : '',
     section('Setups', list((exercise.setups ?? []).map((s) => `<strong>${e(s.name)}</strong>${s.equipment?.length ? e(` (${s.equipment.map((q) => q.name).join(' + ')})`) : ''}${s.instructions ? e(`: ${s.instructions}`) : ''}`))),
     section('Steps', steps),
-    section('Tempo', list((exercise.tempo?.cues ?? []).map(e))),
+    section('Tempo', list(tempoItems(exercise.tempo).map(e))),
     section('Sets and reps', exercise.prescriptions?.length ? prescriptionTableHtml(exercise.prescriptions) : ''),
     section('Variations', list((exercise.variations ?? []).map((v) => `<strong>${e(v.name)}</strong>${e(` (${humanize(v.change)}): ${v.description}`)}`))),
     section('Common mistakes', list((exercise.commonMistakes ?? []).map((m) => e(m.mistake)))),

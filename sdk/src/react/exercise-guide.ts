@@ -1,6 +1,6 @@
 // The full how-to of an exercise: setups, steps with cues, tempo, prescriptions, mistakes, safety.
 import {createElement as h, type ReactNode} from 'react'
-import {humanize} from '../format.ts'
+import {humanize, tempoItems} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseGuideResult} from '../models.ts'
 import {CreditedImage} from './credited-image.ts'
@@ -18,7 +18,7 @@ export interface ExerciseGuideProps {
 export function ExerciseGuide({exercise, images, stepsOnly, className}: ExerciseGuideProps): ReactNode {
   const steps = exercise.steps?.length ? h('ol', {className: 'steps'}, exercise.steps.map((step) => h('li', {key: step._key}, h('p', null, step.instruction), step.cues?.length ? h('ul', {className: 'cues'}, step.cues.map((cue, i) => h('li', {key: i}, cue))) : null, step.image ? h(CreditedImage, {image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null))) : null
   if (stepsOnly) return h('section', {className}, h('h3', null, exercise.name), steps)
-  const tempo = exercise.tempo
+  const tempo = tempoItems(exercise.tempo)
   const safety = [...(exercise.safetyNotes ?? []).map((n) => ({key: n._key, text: n.note})), ...(exercise.contraindications ?? []).map((c) => ({key: c._key, text: c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition}))]
   return h(
     'section',
@@ -27,7 +27,7 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
     exercise.summary ? h('p', null, exercise.summary) : null,
     exercise.setups?.length ? h(Section, {title: 'Setups'}, h('ul', null, exercise.setups.map((s) => h('li', {key: s._key}, h('strong', null, s.name), s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : null, s.instructions ? `: ${s.instructions}` : null)))) : null,
     steps ? h(Section, {title: 'Steps'}, steps) : null,
-    tempo?.cues?.length ? h(Section, {title: 'Tempo'}, h('ul', null, tempo.cues.map((cue, i) => h('li', {key: i}, cue)))) : null,
+    tempo.length ? h(Section, {title: 'Tempo'}, h('ul', null, tempo.map((item, i) => h('li', {key: i}, item)))) : null,
     exercise.prescriptions?.length ? h(Section, {title: 'Sets and reps'}, h(PrescriptionTable, {prescriptions: exercise.prescriptions})) : null,
     exercise.variations?.length ? h(Section, {title: 'Variations'}, h('ul', null, exercise.variations.map((v) => h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${v.description}`)))) : null,
     exercise.commonMistakes?.length ? h(Section, {title: 'Common mistakes'}, h('ul', null, exercise.commonMistakes.map((m) => h('li', {key: m._key}, m.mistake)))) : null,
