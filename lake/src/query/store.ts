@@ -77,11 +77,8 @@ export class DocumentStore {
     this.indexes.clear()
     this.sorted.clear()
     this.cache.clear()
-    for (const doc of documents) {
-      const entry = entryOf(doc)
-      this.entries.set(entry.id, entry)
-      this.indexes.add(entry)
-    }
+    for (const doc of documents) this.entries.set(doc._id, entryOf(doc))
+    for (const entry of this.entries.values()) this.indexes.add(entry)
     this.storedOrder.reset(this.entries.values())
     this.publishedOrder.reset(this.entries.values())
     this.version++
