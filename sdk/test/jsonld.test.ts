@@ -5,7 +5,7 @@ import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {SpawnedLake} from '../../lake/src/testing.ts'
 import type {ArticleResult, ImageConfig} from '../src/index.ts'
-import {articleJsonLd, jsonLdScript, type JsonLdNode} from '../src/jsonld/index.ts'
+import {articleJsonLd, exerciseJsonLd, jsonLdScript, type JsonLdNode} from '../src/jsonld/index.ts'
 import {ARTICLE_SLUGS, seededLake} from './support/lake.ts'
 
 const PROPERTIES: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures/schema-org-properties.json'), 'utf8'))
@@ -91,6 +91,13 @@ describe('articleJsonLd', () => {
     expect(howTo.step.map((s: JsonLdNode) => s.position)).toEqual([1, 2, 3, 4, 5])
     expect(howTo.step[0].text).toMatch(/^Lie face down/)
     expect(howTo.tool.map((t: JsonLdNode) => t.name)).toContain('Exercise ball')
+  })
+
+  it('describes an exercise page as a HowTo with only schema.org properties', () => {
+    const guide = articles.flatMap((a) => a.body).flatMap((b) => (b._type === 'exerciseEmbed' ? [b.exercise] : []))[0]!
+    const ld = exerciseJsonLd({...guide, author: articles.find((a) => a.author)!.author}, {images, url: 'https://example.com/exercises/x'})
+    expect(ld).toMatchObject({'@context': 'https://schema.org', '@type': 'HowTo', url: 'https://example.com/exercises/x', author: {'@type': 'Person'}})
+    expect(unknownProperties(ld)).toEqual([])
   })
 
   it('is an Article without medical review fields when the content is not health advice', () => {

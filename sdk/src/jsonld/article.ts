@@ -60,6 +60,14 @@ export function articleJsonLd(article: ArticleResult, options: ArticleJsonLdOpti
   return node
 }
 
+/** An exercise page: the exercise as a HowTo, with its medical review when it has one. */
+export function exerciseJsonLd(exercise: ExerciseGuideResult, options: ArticleJsonLdOptions): JsonLdNode {
+  const node: JsonLdNode = {'@context': 'https://schema.org', ...howTo(exercise, options.images)}
+  set(node, 'url', safeUrl(options.url))
+  set(node, 'author', exercise.author ? person(exercise.author, options) : undefined)
+  return node
+}
+
 export function howTo(exercise: ExerciseGuideResult, images: ImageConfig): JsonLdNode {
   const node: JsonLdNode = {'@type': 'HowTo', name: exercise.name}
   set(node, 'description', exercise.summary ?? undefined)
