@@ -70,6 +70,17 @@ describe('perspectives', () => {
     expect((await e.query({query: 'count(*)', params: {}, perspective: 'raw'})).result).toBe(6)
   })
 
+  it('answers sanity::projectId() and sanity::dataset() when told them', async () => {
+    const named = createQueryEngine({timeoutMs: 5_000, sanity: {projectId: 'spotter', dataset: 'staging'}})
+    engines.push(named)
+    const {result} = await named.query({
+      query: '[sanity::projectId(), sanity::dataset()]',
+      params: {},
+      perspective: 'raw',
+    })
+    expect(result).toEqual(['spotter', 'staging'])
+  })
+
   it('sees changes applied after load, in order', async () => {
     const e2 = engine()
     e2.load([doc('a', {n: 1})])

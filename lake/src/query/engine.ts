@@ -2,17 +2,20 @@
 
 import type {QueryEngine} from '../types.ts'
 import {sharedQueryPool, type QueryPool} from './pool.ts'
+import type {SanityContext} from './store.ts'
 
 export interface QueryEngineOptions {
   /** A query running longer than this is abandoned with QueryTimeoutError. */
   timeoutMs: number
+  /** What `sanity::projectId()` and `sanity::dataset()` answer (null without it). */
+  sanity?: SanityContext
   /** The worker pool to run in; default: one pool for the whole process. */
   pool?: QueryPool
 }
 
 export function createQueryEngine(options: QueryEngineOptions): QueryEngine {
   const pool = options.pool ?? sharedQueryPool()
-  const store = pool.open()
+  const store = pool.open(options.sanity)
   return {
     load: (documents) => pool.load(store, documents),
     apply: (changes) => {

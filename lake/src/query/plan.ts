@@ -327,6 +327,7 @@ class Planner {
 export function evaluationOptions(tree: ExprNode, view: View, timestamp: Date) {
   return {
     timestamp,
+    sanity: view.sanity,
     dataset: readsDataset(tree) ? view.all() : [],
     // Same answer as groq-js's own scan of `*` for the first document with that _id.
     dereference: ({_ref}: {_ref: string}) => view.get(_ref) as Record<string, unknown> | undefined,

@@ -9,6 +9,7 @@ import {Worker} from 'node:worker_threads'
 import type {DocumentChange, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
 import {QueryExecutionError, QueryParseError, QueryTimeoutError} from './errors.ts'
 import type {RunOutcome} from './run.ts'
+import type {SanityContext} from './store.ts'
 import type {WorkerMessage} from './worker.ts'
 
 interface Job {
@@ -35,6 +36,7 @@ export class QueryPool {
   private waiting: Job[] = []
   /** Store id -> its documents, to load a replacement worker. Documents are never mutated in place. */
   private stores = new Map<number, Map<string, SanityDocument>>()
+  private contexts = new Map<number, SanityContext | undefined>()
   private nextStore = 0
   private nextJob = 0
   /** Workers that died on their own since the last answer; too many means they cannot start. */
@@ -54,9 +56,11 @@ export class QueryPool {
   }
 
   /** Registers a dataset; returns its store id. */
-  open(): number {
+  open(sanity?: SanityContext): number {
     const store = this.nextStore++
     this.stores.set(store, new Map())
+    this.contexts.set(store, sanity)
+    for (const worker of this.workers) this.post(worker, {type: 'open', store, sanity})
     while (this.workers.length < this.size) this.workers.push(this.spawn())
     return store
   }
@@ -90,6 +94,7 @@ export class QueryPool {
   /** Forgets a dataset; when none is left the workers stop (a later `open` starts new ones). */
   async close(store: number): Promise<void> {
     this.stores.delete(store)
+    this.contexts.delete(store)
     const error = new QueryExecutionError('The query engine is closed')
     this.waiting = this.waiting.filter((job) => job.store !== store || (job.reject(error), false))
     for (const worker of this.workers) {
@@ -132,6 +137,7 @@ export class QueryPool {
     )
     worker.thread.on('exit', () => this.crashed(worker, new QueryExecutionError('Query worker exited')))
     for (const [store, copy] of this.stores) {
+      this.post(worker, {type: 'open', store, sanity: this.contexts.get(store)})
       if (copy.size > 0) this.post(worker, {type: 'load', store, documents: [...copy.values()]})
     }
     return worker

@@ -45,9 +45,16 @@ export const byStoredId = (a: Entry, b: Entry) => compareStrings(a.id, b.id)
 /** Order of the published and drafts perspectives (where each published id appears once). */
 export const byPublishedId = (a: Entry, b: Entry) => compareStrings(a.base, b.base) || compareStrings(a.id, b.id)
 
+/** What `sanity::projectId()` and `sanity::dataset()` answer. */
+export interface SanityContext {
+  projectId: string
+  dataset: string
+}
+
 /** A dataset as one perspective sees it. */
 export interface View {
   perspective: 'raw' | 'published' | 'drafts'
+  sanity: SanityContext | undefined
   /** How entries are ordered in this view. */
   order: (a: Entry, b: Entry) => number
   /** Every visible document, in order (what `*` evaluates to). */
@@ -63,6 +70,7 @@ export interface View {
 }
 
 export class DocumentStore {
+  sanity: SanityContext | undefined
   readonly entries = new Map<string, Entry>()
   readonly indexes = new DocumentIndexes()
   private readonly storedOrder = new SortedList(byStoredId)
@@ -156,6 +164,7 @@ export class DocumentStore {
     }
     return {
       perspective: kind,
+      sanity: this.sanity,
       order,
       all: () => {
         const cached = this.cache.get(kind)

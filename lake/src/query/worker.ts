@@ -5,9 +5,10 @@
 import {parentPort} from 'node:worker_threads'
 import type {DocumentChange, QueryRequest, SanityDocument} from '../types.ts'
 import {runQuery} from './run.ts'
-import {DocumentStore} from './store.ts'
+import {DocumentStore, type SanityContext} from './store.ts'
 
 export type WorkerMessage =
+  | {type: 'open'; store: number; sanity: SanityContext | undefined}
   | {type: 'load'; store: number; documents: SanityDocument[]}
   | {type: 'apply'; store: number; changes: DocumentChange[]}
   | {type: 'drop'; store: number}
@@ -30,6 +31,9 @@ port.on('message', (message: WorkerMessage) => {
 
 async function handle(message: WorkerMessage): Promise<void> {
   switch (message.type) {
+    case 'open':
+      storeOf(message.store).sanity = message.sanity
+      break
     case 'load':
       storeOf(message.store).load(message.documents)
       break
