@@ -2,14 +2,35 @@ import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {visionTool} from '@sanity/vision'
 import {schemaTypes} from '@spotter/schemas'
+import {lakeUrl} from './src/lake-url.ts'
+import {structure} from './src/structure.ts'
+import {templates} from './src/templates.ts'
 
-// The editors' Studio. The project id and dataset match the local lake's defaults; the lake
-// issue's transport decides the apiHost (see studio/README.md once the Studio runs on the lake).
+// The editors' Studio, pointed at the local lake (HTTPS + HTTP/2 on the lake's port; see
+// studio/README.md). Everything that would call Sanity's hosted services is turned off.
 export default defineConfig({
   name: 'default',
   title: 'Spotter',
   projectId: 'spotter',
   dataset: 'production',
-  plugins: [structureTool(), visionTool()],
-  schema: {types: schemaTypes},
+  apiHost: lakeUrl,
+  auth: {
+    // Tokens, not cookies: the lake issues no sessions. The lake's login page asks for a lake
+    // token and hands it back as `#token=...`, which the Studio keeps in localStorage.
+    loginMethod: 'token',
+    redirectOnSingle: true,
+    providers: [{name: 'spotter-lake', title: 'Sign in with a lake token', url: `${lakeUrl}/auth/login`}],
+  },
+  plugins: [structureTool({structure}), visionTool({defaultApiVersion: '2025-02-19'})],
+  schema: {types: schemaTypes, templates},
+  // GROQ `match` search: the default strategy's text::query() is hosted-only (groq-js lacks it).
+  search: {strategy: 'groqLegacy'},
+  // Hosted-only features: each would open another listener or call a hosted service.
+  releases: {enabled: false},
+  tasks: {enabled: false},
+  scheduledPublishing: {enabled: false},
+  scheduledDrafts: {enabled: false},
+  announcements: {enabled: false},
+  mediaLibrary: {enabled: false},
+  document: {comments: {enabled: false}},
 })

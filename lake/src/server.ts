@@ -20,6 +20,7 @@ import {handleMutate} from './routes/mutate.ts'
 import {createDataset, deleteDataset, getProject, listDatasets} from './routes/projects.ts'
 import {handleQuery} from './routes/query.ts'
 import {addStudioRoutes} from './routes/studio.ts'
+import {addLoginRoutes} from './routes/login.ts'
 
 export interface ServerOptions {
   lake: Lake
@@ -41,7 +42,7 @@ export interface RunningServer {
 const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(\/.*)$/
 
 function buildRouter(): Router {
-  return addStudioRoutes(new Router())
+  return addLoginRoutes(addStudioRoutes(new Router()))
     .add('GET', '/data/query/:dataset', handleQuery)
     .add('POST', '/data/query/:dataset', handleQuery)
     .add('GET', '/data/doc/:dataset/:ids', handleDoc)
