@@ -5,8 +5,8 @@ import {checkTypegenAgreement, PAIRS} from './support/typegen.ts'
 
 describe('TypeGen agreement', () => {
   it('generates a type for every SDK query and each agrees with the zod-inferred type', async () => {
-    const {errors, generatedTypes} = await checkTypegenAgreement()
+    const {errors, generatedTypes, workDir} = await checkTypegenAgreement()
     for (const generated of Object.keys(PAIRS)) expect(generatedTypes).toContain(`export type ${generated} =`)
-    expect(errors).toBe('')
+    expect(errors, `TypeGen and zod disagree; generated files kept in ${workDir}`).toBe('')
   }, 600_000)
 })

@@ -10,8 +10,9 @@ import {promisify} from 'node:util'
 const run = promisify(execFile)
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 const BIN = path.join(ROOT, 'node_modules/.bin')
-// Inside node_modules: ignored by git and by the repository's tsc run, yet resolves @types/node.
-const WORK = path.join(ROOT, 'sdk/node_modules/.typegen')
+// Work folders go inside node_modules: ignored by git and by the repository's tsc run, yet
+// @types/node resolves from there. One per run, removed when the types agree.
+const WORK_PARENT = path.join(ROOT, 'sdk/node_modules')
 
 /** Generated query result type name -> the SDK's result type name. */
 export const PAIRS: Record<string, string> = {
@@ -29,11 +30,13 @@ export interface TypegenAgreement {
   /** tsc's output; empty when every pair agrees. */
   errors: string
   generatedTypes: string
+  /** Where the generated files are (kept when the types disagree). */
+  workDir: string
 }
 
 export async function checkTypegenAgreement(): Promise<TypegenAgreement> {
-  fs.rmSync(WORK, {recursive: true, force: true})
-  fs.mkdirSync(WORK, {recursive: true})
+  fs.mkdirSync(WORK_PARENT, {recursive: true})
+  const WORK = fs.mkdtempSync(path.join(WORK_PARENT, '.typegen-'))
   const env = {...process.env, CI: 'true', DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1', PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`}
   const studio = path.join(ROOT, 'studio')
   // `--path` is resolved against the Studio folder.
@@ -58,11 +61,12 @@ export async function checkTypegenAgreement(): Promise<TypegenAgreement> {
     () => '',
     (error: {stdout?: string; message: string}) => error.stdout || error.message,
   )
-  return {errors: tsc, generatedTypes}
+  if (!tsc) fs.rmSync(WORK, {recursive: true, force: true})
+  return {errors: tsc, generatedTypes, workDir: WORK}
 }
 
 if (import.meta.main) {
-  const {errors} = await checkTypegenAgreement()
-  console.log(errors || 'TypeGen and zod result types agree')
+  const {errors, workDir} = await checkTypegenAgreement()
+  console.log(errors ? `${errors}\n(generated files in ${workDir})` : 'TypeGen and zod result types agree')
   process.exitCode = errors ? 1 : 0
 }
