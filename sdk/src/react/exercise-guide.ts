@@ -15,24 +15,43 @@ export interface ExerciseGuideProps {
   className?: string
 }
 
+type Step = NonNullable<ExerciseGuideResult['steps']>[number]
+
 export function ExerciseGuide({exercise, images, stepsOnly, className}: ExerciseGuideProps): ReactNode {
-  const steps = exercise.steps?.length ? h('ol', {className: 'steps'}, exercise.steps.map((step) => h('li', {key: step._key}, h('p', null, step.instruction), step.cues?.length ? h('ul', {className: 'cues'}, step.cues.map((cue, i) => h('li', {key: i}, cue))) : null, step.image ? h(CreditedImage, {image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null))) : null
+  const steps = exercise.steps?.length ? h('ol', {className: 'steps'}, exercise.steps.map((step) => h(StepItem, {key: step._key, step, images}))) : null
   if (stepsOnly) return h('section', {className}, h('h3', null, exercise.name), steps)
   const tempo = tempoItems(exercise.tempo)
-  const safety = [...(exercise.safetyNotes ?? []).map((n) => ({key: n._key, text: n.note})), ...(exercise.contraindications ?? []).map((c) => ({key: c._key, text: c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition}))]
+  const safety = [
+    ...(exercise.safetyNotes ?? []).map((n) => ({key: n._key, text: n.note})),
+    ...(exercise.contraindications ?? []).map((c) => ({key: c._key, text: c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition})),
+  ]
+  const setups = (exercise.setups ?? []).map((s) =>
+    h('li', {key: s._key}, h('strong', null, s.name), s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : null, s.instructions ? `: ${s.instructions}` : null),
+  )
+  const variations = (exercise.variations ?? []).map((v) => h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${v.description}`))
   return h(
     'section',
     {className},
     h('h3', null, exercise.name),
     exercise.summary ? h('p', null, exercise.summary) : null,
-    exercise.setups?.length ? h(Section, {title: 'Setups'}, h('ul', null, exercise.setups.map((s) => h('li', {key: s._key}, h('strong', null, s.name), s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : null, s.instructions ? `: ${s.instructions}` : null)))) : null,
+    setups.length ? h(Section, {title: 'Setups'}, h('ul', null, setups)) : null,
     steps ? h(Section, {title: 'Steps'}, steps) : null,
     tempo.length ? h(Section, {title: 'Tempo'}, h('ul', null, tempo.map((item, i) => h('li', {key: i}, item)))) : null,
     exercise.prescriptions?.length ? h(Section, {title: 'Sets and reps'}, h(PrescriptionTable, {prescriptions: exercise.prescriptions})) : null,
-    exercise.variations?.length ? h(Section, {title: 'Variations'}, h('ul', null, exercise.variations.map((v) => h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${v.description}`)))) : null,
+    variations.length ? h(Section, {title: 'Variations'}, h('ul', null, variations)) : null,
     exercise.commonMistakes?.length ? h(Section, {title: 'Common mistakes'}, h('ul', null, exercise.commonMistakes.map((m) => h('li', {key: m._key}, m.mistake)))) : null,
     safety.length ? h(Section, {title: 'Safety'}, h('ul', null, safety.map((s) => h('li', {key: s.key}, s.text)))) : null,
     exercise.disclaimers?.length ? exercise.disclaimers.map((d) => h(Disclaimer, {key: d._id, disclaimer: d})) : null,
+  )
+}
+
+function StepItem({step, images}: {step: Step; images: ImageConfig}): ReactNode {
+  return h(
+    'li',
+    null,
+    h('p', null, step.instruction),
+    step.cues?.length ? h('ul', {className: 'cues'}, step.cues.map((cue, i) => h('li', {key: i}, cue))) : null,
+    step.image ? h(CreditedImage, {image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null,
   )
 }
 
