@@ -17,8 +17,19 @@ export interface CreditedImageHtmlOptions {
 
 export function creditedImageHtml(image: ImageResult, images: ImageConfig, options: CreditedImageHtmlOptions = {}): string {
   const sources = imageSources(toImageSource(image), images, {...(options.widths ? {widths: options.widths} : {}), ...(options.aspectRatio ? {aspectRatio: options.aspectRatio} : {})})
+  // Attribute order matches the React entry, so both produce the same markup.
   const img = sources
-    ? `<img src="${e(sources.src)}" srcset="${e(sources.srcSet)}" sizes="${e(options.sizes ?? '100vw')}"${sources.width ? ` width="${sources.width}"` : ''}${sources.height ? ` height="${sources.height}"` : ''} alt="${e(image.alt)}" loading="${options.loading ?? 'lazy'}" decoding="async"${sources.objectPosition ? ` style="object-fit:cover;object-position:${e(sources.objectPosition)}"` : ''}/>`
+    ? `<img${attrs({
+        src: sources.src,
+        srcset: sources.srcSet,
+        sizes: options.sizes ?? '100vw',
+        width: sources.width,
+        height: sources.height,
+        alt: image.alt,
+        loading: options.loading ?? 'lazy',
+        decoding: 'async',
+        style: sources.objectPosition ? `object-fit:cover;object-position:${sources.objectPosition}` : undefined,
+      })}/>`
     : ''
   const caption = image.caption ? `<span class="caption">${e(image.caption)}</span>` : ''
   return `<figure${cls(options.className)}>${img}<figcaption>${caption}<small class="credit">${e(creditLine(image))}</small></figcaption></figure>`
@@ -77,10 +88,11 @@ export function exerciseCardHtml(
 export function prescriptionTableHtml(prescriptions: readonly PrescriptionResult[], options: {title?: string | null; className?: string} = {}): string {
   const head = ['Goal', 'Sets', 'Reps', 'Per week', 'Notes'].map((c) => `<th scope="col">${c}</th>`).join('')
   const rows = prescriptions
-    .map(
-      (p) =>
-        `<tr><th scope="row">${e(p.goal)}${p.trainingPhase ? `<small> (${e(humanize(p.trainingPhase))})</small>` : ''}</th><td>${e(formatRange(p.sets) ?? '')}</td><td>${e(formatRange(p.reps) ?? p.repsDescription ?? '')}</td><td>${e(formatRange(p.frequencyPerWeek) ?? '')}</td><td>${e(prescriptionNotes(p))}</td></tr>`,
-    )
+    .map((p) => {
+      const goal = `${e(p.goal)}${p.trainingPhase ? `<small> (${e(humanize(p.trainingPhase))})</small>` : ''}`
+      const cells = [formatRange(p.sets) ?? '', formatRange(p.reps) ?? p.repsDescription ?? '', formatRange(p.frequencyPerWeek) ?? '', prescriptionNotes(p)]
+      return `<tr><th scope="row">${goal}</th>${cells.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`
+    })
     .join('')
   return `<table${cls(options.className)}>${options.title ? `<caption>${e(options.title)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`
 }
@@ -109,4 +121,12 @@ export function exerciseGuideHtml(exercise: ExerciseGuideResult, images: ImageCo
     (exercise.disclaimers ?? []).map((d) => disclaimerHtml(d)).join(''),
     '</section>',
   ].join('')
+}
+
+/** ` name="value"` pairs, escaped, skipping undefined values. */
+function attrs(values: Record<string, string | number | undefined>): string {
+  return Object.entries(values)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([name, value]) => ` ${name}="${e(String(value))}"`)
+    .join('')
 }
