@@ -15,3 +15,33 @@ describe('SDK vocabulary', () => {
     expect(values).toEqual(schemaValues)
   })
 })
+
+// The Portable Text vocabularies the renderers accept are exactly what the schema allows.
+describe('Portable Text vocabularies', () => {
+  interface BlockMember {
+    type: string
+    styles?: {value: string}[]
+    lists?: {value: string}[]
+    marks?: {decorators?: {value: string}[]; annotations?: {type: string}[]}
+  }
+  const describeArray = (of: BlockMember[]) => {
+    const block = of.find((m) => m.type === 'block')!
+    return {
+      types: of.filter((m) => m.type !== 'block').map((m) => m.type),
+      styles: block.styles!.map((s) => s.value),
+      lists: block.lists!.map((l) => l.value),
+      decorators: block.marks!.decorators!.map((d) => d.value),
+      annotations: block.marks!.annotations!.map((a) => a.type),
+    }
+  }
+
+  it('article body', async () => {
+    const {articleBody} = await import('../../schemas/src/objects/blocks/articleBody.ts')
+    expect(describeArray(articleBody.of as BlockMember[])).toEqual(vocabulary.articleBodyVocabulary)
+  })
+
+  it('rich text', async () => {
+    const {richText} = await import('../../schemas/src/objects/blocks/richText.ts')
+    expect(describeArray(richText.of as BlockMember[])).toEqual(vocabulary.richTextVocabulary)
+  })
+})
