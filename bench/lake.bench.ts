@@ -168,6 +168,9 @@ async function main() {
     'vs plain groq-js evaluating the same query in process. Speed-up = groq-js p50 / lake (@sanity/client) p50.',
   )
   console.table(rows)
+  const groqRuns = SIZES.map((size) => `${GROQ_RUNS[size]} at ${size}`).join(', ')
+  console.log(`Samples: lake ${LAKE_RUNS} per row after a warm-up; groq-js ${groqRuns}.`)
+  console.log('"lake first ms": the first query after import (builds the sorted index an ordered page uses).')
   console.log('Targets: point lookups >= 100x at 100k and p50 < 2 ms over HTTP; ordered pages >= 20x.')
 }
 
