@@ -113,6 +113,14 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
       draft.put(draftId, null, {delete: {id: draftId}})
       return
     }
+    case 'version.discard': {
+      // What the Studio's "Discard changes" sends (6.x): delete one draft or release version.
+      const versionId = str(action, 'versionId', index)
+      if (!isDraftId(versionId) && !isVersionId(versionId)) throw badRequest(`${where}.versionId "${versionId}" is not a draft or version id`, 'invalidActionError')
+      if (!draft.get(versionId)) throw conflict(index, `Cannot discard "${versionId}": it does not exist`)
+      draft.put(versionId, null, {delete: {id: versionId}})
+      return
+    }
     case 'delete': {
       const publishedId = str(action, 'publishedId', index)
       const drafts = Array.isArray(action.includeDrafts) ? action.includeDrafts : []
@@ -136,7 +144,7 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
     }
     default:
       throw badRequest(
-        `${where}: unknown actionType "${action.actionType}"; supported: ${['create', 'edit', 'publish', 'unpublish', 'discard', 'delete', 'replaceDraft'].map((t) => PREFIX + t).join(', ')}`,
+        `${where}: unknown actionType "${action.actionType}"; supported: ${['create', 'edit', 'publish', 'unpublish', 'discard', 'version.discard', 'delete', 'replaceDraft'].map((t) => PREFIX + t).join(', ')}`,
         'invalidActionError',
       )
   }

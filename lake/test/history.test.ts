@@ -36,6 +36,12 @@ it('lists transactions with whole-document effects and names document events', a
   const {events} = await (await get('/data/history/production/events/documents/drafts.h1?limit=10')).json()
   expect(events['drafts.h1'].map((e: {type: string}) => e.type)).toEqual(['publishDocumentVersion', 'editDocumentVersion', 'createDocumentVersion'])
   expect(events['drafts.h1'][0]).toMatchObject({documentId: 'h1', versionId: 'drafts.h1', revisionId: 'h-publish', versionRevisionId: 'h-edit', author: 'test-write'})
+  // The Studio's timeline needs an edit's revisionId and its transactions list.
+  expect(events['drafts.h1'][1]).toMatchObject({
+    revisionId: 'h-edit',
+    contributors: ['test-write'],
+    transactions: [{type: 'editTransaction', author: 'test-write', revisionId: 'h-edit', timestamp: expect.any(String)}],
+  })
 
   const {documents} = await (await get('/data/history/production/documents/drafts.h1?revision=h-create')).json()
   expect(documents).toEqual([expect.objectContaining({_id: 'drafts.h1', v: 1, _rev: 'h-create'})])

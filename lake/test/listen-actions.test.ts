@@ -202,6 +202,19 @@ describe('actions', () => {
     listener.close()
   })
 
+  it('version.discard (the Studio\'s "Discard changes") deletes the draft and keeps the published document', async () => {
+    const client = lake.client()
+    await client.createOrReplace({_id: 'vd1', _type: 'exercise', name: 'Published'})
+    await client.action({actionType: 'sanity.action.document.edit', draftId: 'drafts.vd1', publishedId: 'vd1', patch: {set: {name: 'Draft'}}})
+    await client.action({actionType: 'sanity.action.document.version.discard', versionId: 'drafts.vd1'} as never)
+    expect(await client.getDocuments(['vd1', 'drafts.vd1'])).toEqual([expect.objectContaining({name: 'Published'}), null])
+    await expect(client.action({actionType: 'sanity.action.document.version.discard', versionId: 'drafts.vd1'} as never)).rejects.toMatchObject({statusCode: 409})
+    await expect(client.action({actionType: 'sanity.action.document.version.discard', versionId: 'vd1'} as never)).rejects.toMatchObject({
+      statusCode: 400,
+      message: expect.stringContaining('not a draft or version id'),
+    })
+  })
+
   it('an action batch is atomic and unknown action types are rejected', async () => {
     const client = lake.client()
     await expect(

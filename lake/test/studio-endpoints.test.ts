@@ -37,3 +37,15 @@ it('answers the project and the boot-time lookups', async () => {
   expect((await get('/journey/asset-limit')).body).toEqual({})
   expect((await get(`/schedules/${lake.projectId}/production`)).body).toEqual({schedules: []})
 })
+
+it('/users/:ids names the authors of transactions (one id: an object, several: an array)', async () => {
+  expect((await get('/users/seed', lake.readToken)).body).toMatchObject({id: 'seed', displayName: 'seed', imageUrl: null})
+  const both = await get('/users/seed,test-write', lake.readToken)
+  expect(both.body.map((u: {id: string}) => u.id)).toEqual(['seed', 'test-write'])
+  expect((await get('/users/me', lake.writeToken)).body).toMatchObject({id: 'test-write'})
+})
+
+it('reports no cross-dataset references (asked before unpublish and delete)', async () => {
+  expect((await get('/data/references/production/documents/x/to?excludeInternalReferences=true&excludePaths=true', lake.readToken)).body).toEqual({totalCount: 0, references: []})
+  expect((await get('/data/references/nope/documents/x/to', lake.readToken)).status).toBe(404)
+})

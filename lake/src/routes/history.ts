@@ -127,7 +127,12 @@ function documentEvent(transaction: LoggedTransaction, published: State, draft: 
     return {type: 'createDocumentVersion', ...base, versionId: draftId, versionRevisionId: transaction.id}
   }
   if (draft && draft.before && !draft.after) return {type: 'deleteDocumentVersion', ...base, versionId: draftId, versionRevisionId: draft.before._rev}
-  if (draft && draft.after) return {type: 'editDocumentVersion', ...base, versionId: draftId, versionRevisionId: transaction.id}
+  if (draft && draft.after) {
+    // The Studio's timeline reads `revisionId` and `transactions` of an edit (it merges runs of
+    // edits itself); without `transactions` its history panel crashes.
+    const edit = {type: 'editTransaction', author: transaction.identity, timestamp: transaction.timestamp, revisionId: transaction.id}
+    return {type: 'editDocumentVersion', ...base, versionId: draftId, revisionId: transaction.id, versionRevisionId: transaction.id, contributors: [transaction.identity], transactions: [edit]}
+  }
   // Written directly to the published id (liveEdit types, mutate API).
   if (published && !published.before && published.after) return {type: 'createLiveDocument', ...base, revisionId: transaction.id}
   if (published && published.after) return {type: 'updateLiveDocument', ...base, revisionId: transaction.id}

@@ -20,6 +20,24 @@ export function currentUser(ctx: RequestContext): void {
   })
 }
 
+/**
+ * `GET /users/:ids` (comma-separated): the Studio shows the authors of transactions. The lake's
+ * users are its identities (token names, `seed`, `p-local-user`), so any id is a user of that name.
+ */
+export function users(ctx: RequestContext): void {
+  const ids = (ctx.params.ids ?? '').split(',').filter(Boolean)
+  const user = (id: string) => ({
+    id,
+    displayName: id === 'p-local-user' ? 'Local Dev' : id,
+    givenName: null,
+    middleName: null,
+    familyName: null,
+    imageUrl: null,
+    isCurrentUser: id === ctx.principal.identity,
+  })
+  sendJson(ctx.res, 200, ids.length === 1 ? user(ids[0]!) : ids.map(user))
+}
+
 export function datasetAcl(ctx: RequestContext): void {
   ctx.lake.dataset(ctx.params.dataset ?? '')
   const role = ctx.principal.role
@@ -32,6 +50,7 @@ export function addStudioRoutes(router: Router): Router {
   const json = (body: unknown) => (ctx: RequestContext) => sendJson(ctx.res, 200, body)
   return router
     .add('GET', '/users/me', currentUser)
+    .add('GET', '/users/:ids', users)
     .add('GET', '/projects/:projectId/datasets/:dataset/acl', datasetAcl)
     .add('GET', '/projects/:projectId/grants', json({'sanity.project': [{grants: [{name: 'read'}]}], 'sanity.project.members': [{grants: [{name: 'read'}]}]}))
     .add('GET', '/projects/:projectId/user-applications', json([]))
@@ -40,5 +59,10 @@ export function addStudioRoutes(router: Router): Router {
     .add('GET', '/users/me/keyvalue/:keys', json([]))
     .add('GET', '/schedules/:projectId/:dataset', json({schedules: []}))
     .add('GET', '/help', json({}))
+    // Cross-dataset references to a document (asked before unpublish/delete): the lake has none.
+    .add('GET', '/data/references/:dataset/documents/:id/to', (ctx) => {
+      ctx.lake.dataset(ctx.params.dataset ?? '')
+      sendJson(ctx.res, 200, {totalCount: 0, references: []})
+    })
     .add('GET', '/intake/telemetry-status', json({status: 'denied'}))
 }
