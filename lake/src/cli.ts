@@ -11,6 +11,7 @@ import {parseNdjson} from './ndjson-import.ts'
 import {exportNdjson, importInto} from './routes/import-export.ts'
 import {startServer} from './server.ts'
 import {ensureCertificate} from './tls.ts'
+import {startWebhooks} from './webhooks/dispatcher.ts'
 
 const DEFAULT_PORT = 3030
 const DEFAULT_DATA_DIR = '.spotter-lake'
@@ -125,6 +126,8 @@ async function serve(values: Values): Promise<void> {
       console.log(`Seeded ${docs.length} documents into "${seedDataset}" from ${file}`)
     }
   }
+  // After seeding: a seed import is not announced to webhooks.
+  const webhooks = startWebhooks(lake)
   console.log(`Spotter lake listening on ${server.url}`)
   console.log(`  HTTPS/HTTP2 (for browsers and the Studio): ${server.httpsUrl} (certificate: ${tls.certPath})`)
   console.log(`  project "${lake.projectId}", datasets: ${lake.listDatasets().join(', ')}; data dir ${lake.dataDir}`)
@@ -133,6 +136,7 @@ async function serve(values: Values): Promise<void> {
     if (stopping) return
     stopping = true
     await server.close()
+    await webhooks?.close()
     await lake.close()
     fs.rmSync(pidFile, {force: true})
     process.exit(0)

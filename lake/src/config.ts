@@ -6,6 +6,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {randomBytes} from 'node:crypto'
+import {parseWebhooks, type WebhookConfig} from './webhooks/config.ts'
 
 export type Role = 'read' | 'write'
 
@@ -22,6 +23,8 @@ export interface LakeConfig {
   tokens: TokenConfig[]
   /** What a request without a token may do; `none` = only published documents, read-only. */
   anonymousRole: 'none' | Role
+  /** Outgoing webhooks, configured like Sanity's GROQ-powered ones (see webhooks/config.ts). */
+  webhooks?: WebhookConfig[]
 }
 
 export const DEFAULT_PROJECT_ID = 'spotter'
@@ -76,5 +79,5 @@ function parseConfig(raw: unknown, file: string): LakeConfig {
   if (anonymousRole !== 'none' && anonymousRole !== 'read' && anonymousRole !== 'write') {
     throw new Error(`Config ${file}: anonymousRole must be "none", "read" or "write"`)
   }
-  return {projectId, datasets: datasets as string[], tokens: tokens as TokenConfig[], anonymousRole}
+  return {projectId, datasets: datasets as string[], tokens: tokens as TokenConfig[], anonymousRole, webhooks: parseWebhooks(obj.webhooks, file)}
 }
