@@ -1,6 +1,6 @@
 // A query is data: its GROQ string (static, so Sanity TypeGen can read it), the zod schema of its
 // result, and how typed input becomes GROQ params. The client runs any definition the same way.
-import type * as z from 'zod'
+import * as z from 'zod'
 import {ResultMismatchError, problemsFromIssues} from './errors.ts'
 
 export interface QueryDefinition<Input, Params extends object, Schema extends z.ZodType> {
@@ -24,9 +24,22 @@ export function parseResult<Schema extends z.ZodType>(
   definition: Pick<QueryDefinition<never, never, Schema>, 'name' | 'root' | 'schema'>,
   raw: unknown,
 ): z.output<Schema> {
-  const parsed = definition.schema.safeParse(raw)
+  const parsed = compiled(definition.schema).safeParse(raw)
   if (parsed.success) return parsed.data
   throw new ResultMismatchError(definition.name, problemsFromIssues(definition.root, parsed.error.issues, raw))
+}
+
+// z.compile turns a schema into one generated function (about 3.5x faster on an article). A
+// result it rejects is parsed again by the ordinary parser, so errors are exactly zod's. Without
+// `new Function` (a strict CSP) it returns the schema unchanged. Compiled once, on first use.
+const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>()
+function compiled<Schema extends z.ZodType>(schema: Schema): Schema {
+  let fast = compiledSchemas.get(schema)
+  if (!fast) {
+    fast = z.compile(schema)
+    compiledSchemas.set(schema, fast)
+  }
+  return fast as Schema
 }
 
 /** Clear errors for bad input, before anything is sent. */
