@@ -1,75 +1,121 @@
-// `npm start`: the main job. Starts the local lake on a data directory kept across restarts
-// (.data/lake), seeded with the seed content the first time, and prints where everything is.
-// Ctrl-C stops every service it started.
+// `npm start`: the main job. Starts the local lake (data kept in .data/lake across restarts,
+// seeded with the seed content the first time), serves the Studio (built once per version of its
+// sources, rebuilt at start when they changed) and the club site, and prints where each one is.
+// Ctrl-C (or SIGTERM) stops all three and waits for them to exit.
+//
+// Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
+// free one. SPOTTER_DATA_DIR moves the data (default .data).
 import {spawn, type ChildProcess} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
+import * as fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import {dirname, join} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
+import {ensureStudioBuild} from '../studio/build.ts'
+import {serveStudio, type StudioServer} from '../studio/serve.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const lakePort = Number(process.env.SPOTTER_LAKE_PORT ?? 3030)
+const port = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number (0 for any free port)`)
+  return value
+}
+const lakePort = port('SPOTTER_LAKE_PORT', 3030)
+const studioPort = port('SPOTTER_STUDIO_PORT', 3333)
+const sitePort = port('SPOTTER_SITE_PORT', 3100)
+const dataDir = resolve(root, process.env.SPOTTER_DATA_DIR ?? '.data')
+const lakeDir = join(dataDir, 'lake')
 
 interface Service {
   name: string
   args: string[]
-  /** A line on stdout that says the service is up. */
+  /** A line on stdout that says the service is up; group 1 is its URL. */
   ready: RegExp
 }
 
-const services: Service[] = [
-  {
-    name: 'lake',
-    args: [
-      'lake/src/cli.ts', 'serve',
-      '--port', String(lakePort),
-      '--data-dir', join(root, '.data', 'lake'),
-      '--seed', join(root, 'seed', 'spotter.ndjson'),
-    ],
-    ready: /listening on (\S+)/,
-  },
-]
-
 const children: ChildProcess[] = []
+let studio: StudioServer | undefined
+let stopping = false
 
 function start(service: Service): Promise<string> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, service.args, {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
     children.push(child)
     let buffered = ''
+    let ready = false
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString()
       process.stdout.write(text.replace(/^(?=.)/gm, `[${service.name}] `))
+      if (ready) return
       buffered += text
       const match = service.ready.exec(buffered)
-      if (match) resolve(match[1] ?? '')
+      if (match) {
+        ready = true
+        resolvePromise(match[1] ?? '')
+      }
     })
     child.on('exit', (code, signal) => {
-      reject(new Error(`${service.name} exited (${signal ?? code}) before it was ready`))
-      if (!stopping) shutdown(1)
+      if (!ready) reject(new Error(`${service.name} exited (${signal ?? code}) before it was ready`))
+      else if (!stopping) {
+        console.error(`[${service.name}] exited (${signal ?? code}); stopping everything`)
+        void shutdown(1)
+      }
     })
   })
 }
 
-let stopping = false
-function shutdown(code: number): void {
+async function shutdown(code: number): Promise<void> {
   if (stopping) return
   stopping = true
+  const exited = children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null))
   for (const child of children) child.kill('SIGTERM')
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(
-    () => process.exit(code),
-  )
+  await Promise.all([studio?.close(), ...exited])
+  console.log('Spotter stopped.')
+  process.exit(code)
 }
-process.on('SIGINT', () => shutdown(0))
-process.on('SIGTERM', () => shutdown(0))
+process.on('SIGINT', () => void shutdown(0))
+process.on('SIGTERM', () => void shutdown(0))
+
+function tokens(): {read: string; write: string} {
+  const config = JSON.parse(fs.readFileSync(join(lakeDir, 'lake.config.json'), 'utf8')) as {tokens?: {token: string; role: string}[]}
+  const find = (role: string) => config.tokens?.find((t) => t.role === role)?.token
+  const read = find('read')
+  const write = find('write')
+  if (!read || !write) throw new Error(`${join(lakeDir, 'lake.config.json')} needs a read and a write token`)
+  return {read, write}
+}
 
 try {
-  const urls = await Promise.all(services.map(start))
-  const lakeUrl = urls[0]
+  const [lakeUrl, build] = await Promise.all([
+    start({
+      name: 'lake',
+      args: ['lake/src/cli.ts', 'serve', '--port', String(lakePort), '--data-dir', lakeDir, '--seed', join(root, 'seed', 'spotter.ndjson')],
+      ready: /listening on (\S+)/,
+    }),
+    ensureStudioBuild({log: (line) => console.log(`[studio] ${line}`)}),
+  ])
+  if (stopping) throw new Error('stopped while starting')
+  const lakePortNumber = new URL(lakeUrl).port
+  const browserLakeUrl = `https://localhost:${lakePortNumber}`
+  const {read, write} = tokens()
+  const previewSecret = randomBytes(12).toString('hex')
+  studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl})
+  const siteUrl = await start({
+    name: 'site',
+    args: ['examples/club-site/src/cli.ts', '--lake-url', lakeUrl, '--port', String(sitePort), '--preview-token', read, '--preview-secret', previewSecret],
+    ready: /listening on (\S+)/,
+  })
   console.log(`
 Spotter is running.
-  Content API (local lake): ${lakeUrl}
-  Try: curl '${lakeUrl}/v2025-02-19/data/query/production?query=*%5B_type%3D%3D%22exercise%22%5D%7Bname%7D' -H 'X-Sanity-Project-ID: spotter'
+  Studio:      ${studio.url}
+               sign in once with this link (it hands the Studio the lake's write token):
+               ${studio.url}/#token=${write}
+               The browser must accept the lake's self-signed certificate: open ${browserLakeUrl}/v1/ping
+               and https://spotter.localhost:${lakePortNumber}/v1/ping once, or trust ${join(lakeDir, 'tls', 'cert.pem')}.
+  Club site:   ${siteUrl}
+               preview drafts: ${siteUrl}/api/preview?secret=${previewSecret}
+  Content API: ${lakeUrl}  (data in ${lakeDir})
 Press Ctrl-C to stop.`)
 } catch (error) {
   console.error((error as Error).message)
-  shutdown(1)
+  await shutdown(1)
 }
