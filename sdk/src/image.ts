@@ -36,7 +36,6 @@ export function imageSources(
   options: {widths?: readonly number[]; aspectRatio?: number} = {},
 ): ImageSources | undefined {
   if (!image.asset?._id) return undefined
-  const builder = createImageUrlBuilder(config.baseUrl ? {...config, baseUrl: config.baseUrl} : config)
   const source = {
     asset: {_ref: image.asset._id},
     ...(image.crop ? {crop: image.crop} : {}),
@@ -47,20 +46,20 @@ export function imageSources(
   const widths = (options.widths ?? DEFAULT_WIDTHS).filter((w) => native === undefined || w <= native)
   if (widths.length === 0) widths.push(native ?? DEFAULT_WIDTHS[0])
   const heightFor = (width: number) => (options.aspectRatio ? Math.round(width / options.aspectRatio) : undefined)
-  const urlFor = (width: number) => {
+  // Everything but the size is set once per image; each width only adds w (and h).
+  const builder = createImageUrlBuilder(config.baseUrl ? {...config, baseUrl: config.baseUrl} : config)
+  const base = builder.image(source).auto('format').fit(options.aspectRatio ? 'crop' : 'max')
+  const entries: Array<readonly [number, string]> = []
+  for (const width of widths) {
+    let url: string | undefined
     try {
-      return buildUrl(width)
+      const height = heightFor(width)
+      url = safeUrl((height ? base.width(width).height(height) : base.width(width)).url())
     } catch {
-      return undefined // a malformed asset id: no image rather than a crash
+      url = undefined // a malformed asset id: no image rather than a crash
     }
+    if (url) entries.push([width, url])
   }
-  const buildUrl = (width: number) => {
-    let url = builder.image(source).width(width).auto('format').fit(options.aspectRatio ? 'crop' : 'max')
-    const height = heightFor(width)
-    if (height) url = url.height(height)
-    return safeUrl(url.url())
-  }
-  const entries = widths.map((w) => [w, urlFor(w)] as const).filter((entry): entry is readonly [number, string] => !!entry[1])
   const largest = entries[entries.length - 1]
   if (!largest) return undefined
   const width = largest[0]

@@ -238,7 +238,8 @@ export const articleBodyModel = z
   .pipe(z.array(articleBlock.nullable()))
   .transform((blocks) => {
     const known = blocks.filter((b): b is z.infer<typeof articleBlock> => b !== null)
-    for (const block of known) markParsed(block)
+    // Only custom blocks are ever re-checked (text blocks are normalized instead), so only they are marked.
+    for (const block of known) if (block._type !== 'block') markParsed(block)
     return known
   })
 export type ArticleBodyBlock = z.infer<typeof articleBlock>

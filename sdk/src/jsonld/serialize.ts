@@ -1,8 +1,11 @@
 // JSON-LD goes into a <script> element: escape what could end it or be read as markup.
 import type {JsonLdNode} from './article.ts'
 
+const ESCAPES: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
+const escape = (char: string) => ESCAPES[char]!
+
 export function serializeJsonLd(data: JsonLdNode | JsonLdNode[]): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, escape)
 }
 
 /** The complete `<script type="application/ld+json">` element as HTML. */

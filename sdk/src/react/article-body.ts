@@ -1,7 +1,6 @@
 // <ArticleBody>: an article's Portable Text with a renderer for every block type the schema
 // allows. `ArticleBlockRenderers` is a complete mapping, so adding a block type to the model
 // (and so to ArticleBodyBlock) without a renderer here fails to compile.
-import type {PortableTextComponents} from '@portabletext/react'
 import {createElement as h, type ReactNode} from 'react'
 import {personName} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
@@ -35,13 +34,13 @@ export const articleBlockRenderers = {
     if (!value.exercise) return null
     const embed =
       value.display === 'full' || value.display === 'steps'
-        ? h(ExerciseGuide, {exercise: value.exercise, images, stepsOnly: value.display === 'steps'})
-        : h(ExerciseCard, {exercise: {...value.exercise, image: value.exercise.media?.[0] ?? null}, images, exerciseHref})
+        ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps'})
+        : ExerciseCard({exercise: {...value.exercise, image: value.exercise.media?.[0] ?? null}, images, ...(exerciseHref ? {exerciseHref} : {})})
     return h('div', {className: 'exercise-embed', 'data-display': value.display ?? 'card'}, embed, value.note ? h('p', {className: 'note'}, value.note) : null)
   },
-  prescriptionTable: ({value}) => h(PrescriptionTable, {prescriptions: value.prescriptions, title: value.title ?? value.exercise?.name ?? null, className: 'prescription-table'}),
-  disclaimerCallout: ({value}) => (value.disclaimer ? h(Disclaimer, {disclaimer: value.disclaimer, tone: value.tone, className: 'disclaimer-callout'}) : null),
-  creditedImage: ({value, images}) => h(CreditedImage, {image: value, images, sizes: '(min-width: 48em) 48em, 100vw'}),
+  prescriptionTable: ({value}) => PrescriptionTable({prescriptions: value.prescriptions, title: value.title ?? value.exercise?.name ?? null, className: 'prescription-table'}),
+  disclaimerCallout: ({value}) => (value.disclaimer ? Disclaimer({disclaimer: value.disclaimer, tone: value.tone, className: 'disclaimer-callout'}) : null),
+  creditedImage: ({value, images}) => CreditedImage({image: value, images, sizes: '(min-width: 48em) 48em, 100vw'}),
   citation: ({value, personHref}) => {
     const who = value.attributedTo
     const statistic = value.statisticValue !== null ? `${value.statisticValue}${value.statisticUnit ?? ''}` : null
@@ -54,9 +53,9 @@ export const articleBlockRenderers = {
       h(
         'figcaption',
         null,
-        who ? (who.slug && personHref ? h(SafeLink, {href: personHref(who.slug)}, personName(who)) : personName(who)) : null,
+        who ? (who.slug && personHref ? SafeLink({href: personHref(who.slug), children: personName(who)}) : personName(who)) : null,
         who && (source || value.sourceNote) ? ' · ' : null,
-        source ? (value.sourceUrl ? h(SafeLink, {href: value.sourceUrl}, source) : source) : null,
+        source ? (value.sourceUrl ? SafeLink({href: value.sourceUrl, children: source}) : source) : null,
         value.sourceNote ? h('small', null, source ? ` (${value.sourceNote})` : value.sourceNote) : null,
       ),
     )
@@ -80,13 +79,13 @@ export interface ArticleBodyProps {
 }
 
 export function ArticleBody({value, images, renderers, exerciseHref, personHref, className, onWarning}: ArticleBodyProps): ReactNode {
-  const all: ArticleBlockRenderers = {...articleBlockRenderers, ...renderers}
+  const all: ArticleBlockRenderers = renderers ? {...articleBlockRenderers, ...renderers} : articleBlockRenderers
   const types: Record<string, (props: {value: unknown}) => ReactNode> = {}
   for (const type of articleBodyVocabulary.types) {
     const render = all[type] as (props: ArticleBlockRendererProps<typeof type>) => ReactNode
     types[type] = ({value: block}) => render({value: block as ArticleBlockRendererProps<typeof type>['value'], images, exerciseHref, personHref})
   }
-  const components: PortableTextComponents = {types}
-  const body = h(SafePortableText, {value, vocabulary: articleBodyVocabulary, components, isValid: isValidArticleBlock, ...(onWarning ? {onWarning} : {})})
+  // Called, not rendered as an element: it has no hooks, so this saves a component per body.
+  const body = SafePortableText({value, vocabulary: articleBodyVocabulary, types, isValid: isValidArticleBlock, ...(onWarning ? {onWarning} : {})})
   return className ? h('div', {className}, body) : body
 }

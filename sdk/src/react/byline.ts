@@ -20,8 +20,8 @@ export function Byline({author, reviewer, publishedAt, lastReviewedAt, personHre
   return h(
     'div',
     {className},
-    author ? h(Person, {person: author, role: 'By', personHref}) : null,
-    reviewer ? h(Person, {person: reviewer, role: 'Reviewed by', personHref}) : null,
+    author ? personBlock(author, 'By', personHref) : null,
+    reviewer ? personBlock(reviewer, 'Reviewed by', personHref) : null,
     published || reviewed
       ? h(
           'p',
@@ -34,18 +34,19 @@ export function Byline({author, reviewer, publishedAt, lastReviewedAt, personHre
   )
 }
 
-function Person({person, role, personHref}: {person: PersonCardResult; role: string; personHref?: ((slug: string) => string) | undefined}): ReactNode {
+// Plain calls rather than components for the parts: same markup, one component fewer each.
+function personBlock(person: PersonCardResult, role: string, personHref: ((slug: string) => string) | undefined): ReactNode {
   const name = personName(person)
   return h(
     'div',
     {className: 'person'},
-    h('p', null, `${role} `, person.slug && personHref ? h(SafeLink, {href: personHref(person.slug)}, name) : h('strong', null, name), person.headline ? h('span', {className: 'headline'}, ` · ${person.headline}`) : null),
+    h('p', null, `${role} `, person.slug && personHref ? SafeLink({href: personHref(person.slug), children: name}) : h('strong', null, name), person.headline ? h('span', {className: 'headline'}, ` · ${person.headline}`) : null),
     person.credentials?.length
       ? h(
           'ul',
           {className: 'credentials'},
           person.credentials.map((credential) =>
-            h('li', {key: credential._key}, credential.verificationUrl ? h(SafeLink, {href: credential.verificationUrl}, credentialLabel(credential)) : credentialLabel(credential)),
+            h('li', {key: credential._key}, credential.verificationUrl ? SafeLink({href: credential.verificationUrl, children: credentialLabel(credential)}) : credentialLabel(credential)),
           ),
         )
       : null,

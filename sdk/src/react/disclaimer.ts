@@ -14,6 +14,6 @@ export function Disclaimer({disclaimer, tone, className}: DisclaimerProps): Reac
   return h(
     'aside',
     {className, role: 'note', 'data-kind': disclaimer.kind, 'data-tone': tone ?? (disclaimer.kind === 'medical' ? 'caution' : 'info')},
-    h(SafePortableText, {value: disclaimer.body, vocabulary: richTextVocabulary, components: {}}),
+    SafePortableText({value: disclaimer.body, vocabulary: richTextVocabulary}),
   )
 }

@@ -16,15 +16,16 @@ export interface ExerciseCardProps {
 
 export function ExerciseCard({exercise, images, exerciseHref, className}: ExerciseCardProps): ReactNode {
   const equipment = [...new Set((exercise.setups ?? []).flatMap((s) => (s.equipment ?? []).map((e) => e.name)))]
-  const title = exercise.slug && exerciseHref ? h(SafeLink, {href: exerciseHref(exercise.slug)}, exercise.name) : exercise.name
+  // Plain calls rather than elements for the inner parts: same markup, one component fewer each.
+  const title = exercise.slug && exerciseHref ? SafeLink({href: exerciseHref(exercise.slug), children: exercise.name}) : exercise.name
   return h(
     'article',
     {className},
-    exercise.image ? h(CreditedImage, {image: exercise.image, images, sizes: '(min-width: 40em) 20em, 100vw', aspectRatio: 4 / 3}) : null,
+    exercise.image ? CreditedImage({image: exercise.image, images, sizes: '(min-width: 40em) 20em, 100vw', aspectRatio: 4 / 3}) : null,
     h('h3', null, title),
     h('p', {className: 'meta'}, [humanize(exercise.category), exercise.level && humanize(exercise.level)].filter(Boolean).join(' · ')),
     exercise.summary ? h('p', null, exercise.summary) : null,
-    exercise.primaryMuscles?.length ? h('p', {className: 'muscles'}, 'Works: ', exercise.primaryMuscles.map((m) => m.commonName ?? m.name).join(', ')) : null,
-    equipment.length ? h('p', {className: 'equipment'}, 'Equipment: ', equipment.join(', ')) : null,
+    exercise.primaryMuscles?.length ? h('p', {className: 'muscles'}, `Works: ${exercise.primaryMuscles.map((m) => m.commonName ?? m.name).join(', ')}`) : null,
+    equipment.length ? h('p', {className: 'equipment'}, `Equipment: ${equipment.join(', ')}`) : null,
   )
 }

@@ -1,5 +1,7 @@
 // The full how-to of an exercise: setups, steps with cues, tempo, prescriptions, mistakes, safety.
-import {createElement as h, type ReactNode} from 'react'
+// Inner parts are built by plain function calls, not components: the markup is the same and a
+// server render skips a component (hooks set-up) per part.
+import {createElement as h, Fragment, type ReactNode} from 'react'
 import {humanize, tempoItems} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseGuideResult} from '../models.ts'
@@ -18,7 +20,7 @@ export interface ExerciseGuideProps {
 type Step = NonNullable<ExerciseGuideResult['steps']>[number]
 
 export function ExerciseGuide({exercise, images, stepsOnly, className}: ExerciseGuideProps): ReactNode {
-  const steps = exercise.steps?.length ? h('ol', {className: 'steps'}, exercise.steps.map((step) => h(StepItem, {key: step._key, step, images}))) : null
+  const steps = exercise.steps?.length ? h('ol', {className: 'steps'}, exercise.steps.map((step) => stepItem(step, images))) : null
   if (stepsOnly) return h('section', {className}, h('h3', null, exercise.name), steps)
   const tempo = tempoItems(exercise.tempo)
   const safety = [
@@ -26,7 +28,7 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
     ...(exercise.contraindications ?? []).map((c) => ({key: c._key, text: c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition})),
   ]
   const setups = (exercise.setups ?? []).map((s) =>
-    h('li', {key: s._key}, h('strong', null, s.name), s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : null, s.instructions ? `: ${s.instructions}` : null),
+    h('li', {key: s._key}, h('strong', null, s.name), `${s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}` || null),
   )
   const variations = (exercise.variations ?? []).map((v) => h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${v.description}`))
   return h(
@@ -34,27 +36,27 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
     {className},
     h('h3', null, exercise.name),
     exercise.summary ? h('p', null, exercise.summary) : null,
-    setups.length ? h(Section, {title: 'Setups'}, h('ul', null, setups)) : null,
-    steps ? h(Section, {title: 'Steps'}, steps) : null,
-    tempo.length ? h(Section, {title: 'Tempo'}, h('ul', null, tempo.map((item, i) => h('li', {key: i}, item)))) : null,
-    exercise.prescriptions?.length ? h(Section, {title: 'Sets and reps'}, h(PrescriptionTable, {prescriptions: exercise.prescriptions})) : null,
-    variations.length ? h(Section, {title: 'Variations'}, h('ul', null, variations)) : null,
-    exercise.commonMistakes?.length ? h(Section, {title: 'Common mistakes'}, h('ul', null, exercise.commonMistakes.map((m) => h('li', {key: m._key}, m.mistake)))) : null,
-    safety.length ? h(Section, {title: 'Safety'}, h('ul', null, safety.map((s) => h('li', {key: s.key}, s.text)))) : null,
-    exercise.disclaimers?.length ? exercise.disclaimers.map((d) => h(Disclaimer, {key: d._id, disclaimer: d})) : null,
+    setups.length ? section('Setups', h('ul', null, setups)) : null,
+    steps ? section('Steps', steps) : null,
+    tempo.length ? section('Tempo', h('ul', null, tempo.map((item, i) => h('li', {key: i}, item)))) : null,
+    exercise.prescriptions?.length ? section('Sets and reps', PrescriptionTable({prescriptions: exercise.prescriptions})) : null,
+    variations.length ? section('Variations', h('ul', null, variations)) : null,
+    exercise.commonMistakes?.length ? section('Common mistakes', h('ul', null, exercise.commonMistakes.map((m) => h('li', {key: m._key}, m.mistake)))) : null,
+    safety.length ? section('Safety', h('ul', null, safety.map((s) => h('li', {key: s.key}, s.text)))) : null,
+    exercise.disclaimers?.length ? exercise.disclaimers.map((d) => h(Fragment, {key: d._id}, Disclaimer({disclaimer: d}))) : null,
   )
 }
 
-function StepItem({step, images}: {step: Step; images: ImageConfig}): ReactNode {
+function stepItem(step: Step, images: ImageConfig): ReactNode {
   return h(
     'li',
-    null,
+    {key: step._key},
     h('p', null, step.instruction),
     step.cues?.length ? h('ul', {className: 'cues'}, step.cues.map((cue, i) => h('li', {key: i}, cue))) : null,
-    step.image ? h(CreditedImage, {image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null,
+    step.image ? CreditedImage({image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null,
   )
 }
 
-function Section({title, children}: {title: string; children?: ReactNode}): ReactNode {
+function section(title: string, children: ReactNode): ReactNode {
   return h('div', null, h('h4', null, title), children)
 }

@@ -9,12 +9,15 @@ export interface PrescriptionTableProps {
   className?: string
 }
 
+// The same header for every table: one element tree, built once.
+const HEAD = h('thead', null, h('tr', null, ...['Goal', 'Sets', 'Reps', 'Per week', 'Notes'].map((c) => h('th', {key: c, scope: 'col'}, c))))
+
 export function PrescriptionTable({prescriptions, title, className}: PrescriptionTableProps): ReactNode {
   return h(
     'table',
     {className},
     title ? h('caption', null, title) : null,
-    h('thead', null, h('tr', null, ...['Goal', 'Sets', 'Reps', 'Per week', 'Notes'].map((c) => h('th', {key: c, scope: 'col'}, c)))),
+    HEAD,
     h(
       'tbody',
       null,
