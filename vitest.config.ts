@@ -4,7 +4,7 @@ import {defineConfig} from 'vitest/config'
 // browser tests under test/. Type tests (*.test-d.ts) are checked by tsc, not run.
 export default defineConfig({
   test: {
-    include: ['{schemas,studio,lake,sdk,examples,test}/**/*.test.{ts,tsx}'],
+    include: ['{schemas,studio,lake,sdk,syndication,examples,test}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -42,6 +42,8 @@ export interface SpotterItemExtension {
   article: models.ArticleResult
   /** The article body as Portable Text (references resolved). */
   portableText: unknown[]
+  /** Where the article's image URLs point: pass as `images` to the SDK's renderers. */
+  images: {projectId: string; dataset: string; baseUrl?: string}
 }
 
 /** A JSON Feed 1.1 item for a live article. */

@@ -1,0 +1,10 @@
+// @spotter/syndication: the service (startService), its storage, and the public types.
+export * from './types.ts'
+export {startService, createPartner, ApiError, type RunningService} from './server.ts'
+export {loadServiceConfig, parseServiceConfig, type ServiceConfig} from './config.ts'
+export {SyndicationStore, ConflictError, type StorageConfig, type FeedChange, type ItemState} from './storage/store.ts'
+export {ArticleSource, type SourceConfig, type BuiltArticle} from './articles.ts'
+export {Syndicator} from './sync.ts'
+export {LICENCES, refusal, type SyndicationRights} from './rights.ts'
+export {encodeCursor, decodeCursor, CursorError} from './cursor.ts'
+export {hashKey, newKey} from './keys.ts'
