@@ -144,6 +144,9 @@ export class SyndicationStore {
   async applyStates(input: ApplyInput): Promise<FeedChange[]> {
     const now = input.now.toISOString()
     return this.driver.transaction(async (tx) => {
+      // Take the feed counter's row lock first: writers from several processes then run one after
+      // another, and each reads the states the previous one committed (PostgreSQL, read committed).
+      await tx.run(`UPDATE counters SET value = value WHERE name = 'feed'`)
       for (const c of input.contents) {
         await tx.run(`INSERT INTO item_contents (version, item_id, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (version) DO NOTHING`, [
           c.version,
