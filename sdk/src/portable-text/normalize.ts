@@ -68,13 +68,7 @@ export function normalizePortableText(
   isValid: (object: NormalizedObject) => boolean = () => true,
 ): NormalizedNode[] {
   const items = Array.isArray(value) ? value : isRecord(value) ? [value] : []
-  const allowed = {
-    types: new Set(vocabulary.types),
-    styles: new Set(vocabulary.styles),
-    lists: new Set(vocabulary.lists),
-    decorators: new Set(vocabulary.decorators),
-    annotations: new Set(vocabulary.annotations),
-  }
+  const allowed = allowedSets(vocabulary)
   const out: NormalizedNode[] = []
   const warned = new Set<string>()
   const warnOnce = (message: string) => {
@@ -84,7 +78,7 @@ export function normalizePortableText(
   }
   for (const item of items) {
     if (!isRecord(item) || typeof item._type !== 'string') continue
-    if (item._type === 'block') out.push(normalizeBlock(item, allowed, warnOnce))
+    if (item._type === 'block') out.push(isNormalBlock(item, allowed) ? (item as unknown as NormalizedTextBlock) : normalizeBlock(item, allowed, warnOnce))
     else if (!allowed.types.has(item._type)) warnOnce(`unknown block type ${JSON.stringify(item._type)} skipped`)
     else if (isValid(item as NormalizedObject)) out.push(withKey(item))
     else warnOnce(`${item._type} block with an invalid shape skipped`)
@@ -98,6 +92,56 @@ interface Allowed {
   lists: Set<string>
   decorators: Set<string>
   annotations: Set<string>
+}
+
+// The vocabularies are module constants, so their sets are built once each.
+const allowedCache = new WeakMap<PortableTextVocabulary, Allowed>()
+function allowedSets(vocabulary: PortableTextVocabulary): Allowed {
+  let allowed = allowedCache.get(vocabulary)
+  if (!allowed) {
+    allowed = {
+      types: new Set(vocabulary.types),
+      styles: new Set(vocabulary.styles),
+      lists: new Set(vocabulary.lists),
+      decorators: new Set(vocabulary.decorators),
+      annotations: new Set(vocabulary.annotations),
+    }
+    allowedCache.set(vocabulary, allowed)
+  }
+  return allowed
+}
+
+/**
+ * True if normalizeBlock would return an equal block: every field already of its normalized
+ * form. Such a block (the usual case: query results) is passed on as it is instead of copied.
+ */
+function isNormalBlock(block: Record<string, unknown>, allowed: Allowed): boolean {
+  const {_key, style, listItem, level, markDefs, children} = block
+  if ((_key !== undefined && typeof _key !== 'string') || typeof style !== 'string' || !allowed.styles.has(style)) return false
+  if (listItem === undefined ? level !== undefined : typeof listItem !== 'string' || !allowed.lists.has(listItem) || !isListLevel(level)) return false
+  if (!Array.isArray(markDefs) || !Array.isArray(children)) return false
+  for (const def of markDefs) {
+    if (!isRecord(def) || typeof def._key !== 'string' || typeof def._type !== 'string' || !allowed.annotations.has(def._type)) return false
+  }
+  for (const child of children) {
+    if (!isRecord(child) || (child._key !== undefined && typeof child._key !== 'string')) return false
+    if (child._type !== 'span') {
+      if (typeof child._type !== 'string' || !allowed.types.has(child._type)) return false
+      continue
+    }
+    const marks = child.marks
+    if (typeof child.text !== 'string' || !Array.isArray(marks) || marks.length > MAX_MARKS_PER_SPAN) return false
+    for (let i = 0; i < marks.length; i++) {
+      const mark: unknown = marks[i]
+      if (typeof mark !== 'string' || marks.indexOf(mark) !== i) return false
+      if (!allowed.decorators.has(mark) && !markDefs.some((def) => (def as NormalizedMarkDef)._key === mark)) return false
+    }
+  }
+  return true
+}
+
+function isListLevel(level: unknown): boolean {
+  return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= MAX_LIST_LEVEL
 }
 
 function normalizeBlock(block: Record<string, unknown>, allowed: Allowed, warn: Warn): NormalizedTextBlock {
