@@ -12,6 +12,8 @@ const studioDir = path.dirname(fileURLToPath(import.meta.url))
 const root = path.join(studioDir, '..')
 const cacheDir = path.join(root, 'node_modules', '.cache', 'spotter-studio')
 const LOCK_STALE_MS = 10 * 60_000
+/** The project's own Node (22, from the `node` devDependency): the one that runs this file may be older. */
+export const projectNode = fs.existsSync(path.join(root, 'node_modules', '.bin', 'node')) ? path.join(root, 'node_modules', '.bin', 'node') : process.execPath
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return []
@@ -80,7 +82,7 @@ export async function ensureStudioBuild(options: {log?: (line: string) => void} 
 function runSanityBuild(outDir: string): Promise<void> {
   const cli = path.join(root, 'node_modules', '@sanity', 'cli', 'bin', 'run.js')
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'build', outDir, '--yes'], {
+    const child = spawn(projectNode, [cli, 'build', outDir, '--yes'], {
       cwd: studioDir,
       // Offline and quiet: no telemetry, no update checks, no prompts. The CLI and its workers
       // must run on this Node (22), so it goes first on PATH.
@@ -90,7 +92,7 @@ function runSanityBuild(outDir: string): Promise<void> {
         DO_NOT_TRACK: '1',
         NO_UPDATE_NOTIFIER: '1',
         SANITY_TELEMETRY_DISABLED: '1',
-        PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+        PATH: `${path.dirname(fs.realpathSync(projectNode))}${path.delimiter}${process.env.PATH ?? ''}`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })

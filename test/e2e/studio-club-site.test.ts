@@ -1,0 +1,167 @@
+// An editor in the real Studio (built, in Debian's Chromium) on the real lake, and the club site
+// process showing what was published: create + publish an exercise, a draft edit visible only in
+// preview, a range error that blocks Publish, an article with an uploaded, credited image. Every
+// request the browser makes to a non-loopback host is recorded; there must be none.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {Page} from 'playwright-core'
+import {pngBytes} from '../../lake/test/png.ts'
+import {launchBrowser, type TestBrowser} from './support/browser.ts'
+import {PREVIEW_SECRET, startStack, type Stack} from './support/stack.ts'
+import {artifacts, editArrayItem, field, footerStatus, newDocument, openList, openStudio, publish, publishButton, screenshot, subField} from './support/studio-ui.ts'
+
+let stack: Stack
+let browser: TestBrowser
+let studio: Page
+
+const stamp = Date.now().toString(36)
+const exerciseName = `Cable pull-through ${stamp}`
+const exerciseSlug = `cable-pull-through-${stamp}`
+
+beforeAll(async () => {
+  ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
+  studio = await browser.newPage()
+  studio.setDefaultTimeout(30_000)
+  await openStudio(studio, stack.studio.url, stack.lake.writeToken)
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await stack?.close()
+})
+
+async function sitePage(pathname: string, name: string): Promise<Page> {
+  const page = await browser.newPage()
+  const res = await page.goto(stack.siteUrl + pathname)
+  expect(res?.status(), pathname).toBe(200)
+  await screenshot(page, name)
+  return page
+}
+
+describe('editors publish from the Studio to the club site', {timeout: 180_000}, () => {
+  it('creates an exercise with a setup, a step and a prescription, publishes it, and the club site shows it', async () => {
+    await openList(studio, 'Exercises', 'All exercises')
+    await newDocument(studio)
+    await field(studio, 'name').locator('input').fill(exerciseName)
+    await field(studio, 'slug').getByRole('button', {name: 'Generate'}).click()
+    await field(studio, 'category').locator('select').selectOption({label: 'Strength'})
+    await field(studio, 'level').locator('select').selectOption({label: 'Beginner'})
+
+    // The template gave the new exercise one setup, one step and one prescription.
+    await studio.getByRole('tab', {name: 'Technique'}).click()
+    await editArrayItem(studio, 'setups', 'Untitled', (d) => subField(d, '.name').fill('Cable stack with a rope handle'))
+    await editArrayItem(studio, 'steps', 'Untitled', (d) => subField(d, '.instruction', 'textarea').fill('Hinge at the hips and pull the rope through your legs.'))
+    await studio.getByRole('tab', {name: 'Programming'}).click()
+    await editArrayItem(studio, 'prescriptions', 'Prescription', async (d) => {
+      await subField(d, '.goal').fill('Hip hinge practice')
+      await subField(d, '.sets.min').fill('2')
+      await subField(d, '.sets.max').fill('3')
+      await subField(d, '.reps.min').fill('10')
+      await subField(d, '.reps.max').fill('15')
+    })
+    await screenshot(studio, '01-studio-new-exercise')
+    await publish(studio)
+    await screenshot(studio, '02-studio-published')
+
+    const published = await stack.lake.client().fetch('*[_id == $id][0]', {id: studio.url().match(/;([0-9a-f-]{36})/)?.[1] ?? ''})
+    expect(published).toMatchObject({name: exerciseName, slug: {current: exerciseSlug}, category: 'strength'})
+    expect(published.setups).toHaveLength(1)
+    expect(published.steps).toHaveLength(1)
+    expect(published.prescriptions[0]).toMatchObject({goal: 'Hip hinge practice', sets: {min: 2, max: 3}, reps: {min: 10, max: 15}})
+
+    const page = await sitePage(`/exercises/${exerciseSlug}`, '03-site-exercise')
+    await expect(page.locator('h1').textContent()).resolves.toBe(exerciseName)
+    const body = await page.locator('main').innerText()
+    expect(body).toContain('Cable stack with a rope handle')
+    expect(body).toContain('Hinge at the hips and pull the rope through your legs.')
+    expect(body).toContain('Hip hinge practice')
+    const library = await sitePage('/exercises?level=beginner', '04-site-library-beginner')
+    await expect(library.getByRole('link', {name: exerciseName})).toBeDefined()
+    expect(await library.getByRole('link', {name: exerciseName}).count()).toBe(1)
+    await page.close()
+    await library.close()
+  })
+
+  it('a draft edit is not on the public site, but is in preview', async () => {
+    const draftName = `${exerciseName} (revised)`
+    await studio.getByRole('tab', {name: 'Overview'}).click()
+    await field(studio, 'name').locator('input').fill(draftName)
+    await footerStatus(studio).getByText(/Edited just now|Saved/).or(studio.getByText('Saved', {exact: true})).first().waitFor()
+    await expect.poll(async () => (await stack.lake.client().fetch('*[slug.current == $s && _id in path("drafts.**")][0].name', {s: exerciseSlug}, {perspective: 'raw'})), {timeout: 30_000}).toBe(draftName)
+
+    const pub = await sitePage(`/exercises/${exerciseSlug}`, '05-site-public-after-draft-edit')
+    expect(await pub.locator('h1').textContent()).toBe(exerciseName)
+    const preview = await browser.newPage()
+    await preview.goto(`${stack.siteUrl}/api/preview?secret=${PREVIEW_SECRET}&redirect=${encodeURIComponent(`/exercises/${exerciseSlug}`)}`)
+    expect(await preview.locator('h1').textContent()).toBe(draftName)
+    await expect(preview.getByRole('status').first().innerText()).resolves.toContain('Preview')
+    await screenshot(preview, '06-site-preview-draft')
+    await preview.getByRole('link', {name: 'Leave preview'}).click()
+    await preview.waitForURL(`${stack.siteUrl}/exercises/${exerciseSlug}`)
+    expect(await preview.locator('h1').textContent()).toBe(exerciseName)
+    await pub.close()
+    await preview.close()
+  })
+
+  it('an invalid range (min sets above max sets) blocks Publish with its message', async () => {
+    await studio.getByRole('tab', {name: 'Programming'}).click()
+    await editArrayItem(studio, 'prescriptions', 'Hip hinge practice', async (d) => {
+      await subField(d, '.sets.min').fill('5')
+      await subField(d, '.sets.max').fill('3')
+    })
+    await publishButton(studio).and(studio.locator('[disabled], [data-disabled="true"]')).waitFor()
+    await studio.getByRole('button', {name: 'Validation'}).click()
+    const message = studio.getByText('The minimum (5) is higher than the maximum (3). Swap them, or enter the same number twice for a fixed value.').first()
+    await message.waitFor()
+    await screenshot(studio, '07-studio-range-error-blocks-publish')
+    // Publishing is refused, so the site keeps the published range.
+    const sets = await stack.lake.client().fetch('*[slug.current == $s][0].prescriptions[0].sets', {s: exerciseSlug})
+    expect(sets).toMatchObject({min: 2, max: 3})
+  })
+
+  it('an article with an uploaded, credited image renders on the site', async () => {
+    const title = `Hinge basics ${stamp}`
+    const imageFile = path.join(artifacts, 'upload-hero.png')
+    fs.mkdirSync(artifacts, {recursive: true})
+    fs.writeFileSync(imageFile, pngBytes(64, 48, [30, 120, 200, 255]))
+
+    await openList(studio, 'Articles', 'All articles')
+    await newDocument(studio)
+    await field(studio, 'title').locator('input').fill(title)
+    await field(studio, 'slug').getByRole('button', {name: 'Generate'}).click()
+    await field(studio, 'kind').locator('select').selectOption({label: 'Explainer'})
+    await field(studio, 'excerpt').locator('textarea').fill('Why the hip hinge matters.')
+    await studio.locator('input[type=file]').first().setInputFiles(imageFile)
+    await field(studio, 'heroImage.alt').locator('input').fill('A blue square standing in for a hip hinge')
+    await field(studio, 'heroImage.credit').locator('input').fill('Spotter test studio')
+    await field(studio, 'body').locator('[contenteditable="true"]').click()
+    await studio.keyboard.type('Hinge from the hips, not the lower back.')
+    await publish(studio)
+    await screenshot(studio, '08-studio-article-published')
+
+    const slug = `hinge-basics-${stamp}`
+    const page = await sitePage(`/articles/${slug}`, '09-site-article-with-image')
+    expect(await page.locator('h1').textContent()).toBe(title)
+    expect(await page.getByText('Preview: you are seeing unpublished drafts.').count()).toBe(0)
+    const image = page.locator('figure.hero img')
+    expect(await image.getAttribute('alt')).toBe('A blue square standing in for a hip hinge')
+    // The browser really loaded the uploaded bytes from the lake (srcset scales naturalWidth, so
+    // check the source and that it decoded).
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    const src = await image.evaluate((img: HTMLImageElement) => img.currentSrc)
+    expect(src).toMatch(new RegExp(`^${stack.lake.url}/images/spotter/production/[0-9a-f]{40}-64x48\\.png`))
+    expect(fs.readFileSync(imageFile).equals(Buffer.from(await (await fetch(src)).arrayBuffer()))).toBe(true)
+    expect(await page.locator('figure.hero').innerText()).toContain('Spotter test studio')
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
+    expect(ld).toMatchObject({headline: title, image: {'@type': 'ImageObject', creditText: 'Spotter test studio'}})
+    await page.close()
+  })
+
+  it('nothing left the machine', () => {
+    expect(browser.external).toEqual([])
+    // What Studio 6.16 tried to reach and the Studio server's CSP stopped in the browser.
+    fs.writeFileSync(path.join(artifacts, 'blocked-by-csp.txt'), `${[...new Set(browser.blockedByCsp)].join('\n')}\n`)
+    for (const url of browser.blockedByCsp) expect(url).toMatch(/^https:\/\/([a-z0-9-]+\.)*(sanity\.io|sanity-cdn\.com)\//)
+  })
+})
