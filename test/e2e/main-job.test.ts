@@ -1,0 +1,99 @@
+// `npm start` itself: the lake, the Studio and the club site all answer, Ctrl-C (SIGINT) stops all
+// three, and the lake's data (and no second seeding) survives a restart on the same data dir.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import {afterAll, expect, it} from 'vitest'
+import {startProcess, stopProcess} from './support/stack.ts'
+import type {ChildProcess} from 'node:child_process'
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-main-job-'))
+const env = {...process.env, SPOTTER_LAKE_PORT: '0', SPOTTER_STUDIO_PORT: '0', SPOTTER_SITE_PORT: '0', SPOTTER_DATA_DIR: dataDir}
+let running: ChildProcess | undefined
+
+afterAll(async () => {
+  if (running) await stopProcess(running, 'SIGKILL')
+  fs.rmSync(dataDir, {recursive: true, force: true})
+})
+
+interface Urls {
+  studio: string
+  signIn: string
+  site: string
+  preview: string
+  lake: string
+}
+
+async function startMainJob(): Promise<{child: ChildProcess; urls: Urls; output: () => string}> {
+  const started = await startProcess(['scripts/start.ts'], /(Spotter is running\.[\s\S]*Press Ctrl-C to stop\.)/, env)
+  running = started.child
+  const text = started.match
+  const grab = (re: RegExp) => {
+    const m = re.exec(text)
+    expect(m, `${re} in:\n${text}`).not.toBeNull()
+    return m![1]!
+  }
+  return {
+    child: started.child,
+    output: started.output,
+    urls: {
+      studio: grab(/Studio:\s+(\S+)/),
+      signIn: grab(/(\S+\/#token=\S+)/),
+      site: grab(/Club site:\s+(\S+)/),
+      preview: grab(/preview drafts: (\S+)/),
+      lake: grab(/Content API: (\S+)/),
+    },
+  }
+}
+
+const refused = async (url: string) => {
+  try {
+    await fetch(url, {signal: AbortSignal.timeout(5_000)})
+    return false
+  } catch {
+    return true
+  }
+}
+
+it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', {timeout: 240_000}, async () => {
+  const first = await startMainJob()
+  const {urls} = first
+  expect(first.output()).toContain('Seeded 35 documents')
+
+  const ping = await fetch(`${urls.lake}/v1/ping`)
+  expect(ping.status).toBe(200)
+  const studio = await fetch(urls.studio)
+  expect(studio.status).toBe(200)
+  expect(await studio.text()).toContain('window.__SPOTTER_LAKE_URL__="https://localhost:')
+  expect(studio.headers.get('content-security-policy')).toContain('connect-src')
+  const site = await fetch(urls.site)
+  expect(site.status).toBe(200)
+  expect(await site.text()).toContain('New Milford Fitness &amp; Aquatics Club')
+  const preview = await fetch(urls.preview, {redirect: 'manual'})
+  expect(preview.status).toBe(307)
+
+  // The sign-in link carries the lake's write token: write something to prove it.
+  const token = decodeURIComponent(urls.signIn.split('#token=')[1]!)
+  const write = await fetch(`${urls.lake}/v2025-02-19/data/mutate/production`, {
+    method: 'POST',
+    headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+    body: JSON.stringify({mutations: [{create: {_id: 'main-job-check', _type: 'note', text: 'kept'}}]}),
+  })
+  expect(write.status).toBe(200)
+
+  first.child.kill('SIGINT')
+  const code = await new Promise<number | null>((resolve) => first.child.once('exit', resolve))
+  running = undefined
+  expect(code).toBe(0)
+  expect(first.output()).toContain('Spotter stopped.')
+  for (const url of [`${urls.lake}/v1/ping`, urls.studio, urls.site]) expect(await refused(url), `${url} still answers`).toBe(true)
+
+  // Again on the same data: nothing is seeded twice and the write is still there.
+  const second = await startMainJob()
+  expect(second.output()).not.toContain('Seeded')
+  const kept = await fetch(`${second.urls.lake}/v2025-02-19/data/doc/production/main-job-check`, {headers: {authorization: `Bearer ${token}`}})
+  expect(((await kept.json()) as {documents: {text: string}[]}).documents[0]?.text).toBe('kept')
+  second.child.kill('SIGTERM')
+  expect(await new Promise((resolve) => second.child.once('exit', resolve))).toBe(0)
+  running = undefined
+})
