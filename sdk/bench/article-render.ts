@@ -1,6 +1,9 @@
 // A full article page with the SDK (validate the query result, then render body, byline,
 // disclaimers and JSON-LD) against plain renderToStaticMarkup(<PortableText value={body}/>) of
 // the same body, in one run, for the three seed articles. Prints the ratio (target <= 1.3x).
+// The SDK page renders far more markup than the plain body (exercise guides, tables, citations,
+// byline, disclaimers, JSON-LD), so it also prints a like-for-like line: plain <PortableText>
+// given the SDK's block renderers, i.e. the same body markup without validation or normalization.
 //   node_modules/.bin/node sdk/bench/article-render.ts
 // React's production build is what serves pages, so NODE_ENV defaults to production here (set
 // before React loads, hence the dynamic imports); NODE_ENV=development measures the dev build.
@@ -9,11 +12,12 @@ import * as path from 'node:path'
 process.env.NODE_ENV ??= 'production'
 const {PortableText} = await import('@portabletext/react')
 const {createElement: h, Fragment} = await import('react')
+type ReactNode = import('react').ReactNode
 const {renderToStaticMarkup} = await import('react-dom/server')
 const {spawnLake} = await import('../../lake/src/testing.ts')
 const {getArticleQuery, getArticleResult, parseResult} = await import('../src/index.ts')
 const {articleJsonLd} = await import('../src/jsonld/index.ts')
-const {ArticleBody, Byline, Disclaimer, JsonLd} = await import('../src/react/index.ts')
+const {ArticleBody, Byline, Disclaimer, JsonLd, articleBlockRenderers} = await import('../src/react/index.ts')
 
 const SEED = path.resolve(import.meta.dirname, '../../seed/spotter.ndjson')
 const SLUGS = ['leg-training-reverse-hyperextensions', 'back-hyperextensions', 'the-reverse-hyperextension-machine']
@@ -40,6 +44,15 @@ function plainBody(raw: {body: unknown}): string {
   return renderToStaticMarkup(h(PortableText, {value: raw.body as never, onMissingComponent: false}))
 }
 
+// The SDK's block renderers as plain <PortableText> type components (PortableText's own styles,
+// lists and marks): the body markup of <ArticleBody>, minus the SDK's checks.
+const sameTypes = Object.fromEntries(
+  Object.entries(articleBlockRenderers).map(([type, render]) => [type, ({value}: {value: never}) => (render as (props: {value: never; images: typeof images}) => ReactNode)({value, images})]),
+)
+function plainBodySameRenderers(raw: {body: unknown}): string {
+  return renderToStaticMarkup(h(PortableText, {value: raw.body as never, components: {types: sameTypes}, onMissingComponent: false}))
+}
+
 /** Median time per call in microseconds over interleaved rounds (so drift hits both sides). */
 function measure(cases: Array<[string, () => unknown]>): Record<string, number> {
   const samples: Record<string, number[]> = Object.fromEntries(cases.map(([name]) => [name, []]))
@@ -60,12 +73,14 @@ try {
   for (const raw of raws) {
     sdkPage(raw) // warm up
     plainBody(raw)
+    plainBodySameRenderers(raw)
   }
   const def = {name: 'getArticle', root: 'article', schema: getArticleResult}
   const parsed = raws.map((raw) => parseResult(def, raw)!)
   const result = measure([
     ['sdk page', () => raws.forEach(sdkPage)],
     ['plain <PortableText>', () => raws.forEach(plainBody)],
+    ['plain <PortableText> with the SDK block renderers', () => raws.forEach(plainBodySameRenderers)],
     ['  validate (zod)', () => raws.forEach((raw) => parseResult(def, raw))],
     ['  <ArticleBody>', () => parsed.forEach((a) => renderToStaticMarkup(h(ArticleBody, {value: a.body, images})))],
     ['  <ArticleBody> without exercise embeds', () => parsed.forEach((a) => renderToStaticMarkup(h(ArticleBody, {value: a.body, images, renderers: {exerciseEmbed: () => null}})))],
@@ -73,14 +88,21 @@ try {
   ])
   const sdk = result['sdk page']!
   const plain = result['plain <PortableText>']!
+  const same = result['plain <PortableText> with the SDK block renderers']!
+  const body = result['  <ArticleBody>']!
+  const chars = (fn: (raw: {body: unknown}) => string) => raws.map(fn).join('').length
+  const [sdkChars, plainChars, sameChars] = [chars(sdkPage), chars(plainBody), chars(plainBodySameRenderers)]
   console.log(`three seed articles per op, median of ${ROUNDS} rounds x ${ITERATIONS}, NODE_ENV=${process.env.NODE_ENV}`)
-  console.log(`  SDK page (validate + body + byline + disclaimers + JSON-LD): ${sdk.toFixed(0)} µs`)
-  console.log(`  plain renderToStaticMarkup(<PortableText>) of the body:      ${plain.toFixed(0)} µs`)
+  console.log(`  SDK page (validate + body + byline + disclaimers + JSON-LD): ${sdk.toFixed(0)} µs, ${sdkChars} chars`)
+  console.log(`  plain renderToStaticMarkup(<PortableText>) of the body:      ${plain.toFixed(0)} µs, ${plainChars} chars`)
   console.log(`  ratio: ${(sdk / plain).toFixed(2)}x (target <= 1.3x)`)
+  console.log('like for like (same body markup):')
+  console.log(`  plain <PortableText> given the SDK's block renderers:       ${same.toFixed(0)} µs, ${sameChars} chars`)
+  console.log(`  <ArticleBody> (normalize, shape checks, SafeLink) vs that:    ${(body / same).toFixed(2)}x`)
+  console.log(`  SDK page vs that:                                           ${(sdk / same).toFixed(2)}x`)
+  console.log(`  render cost per 1000 chars: plain body ${((1000 * plain) / plainChars).toFixed(1)} µs, SDK page ${((1000 * sdk) / sdkChars).toFixed(1)} µs`)
   console.log('breakdown:')
-  for (const [name, us] of Object.entries(result).slice(2)) console.log(`  ${name.trim().padEnd(42)} ${us.toFixed(0)} µs`)
-  const html = (fn: (raw: {body: unknown}) => string) => raws.map(fn).join('').length
-  console.log(`markup: SDK page ${html(sdkPage)} chars, plain body ${html(plainBody)} chars`)
+  for (const [name, us] of Object.entries(result).slice(3)) console.log(`  ${name.trim().padEnd(42)} ${us.toFixed(0)} µs`)
 } finally {
   await lake.stop()
 }
