@@ -47,7 +47,7 @@ function plainBody(raw: {body: unknown}): string {
 // The SDK's block renderers as plain <PortableText> type components (PortableText's own styles,
 // lists and marks): the body markup of <ArticleBody>, minus the SDK's checks.
 const sameTypes = Object.fromEntries(
-  Object.entries(articleBlockRenderers).map(([type, render]) => [type, ({value}: {value: never}) => (render as (props: {value: never; images: typeof images}) => ReactNode)({value, images})]),
+  Object.entries(articleBlockRenderers).map(([type, render]) => [type, ({value}: {value: unknown}) => (render as (props: {value: unknown; images: typeof images}) => ReactNode)({value, images})]),
 )
 function plainBodySameRenderers(raw: {body: unknown}): string {
   return renderToStaticMarkup(h(PortableText, {value: raw.body as never, components: {types: sameTypes}, onMissingComponent: false}))
