@@ -3,102 +3,61 @@
 // content passed validation), anything optional or dereferenced may be null. Sanity TypeGen,
 // run over the same schema and queries, must infer the same types (sdk/test/typegen.test.ts).
 import * as z from 'zod'
+import {
+  bodyImageModel,
+  citationModel,
+  disclaimerCalloutModel,
+  disclaimerModel,
+  equipmentModel,
+  exerciseEmbedModel,
+  imageModel,
+  key,
+  list,
+  markParsed,
+  muscleModel,
+  optBool,
+  optEnum,
+  optStr,
+  personCardModel,
+  prescriptionTableModel,
+  pullQuoteModel,
+  str,
+  textBlock,
+} from './block-models.ts'
 import * as v from './vocabulary.ts'
 import {articleBlockTypes} from './vocabulary.ts'
 
-const str = z.string()
-const optStr = z.string().nullable()
-const optNum = z.number().nullable()
-const optBool = z.boolean().nullable()
-const key = z.string()
-const optEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable()
-const list = <T extends z.ZodType>(item: T) => z.array(item).nullable()
-
-export const imageModel = z.object({
-  alt: str,
-  caption: optStr,
-  credit: str,
-  licence: optEnum(v.imageLicences),
-  copyrightHolder: optStr,
-  crop: z.object({top: z.number(), bottom: z.number(), left: z.number(), right: z.number()}).nullable(),
-  hotspot: z.object({x: z.number(), y: z.number(), width: z.number(), height: z.number()}).nullable(),
-  asset: z.object({_id: str, url: str, width: optNum, height: optNum, lqip: optStr}).nullable(),
-})
-export type ImageResult = z.infer<typeof imageModel>
-
-export const muscleModel = z.object({name: str, commonName: optStr, slug: optStr, region: z.enum(v.muscleRegions), group: optEnum(v.muscleGroups)})
-export type MuscleResult = z.infer<typeof muscleModel>
-
-export const equipmentModel = z.object({name: str, slug: optStr, kind: z.enum(v.equipmentKinds)})
-export type EquipmentResult = z.infer<typeof equipmentModel>
-
-export const credentialModel = z.object({
-  _key: key,
-  kind: z.enum(v.credentialKinds),
-  title: str,
-  subjects: list(str),
-  issuingBody: optStr,
-  year: optNum,
-  verificationUrl: optStr,
-})
-export type CredentialResult = z.infer<typeof credentialModel>
-
-export const personCardModel = z.object({
-  _id: str,
-  name: optStr,
-  unnamed: optBool,
-  descriptor: optStr,
-  slug: optStr,
-  headline: optStr,
-  roles: z.array(str),
-  website: optStr,
-  photo: imageModel.nullable(),
-  credentials: list(credentialModel),
-})
-export type PersonCardResult = z.infer<typeof personCardModel>
-
-// Portable Text as stored: spans, link annotations, the styles each field allows.
-const span = z.object({_type: z.literal('span'), _key: key, text: z.string().optional(), marks: z.array(str).optional()})
-const linkDef = z.object({_type: z.literal('link'), _key: key, href: z.string()})
-const textBlock = <const S extends readonly [string, ...string[]]>(styles: S) =>
-  z.object({
-    _type: z.literal('block'),
-    _key: key,
-    children: z.array(span).optional(),
-    style: z.enum(styles).optional(),
-    listItem: z.enum(['bullet', 'number']).optional(),
-    markDefs: z.array(linkDef).optional(),
-    level: z.number().optional(),
-  })
-
-export const richTextModel = z.array(textBlock(['normal']))
-export type RichTextResult = z.infer<typeof richTextModel>
-
-export const disclaimerModel = z.object({_id: str, title: str, kind: z.enum(v.disclaimerKinds), body: richTextModel})
-export type DisclaimerResult = z.infer<typeof disclaimerModel>
-
-const range = z.object({min: z.number(), max: z.number()}).nullable()
-
-export const prescriptionModel = z.object({
-  _key: key,
-  goal: str,
-  trainingPhase: optEnum(v.trainingPhases),
-  audience: optStr,
-  sets: range,
-  reps: range,
-  repsDescription: optStr,
-  load: optStr,
-  frequencyPerWeek: range,
-  placement: optEnum(v.workoutPlacements),
-  placementNote: optStr,
-  duration: optStr,
-  progression: optStr,
-  progressionRule: z.object({whenSets: optNum, whenReps: optNum, then: str}).nullable(),
-  equipment: list(equipmentModel),
-})
-export type PrescriptionResult = z.infer<typeof prescriptionModel>
-
-const exerciseLink = z.object({name: str, slug: optStr})
+// The block-level models live in block-models.ts (the renderers' entries need only those).
+export {
+  articleCustomBlockModels,
+  bodyImageModel,
+  citationModel,
+  credentialModel,
+  disclaimerCalloutModel,
+  disclaimerModel,
+  equipmentModel,
+  exerciseEmbedModel,
+  exerciseGuideModel,
+  imageModel,
+  isValidArticleBlock,
+  muscleModel,
+  personCardModel,
+  prescriptionModel,
+  prescriptionTableModel,
+  pullQuoteModel,
+  richTextModel,
+} from './block-models.ts'
+export type {
+  CredentialResult,
+  DisclaimerResult,
+  EquipmentResult,
+  ExerciseGuideResult,
+  ImageResult,
+  MuscleResult,
+  PersonCardResult,
+  PrescriptionResult,
+  RichTextResult,
+} from './block-models.ts'
 
 export const exerciseCardModel = z.object({
   _id: str,
@@ -116,51 +75,6 @@ export const exerciseCardModel = z.object({
 })
 export type ExerciseCardResult = z.infer<typeof exerciseCardModel>
 
-export const exerciseGuideModel = z.object({
-  _id: str,
-  name: str,
-  slug: optStr,
-  aliases: list(str),
-  summary: optStr,
-  category: z.enum(v.exerciseCategories),
-  secondaryCategories: list(str),
-  level: optEnum(v.exerciseLevels),
-  mechanic: optEnum(v.exerciseMechanics),
-  force: optEnum(v.exerciseForces),
-  primaryMuscles: list(muscleModel),
-  secondaryMuscles: list(muscleModel),
-  stabilizerMuscles: list(muscleModel),
-  biomechanics: list(z.object({_key: key, title: str, aspect: optEnum(v.biomechanicsAspects), explanation: str, structures: list(str)})),
-  setups: list(z.object({_key: key, name: str, instructions: optStr, equipment: list(equipmentModel), image: imageModel.nullable()})),
-  steps: list(z.object({_key: key, instruction: str, phase: optEnum(v.stepPhases), cues: list(str), image: imageModel.nullable()})),
-  tempo: z
-    .object({eccentricSeconds: optNum, bottomPauseSeconds: optNum, concentricSeconds: optNum, topPauseSeconds: optNum, cues: list(str)})
-    .nullable(),
-  commonMistakes: list(z.object({_key: key, mistake: str})),
-  safetyNotes: list(z.object({_key: key, note: str, equipment: list(equipmentModel)})),
-  contraindications: list(z.object({_key: key, condition: str, action: optEnum(v.contraindicationActions)})),
-  benefits: list(z.object({_key: key, benefit: str, explanation: optStr})),
-  prescriptions: list(prescriptionModel),
-  variations: list(
-    z.object({
-      _key: key,
-      name: str,
-      change: z.enum(v.variationChanges),
-      description: str,
-      cautions: list(str),
-      equipment: list(equipmentModel),
-      variantExercise: exerciseLink.nullable(),
-    }),
-  ),
-  relatedExercises: list(z.object({_key: key, relation: z.enum(v.exerciseRelations), note: optStr, exercise: exerciseLink})),
-  media: list(imageModel),
-  disclaimers: list(disclaimerModel),
-  author: personCardModel.nullable(),
-  reviewer: personCardModel.nullable(),
-  reviewedAt: optStr,
-})
-export type ExerciseGuideResult = z.infer<typeof exerciseGuideModel>
-
 export const articleCardModel = z.object({
   _id: str,
   title: str,
@@ -174,47 +88,6 @@ export const articleCardModel = z.object({
 })
 export type ArticleCardResult = z.infer<typeof articleCardModel>
 
-// Article body blocks, with their references resolved by getArticle's query.
-export const exerciseEmbedModel = z.object({
-  _type: z.literal('exerciseEmbed'),
-  _key: key,
-  display: optEnum(v.exerciseEmbedDisplays),
-  note: optStr,
-  exercise: exerciseGuideModel,
-})
-export const prescriptionTableModel = z.object({
-  _type: z.literal('prescriptionTable'),
-  _key: key,
-  title: optStr,
-  exercise: exerciseLink.nullable(),
-  prescriptions: z.array(prescriptionModel),
-})
-export const disclaimerCalloutModel = z.object({
-  _type: z.literal('disclaimerCallout'),
-  _key: key,
-  tone: optEnum(v.calloutTones),
-  disclaimer: disclaimerModel,
-})
-export const bodyImageModel = imageModel.extend({_type: z.literal('creditedImage'), _key: key})
-export const citationModel = z.object({
-  _type: z.literal('citation'),
-  _key: key,
-  kind: z.enum(v.citationKinds),
-  claim: str,
-  statisticValue: optNum,
-  statisticUnit: optStr,
-  sourceTitle: optStr,
-  sourceUrl: optStr,
-  sourceNote: optStr,
-  attributedTo: personCardModel.nullable(),
-})
-export const pullQuoteModel = z.object({
-  _type: z.literal('pullQuote'),
-  _key: key,
-  quote: str,
-  attribution: optStr,
-  speaker: z.object({name: optStr, descriptor: optStr, slug: optStr, headline: optStr}).nullable(),
-})
 export const articleTextBlockModel = textBlock(['normal', 'h2', 'h3', 'blockquote'])
 
 const articleBlock = z.discriminatedUnion('_type', [
@@ -244,34 +117,6 @@ export const articleBodyModel = z
   })
 export type ArticleBodyBlock = z.infer<typeof articleBlock>
 
-/**
- * Blocks that came out of articleBodyModel carry this (non-enumerable, so invisible to JSON and
- * equality) mark; renderers need not validate them again. A symbol cannot arrive in JSON, so
- * content cannot forge it. Cheaper than a WeakSet, whose entries the GC must trace.
- */
-const PARSED = Symbol('spotter.parsed')
-function markParsed(block: object): void {
-  Object.defineProperty(block, PARSED, {value: true})
-}
-
-/** The model of each custom block type, for validating bodies that did not come through a query. */
-export const articleCustomBlockModels = {
-  exerciseEmbed: exerciseEmbedModel,
-  prescriptionTable: prescriptionTableModel,
-  disclaimerCallout: disclaimerCalloutModel,
-  creditedImage: bodyImageModel,
-  citation: citationModel,
-  pullQuote: pullQuoteModel,
-} satisfies {[T in Exclude<ArticleBodyBlock['_type'], 'block'>]: z.ZodType}
-
-/** True if a custom block has its type's shape (checked once per object). */
-export function isValidArticleBlock(block: {_type: string}): boolean {
-  if ((block as {[PARSED]?: true})[PARSED]) return true
-  const model = (articleCustomBlockModels as Record<string, z.ZodType | undefined>)[block._type]
-  if (!model?.safeParse(block).success) return false
-  if (Object.isExtensible(block)) markParsed(block)
-  return true
-}
 export type ArticleBodyResult = ArticleBodyBlock[]
 
 function isKnownBlock(block: unknown): boolean {

@@ -2,7 +2,8 @@
 // `ArticleBlockHtmlRenderers` maps every custom block type, so a missing one fails to compile.
 import {personName} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
-import {isValidArticleBlock, type ArticleBodyBlock, type ArticleResult} from '../models.ts'
+import {isValidArticleBlock} from '../block-models.ts'
+import type {ArticleBodyBlock, ArticleResult} from '../models.ts'
 import type {Warn} from '../portable-text/normalize.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'

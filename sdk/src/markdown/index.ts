@@ -2,7 +2,8 @@
 // Markdown syntax from the content survives; links only where safeUrl allows.
 import {citationSource, credentialLabel, creditLine, guideSections, isoDate, personName, prescriptionLine, sentence} from '../format.ts'
 import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
-import {isValidArticleBlock, type ArticleBodyBlock, type ArticleResult, type ImageResult, type PersonCardResult} from '../models.ts'
+import {isValidArticleBlock} from '../block-models.ts'
+import type {ArticleBodyBlock, ArticleResult, ImageResult, PersonCardResult} from '../models.ts'
 import {escapeMarkdown as md, markdownUrl} from '../portable-text/escape.ts'
 import {normalizePortableText, type Warn} from '../portable-text/normalize.ts'
 import {blocksToMarkdown, type MarkdownSerializers} from '../portable-text/to-markdown.ts'

@@ -1,6 +1,7 @@
 // @spotter/sdk/text: articles as plain text (feeds, search indexes, e-mail, screen readers).
 import {credentialLabel, citationSource, creditLine, guideSections, isoDate, personName, prescriptionLine, sentence} from '../format.ts'
-import {isValidArticleBlock, type ArticleBodyBlock, type ArticleResult, type PersonCardResult} from '../models.ts'
+import {isValidArticleBlock} from '../block-models.ts'
+import type {ArticleBodyBlock, ArticleResult, PersonCardResult} from '../models.ts'
 import {normalizePortableText, type Warn} from '../portable-text/normalize.ts'
 import {blocksToText, type TextSerializers} from '../portable-text/to-text.ts'
 import {articleBodyVocabulary, richTextVocabulary} from '../vocabulary.ts'
