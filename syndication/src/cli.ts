@@ -7,7 +7,7 @@
 import {parseArgs} from 'node:util'
 import {loadServiceConfig} from './config.ts'
 import {hashKey, newKey} from './keys.ts'
-import {createPartner, publicPartner, startService} from './server.ts'
+import {createPartner, publicPartner} from './partners.ts'
 import {SyndicationStore} from './storage/store.ts'
 
 const USAGE = `Usage: spotter-syndication <command> --config FILE [options]
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     config.port = port
   }
   if (command === 'serve') {
+    const {startService} = await import('./server.ts') // loads the SDK; the other commands do not need it
     const service = await startService(config)
     console.log(`Spotter syndication listening on ${service.url}`)
     console.log(`  storage: ${config.storage.kind}; content: ${config.source.apiHost ?? 'hosted Sanity'} ${config.source.projectId}/${config.source.dataset}`)

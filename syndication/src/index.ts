@@ -1,6 +1,7 @@
 // @spotter/syndication: the service (startService), its storage, and the public types.
 export * from './types.ts'
-export {startService, createPartner, ApiError, type RunningService} from './server.ts'
+export {startService, type RunningService} from './server.ts'
+export {createPartner, publicPartner, ApiError} from './partners.ts'
 export {loadServiceConfig, parseServiceConfig, type ServiceConfig} from './config.ts'
 export {SyndicationStore, ConflictError, type StorageConfig, type FeedChange, type ItemState} from './storage/store.ts'
 export {ArticleSource, type SourceConfig, type BuiltArticle} from './articles.ts'

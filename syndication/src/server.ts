@@ -13,20 +13,11 @@ import type {ServiceConfig} from './config.ts'
 import {CursorError, decodeCursor, encodeCursor} from './cursor.ts'
 import {DeliveryWorker} from './deliveries.ts'
 import {atomFeed, jsonFeed} from './feeds.ts'
-import {hashKey, newKey} from './keys.ts'
-import {ConflictError, SyndicationStore} from './storage/store.ts'
+import {hashKey} from './keys.ts'
+import {ApiError, createPartner, publicPartner} from './partners.ts'
+import {SyndicationStore} from './storage/store.ts'
 import {Syndicator} from './sync.ts'
-import type {DeliveryStatus, PartnerRecord, PublicPartner} from './types.ts'
-
-export class ApiError extends Error {
-  readonly status: number
-  readonly type: string
-  constructor(status: number, type: string, description: string) {
-    super(description)
-    this.status = status
-    this.type = type
-  }
-}
+import type {DeliveryStatus, PartnerRecord} from './types.ts'
 
 export interface RunningService {
   url: string
@@ -37,7 +28,6 @@ export interface RunningService {
 }
 
 const BODY_LIMIT = 1024 * 1024
-const PARTNER_ID = /^[a-z0-9][a-z0-9-]{0,62}$/
 
 type Caller = {kind: 'partner'; partner: PartnerRecord} | {kind: 'publisher'; name: string}
 
@@ -156,13 +146,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     }
     if (path === '/v1/partners' && method === 'POST') {
       await publisherOnly(req)
-      const input = parseJson(body) as {id?: unknown; name?: unknown; webhookUrl?: unknown}
-      if (typeof input.id !== 'string' || !PARTNER_ID.test(input.id)) throw new ApiError(400, 'invalidPartner', '"id" must be 1-63 of a-z, 0-9 and "-" (the id used in allowedPartners)')
-      if (typeof input.name !== 'string' || !input.name.trim()) throw new ApiError(400, 'invalidPartner', '"name" must be a non-empty string')
-      if (input.webhookUrl !== undefined && input.webhookUrl !== null && (typeof input.webhookUrl !== 'string' || !/^https?:\/\/\S+$/.test(input.webhookUrl))) {
-        throw new ApiError(400, 'invalidPartner', '"webhookUrl" must be an http(s) URL')
-      }
-      const created = await createPartner(store, {id: input.id, name: input.name.trim(), webhookUrl: (input.webhookUrl as string | undefined) ?? null})
+      const input = parseJson(body)
+      const created = await createPartner(store, {id: input.id, name: input.name, webhookUrl: input.webhookUrl ?? null})
       await syndicator.reconcileAll() // the new partner's feed starts with everything it may have
       return json(201, created)
     }
@@ -234,25 +219,4 @@ function parseJson(body: string): Record<string, unknown> {
     // fall through
   }
   throw new ApiError(400, 'invalidBody', 'Body must be a JSON object')
-}
-
-export function publicPartner(p: PartnerRecord): PublicPartner {
-  return {id: p.id, name: p.name, webhookUrl: p.webhookUrl, createdAt: p.createdAt}
-}
-
-/** Creates a partner; the API key and webhook secret are returned once and only the key's hash is kept. */
-export async function createPartner(
-  store: SyndicationStore,
-  input: {id: string; name: string; webhookUrl: string | null},
-): Promise<{partner: PublicPartner; apiKey: string; webhookSecret: string | null}> {
-  const apiKey = newKey('partner')
-  const webhookSecret = input.webhookUrl ? newKey('webhook-secret') : null
-  const record: PartnerRecord = {...input, keyHash: hashKey(apiKey), webhookSecret, createdAt: new Date().toISOString()}
-  try {
-    await store.addPartner(record)
-  } catch (err) {
-    if (err instanceof ConflictError) throw new ApiError(409, 'conflict', err.message)
-    throw err
-  }
-  return {partner: publicPartner(record), apiKey, webhookSecret}
 }
