@@ -225,6 +225,16 @@ describe('syndication end to end', () => {
     expect([...received].sort()).toEqual(delivered) // every event
   })
 
+  it('the service down for a while: the lake keeps retrying and partners catch up after it restarts', async () => {
+    await service.kill('SIGKILL')
+    await lake.client().createOrReplace(article('article.service-down', 'Published while the service was down', {licence: 'cc-by-4.0'}))
+    await new Promise((r) => setTimeout(r, 300)) // the lake's first attempts fail
+    await service.restart()
+    await expectStoreMatches('club-south', 'after the service restarted')
+    await expectStoreMatches('club-north', 'after the service restarted')
+    expect(titles('club-south')).toContain('Published while the service was down')
+  })
+
   it('rejects a wrong signature, a tampered body and a replayed delivery at the partner, changing nothing', async () => {
     const south = partners['club-south']!
     const url = `http://127.0.0.1:${south.port}/webhooks/spotter`
