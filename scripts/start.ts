@@ -1,6 +1,7 @@
 // `npm start`: the main job. Starts the local lake (data kept in .data/lake across restarts,
 // seeded with the seed content the first time), serves the Studio (built once per version of its
-// sources, rebuilt at start when they changed) and the club site, and prints where each one is.
+// sources, rebuilt when they change, also while running) and the club site, and prints where each
+// one is.
 // Ctrl-C (or SIGTERM) stops all three and waits for them to exit.
 //
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
@@ -10,7 +11,7 @@ import {randomBytes} from 'node:crypto'
 import * as fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {dirname, join, resolve} from 'node:path'
-import {ensureStudioBuild} from '../studio/build.ts'
+import {ensureStudioBuild, studioSourceHash} from '../studio/build.ts'
 import {serveStudio, type StudioServer} from '../studio/serve.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -63,9 +64,42 @@ function start(service: Service): Promise<string> {
   })
 }
 
+const watchers: fs.FSWatcher[] = []
+
+/** Rebuilds the Studio when its sources change and serves the new build (reload the browser). */
+function watchStudioSources(): void {
+  let timer: NodeJS.Timeout | undefined
+  let building = Promise.resolve()
+  let lastHash = studioSourceHash()
+  const rebuild = () => {
+    building = building.then(async () => {
+      const hash = studioSourceHash()
+      if (hash === lastHash || stopping) return
+      lastHash = hash
+      try {
+        const build = await ensureStudioBuild({log: (line) => console.log(`[studio] ${line}`)})
+        studio?.setDir(build.dir)
+        console.log(`[studio] ${build.built ? 'Rebuilt' : 'Serving the earlier build of these sources'}; reload the Studio in the browser.`)
+      } catch (error) {
+        console.error(`[studio] Rebuild failed; still serving the previous build.\n${(error as Error).message}`)
+      }
+    })
+  }
+  for (const dir of [join(root, 'studio'), join(root, 'schemas', 'src')]) {
+    const watcher = fs.watch(dir, {recursive: true}, (_event, file) => {
+      if (file && /(^|[/\\])(node_modules|dist|\.sanity)([/\\]|$)/.test(file)) return
+      clearTimeout(timer)
+      timer = setTimeout(rebuild, 500)
+    })
+    watcher.on('error', () => watcher.close())
+    watchers.push(watcher)
+  }
+}
+
 async function shutdown(code: number): Promise<void> {
   if (stopping) return
   stopping = true
+  for (const watcher of watchers) watcher.close()
   const exited = children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null))
   for (const child of children) child.kill('SIGTERM')
   await Promise.all([studio?.close(), ...exited])
@@ -99,6 +133,7 @@ try {
   const {read, write} = tokens()
   const previewSecret = randomBytes(12).toString('hex')
   studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl})
+  watchStudioSources()
   const siteUrl = await start({
     name: 'site',
     args: ['examples/club-site/src/cli.ts', '--lake-url', lakeUrl, '--port', String(sitePort), '--preview-token', read, '--preview-secret', previewSecret],

@@ -73,10 +73,22 @@ export async function ensureStudioBuild(options: {log?: (line: string) => void} 
     await runSanityBuild(tmp)
     fs.rmSync(dir, {recursive: true, force: true})
     fs.renameSync(tmp, dir)
+    pruneOldBuilds(KEEP_BUILDS)
     return {dir, built: true}
   } finally {
     fs.rmSync(lock, {recursive: true, force: true})
   }
+}
+
+const KEEP_BUILDS = 5
+
+/** Keeps the newest builds only (each is tens of megabytes). */
+function pruneOldBuilds(keep: number): void {
+  const builds = fs.readdirSync(cacheDir, {withFileTypes: true})
+    .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name))
+    .map((e) => ({dir: path.join(cacheDir, e.name), time: fs.statSync(path.join(cacheDir, e.name)).mtimeMs}))
+    .sort((a, b) => b.time - a.time)
+  for (const old of builds.slice(keep)) fs.rmSync(old.dir, {recursive: true, force: true})
 }
 
 function runSanityBuild(outDir: string): Promise<void> {

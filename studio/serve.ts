@@ -55,6 +55,8 @@ export function contentSecurityPolicy(lakeUrl: string): string {
 export interface StudioServer {
   url: string
   port: number
+  /** Serve another build from now on (after a rebuild). */
+  setDir(dir: string): void
   close(): Promise<void>
 }
 
@@ -63,9 +65,15 @@ export interface StudioServer {
  * `window.__SPOTTER_LAKE_URL__`, read by src/lake-url.ts), so one build serves any lake port.
  */
 export async function serveStudio(options: {dir: string; port?: number; host?: string; lakeUrl?: string}): Promise<StudioServer> {
-  const root = path.resolve(options.dir)
-  const index = path.join(root, 'index.html')
-  if (!fs.existsSync(index)) throw new Error(`No built Studio in ${root}: run the Studio build first`)
+  let root = ''
+  let index = ''
+  const setDir = (dir: string) => {
+    const next = path.resolve(dir)
+    if (!fs.existsSync(path.join(next, 'index.html'))) throw new Error(`No built Studio in ${next}: run the Studio build first`)
+    root = next
+    index = path.join(next, 'index.html')
+  }
+  setDir(options.dir)
   const csp = contentSecurityPolicy(options.lakeUrl ?? DEFAULT_LAKE_URL)
   const server = http.createServer((req, res) => {
     res.setHeader('content-security-policy', csp)
@@ -98,6 +106,7 @@ export async function serveStudio(options: {dir: string; port?: number; host?: s
   return {
     url: `http://localhost:${port}`,
     port,
+    setDir,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve())
