@@ -12,7 +12,7 @@ import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
 import {freePort, spawnPartnerApp, spawnSyndication, type SpawnedProcess, type SpawnedSyndication} from '../../syndication/src/testing.ts'
 import type {DeliveryRecord, DeliveryAttempt, FeedPage} from '../../syndication/src/types.ts'
 import type {PartnerState} from '../../examples/partner-app/src/store.ts'
-import {article, expectedFor, seedContent} from './support/content.ts'
+import {article, expectedFor, openArticle, seedContent} from './support/content.ts'
 import {waitUntil} from './support/receiver.ts'
 
 const LAKE_SECRET = 'lake-to-syndication-secret'
@@ -134,7 +134,8 @@ describe('syndication end to end', () => {
     expect(open._spotter.attribution).toBe('Dana Coach for Spotter Club, CC BY 4.0')
     expect(open._spotter.licence).toEqual({id: 'cc-by-4.0', name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/'})
     expect(open._spotter.canonicalUrl).toBe('https://spotter.example/articles/open')
-    expect(open._spotter.disclaimers.map((d) => d.id).sort()).toEqual(['disclaimer.injury', 'disclaimer.medical'])
+    // Its own, its callout's and its exercise's disclaimers.
+    expect(open._spotter.disclaimers.map((d) => d.id).sort()).toEqual(['disclaimer.injury', 'disclaimer.knee', 'disclaimer.medical'])
     expect(open._spotter.people).toEqual([
       expect.objectContaining({role: 'author', name: 'Dana Coach', credentials: [expect.objectContaining({title: 'Certified Strength and Conditioning Specialist', issuingBody: 'NSCA', year: 2015})]}),
     ])
@@ -150,7 +151,7 @@ describe('syndication end to end', () => {
 
   it('publishes a draft through webhook, service and signed delivery; the draft alone changes nothing', async () => {
     const client = lake.client()
-    await client.createOrReplace({...article('article.open', 'Open squat guide, revised', {licence: 'cc-by-4.0', attributionText: 'Dana Coach for Spotter Club, CC BY 4.0'}), _id: 'drafts.article.open'})
+    await client.createOrReplace({...openArticle('Open squat guide, revised'), _id: 'drafts.article.open'})
     await new Promise((r) => setTimeout(r, 500))
     expect(titles('club-south')).toEqual(['Open squat guide'])
     const before = store('club-south').events.length
@@ -191,6 +192,15 @@ describe('syndication end to end', () => {
     await lake.client().create({_id: 'disclaimer.pending', _type: 'disclaimer', title: 'Now present', kind: 'information-only', body: []})
     await expectStoreMatches('club-south', 'disclaimer published')
     expect(titles('club-south')).toContain('Broken disclaimer article')
+    // A disclaimer that an exercise shown in the article refers to counts too: the exercise's
+    // change alone takes the article away, and back.
+    const client = lake.client()
+    await client.patch('exercise.squat').append('disclaimers', [{_type: 'reference', _ref: 'disclaimer.not-yet', _key: 'n', _weak: true}]).commit()
+    await expectStoreMatches('club-south', 'exercise disclaimer missing')
+    expect(titles('club-south')).not.toContain('Open squat guide, revised')
+    await client.patch('exercise.squat').unset(['disclaimers[_key=="n"]']).commit()
+    await expectStoreMatches('club-south', 'exercise disclaimer removed')
+    expect(titles('club-south')).toContain('Open squat guide, revised')
   })
 
   it('a partner endpoint down for a while gets every event after it recovers, none twice', async () => {

@@ -30,6 +30,18 @@ export function article(id: string, title: string, syndication: Record<string, u
   }
 }
 
+/** The open (CC BY) article: a disclaimer of its own, one in a callout, and one through its exercise. */
+export function openArticle(title: string) {
+  return article('article.open', title, {licence: 'cc-by-4.0', attributionText: 'Dana Coach for Spotter Club, CC BY 4.0'}, {
+    exercises: [{_type: 'reference', _ref: 'exercise.squat', _key: 'e1'}],
+    body: [
+      block('b1', 'Squats build legs.'),
+      {_type: 'disclaimerCallout', _key: 'call', tone: 'caution', disclaimer: {_type: 'reference', _ref: 'disclaimer.injury'}},
+      block('b3', 'Keep your back neutral.'),
+    ],
+  })
+}
+
 export async function seedContent(client: SanityClient): Promise<void> {
   const tx = client.transaction()
   tx.createOrReplace({
@@ -55,15 +67,17 @@ export async function seedContent(client: SanityClient): Promise<void> {
     kind: 'injury',
     body: [block('i1', 'Stop if you feel sharp pain.')],
   })
-  tx.createOrReplace(
-    article('article.open', 'Open squat guide', {licence: 'cc-by-4.0', attributionText: 'Dana Coach for Spotter Club, CC BY 4.0'}, {
-      body: [
-        block('b1', 'Squats build legs.'),
-        {_type: 'disclaimerCallout', _key: 'call', tone: 'caution', disclaimer: {_type: 'reference', _ref: 'disclaimer.injury'}},
-        block('b3', 'Keep your back neutral.'),
-      ],
-    }),
-  )
+  tx.createOrReplace({_id: 'disclaimer.knee', _type: 'disclaimer', title: 'Knee problems', kind: 'medical', body: [block('k1', 'Ask a physiotherapist if your knees hurt.')]})
+  tx.createOrReplace({
+    _id: 'exercise.squat',
+    _type: 'exercise',
+    name: 'Back squat',
+    slug: {_type: 'slug', current: 'back-squat'},
+    category: 'strength',
+    summary: 'A barbell squat.',
+    disclaimers: [{_type: 'reference', _ref: 'disclaimer.knee', _key: 'k'}],
+  })
+  tx.createOrReplace(openArticle('Open squat guide'))
   tx.createOrReplace(article('article.partners', 'Partners-only deadlift notes', {licence: 'partners-only', allowedPartners: ['club-north']}))
   tx.createOrReplace(article('article.reserved', 'Reserved bench press study', {licence: 'all-rights-reserved'}))
   tx.createOrReplace(article('article.unlicensed', 'Article without rights', null))
@@ -84,7 +98,7 @@ export async function expectedFor(lake: {url: string; projectId: string; dataset
     // Disclaimer references first: an article with an unresolvable one is not syndicated (and
     // getArticle would rightly refuse it).
     const refs = await sdk.sanity.fetch<string[]>(
-      `*[_type == "article" && slug.current == $slug][0]{"refs": coalesce(disclaimers[]._ref, []) + coalesce(body[_type == "disclaimerCallout"].disclaimer._ref, [])}.refs`,
+      `*[_type == "article" && slug.current == $slug][0]{"refs": coalesce(disclaimers[]._ref, []) + coalesce(body[_type == "disclaimerCallout"].disclaimer._ref, []) + coalesce(exercises[]->disclaimers[]._ref, [])}.refs`,
       {slug},
       {perspective: 'published'},
     )
