@@ -73,7 +73,7 @@ function atomEntry(item: FeedItem, row: FeedRow): string {
 }
 
 export function atomFeed(rows: readonly FeedRow[], meta: FeedMeta): string {
-  const updated = rows.reduce((latest, r) => (r.updatedAt > latest ? r.updatedAt : latest), '1970-01-01T00:00:00.000Z')
+  const updated = rows.reduce<string | null>((latest, r) => (latest === null || r.updatedAt > latest ? r.updatedAt : latest), null) ?? new Date().toISOString()
   const entries = rows.map((row) =>
     row.content
       ? atomEntry(row.content, row)

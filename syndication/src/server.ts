@@ -189,6 +189,11 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   })
   const port = (server.address() as AddressInfo).port
   worker.start()
+  const INBOUND_KEEP_MS = 7 * 24 * 3600_000
+  const prune = () => void store.pruneInbound(new Date(Date.now() - INBOUND_KEEP_MS)).catch(() => undefined)
+  prune()
+  const pruneTimer = setInterval(prune, 3600_000)
+  pruneTimer.unref()
   // Catch up with whatever changed while the service was down (webhooks are only triggers).
   syndicator.reconcileAll().catch((err: unknown) => console.error(`[syndication] start-up reconcile failed: ${(err as Error).message}`))
   return {
@@ -197,6 +202,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     store,
     syndicator,
     async close() {
+      clearInterval(pruneTimer)
       await new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())

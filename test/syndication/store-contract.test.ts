@@ -127,6 +127,10 @@ function contract(name: string, open: () => Promise<SyndicationStore>, cleanup: 
     it('remembers inbound webhook keys and a store secret', async () => {
       expect(await store.rememberInbound('k1')).toBe(true)
       expect(await store.rememberInbound('k1')).toBe(false)
+      expect(await store.rememberInbound('old', new Date('2020-01-01T00:00:00.000Z'))).toBe(true)
+      expect(await store.pruneInbound(new Date('2021-01-01T00:00:00.000Z'))).toBe(1)
+      expect(await store.rememberInbound('old')).toBe(true)
+      expect(await store.rememberInbound('k1')).toBe(false)
       const secret = await store.secret('cursor')
       expect(secret.length).toBeGreaterThan(20)
       expect(await store.secret('cursor')).toBe(secret)

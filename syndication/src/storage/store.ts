@@ -298,6 +298,11 @@ export class SyndicationStore {
     return (await this.driver.run(`INSERT INTO inbound_events (key, received_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [key, now.toISOString()])) === 1
   }
 
+  /** Forgets inbound keys older than `before` (senders retry for hours, not weeks). */
+  async pruneInbound(before: Date): Promise<number> {
+    return this.driver.run(`DELETE FROM inbound_events WHERE received_at < ?`, [before.toISOString()])
+  }
+
   async forgetInbound(key: string): Promise<void> {
     await this.driver.run(`DELETE FROM inbound_events WHERE key = ?`, [key])
   }
