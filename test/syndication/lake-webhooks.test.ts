@@ -39,6 +39,8 @@ beforeAll(async () => {
         secret: SECRET,
         retry: {baseMs: 100, maxMs: 400, maxAttempts: 50},
       },
+      // Drafts included, deletes only, PUT, no projection (the whole document), unsigned.
+      {name: 'draft-deletes', url: `${receiver.url}/drafts`, on: ['delete'], includeDrafts: true, httpMethod: 'PUT', retry: {baseMs: 100, maxMs: 400, maxAttempts: 50}},
     ],
   }
   fs.writeFileSync(path.join(dataDir, 'lake.config.json'), JSON.stringify(config))
@@ -51,7 +53,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, {recursive: true, force: true})
 })
 
-const bodies = () => receiver.received.map((r) => JSON.parse(r.body) as Record<string, unknown>)
+const hooks = () => receiver.received.filter((r) => r.path === '/hook')
+const bodies = () => hooks().map((r) => JSON.parse(r.body) as Record<string, unknown>)
 
 describe('lake webhooks', () => {
   it('delivers a signed, projected payload for matching published documents only', async () => {
@@ -59,10 +62,10 @@ describe('lake webhooks', () => {
     await client.create({_id: 'person.ann', _type: 'person', name: 'Ann Coach'})
     await client.create({_id: 'drafts.article.a', _type: 'article', title: 'Draft only'})
     await client.create({_id: 'article.a', _type: 'article', title: 'First', author: {_type: 'reference', _ref: 'person.ann'}})
-    await receiver.waitFor((all) => all.length >= 1)
+    await receiver.waitFor(() => hooks().length >= 1)
     await new Promise((r) => setTimeout(r, 300)) // nothing else should arrive
     expect(receiver.received).toHaveLength(1)
-    const [hit] = receiver.received
+    const [hit] = hooks()
     expect(hit?.path).toBe('/hook')
     expect(JSON.parse(hit!.body)).toEqual({_id: 'article.a', _type: 'article', title: 'First', operation: 'create', titleChanged: true, author: 'Ann Coach'})
     const signature = hit!.headers[SIGNATURE_HEADER_NAME] as string
@@ -85,11 +88,25 @@ describe('lake webhooks', () => {
     const client = lake.client()
     await client.patch('article.a').set({kind: 'news'}).commit()
     await client.delete('article.a')
-    await receiver.waitFor((all) => all.length >= 3)
+    await receiver.waitFor(() => hooks().length >= 3)
     expect(bodies().slice(1)).toEqual([
       {_id: 'article.a', _type: 'article', title: 'First', operation: 'update', titleChanged: false, author: 'Ann Coach'},
       {_id: 'article.a', _type: 'article', title: 'First', operation: 'delete', titleChanged: true, author: 'Ann Coach'},
     ])
+  })
+
+  it('honours includeDrafts, on, httpMethod and an empty projection', async () => {
+    const drafts = () => receiver.received.filter((r) => r.path === '/drafts')
+    await receiver.waitFor(() => drafts().length >= 1) // the delete of article.a above
+    await lake.client().delete('drafts.article.a')
+    await receiver.waitFor(() => drafts().length >= 2)
+    const [published, draft] = drafts()
+    expect(published?.method).toBe('PUT')
+    expect(JSON.parse(published!.body)).toMatchObject({_id: 'article.a', _type: 'article', title: 'First', kind: 'news'})
+    expect(JSON.parse(draft!.body)).toMatchObject({_id: 'drafts.article.a', title: 'Draft only'})
+    expect(draft?.headers['sanity-operation']).toBe('delete')
+    expect(draft?.headers[SIGNATURE_HEADER_NAME]).toBeUndefined()
+    expect(drafts()).toHaveLength(2) // creates and updates were not sent
   })
 
   it('retries with backoff while the endpoint fails, with one idempotency key per event', async () => {
