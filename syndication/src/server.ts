@@ -148,8 +148,16 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       await publisherOnly(req)
       const input = parseJson(body)
       const created = await createPartner(store, {id: input.id, name: input.name, webhookUrl: input.webhookUrl ?? null})
-      await syndicator.reconcileAll() // the new partner's feed starts with everything it may have
-      return json(201, created)
+      // The new partner's feed starts with everything it may have. The partner exists either way
+      // (its key is shown only now); if the content source is down, the next change or reconcile fills it.
+      const reconciled = await syndicator.reconcileAll().then(
+        () => true,
+        (err: unknown) => {
+          console.error(`[syndication] reconcile after adding partner "${created.partner.id}" failed: ${(err as Error).message}`)
+          return false
+        },
+      )
+      return json(201, {...created, reconciled})
     }
     const remove = /^\/v1\/partners\/([^/]+)$/.exec(path)
     if (remove && method === 'DELETE') {
