@@ -11,6 +11,8 @@ export class Syndicator {
   private readonly source: ArticleSource
   private readonly onChanges: (changes: FeedChange[]) => void
   private chain: Promise<unknown> = Promise.resolve()
+  private readonly pending = new Set<string>()
+  private nextBatch: Promise<FeedChange[]> | null = null
 
   constructor(store: SyndicationStore, source: ArticleSource, onChanges: (changes: FeedChange[]) => void = () => {}) {
     this.store = store
@@ -18,16 +20,29 @@ export class Syndicator {
     this.onChanges = onChanges
   }
 
-  /** Rebuilds the articles affected by changes to `documentIds` (articles or anything they show). */
+  /**
+   * Rebuilds the articles affected by changes to `documentIds` (articles or anything they show).
+   * Calls that arrive while a rebuild runs are merged into the next one (a burst of webhooks
+   * costs one rebuild, not one each); each call resolves once its ids have been applied.
+   */
   recompute(documentIds: readonly string[]): Promise<FeedChange[]> {
-    return this.serial(async () => {
-      const ids = documentIds.map(publishedId).filter((id): id is string => id !== null)
-      const affected = await this.source.affectedArticleIds(ids)
-      // A deleted or unpublished article is no longer found by the query: its earlier items are.
-      const known = await this.store.knownItemIds(ids.map((id) => this.source.itemId(id)))
-      const gone = ids.filter((id) => known.includes(this.source.itemId(id)))
-      return this.apply(await this.source.build([...new Set([...affected, ...gone])]))
-    })
+    for (const id of documentIds) {
+      const published = publishedId(id)
+      if (published !== null) this.pending.add(published)
+    }
+    if (!this.nextBatch) {
+      this.nextBatch = this.serial(async () => {
+        const ids = [...this.pending]
+        this.pending.clear()
+        this.nextBatch = null
+        const affected = await this.source.affectedArticleIds(ids)
+        // A deleted or unpublished article is no longer found by the query: its earlier items are.
+        const known = await this.store.knownItemIds(ids.map((id) => this.source.itemId(id)))
+        const gone = ids.filter((id) => known.includes(this.source.itemId(id)))
+        return this.apply(await this.source.build([...new Set([...affected, ...gone])]))
+      })
+    }
+    return this.nextBatch
   }
 
   /** Rebuilds everything: every published article and every item any partner has. */
