@@ -187,6 +187,15 @@ describe('syndication end to end', () => {
     expect(titles('club-north')).not.toContain('North-only rowing plan')
   })
 
+  it('a burst of separate publishes all arrive', async () => {
+    const client = lake.client()
+    await Promise.all(Array.from({length: 12}, (_, i) => client.createOrReplace(article(`article.burst-${i}`, `Burst ${i}`, {licence: 'cc-by-4.0'}))))
+    await expectStoreMatches('club-south', 'after a burst')
+    expect(titles('club-south').filter((t) => t.startsWith('Burst '))).toHaveLength(12)
+    await Promise.all(Array.from({length: 12}, (_, i) => client.delete(`article.burst-${i}`)))
+    await expectStoreMatches('club-south', 'after deleting the burst')
+  })
+
   it('an article whose disclaimer is missing is syndicated only once the disclaimer exists', async () => {
     expect(titles('club-south')).not.toContain('Broken disclaimer article')
     await lake.client().create({_id: 'disclaimer.pending', _type: 'disclaimer', title: 'Now present', kind: 'information-only', body: []})
