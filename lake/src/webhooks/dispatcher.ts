@@ -83,7 +83,11 @@ export function startWebhooks(lake: Lake, options: {log?: (line: string) => void
     void run.finally(() => inFlight.delete(run))
   }
 
-  for (const event of pending) hooks.get(event.hook)?.queue.push(event)
+  for (const event of pending) {
+    const hook = hooks.get(event.hook)
+    if (hook) hook.queue.push(event)
+    else queue.done(event.key, 'failed', 0) // its webhook was removed from the config
+  }
   const unsubscribers: Array<() => void> = []
   for (const name of lake.listDatasets()) {
     const forDataset = [...hooks.values()].filter((h) => h.config.dataset === name)
