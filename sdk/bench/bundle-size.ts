@@ -10,7 +10,11 @@ const SDK = path.resolve(import.meta.dirname, '..')
 const ENTRIES = {'query entry (.)': 'src/index.ts', 'React entry (./react)': 'src/react/index.ts', './html': 'src/html/index.ts', './jsonld': 'src/jsonld/index.ts'}
 const BIG_THREE = ['@sanity/client', '@sanity/client/*', 'zod', 'zod/*', 'react', 'react/*', 'react-dom', 'react-dom/*']
 
-export async function bundleSize(entry: string, mode: 'beyond-big-three' | 'own-code'): Promise<{minified: number; gzip: number; inputs: string[]}> {
+export async function bundleSize(
+  entry: string,
+  mode: 'beyond-big-three' | 'own-code',
+  alsoExternal: readonly string[] = [],
+): Promise<{minified: number; gzip: number; inputs: string[]}> {
   const result = await build({
     entryPoints: [path.join(SDK, entry)],
     bundle: true,
@@ -22,7 +26,7 @@ export async function bundleSize(entry: string, mode: 'beyond-big-three' | 'own-
     metafile: true,
     logLevel: 'silent',
     define: {'process.env.NODE_ENV': '"production"'},
-    ...(mode === 'own-code' ? {packages: 'external' as const} : {external: BIG_THREE}),
+    ...(mode === 'own-code' ? {packages: 'external' as const} : {external: [...BIG_THREE, ...alsoExternal]}),
   })
   const code = result.outputFiles[0]!.contents
   return {minified: code.byteLength, gzip: gzipSync(code, {level: 9}).byteLength, inputs: Object.keys(result.metafile.inputs)}
@@ -38,4 +42,12 @@ if (import.meta.main) {
     console.log(`${name.padEnd(25)} | ${`${kb(beyond.minified)} / ${kb(beyond.gzip)}`.padEnd(42)} | ${kb(own.minified)} / ${kb(own.gzip)}`)
   }
   console.log('target: the SDK\'s own code <= 10 kB gzipped beyond @sanity/client, zod and React')
+  // Where the React entry's bytes come from: what the gzip size drops by with each required
+  // dependency left out (gzip is not additive, so these are approximate shares).
+  const react = ENTRIES['React entry (./react)']
+  const whole = (await bundleSize(react, 'beyond-big-three')).gzip
+  const without = async (packages: string[]) => whole - (await bundleSize(react, 'beyond-big-three', packages)).gzip
+  console.log('React entry, gzip share of the dependencies the issue requires:')
+  console.log(`  @sanity/image-url           ${kb(await without(['@sanity/image-url']))}`)
+  console.log(`  @portabletext/react+toolkit ${kb(await without(['@portabletext/react', '@portabletext/toolkit']))}`)
 }
