@@ -9,10 +9,17 @@ import type {SqlDriver, SqlExecutor} from './driver.ts'
 
 // Loaded with require: bundlers and test runners that predate node:sqlite (vite's built-in
 // module list) would otherwise refuse the import; Node itself has it.
-const {DatabaseSync} = createRequire(import.meta.url)('node:sqlite') as {DatabaseSync: typeof Database}
+function loadSqlite(): typeof Database {
+  try {
+    return (createRequire(import.meta.url)('node:sqlite') as {DatabaseSync: typeof Database}).DatabaseSync
+  } catch (err) {
+    throw new Error(`node:sqlite is not available in Node ${process.versions.node}: run on Node 22 (node_modules/.bin/node, npm test, npm scripts) (${(err as Error).message})`)
+  }
+}
 
 export function openSqlite(file: string): SqlDriver {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), {recursive: true})
+  const DatabaseSync = loadSqlite()
   const db = new DatabaseSync(file)
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;')
   const executor: SqlExecutor = {
