@@ -27,6 +27,7 @@ beforeAll(async () => {
 }, 300_000)
 
 afterAll(async () => {
+  if (process.env.SPOTTER_E2E_DEBUG) console.log(browser?.errors.join('\n'))
   await browser?.close()
   await stack?.close()
 })
@@ -137,6 +138,11 @@ describe('editors publish from the Studio to the club site', {timeout: 180_000},
     await field(studio, 'heroImage.credit').locator('input').fill('Spotter test studio')
     await field(studio, 'body').locator('[contenteditable="true"]').click()
     await studio.keyboard.type('Hinge from the hips, not the lower back.')
+    await field(studio, 'excerpt').locator('textarea').focus() // leave the body editor, as an editor would
+    // Publish once the Studio has saved everything to the draft.
+    await expect
+      .poll(() => stack.lake.client().fetch('*[_type == "article" && title == $t && _id in path("drafts.**")][0]{"text": pt::text(body), "asset": heroImage.asset._ref, "credit": heroImage.credit}', {t: title}, {perspective: 'raw'}), {timeout: 30_000})
+      .toMatchObject({text: 'Hinge from the hips, not the lower back.', asset: expect.stringMatching(/^image-/), credit: 'Spotter test studio'})
     await publish(studio)
     await screenshot(studio, '08-studio-article-published')
 

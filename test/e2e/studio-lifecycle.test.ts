@@ -16,6 +16,8 @@ beforeAll(async () => {
   studio = await browser.newPage()
   studio.setDefaultTimeout(30_000)
   await openStudio(studio, stack.studio.url, stack.lake.writeToken)
+  // An exercise nothing refers to, to unpublish and delete (seed exercises are all referenced).
+  await stack.lake.client().create({_id: 'exercise.kettlebell-swing', _type: 'exercise', name: 'Kettlebell swing', slug: {_type: 'slug', current: 'kettlebell-swing'}, category: 'conditioning'})
 }, 300_000)
 
 afterAll(async () => {
@@ -62,26 +64,40 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
   })
 
   it('unpublishes a document (its content stays as a draft)', async () => {
-    await openExercise('Leg press')
+    await openExercise('Kettlebell swing')
     await studio.getByRole('button', {name: 'Published', exact: true}).first().click()
     await studio.getByRole('button', {name: 'Unpublish'}).click()
     await studio.getByRole('dialog').getByRole('button', {name: /unpublish/i}).click()
-    await expect.poll(() => raw('*[_id in ["exercise.leg-press", "drafts.exercise.leg-press"]]._id')).toEqual(['drafts.exercise.leg-press'])
+    await expect.poll(() => raw('*[_id in ["exercise.kettlebell-swing", "drafts.exercise.kettlebell-swing"]]._id')).toEqual(['drafts.exercise.kettlebell-swing'])
     await screenshot(studio, 'lifecycle-04-unpublished')
-    const site = await fetch(`${stack.siteUrl}/exercises/leg-press`)
-    expect(site.status).toBe(404)
+    expect((await fetch(`${stack.siteUrl}/exercises/kettlebell-swing`)).status).toBe(404)
     // Back to the drafts view for the next steps.
     await studio.getByRole('button', {name: 'Draft', exact: true}).first().click()
   })
 
   it('deletes a document', async () => {
-    await openExercise('Stiff-leg deadlift')
     await studio.getByTestId('action-menu-button').click()
     await studio.getByRole('menuitem', {name: /Delete/}).click()
     await studio.getByRole('dialog').getByRole('button', {name: /delete/i}).last().click()
-    await expect.poll(() => raw('count(*[_id in ["exercise.stiff-leg-deadlift", "drafts.exercise.stiff-leg-deadlift"]])')).toBe(0)
-    await studio.getByRole('link', {name: /^Stiff-leg deadlift/}).waitFor({state: 'detached'})
+    await expect.poll(() => raw('count(*[_id in ["exercise.kettlebell-swing", "drafts.exercise.kettlebell-swing"]])')).toBe(0)
+    await studio.getByRole('link', {name: /^Kettlebell swing/}).waitFor({state: 'detached'})
     await screenshot(studio, 'lifecycle-05-deleted')
+  })
+
+  it('refuses to delete a document others refer to, and says so', async () => {
+    await openExercise('Good morning')
+    await studio.getByTestId('action-menu-button').click()
+    await studio.getByRole('menuitem', {name: /Delete/}).click()
+    const dialog = studio.getByRole('dialog')
+    await dialog.getByText(/documents? refers? to/i).first().waitFor()
+    await screenshot(studio, 'lifecycle-06-delete-referenced')
+    const confirm = dialog.getByRole('button', {name: /delete/i}).last()
+    if (await confirm.isEnabled()) {
+      await confirm.click()
+      await studio.getByText(/cannot be deleted as there are references to it/).first().waitFor()
+    }
+    expect(await raw('count(*[_id == "exercise.good-morning"])')).toBe(1)
+    await studio.keyboard.press('Escape')
   })
 
   it('keeps working after the lake restarts under the open Studio', async () => {
@@ -89,7 +105,7 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
     await stack.lake.restart()
     await editName('Deadlift (after restart)', 'drafts.exercise.deadlift')
     await footerStatus(studio).getByText(/Edited/).waitFor()
-    await screenshot(studio, 'lifecycle-06-after-restart')
+    await screenshot(studio, 'lifecycle-07-after-restart')
     expect(browser.external).toEqual([])
   })
 })

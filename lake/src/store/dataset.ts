@@ -1,6 +1,7 @@
 // One dataset: its documents in memory, its query engine, its transaction log and snapshot.
 // Commits are serialised; each is logged and fsynced, then applied to memory and the engine,
 // then announced to listeners, and only then acknowledged.
+import {checkReferences} from '../mutations/references.ts'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {createQueryEngine} from '../query/index.ts'
@@ -129,6 +130,7 @@ export class Dataset {
       }
       const draft = new TransactionDraft(options.transactionId ?? randomId(), new Date().toISOString(), (id) => this.documents.get(id))
       const result = await build(draft)
+      if (draft.systemFields !== 'verbatim') checkReferences(draft.changes(), this.documents.values())
       const transaction = options.dryRun
         ? {id: draft.id, seq: this.seq, timestamp: draft.timestamp, identity: options.identity, changes: draft.changes()}
         : await this.commit(draft, options)

@@ -77,8 +77,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
         if (blocked) blockedByCsp.push(blocked[1]!)
         else if (message.type() === 'error') errors.push(`console: ${text}`)
       })
-      page.on('response', (response) => {
-        if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`)
+      page.on('response', async (response) => {
+        if (response.status() < 400) return
+        const request = response.request()
+        const body = request.method() === 'GET' ? '' : ` ${request.postData()?.slice(0, 500) ?? ''} -> ${(await response.text().catch(() => '')).slice(0, 500)}`
+        errors.push(`http ${response.status()}: ${request.method()} ${response.url()}${body}`)
       })
       return page
     },

@@ -56,7 +56,20 @@ export async function waitForPublishable(page: Page): Promise<void> {
 }
 
 export async function publish(page: Page): Promise<void> {
+  const published = footerStatus(page).getByText('Last published just now')
   await waitForPublishable(page)
   await publishButton(page).click()
-  await footerStatus(page).getByText('Last published just now').waitFor({timeout: 30_000})
+  try {
+    // A click while the Studio is still settling a just-saved change can be dropped; one more
+    // click on a still-enabled Publish button is what an editor would do too.
+    await published.waitFor({timeout: 15_000}).catch(async () => {
+      console.warn('Publish did not take on the first click; clicking again')
+      await waitForPublishable(page)
+      await publishButton(page).click()
+      await published.waitFor({timeout: 30_000})
+    })
+  } catch (error) {
+    await screenshot(page, 'failed-publish')
+    throw error
+  }
 }

@@ -1,0 +1,44 @@
+// Referential integrity: a strongly referenced document can't be deleted or unpublished (409
+// naming the referring documents); weak references, and referrers deleted in the same
+// transaction, don't block.
+import {afterAll, beforeAll, expect, it} from 'vitest'
+import {spawnLake, type SpawnedLake} from '../src/testing.ts'
+
+let lake: SpawnedLake
+
+beforeAll(async () => {
+  lake = await spawnLake()
+  await lake.client().transaction()
+    .create({_id: 'target', _type: 'muscle', name: 'Target'})
+    .create({_id: 'holder', _type: 'exercise', primaryMuscles: [{_key: 'a', _type: 'reference', _ref: 'target'}]})
+    .create({_id: 'weak-target', _type: 'muscle'})
+    .create({_id: 'weak-holder', _type: 'exercise', muscle: {_type: 'reference', _ref: 'weak-target', _weak: true}})
+    .commit()
+})
+afterAll(async () => {
+  await lake?.stop()
+})
+
+it('refuses to delete a strongly referenced document, naming who refers to it', async () => {
+  const error = await lake.client().delete('target').catch((e: {statusCode: number; message: string; response: {body: unknown}}) => e)
+  expect(error).toMatchObject({statusCode: 409, message: expect.stringContaining('"target" cannot be deleted as there are references to it from "holder"')})
+  expect((error as {response: {body: {error: {items: unknown[]}}}}).response.body.error.items[0]).toMatchObject({
+    error: {type: 'documentHasExistingReferencesError', id: 'target', referencingIDs: ['holder']},
+  })
+  expect(await lake.client().getDocument('target')).toBeDefined()
+})
+
+it('refuses to unpublish a referenced document through the actions API too', async () => {
+  await expect(lake.client().action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.target', publishedId: 'target'})).rejects.toMatchObject({statusCode: 409})
+  expect(await lake.client().getDocuments(['target', 'drafts.target'])).toEqual([expect.objectContaining({_id: 'target'}), null])
+})
+
+it('allows deleting a document that only weak references point at', async () => {
+  await lake.client().delete('weak-target')
+  expect(await lake.client().getDocument('weak-target')).toBeUndefined()
+})
+
+it('allows deleting a referrer and its target together, or the target once the reference is gone', async () => {
+  await lake.client().transaction().delete('holder').delete('target').commit()
+  expect(await lake.client().getDocuments(['holder', 'target'])).toEqual([null, null])
+})
