@@ -41,7 +41,7 @@ export class Lake {
   }
 
   private open(name: string): Dataset {
-    const dataset = Dataset.open(path.join(this.datasetsDir, name), name, {queryTimeoutMs: this.queryTimeoutMs})
+    const dataset = Dataset.open(path.join(this.datasetsDir, name), name, {queryTimeoutMs: this.queryTimeoutMs, projectId: this.projectId})
     this.datasets.set(name, dataset)
     return dataset
   }

@@ -24,6 +24,17 @@ describe('mutate + query + doc', () => {
     expect(result).toEqual([{_id: 'ex-squat', name: 'Squat'}])
   })
 
+  it('answers sanity::projectId() and sanity::dataset() for the dataset queried', async () => {
+    const result = await lake.client().fetch('{"project": sanity::projectId(), "dataset": sanity::dataset()}')
+    expect(result).toEqual({project: lake.projectId, dataset: lake.dataset})
+  })
+
+  it('answers a query with no match as null, and returnQuery=false leaves the query out', async () => {
+    const url = `${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent('*[_id == "nope"][0]')}&returnQuery=false`
+    const response = await fetch(url, {headers: {'X-Sanity-Project-ID': lake.projectId}})
+    expect(await response.json()).toEqual({result: null, ms: expect.any(Number)})
+  })
+
   it('generates ids for create without _id and for an id prefix ending in "."', async () => {
     const client = lake.client()
     const a = await client.create({_type: 'note'})

@@ -28,7 +28,11 @@ export interface RequestContext {
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
+  sendJsonText(res, status, JSON.stringify(body))
+}
+
+/** Sends text that is already JSON. */
+export function sendJsonText(res: Response, status: number, text: string): void {
   res.statusCode = status
   res.setHeader('content-type', 'application/json; charset=utf-8')
   res.setHeader('content-length', Buffer.byteLength(text))

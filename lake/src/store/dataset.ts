@@ -65,10 +65,12 @@ export class Dataset {
   }
 
   /** Opens a dataset directory (creating it), restoring the snapshot and replaying the log tail. */
-  static open(dir: string, name: string, options: {queryTimeoutMs: number}): Dataset {
+  static open(dir: string, name: string, options: {queryTimeoutMs: number; projectId: string}): Dataset {
     fs.mkdirSync(dir, {recursive: true})
     const log = TransactionLog.open(path.join(dir, 'txlog.ndjson'))
-    const dataset = new Dataset(name, dir, createQueryEngine({timeoutMs: options.queryTimeoutMs}), log)
+    // sanity::projectId() and sanity::dataset() answer from this context.
+    const engine = createQueryEngine({timeoutMs: options.queryTimeoutMs, sanity: {projectId: options.projectId, dataset: name}})
+    const dataset = new Dataset(name, dir, engine, log)
     dataset.restore()
     return dataset
   }
