@@ -4,7 +4,7 @@ import {buildMarksTree, type ToolkitNestedPortableTextSpan, type ToolkitTextNode
 import type {PortableTextBlock, TypedObject} from '@portabletext/types'
 import {safeUrl} from '../url.ts'
 import {escapeMarkdown, markdownCode, markdownUrl} from './escape.ts'
-import {isTextBlock} from './to-text.ts'
+import {isTextBlock, joinParagraphs} from './to-text.ts'
 import type {NormalizedMarkDef, NormalizedNode, NormalizedObject, NormalizedTextBlock} from './normalize.ts'
 
 export interface MarkdownSerializers {
@@ -16,26 +16,14 @@ export interface MarkdownSerializers {
 const HEADINGS: Record<string, string> = {h1: '#', h2: '##', h3: '###', h4: '####', h5: '#####', h6: '######'}
 
 export function blocksToMarkdown(nodes: readonly NormalizedNode[], serializers: MarkdownSerializers): string {
-  const paragraphs: string[][] = []
-  let list: string[] | undefined
-  const counters: number[] = []
-  for (const node of nodes) {
-    if (isTextBlock(node) && node.listItem) {
-      const level = node.level ?? 1
-      counters.length = level
-      counters[level - 1] = (counters[level - 1] ?? 0) + 1
-      const marker = node.listItem === 'number' ? `${counters[level - 1]}.` : '-'
+  return joinParagraphs(
+    nodes,
+    (node, marker, level) => {
       const indent = '   '.repeat(level - 1)
-      if (!list) paragraphs.push((list = []))
-      list.push(`${indent}${marker} ${inlineMarkdown(node, serializers).replace(/\n/g, `\n${indent}   `)}`)
-      continue
-    }
-    list = undefined
-    counters.length = 0
-    const text = isTextBlock(node) ? blockMarkdown(node, serializers) : (serializers.types[node._type]?.(node) ?? '')
-    if (text.trim() !== '') paragraphs.push([text])
-  }
-  return paragraphs.map((lines) => lines.join('\n')).join('\n\n')
+      return `${indent}${marker} ${inlineMarkdown(node, serializers).replace(/\n/g, `\n${indent}   `)}`
+    },
+    (node) => (isTextBlock(node) ? blockMarkdown(node, serializers) : (serializers.types[node._type]?.(node) ?? '')),
+  )
 }
 
 function blockMarkdown(block: NormalizedTextBlock, serializers: MarkdownSerializers): string {

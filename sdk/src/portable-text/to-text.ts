@@ -5,7 +5,23 @@ import type {NormalizedNode, NormalizedObject, NormalizedSpan, NormalizedTextBlo
 export type TextSerializers = Record<string, (value: NormalizedObject) => string>
 
 export function blocksToText(nodes: readonly NormalizedNode[], types: TextSerializers): string {
-  // Paragraphs are separated by a blank line; the lines of one list stay together.
+  return joinParagraphs(
+    nodes,
+    (node, marker, level) => `${'  '.repeat(level - 1)}${marker} ${blockText(node, types)}`,
+    (node) => (isTextBlock(node) ? blockText(node, types) : (types[node._type]?.(node) ?? '')),
+  )
+}
+
+/**
+ * The paragraph layout shared by the text and Markdown output: paragraphs are separated by a
+ * blank line, the lines of one list stay together, and numbered items count per nesting level.
+ * `listItem` renders one item given its marker (`-` or `N.`); `block` renders anything else.
+ */
+export function joinParagraphs(
+  nodes: readonly NormalizedNode[],
+  listItem: (node: NormalizedTextBlock, marker: string, level: number) => string,
+  block: (node: NormalizedNode) => string,
+): string {
   const paragraphs: string[][] = []
   let list: string[] | undefined
   const counters: number[] = []
@@ -16,12 +32,12 @@ export function blocksToText(nodes: readonly NormalizedNode[], types: TextSerial
       counters[level - 1] = (counters[level - 1] ?? 0) + 1
       const marker = node.listItem === 'number' ? `${counters[level - 1]}.` : '-'
       if (!list) paragraphs.push((list = []))
-      list.push(`${'  '.repeat(level - 1)}${marker} ${blockText(node, types)}`)
+      list.push(listItem(node, marker, level))
       continue
     }
     list = undefined
     counters.length = 0
-    const text = isTextBlock(node) ? blockText(node, types) : (types[node._type]?.(node) ?? '')
+    const text = block(node)
     if (text.trim() !== '') paragraphs.push([text])
   }
   return paragraphs.map((lines) => lines.join('\n')).join('\n\n')
