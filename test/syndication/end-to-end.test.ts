@@ -7,12 +7,12 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import {encodeSignatureHeader, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {newToken} from '../../lake/src/config.ts'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import type {SpawnedLake} from '../../lake/src/testing.ts'
 import {freePort, spawnPartnerApp, spawnSyndication, type SpawnedProcess, type SpawnedSyndication} from '../../syndication/src/testing.ts'
 import type {DeliveryRecord, DeliveryAttempt, FeedPage} from '../../syndication/src/types.ts'
 import type {PartnerState} from '../../examples/partner-app/src/store.ts'
 import {article, expectedFor, openArticle, seedContent} from './support/content.ts'
+import {spawnLakeWithWebhooks} from './support/lake.ts'
 import {waitUntil} from './support/receiver.ts'
 
 const LAKE_SECRET = 'lake-to-syndication-secret'
@@ -71,33 +71,18 @@ const titles = (id: string) =>
 
 beforeAll(async () => {
   const servicePort = await freePort()
-  const dataDir = path.join(tmp, 'lake')
-  fs.mkdirSync(dataDir)
-  fs.writeFileSync(
-    path.join(dataDir, 'lake.config.json'),
-    JSON.stringify({
-      projectId: 'spotter',
-      datasets: ['production'],
-      tokens: [
-        {token: newToken('read'), role: 'read', name: 'test-read'},
-        {token: newToken('write'), role: 'write', name: 'test-write'},
-      ],
-      anonymousRole: 'none',
-      webhooks: [
-        {
-          name: 'syndication',
-          dataset: 'production',
-          url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`,
-          filter: '_type in ["article", "person", "disclaimer", "exercise", "equipment", "muscle", "club", "organization"]',
-          projection: '{_id, _type, "operation": delta::operation()}',
-          on: ['create', 'update', 'delete'],
-          secret: LAKE_SECRET,
-          retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100},
-        },
-      ],
-    }),
-  )
-  lake = await spawnLake({dataDir})
+  lake = await spawnLakeWithWebhooks(path.join(tmp, 'lake'), [
+    {
+      name: 'syndication',
+      dataset: 'production',
+      url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`,
+      filter: '_type in ["article", "person", "disclaimer", "exercise", "equipment", "muscle", "club", "organization"]',
+      projection: '{_id, _type, "operation": delta::operation()}',
+      on: ['create', 'update', 'delete'],
+      secret: LAKE_SECRET,
+      retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100},
+    },
+  ])
   await seedContent(lake.client())
   await lake.client().create({...article('article.open', 'DRAFT TITLE never syndicated', {licence: 'cc-by-4.0'}), _id: 'drafts.article.open'})
   service = await spawnSyndication({port: servicePort, source: {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken}, webhookSecret: LAKE_SECRET})

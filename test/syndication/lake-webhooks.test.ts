@@ -5,8 +5,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import {isValidSignature, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {newToken} from '../../lake/src/config.ts'
 import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLakeWithWebhooks} from './support/lake.ts'
 import {startReceiver, type Receiver} from './support/receiver.ts'
 
 const SECRET = 'lake-webhook-secret-for-tests'
@@ -17,34 +17,23 @@ let dataDir: string
 beforeAll(async () => {
   receiver = await startReceiver()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-webhooks-'))
-  const config = {
-    projectId: 'spotter',
-    datasets: ['production'],
-    tokens: [
-      {token: newToken('read'), role: 'read', name: 'test-read'},
-      {token: newToken('write'), role: 'write', name: 'test-write'},
-    ],
-    anonymousRole: 'none',
-    webhooks: [
-      {
-        name: 'articles',
-        dataset: 'production',
-        url: `${receiver.url}/hook`,
-        filter: `_type == "article"`,
-        projection: `{_id, _type, title, "operation": delta::operation(), "titleChanged": delta::changedAny(title), "author": author->name}`,
-        on: ['create', 'update', 'delete'],
-        includeDrafts: false,
-        httpMethod: 'POST',
-        headers: {'x-team': 'syndication'},
-        secret: SECRET,
-        retry: {baseMs: 100, maxMs: 400, maxAttempts: 50},
-      },
-      // Drafts included, deletes only, PUT, no projection (the whole document), unsigned.
-      {name: 'draft-deletes', url: `${receiver.url}/drafts`, on: ['delete'], includeDrafts: true, httpMethod: 'PUT', retry: {baseMs: 100, maxMs: 400, maxAttempts: 50}},
-    ],
-  }
-  fs.writeFileSync(path.join(dataDir, 'lake.config.json'), JSON.stringify(config))
-  lake = await spawnLake({dataDir})
+  lake = await spawnLakeWithWebhooks(dataDir, [
+    {
+      name: 'articles',
+      dataset: 'production',
+      url: `${receiver.url}/hook`,
+      filter: `_type == "article"`,
+      projection: `{_id, _type, title, "operation": delta::operation(), "titleChanged": delta::changedAny(title), "author": author->name}`,
+      on: ['create', 'update', 'delete'],
+      includeDrafts: false,
+      httpMethod: 'POST',
+      headers: {'x-team': 'syndication'},
+      secret: SECRET,
+      retry: {baseMs: 100, maxMs: 400, maxAttempts: 50},
+    },
+    // Drafts included, deletes only, PUT, no projection (the whole document), unsigned.
+    {name: 'draft-deletes', url: `${receiver.url}/drafts`, on: ['delete'], includeDrafts: true, httpMethod: 'PUT', retry: {baseMs: 100, maxMs: 400, maxAttempts: 50}},
+  ])
 })
 
 afterAll(async () => {

@@ -5,13 +5,13 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {newToken} from '../../lake/src/config.ts'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import type {SpawnedLake} from '../../lake/src/testing.ts'
 import {findPostgresBinaries, startTestPostgres, type TestPostgres} from '../../syndication/src/testing-postgres.ts'
 import {freePort, spawnPartnerApp, spawnSyndication, type SpawnedProcess, type SpawnedSyndication} from '../../syndication/src/testing.ts'
 import type {DeliveryRecord, FeedPage} from '../../syndication/src/types.ts'
 import type {PartnerState} from '../../examples/partner-app/src/store.ts'
 import {article, expectedFor, seedContent} from './support/content.ts'
+import {spawnLakeWithWebhooks} from './support/lake.ts'
 import {waitUntil} from './support/receiver.ts'
 
 const available = Boolean(process.env.SYNDICATION_PG_URL) || findPostgresBinaries() !== null
@@ -32,21 +32,9 @@ describe.skipIf(!available && process.env.CI !== 'true')('syndication service on
     pg = await startTestPostgres()
     if (!pg) throw new Error('No PostgreSQL server: CI must install postgresql (.ci/run)')
     const servicePort = await freePort()
-    const dataDir = path.join(tmp, 'lake')
-    fs.mkdirSync(dataDir)
-    fs.writeFileSync(
-      path.join(dataDir, 'lake.config.json'),
-      JSON.stringify({
-        projectId: 'spotter',
-        datasets: ['production'],
-        tokens: [
-          {token: newToken('read'), role: 'read', name: 'r'},
-          {token: newToken('write'), role: 'write', name: 'w'},
-        ],
-        webhooks: [{name: 'syndication', url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`, projection: '{_id}', secret: SECRET, retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100}}],
-      }),
-    )
-    lake = await spawnLake({dataDir})
+    lake = await spawnLakeWithWebhooks(path.join(tmp, 'lake'), [
+      {name: 'syndication', url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`, projection: '{_id}', secret: SECRET, retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100}},
+    ])
     await seedContent(lake.client())
     const source = {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken}
     const storage = {kind: 'postgres' as const, url: pg.url}
