@@ -1,21 +1,14 @@
 // A complete article: title, hero image, byline, body and the article's disclaimers.
 import {createElement as h, Fragment, type ReactNode} from 'react'
-import type {ImageConfig} from '../image.ts'
 import type {ArticleResult} from '../models.ts'
-import type {Warn} from '../portable-text/normalize.ts'
-import {ArticleBody, type ArticleBlockRenderers} from './article-body.ts'
+import {ArticleBody, type ArticleBodyProps} from './article-body.ts'
 import {Byline} from './byline.ts'
 import {CreditedImage} from './credited-image.ts'
 import {Disclaimer} from './disclaimer.ts'
 
-export interface ArticleViewProps {
+/** The body's options (images, renderers, links, className, onWarning), applied to the whole article. */
+export interface ArticleViewProps extends Omit<ArticleBodyProps, 'value'> {
   article: ArticleResult
-  images: ImageConfig
-  renderers?: Partial<ArticleBlockRenderers>
-  exerciseHref?: (slug: string) => string
-  personHref?: (slug: string) => string
-  className?: string
-  onWarning?: Warn
 }
 
 export function ArticleView({article, images, renderers, exerciseHref, personHref, className, onWarning}: ArticleViewProps): ReactNode {
