@@ -1,5 +1,6 @@
 import {BlockContentIcon} from '@sanity/icons/BlockContent'
 import {defineArrayMember, defineType} from 'sanity'
+import {textBlock} from './richText.ts'
 
 /** The article body: text plus the structured embeds an exercise article needs. */
 export const articleBody = defineType({
@@ -8,26 +9,12 @@ export const articleBody = defineType({
   type: 'array',
   icon: BlockContentIcon,
   of: [
-    defineArrayMember({
-      type: 'block',
-      styles: [
-        {title: 'Normal', value: 'normal'},
-        {title: 'Heading 2', value: 'h2'},
-        {title: 'Heading 3', value: 'h3'},
-        {title: 'Quote', value: 'blockquote'},
-      ],
-      lists: [
-        {title: 'Bullets', value: 'bullet'},
-        {title: 'Numbers', value: 'number'},
-      ],
-      marks: {
-        decorators: [
-          {title: 'Strong', value: 'strong'},
-          {title: 'Emphasis', value: 'em'},
-        ],
-        annotations: [defineArrayMember({type: 'link'})],
-      },
-    }),
+    textBlock([
+      {title: 'Normal', value: 'normal'},
+      {title: 'Heading 2', value: 'h2'},
+      {title: 'Heading 3', value: 'h3'},
+      {title: 'Quote', value: 'blockquote'},
+    ]),
     defineArrayMember({type: 'exerciseEmbed'}),
     defineArrayMember({type: 'prescriptionTable'}),
     defineArrayMember({type: 'disclaimerCallout'}),
