@@ -3,7 +3,7 @@
 import {createClient, type SanityClient} from '@sanity/client'
 import type * as z from 'zod'
 import {ExerciseClientConfigError} from './errors.ts'
-import {parseResult, type QueryDefinition} from './query-definition.ts'
+import {dropInvalidItems, parseResult, type InvalidItemHandler, type QueryDefinition} from './query-definition.ts'
 
 export type ExercisePerspective = 'published' | 'drafts'
 
@@ -22,12 +22,24 @@ export interface ExerciseClientConfig {
   apiHost?: string
   /** Defaults to true only for the hosted API (no apiHost); a local lake has no project hostnames. */
   useProjectHostname?: boolean
+  /**
+   * Outside the published perspective, list queries leave out an item (e.g. a half-finished draft)
+   * that fails its model and report it here. Default: a console warning outside production.
+   * Under `published` an invalid item still throws: published content has passed validation.
+   */
+  onInvalidItem?: InvalidItemHandler
 }
 
 export interface WrapClientConfig {
   /** A SanityClient the app already has; it is not modified (the SDK derives its own). */
   client: SanityClient
   perspective?: ExercisePerspective
+  /**
+   * Outside the published perspective, list queries leave out an item (e.g. a half-finished draft)
+   * that fails its model and report it here. Default: a console warning outside production.
+   * Under `published` an invalid item still throws: published content has passed validation.
+   */
+  onInvalidItem?: InvalidItemHandler
 }
 
 export const DEFAULT_API_VERSION = '2025-02-19'
@@ -52,13 +64,14 @@ export function createBaseClient(config: ExerciseClientConfig | WrapClientConfig
   if (perspective === 'drafts' && !sanity.config().token) {
     throw new ExerciseClientConfigError('perspective "drafts" needs a token: drafts are not readable anonymously')
   }
+  const onInvalidItem = config.onInvalidItem ?? warnInvalidItem
   return {
     sanity,
     perspective,
     async run(definition, input) {
       const params = definition.params(input)
       const raw: unknown = await sanity.fetch<unknown, Record<string, unknown>>(definition.query, params as Record<string, unknown>)
-      return parseResult(definition, raw)
+      return parseResult(definition, perspective === 'published' ? raw : dropInvalidItems(definition, raw, onInvalidItem))
     },
   }
 }
@@ -81,4 +94,10 @@ function create(config: ExerciseClientConfig, perspective: ExercisePerspective):
 
 function wrap(client: SanityClient, perspective: ExercisePerspective): SanityClient {
   return client.withConfig({perspective, ...(perspective === 'drafts' ? {useCdn: false} : {})})
+}
+
+/** Default onInvalidItem: a development warning; silent when NODE_ENV is production. */
+function warnInvalidItem(error: Error): void {
+  const env = (globalThis as {process?: {env?: Record<string, string | undefined>}}).process?.env?.NODE_ENV
+  if (env !== 'production') console.warn(`[@spotter/sdk] left out of the result: ${error.message}`)
 }

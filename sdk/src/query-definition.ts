@@ -12,7 +12,21 @@ export interface QueryDefinition<Input, Params extends object, Schema extends z.
   query: string
   schema: Schema
   params: (input: Input) => Params
+  /**
+   * Lists of independent documents inside the result (path from the result root, `[]` = the root
+   * array) and the model of one item. Outside the published perspective each item is parsed on its
+   * own, so one half-finished draft is left out instead of failing the whole list.
+   */
+  itemLists?: readonly ItemList[]
 }
+
+export interface ItemList {
+  path: readonly string[]
+  schema: z.ZodType
+}
+
+/** Receives the error for one list item left out of a drafts result. */
+export type InvalidItemHandler = (error: ResultMismatchError) => void
 
 export function defineQueryDefinition<Input, Params extends object, Schema extends z.ZodType>(
   definition: QueryDefinition<Input, Params, Schema>,
@@ -28,6 +42,43 @@ export function parseResult<Schema extends z.ZodType>(
   const parsed = compiled(definition.schema).safeParse(raw)
   if (parsed.success) return parsed.data
   throw new ResultMismatchError(definition.name, problemsFromIssues(definition.root, parsed.error.issues, raw))
+}
+
+/**
+ * Drops list items that fail their item model, reporting each with its full path (e.g.
+ * `result.items[2].category`); the rest of the result is returned unchanged for parseResult.
+ */
+export function dropInvalidItems(
+  definition: Pick<QueryDefinition<never, never, z.ZodType>, 'name' | 'root' | 'itemLists'>,
+  raw: unknown,
+  onInvalidItem: InvalidItemHandler,
+): unknown {
+  let result = raw
+  for (const list of definition.itemLists ?? []) result = filterAt(definition, result, list, [], onInvalidItem)
+  return result
+}
+
+function filterAt(
+  definition: Pick<QueryDefinition<never, never, z.ZodType>, 'name' | 'root'>,
+  value: unknown,
+  list: ItemList,
+  done: readonly string[],
+  onInvalidItem: InvalidItemHandler,
+): unknown {
+  const [key, ...rest] = list.path.slice(done.length)
+  if (key !== undefined) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+    const record = value as Record<string, unknown>
+    return {...record, [key]: filterAt(definition, record[key], list, [...done, key], onInvalidItem)}
+  }
+  if (!Array.isArray(value)) return value
+  const itemRoot = [definition.root, ...done].join('.')
+  return value.filter((item, index) => {
+    const parsed = compiled(list.schema).safeParse(item)
+    if (parsed.success) return true
+    onInvalidItem(new ResultMismatchError(definition.name, problemsFromIssues(`${itemRoot}[${index}]`, parsed.error.issues, item)))
+    return false
+  })
 }
 
 // Compiled once, on first use: z.compile on servers, the schema unchanged in browsers (see

@@ -3,7 +3,7 @@ export type {ExerciseClientConfig, ExercisePerspective, WrapClientConfig} from '
 export type {ExerciseClient} from './exercise-client.ts'
 export type {ImageConfig} from './image.ts'
 export type {ResultProblem} from './errors.ts'
-export type {QueryDefinition} from './query-definition.ts'
+export type {InvalidItemHandler, ItemList, QueryDefinition} from './query-definition.ts'
 export type {
   ArticleBodyBlock,
   ArticleBodyResult,

@@ -7,6 +7,8 @@ import type {
   ArticleResult,
   ExerciseCardResult,
   ExerciseClient,
+  ExerciseClientConfig,
+  InvalidItemHandler,
   ExerciseGuideResult,
   GetArticleResult,
   GetClubResult,
@@ -98,5 +100,10 @@ describe('query results', () => {
   it('the mismatch error lists problems', () => {
     expectTypeOf<ResultMismatchError['problems']>().toEqualTypeOf<readonly ResultProblem[]>()
     expectTypeOf<ResultProblem>().toEqualTypeOf<{path: string; message: string; value: unknown}>()
+  })
+
+  it('onInvalidItem receives the mismatch error of one left-out list item', () => {
+    expectTypeOf<ExerciseClientConfig['onInvalidItem']>().toEqualTypeOf<InvalidItemHandler | undefined>()
+    expectTypeOf<InvalidItemHandler>().parameters.toEqualTypeOf<[error: ResultMismatchError]>()
   })
 })

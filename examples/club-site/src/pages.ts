@@ -186,3 +186,14 @@ export function NotFoundPage({what}: {what: string}): ReactNode {
 export function ErrorPage({message}: {message: string}): ReactNode {
   return h(Fragment, null, h('h1', null, 'Something went wrong'), h('p', null, message))
 }
+
+/** Preview only: the draft behind this page is missing something its model requires. */
+export function IncompleteDraftPage({problems}: {problems: readonly string[]}): ReactNode {
+  return h(
+    Fragment,
+    null,
+    h('h1', null, 'This draft is incomplete'),
+    h('p', null, 'The page cannot be shown until these fields are filled in:'),
+    h('ul', {className: 'problems'}, ...problems.map((line) => h('li', {key: line}, line))),
+  )
+}

@@ -6,7 +6,7 @@ import * as http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {renderToStaticMarkup} from 'react-dom/server'
 import {createElement as h, type ReactNode} from 'react'
-import {createExerciseClient, vocabulary, type ExerciseClient, type ExerciseCardResult} from '@spotter/sdk'
+import {createExerciseClient, formatProblem, ResultMismatchError, vocabulary, type ExerciseClient, type ExerciseCardResult} from '@spotter/sdk'
 import {
   ArticlePage,
   ArticlesPage,
@@ -14,6 +14,7 @@ import {
   ErrorPage,
   ExercisePage,
   HomePage,
+  IncompleteDraftPage,
   Layout,
   LibraryPage,
   NotFoundPage,
@@ -112,6 +113,17 @@ export function createClubSiteHandler(options: ClubSiteOptions): http.RequestLis
     return notFound(`the page ${path}`)
   }
 
+  // In preview a single page whose draft is half-finished explains what is missing (lists already
+  // leave such drafts out); public pages never get here, published content has passed validation.
+  async function previewPage(path: string, query: URLSearchParams, origin: string): Promise<Page> {
+    try {
+      return await page(drafts!, path, query, origin)
+    } catch (error) {
+      if (!(error instanceof ResultMismatchError)) throw error
+      return {status: 200, title: 'Incomplete draft', body: h(IncompleteDraftPage, {problems: error.problems.map(formatProblem)})}
+    }
+  }
+
   return (req, res) => {
     void handle(req, res).catch((error: unknown) => {
       console.error('[club-site]', error)
@@ -153,7 +165,7 @@ export function createClubSiteHandler(options: ClubSiteOptions): http.RequestLis
     }
     const preview = !!drafts && isPreview(req.headers.cookie, secret)
     const origin = `http://${req.headers.host ?? 'localhost'}`
-    const result = await page(preview ? drafts : published, path, url.searchParams, origin)
+    const result = preview ? await previewPage(path, url.searchParams, origin) : await page(published, path, url.searchParams, origin)
     sendHtml(res, result.status, renderDocument(clubName, result.title, preview, path, result.body, result.jsonLd), preview)
   }
 }

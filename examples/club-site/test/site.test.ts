@@ -130,6 +130,37 @@ describe('preview and publishing', () => {
     expect((await get('/exercises/good-morning')).html).toContain('<h1>Good morning (draft)</h1>')
   })
 
+  it('an incomplete draft: left out of preview lists, its own page lists the problems (200)', async () => {
+    await client().create({
+      _id: 'drafts.exercise.half-finished',
+      _type: 'exercise',
+      name: 'Half-finished',
+      slug: {_type: 'slug', current: 'half-finished'},
+      setups: [{_key: 'floor', _type: 'setup', name: 'Floor'}],
+    })
+    try {
+      const enter = await get(`/api/preview?secret=${SECRET}`)
+      const cookie = enter.headers.get('set-cookie')!.split(';')[0]!
+      const library = await get('/exercises', cookie)
+      expect(library.status).toBe(200)
+      expect(library.html).toContain('href="/exercises/deadlift"')
+      expect(library.html).not.toContain('href="/exercises/half-finished"')
+      const home = await get('/', cookie)
+      expect(home.status).toBe(200)
+      expect(home.html).toContain('What you can do with our equipment')
+
+      const draft = await get('/exercises/half-finished', cookie)
+      expect(draft.status).toBe(200)
+      expect(draft.html).toContain('<h1>This draft is incomplete</h1>')
+      expect(text(draft.html)).toContain('exercise.category: expected')
+      expect(draft.html).toContain('Preview: you are seeing unpublished drafts.')
+      // Public pages are unchanged: the draft does not exist there.
+      expect((await get('/exercises/half-finished')).status).toBe(404)
+    } finally {
+      await client().delete('drafts.exercise.half-finished')
+    }
+  })
+
   it('preview is off when the site has no read token', async () => {
     const bare = await startClubSite({lakeUrl: lake.url, previewSecret: SECRET})
     try {

@@ -23,6 +23,7 @@ export const exercisesForEquipment = defineQueryDefinition({
   root: 'exercises',
   query: exercisesForEquipmentQuery,
   schema: exercisesForEquipmentResult,
+  itemLists: [{path: [], schema: exerciseCardModel}],
   params: (slugs: readonly string[]): ExercisesForEquipmentParams => {
     if (!Array.isArray(slugs) || slugs.some((s) => typeof s !== 'string')) {
       throw new TypeError('slugs must be an array of equipment slugs (strings)')

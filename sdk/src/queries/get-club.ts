@@ -61,5 +61,6 @@ export const getClub = defineQueryDefinition({
   root: 'club',
   query: getClubQuery,
   schema: getClubResult,
+  itemLists: [{path: ['exercises'], schema: exerciseCardModel}],
   params: (slug: string): GetClubParams => ({slug: nonEmptyString('slug', slug)}),
 })

@@ -17,7 +17,10 @@ export const listArticlesQuery = defineQuery(`{
     | order(publishedAt desc, title asc) [$start...$end]${ARTICLE_CARD}
 }`)
 
-export const listArticlesResult = z.object({total: z.number(), items: z.array(articleCardModel)})
+export const listArticlesResult = z.object({
+  /** The query's count. In drafts, items left out as invalid (see `onInvalidItem`) are still counted. */
+  total: z.number(),
+  items: z.array(articleCardModel)})
 export type ListArticlesResult = z.infer<typeof listArticlesResult>
 
 export interface ListArticlesInput {
@@ -44,6 +47,7 @@ export const listArticles = defineQueryDefinition({
   root: 'result',
   query: listArticlesQuery,
   schema: listArticlesResult,
+  itemLists: [{path: ['items'], schema: articleCardModel}],
   params: (input: ListArticlesInput = {}): ListArticlesParams => {
     const page = positiveInteger('page', input.page, 1, 100_000)
     const pageSize = positiveInteger('pageSize', input.pageSize, 20, 100)

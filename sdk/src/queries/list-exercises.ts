@@ -23,7 +23,10 @@ export const listExercisesQuery = defineQuery(`{
     | order(name asc) [$start...$end]${EXERCISE_CARD}
 }`)
 
-export const listExercisesResult = z.object({total: z.number(), items: z.array(exerciseCardModel)})
+export const listExercisesResult = z.object({
+  /** The query's count. In drafts, items left out as invalid (see `onInvalidItem`) are still counted. */
+  total: z.number(),
+  items: z.array(exerciseCardModel)})
 export type ListExercisesResult = z.infer<typeof listExercisesResult>
 
 export interface ListExercisesInput {
@@ -55,6 +58,7 @@ export const listExercises = defineQueryDefinition({
   root: 'result',
   query: listExercisesQuery,
   schema: listExercisesResult,
+  itemLists: [{path: ['items'], schema: exerciseCardModel}],
   params: (input: ListExercisesInput = {}): ListExercisesParams => {
     const page = positiveInteger('page', input.page, 1, 100_000)
     const pageSize = positiveInteger('pageSize', input.pageSize, 20, 100)

@@ -13,13 +13,8 @@ export const relatedExercisesQuery = defineQuery(`*[_type == "exercise" && slug.
   }
 }`)
 
-export const relatedExercisesResult = z
-  .object({
-    related: z
-      .array(z.object({_key: z.string(), relation: z.enum(exerciseRelations), note: z.string().nullable(), exercise: exerciseCardModel}))
-      .nullable(),
-  })
-  .nullable()
+const relatedEdge = z.object({_key: z.string(), relation: z.enum(exerciseRelations), note: z.string().nullable(), exercise: exerciseCardModel})
+export const relatedExercisesResult = z.object({related: z.array(relatedEdge).nullable()}).nullable()
 export type RelatedExercisesResult = z.infer<typeof relatedExercisesResult>
 export type ExerciseRelationName = (typeof exerciseRelations)[number]
 export interface RelatedExercisesParams {
@@ -32,6 +27,7 @@ export const relatedExercises = defineQueryDefinition({
   root: 'exercise',
   query: relatedExercisesQuery,
   schema: relatedExercisesResult,
+  itemLists: [{path: ['related'], schema: relatedEdge}],
   params: ({slug, relation}: {slug: string; relation?: ExerciseRelationName}): RelatedExercisesParams => {
     if (relation !== undefined && !exerciseRelations.includes(relation)) {
       throw new TypeError(`relation must be one of ${exerciseRelations.join(', ')}, received ${JSON.stringify(relation)}`)
