@@ -1,6 +1,8 @@
 // The HTTP server: version prefix, project resolution, auth, CORS, routing and error answers.
+import type {IncomingMessage} from 'node:http'
 import type {Http2ServerRequest} from 'node:http2'
 import type {AddressInfo, Socket} from 'node:net'
+import type {Duplex} from 'node:stream'
 import {TLSSocket} from 'node:tls'
 import {authenticate} from './auth.ts'
 import {DEFAULT_BODY_LIMIT} from './http/body.ts'
@@ -21,6 +23,7 @@ import {createDataset, deleteDataset, getProject, listDatasets} from './routes/p
 import {handleQuery} from './routes/query.ts'
 import {addStudioRoutes} from './routes/studio.ts'
 import {addLoginRoutes} from './routes/login.ts'
+import {createPresence, rejectUpgrade, SOCKET_PATH, type Presence} from './presence/index.ts'
 
 export interface ServerOptions {
   lake: Lake
@@ -74,14 +77,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handler = (req: Request, res: Response) => {
     void handle(req, res, options.lake, router, settings)
   }
-  const transport = createTransport(handler, options.tls)
+  const presence = createPresence(options.lake.config, settings.keepaliveMs)
+  const transport = createTransport(handler, options.tls, (req, socket, head) => upgrade(req, socket, head, options.lake, presence))
   await new Promise<void>((resolve, reject) => {
     transport.server.once('error', reject)
     transport.server.listen(options.port, options.host, () => resolve())
   })
   const port = (transport.server.address() as AddressInfo).port
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
-  return {port, url: `http://${host}:${port}`, httpsUrl: `https://localhost:${port}`, close: () => transport.close()}
+  return {port, url: `http://${host}:${port}`, httpsUrl: `https://localhost:${port}`, close: async () => {
+    presence.close()
+    await transport.close()
+  }}
+}
+
+/** WebSocket upgrades: only the presence socket, resolved like an HTTP request (prefix, project, token, dataset). */
+function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake, presence: Presence): void {
+  socket.on('error', () => socket.destroy())
+  try {
+    const url = new URL(req.url ?? '/', 'http://lake')
+    const path = VERSION_PREFIX.exec(url.pathname)?.[2] ?? url.pathname
+    const dataset = SOCKET_PATH.exec(path)?.[1]
+    if (req.method !== 'GET' || dataset === undefined) throw notFound(`Not found: ${req.method} ${url.pathname} (WebSocket upgrades are served on /v{version}/socket/:dataset)`)
+    checkProjectId(req, requestHost(req), lake)
+    const principal = authenticate(req.headers, url.searchParams, lake.config)
+    const name = safeDecode(dataset)
+    lake.dataset(name)
+    presence.accept(req, socket, head, name, principal)
+  } catch (err) {
+    rejectUpgrade(socket, err)
+  }
 }
 
 async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: {bodyLimit: number; keepaliveMs: number}): Promise<void> {
@@ -112,6 +137,14 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
     await match.handler(ctx)
   } catch (err) {
     sendError(res, err)
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw notFound(`Dataset "${segment}" not found: the name is not valid URL encoding`)
   }
 }
 

@@ -4,11 +4,15 @@
 import * as http from 'node:http'
 import * as http2 from 'node:http2'
 import * as net from 'node:net'
+import type {Duplex} from 'node:stream'
 
 export type RequestHandler = (
   req: http.IncomingMessage | http2.Http2ServerRequest,
   res: http.ServerResponse | http2.Http2ServerResponse,
 ) => void
+
+/** An HTTP/1.1 `Upgrade` request (WebSocket); browsers send these over TLS as HTTP/1.1 too. */
+export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void
 
 export interface Transport {
   server: net.Server
@@ -18,9 +22,15 @@ export interface Transport {
 
 const TLS_HANDSHAKE = 0x16
 
-export function createTransport(handler: RequestHandler, tls: {cert: string; key: string}): Transport {
+export function createTransport(handler: RequestHandler, tls: {cert: string; key: string}, onUpgrade?: UpgradeHandler): Transport {
   const plain = http.createServer({keepAliveTimeout: 30_000}, handler)
   const secure = http2.createSecureServer({...tls, allowHTTP1: true}, handler)
+  // Both emit 'upgrade' for HTTP/1.1 requests (the TLS one on its allowHTTP1 path); upgraded
+  // sockets stay in `sockets`, so close() ends them too.
+  if (onUpgrade) {
+    plain.on('upgrade', onUpgrade)
+    secure.on('upgrade', onUpgrade)
+  }
   const sockets = new Set<net.Socket>()
   const server = net.createServer((socket) => {
     sockets.add(socket)
