@@ -47,6 +47,19 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-dev-shm-usage',
     ],
   })
+  return {...(await watchedContext(browser)), close: () => browser.close()}
+}
+
+/**
+ * Another person at another computer in the same browser process: a fresh context (its own
+ * storage, so its own sign-in), recorded like the first. close() closes only this context.
+ */
+export async function launchContext(from: TestBrowser): Promise<TestBrowser> {
+  const watched = await watchedContext(from.browser)
+  return {...watched, close: () => watched.context.close()}
+}
+
+async function watchedContext(browser: Browser): Promise<Omit<TestBrowser, 'close'>> {
   const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1400, height: 900}})
   const external: string[] = []
   const errors: string[] = []
@@ -84,9 +97,6 @@ export async function launchBrowser(): Promise<TestBrowser> {
         errors.push(`http ${response.status()}: ${request.method()} ${response.url()}${body}`)
       })
       return page
-    },
-    async close() {
-      await browser.close()
     },
   }
 }

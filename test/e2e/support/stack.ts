@@ -1,8 +1,11 @@
 // Everything an end-to-end test drives, as real processes: a seeded lake, the built Studio served
 // as static files (pointed at that lake), and the club site's own CLI as a child process.
 import {spawn, type ChildProcess} from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {configPath, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from '../../../lake/src/config.ts'
 import {spawnLake, type SpawnedLake} from '../../../lake/src/testing.ts'
 import {ensureStudioBuild, projectNode} from '../../../studio/build.ts'
 import {serveStudio, type StudioServer} from '../../../studio/serve.ts'
@@ -17,7 +20,14 @@ export interface Stack {
   siteUrl: string
   /** The lake as the browser reaches it (TLS + HTTP/2). */
   browserLakeUrl: string
+  /** A write token per editor asked for in `startStack({editors})`, by name (the name is its identity). */
+  editorTokens: Record<string, string>
   close(): Promise<void>
+}
+
+export interface StackOptions {
+  /** More editors, each with a write token of their own, for tests with several people in the Studio. */
+  editors?: string[]
 }
 
 /** Starts a child process and resolves with group 1 of the first stdout match of `ready`. */
@@ -55,8 +65,31 @@ export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTE
   })
 }
 
-export async function startStack(): Promise<Stack> {
-  const [lake, build] = await Promise.all([spawnLake({seed: path.join(root, 'seed', 'spotter.ndjson')}), ensureStudioBuild()])
+/**
+ * A data dir whose config has spawnLake's usual read and write tokens (same names) plus one write
+ * token per editor. spawnLake keeps a config it finds, so the lake starts with these tokens.
+ */
+function dataDirWithEditors(editors: string[]): {dataDir: string; editorTokens: Record<string, string>} {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-e2e-lake-'))
+  const editorTokens = Object.fromEntries(editors.map((name) => [name, newToken('write')]))
+  const config: LakeConfig = {
+    projectId: DEFAULT_PROJECT_ID,
+    datasets: ['production'],
+    tokens: [
+      {token: newToken('read'), role: 'read', name: 'test-read'},
+      {token: newToken('write'), role: 'write', name: 'test-write'},
+      ...Object.entries(editorTokens).map(([name, token]) => ({token, role: 'write' as const, name})),
+    ],
+    anonymousRole: 'none',
+  }
+  fs.writeFileSync(configPath(dataDir), `${JSON.stringify(config, null, 2)}\n`)
+  return {dataDir, editorTokens}
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const editors = options.editors?.length ? dataDirWithEditors(options.editors) : undefined
+  const seed = path.join(root, 'seed', 'spotter.ndjson')
+  const [lake, build] = await Promise.all([spawnLake({seed, dataDir: editors?.dataDir}), ensureStudioBuild()])
   const browserLakeUrl = `https://localhost:${lake.port}`
   const studio = await serveStudio({dir: build.dir, lakeUrl: browserLakeUrl})
   const site = await startProcess(
@@ -68,10 +101,13 @@ export async function startStack(): Promise<Stack> {
     studio,
     siteUrl: site.match,
     browserLakeUrl,
+    editorTokens: editors?.editorTokens ?? {},
     async close() {
       await stopProcess(site.child)
       await studio.close()
       await lake.stop()
+      // spawnLake removes only data dirs it made itself.
+      if (editors) fs.rmSync(editors.dataDir, {recursive: true, force: true})
     },
   }
 }
