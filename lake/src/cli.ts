@@ -35,7 +35,7 @@ Options:
   --query-timeout-ms N  Time limit per query (default ${DEFAULT_QUERY_TIMEOUT_MS})
   --max-body-bytes N    Largest accepted request body (default 100 MiB)
   --anonymous-role R    none | read | write: what requests without a token may do (default: config, else none)
-  --keepalive-ms N      Interval of keepalive comments on listen streams (default 15000)
+  --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
   --verbatim            import: store documents exactly as given (no system fields added)
   --out FILE            export: write here instead of stdout
 `
