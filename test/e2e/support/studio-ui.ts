@@ -55,19 +55,52 @@ export async function waitForPublishable(page: Page): Promise<void> {
   await publishButton(page).and(page.locator(':not([disabled]):not([data-disabled="true"])')).waitFor({timeout: 30_000})
 }
 
+/**
+ * Waits until the page has had `quietMs` of idle time in a row, the pause an editor makes between
+ * the last edit and Publish. Studio 6.16 validates a document in requestIdleCallback slices, one
+ * revision at a time (newer revisions wait for the running one). While the test edits faster than
+ * a person, the page never idles and validation falls behind; the first revision of a new document
+ * was still being validated 8-9 s later. A Publish click in that state is scheduled, then the
+ * stale result of the old revision arrives, and the Studio takes it for the current one (its
+ * validationStatus.revision is the document's latest revision, not the validated one): it shows
+ * "Validation errors" and drops the publish. No request reaches the lake; hosted Sanity would do
+ * the same.
+ */
+export async function waitForStudioIdle(page: Page, quietMs = 1500, timeoutMs = 30_000): Promise<void> {
+  const quiet = await page.evaluate(
+    ({quietMs, timeoutMs}) =>
+      new Promise<boolean>((resolve) => {
+        const start = performance.now()
+        let quietSince = start
+        const check = () => {
+          const asked = performance.now()
+          requestIdleCallback(() => {
+            const now = performance.now()
+            // A late idle callback means the page was busy in between: start counting again.
+            if (now - asked > 250) quietSince = now
+            if (now - quietSince >= quietMs) resolve(true)
+            else if (now - start > timeoutMs) resolve(false)
+            else setTimeout(check, 50)
+          })
+        }
+        check()
+      }),
+    {quietMs, timeoutMs},
+  )
+  if (!quiet) throw new Error(`The Studio page was never idle for ${quietMs} ms within ${timeoutMs} ms`)
+}
+
+/** Publishes with one click, once the Studio has caught up with the edits (see waitForStudioIdle). */
 export async function publish(page: Page): Promise<void> {
-  const published = footerStatus(page).getByText('Last published just now')
+  await waitForStudioIdle(page)
+  // Caught-up validation can disable Publish until the latest revision is validated again.
   await waitForPublishable(page)
   await publishButton(page).click()
+  const published = footerStatus(page).getByText('Last published just now')
+  const refused = page.getByText('Please fix the validation errors before publishing')
   try {
-    // A click while the Studio is still settling a just-saved change can be dropped; one more
-    // click on a still-enabled Publish button is what an editor would do too.
-    await published.waitFor({timeout: 15_000}).catch(async () => {
-      console.warn('Publish did not take on the first click; clicking again')
-      await waitForPublishable(page)
-      await publishButton(page).click()
-      await published.waitFor({timeout: 30_000})
-    })
+    await published.or(refused).first().waitFor({timeout: 30_000})
+    if (!(await published.isVisible())) throw new Error('Publish was dropped: the Studio answered the click with "Validation errors"')
   } catch (error) {
     await screenshot(page, 'failed-publish')
     throw error
