@@ -8,8 +8,8 @@ import {authenticate} from './auth.ts'
 import {DEFAULT_BODY_LIMIT} from './http/body.ts'
 import {sendJson, type Request, type RequestContext, type Response} from './http/context.ts'
 import {applyCors} from './http/cors.ts'
-import {HttpError, notFound} from './http/errors.ts'
-import {Router} from './http/router.ts'
+import {HttpError, notFound, toHttpError} from './http/errors.ts'
+import {decodePathSegment, Router} from './http/router.ts'
 import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
 import {handleActions} from './actions.ts'
@@ -101,7 +101,7 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake,
     if (req.method !== 'GET' || dataset === undefined) throw notFound(`Not found: ${req.method} ${url.pathname} (WebSocket upgrades are served on /v{version}/socket/:dataset)`)
     checkProjectId(req, requestHost(req), lake)
     const principal = authenticate(req.headers, url.searchParams, lake.config)
-    const name = safeDecode(dataset)
+    const name = decodePathSegment(dataset)
     lake.dataset(name)
     presence.accept(req, socket, head, name, principal)
   } catch (err) {
@@ -140,17 +140,8 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
   }
 }
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    throw notFound(`Dataset "${segment}" not found: the name is not valid URL encoding`)
-  }
-}
-
 export function sendError(res: Response, err: unknown): void {
-  const error = err instanceof HttpError ? err : new HttpError(500, 'internalError', `Internal error: ${(err as Error)?.message ?? String(err)}`)
-  if (!(err instanceof HttpError)) console.error('[lake]', err)
+  const error = toHttpError(err)
   if (res.headersSent) {
     res.end()
     return

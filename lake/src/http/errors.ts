@@ -22,6 +22,13 @@ export class HttpError extends Error {
   }
 }
 
+/** Any thrown value as an HttpError; what is not one is a 500 and is logged, since it is a bug. */
+export function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err
+  console.error('[lake]', err)
+  return new HttpError(500, 'internalError', `Internal error: ${(err as Error)?.message ?? String(err)}`)
+}
+
 export const badRequest = (description: string, type = 'validationError', details?: Record<string, unknown>) =>
   new HttpError(400, type, description, details)
 

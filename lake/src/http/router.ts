@@ -1,5 +1,6 @@
 // A small router: method + path pattern (`:name` segments) -> handler.
 import type {RequestContext} from './context.ts'
+import {notFound} from './errors.ts'
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void
 
@@ -36,10 +37,19 @@ export class Router {
       if (route.method !== method && !(route.method === 'GET' && method === 'HEAD')) continue
       const params: Record<string, string> = {}
       route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] ?? '')
+        params[name] = decodePathSegment(m[i + 1] ?? '')
       })
       return {handler: route.handler, params}
     }
     return pathMatched ? 'method' : null
+  }
+}
+
+/** A `:name` segment of a path, decoded; malformed percent-encoding names no resource, so 404. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw notFound(`Not found: "${segment}" in the path is not valid URL encoding`)
   }
 }

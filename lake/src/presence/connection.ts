@@ -6,7 +6,7 @@ import {authenticate, type Principal} from '../auth.ts'
 import type {LakeConfig} from '../config.ts'
 import {HttpError} from '../http/errors.ts'
 import {type Member, type PresenceEvent, type PresenceRoom, SessionTakenError} from './room.ts'
-import {errorMessage, notification, parseRequest, requestIdOf, resultMessage, RPC_ERRORS, RpcError, SUBSCRIPTION_NOT_FOUND, type RpcRequest} from './rpc.ts'
+import {errorMessage, notification, parseRequest, resultMessage, RPC_ERRORS, RpcError, SUBSCRIPTION_NOT_FOUND, type RpcRequest} from './rpc.ts'
 
 /** The server's heartbeat frame; the client tells it from JSON-RPC messages by its text. */
 export const HEARTBEAT = '♥'
@@ -60,7 +60,7 @@ export class PresenceConnection implements Member {
       this.send(resultMessage(request.id, this.call(request)))
     } catch (err) {
       const error = err instanceof RpcError ? err : new RpcError(RPC_ERRORS.INVALID_REQUEST, (err as Error).message)
-      this.send(errorMessage(request?.id ?? (text === null ? null : requestIdOf(text)), error))
+      this.send(errorMessage(request?.id ?? error.id, error))
     }
   }
 

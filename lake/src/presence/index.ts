@@ -5,7 +5,7 @@ import type {Duplex} from 'node:stream'
 import {WebSocketServer} from 'ws'
 import type {Principal} from '../auth.ts'
 import type {LakeConfig} from '../config.ts'
-import {HttpError} from '../http/errors.ts'
+import {toHttpError} from '../http/errors.ts'
 import {PresenceConnection} from './connection.ts'
 import {PresenceRoom} from './room.ts'
 
@@ -59,8 +59,7 @@ export function createPresence(config: LakeConfig, heartbeatMs: number): Presenc
 
 /** Answers an upgrade that cannot become a socket with the API's JSON error and closes it. */
 export function rejectUpgrade(socket: Duplex, err: unknown): void {
-  const error = err instanceof HttpError ? err : new HttpError(500, 'internalError', `Internal error: ${(err as Error)?.message ?? String(err)}`)
-  if (!(err instanceof HttpError)) console.error('[lake]', err)
+  const error = toHttpError(err)
   const body = JSON.stringify(error.toBody())
   const head = [
     `HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode] ?? 'Error'}`,

@@ -23,9 +23,12 @@ export interface RpcRequest {
 
 export class RpcError extends Error {
   readonly code: number
-  constructor(code: number, message: string) {
+  /** The id of the request that failed to parse, when it had one, so its error can be matched. */
+  readonly id: RequestId
+  constructor(code: number, message: string, id: RequestId = null) {
     super(message)
     this.code = code
+    this.id = id
   }
 }
 
@@ -40,27 +43,15 @@ export function parseRequest(text: string): RpcRequest {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: expected a JSON-RPC 2.0 request object')
   }
-  const {jsonrpc, method, params, id} = message as Record<string, unknown>
-  if (jsonrpc !== '2.0') throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: "jsonrpc" must be "2.0"')
-  if (typeof method !== 'string' || method === '') throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: "method" must be a non-empty string')
+  const {jsonrpc, method, params} = message as Record<string, unknown>
+  const raw = (message as {id?: unknown}).id
+  const id: RequestId = typeof raw === 'string' || typeof raw === 'number' ? raw : null
+  if (jsonrpc !== '2.0') throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: "jsonrpc" must be "2.0"', id)
+  if (typeof method !== 'string' || method === '') throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: "method" must be a non-empty string', id)
   if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
-    throw new RpcError(RPC_ERRORS.INVALID_PARAMS, `Invalid params for ${method}: "params" must be an object`)
+    throw new RpcError(RPC_ERRORS.INVALID_PARAMS, `Invalid params for ${method}: "params" must be an object`, id)
   }
-  return {id: requestId(id), method, params: (params ?? {}) as Record<string, unknown>}
-}
-
-/** The id of a message that failed to parse as a request, so its error can still be matched. */
-export function requestIdOf(text: string): RequestId {
-  try {
-    const message: unknown = JSON.parse(text)
-    return typeof message === 'object' && message !== null ? requestId((message as {id?: unknown}).id) : null
-  } catch {
-    return null
-  }
-}
-
-function requestId(id: unknown): RequestId {
-  return typeof id === 'string' || typeof id === 'number' ? id : null
+  return {id, method, params: (params ?? {}) as Record<string, unknown>}
 }
 
 export const resultMessage = (id: RequestId, result: unknown): string => JSON.stringify({jsonrpc: '2.0', id, result})
