@@ -115,7 +115,7 @@ describe('syndication end to end', () => {
     expect(titles('club-north')).toEqual(['Open squat guide', 'Partners-only deadlift notes'])
     expect(titles('club-south')).toEqual(['Open squat guide'])
     const open = Object.values(store('club-north').items).find((i) => i._spotter.documentId === 'article-open')!
-    expect(open.id).toBe('urn:spotter:spotter:production:article.open')
+    expect(open.id).toBe('urn:spotter:spotter:production:article-open')
     expect(open._spotter.attribution).toBe('Dana Coach for Spotter Club, CC BY 4.0')
     expect(open._spotter.licence).toEqual({id: 'cc-by-4.0', name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/'})
     expect(open._spotter.canonicalUrl).toBe('https://spotter.example/articles/open')
@@ -128,7 +128,7 @@ describe('syndication end to end', () => {
     expect(open.content_text).toContain('Consult a physician')
     expect(JSON.stringify(store('club-north'))).not.toContain('DRAFT TITLE')
     // The partner renders the Portable Text itself with the SDK's HTML renderer.
-    const page = await (await fetch(`http://127.0.0.1:${partners['club-north']!.port}/articles/article.open`)).text()
+    const page = await (await fetch(`http://127.0.0.1:${partners['club-north']!.port}/articles/article-open`)).text()
     expect(page).toContain(open.content_html)
     expect(page).toContain('Dana Coach for Spotter Club, CC BY 4.0')
     expect(page).toContain('Stop if you feel sharp pain.')
@@ -152,9 +152,9 @@ describe('syndication end to end', () => {
     await expectStoreMatches('club-north', 'after unpublish')
     expect(titles('club-north')).toEqual(['Open squat guide, revised'])
     const {body} = await api<FeedPage>('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-north')), {key: partners['club-north']!.apiKey})
-    expect(body.items).toContainEqual(expect.objectContaining({id: 'urn:spotter:spotter:production:article.partners', _spotter: {deleted: true, reason: 'unpublished'}}))
+    expect(body.items).toContainEqual(expect.objectContaining({id: 'urn:spotter:spotter:production:article-partners', _spotter: {deleted: true, reason: 'unpublished'}}))
     const atom = await api('/v1/feed.atom?since=' + encodeURIComponent(firstCursor('club-north')), {key: partners['club-north']!.apiKey})
-    expect(atom.text).toContain('<at:deleted-entry ref="urn:spotter:spotter:production:article.partners"')
+    expect(atom.text).toContain('<at:deleted-entry ref="urn:spotter:spotter:production:article-partners"')
   })
 
   it('a partner that is not allowed never sees the item, and losing the licence removes it', async () => {

@@ -86,7 +86,7 @@ describe('lake webhooks', () => {
 
   it('honours includeDrafts, on, httpMethod and an empty projection', async () => {
     const drafts = () => receiver.received.filter((r) => r.path === '/drafts')
-    await receiver.waitFor(() => drafts().length >= 1) // the delete of article.a above
+    await receiver.waitFor(() => drafts().length >= 1) // the delete of article-a above
     await lake.client().delete('drafts.article-a')
     await receiver.waitFor(() => drafts().length >= 2)
     const [published, draft] = drafts()
