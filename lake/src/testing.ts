@@ -6,8 +6,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createClient, type ClientConfig, type SanityClient} from '@sanity/client'
-import {configPath, DEFAULT_CORS, DEFAULT_PROJECT_ID, newToken, parseCors, updateConfigFile, type LakeConfig} from './config.ts'
-import {normalizeOrigin} from './http/cors.ts'
+import {configPath, DEFAULT_CORS, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from './config.ts'
+import {addCorsOrigin} from './cors-origins.ts'
 
 export interface SpawnedLake {
   /** Plain HTTP base, e.g. http://127.0.0.1:PORT (apiHost for @sanity/client). */
@@ -146,10 +146,7 @@ export async function spawnLake(options: SpawnLakeOptions = {}): Promise<Spawned
       if (ownsDir) fs.rmSync(dataDir, {recursive: true, force: true})
     },
     allowOrigin(origin, credentials = true) {
-      const entry = {origin: normalizeOrigin(origin), allowCredentials: credentials}
-      updateConfigFile(configPath(dataDir), (raw) => {
-        raw.cors = [...parseCors(raw.cors, configPath(dataDir)).filter((o) => o.origin !== entry.origin), entry]
-      })
+      addCorsOrigin(configPath(dataDir), origin, credentials)
     },
   }
   return lake
