@@ -11,6 +11,7 @@ import {randomBytes} from 'node:crypto'
 import * as fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {dirname, join, resolve} from 'node:path'
+import {addCorsOrigin} from '../lake/src/cors-origins.ts'
 import {ensureStudioBuild, studioSourceHash} from '../studio/build.ts'
 import {serveStudio, type StudioServer} from '../studio/serve.ts'
 import {findFormerSeedIds, formerSeedIdsMessage} from './old-seed-ids.ts'
@@ -135,6 +136,9 @@ try {
   const {read, write} = tokens()
   const previewSecret = randomBytes(12).toString('hex')
   studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl})
+  // The lake grants CORS only to listed origins (as a hosted project): the Studio calls it with
+  // credentials from its own port. The running lake picks the change up at once.
+  addCorsOrigin(join(lakeDir, 'lake.config.json'), studio.url, true)
   watchStudioSources()
   const siteUrl = await start({
     name: 'site',
@@ -146,6 +150,8 @@ try {
     (former) => (former.length > 0 ? formerSeedIdsMessage(former, lakeDir) : ''),
     (error: Error) => `Could not check ${lakeDir} for the seed's former ids: ${error.message}\n`,
   )
+  // The club site renders on its server; its pages may read published content from the browser too.
+  addCorsOrigin(join(lakeDir, 'lake.config.json'), siteUrl, false)
   console.log(`
 Spotter is running.
   Studio:      ${studio.url}
