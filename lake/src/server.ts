@@ -5,7 +5,7 @@ import type {AddressInfo, Socket} from 'node:net'
 import type {Duplex} from 'node:stream'
 import {TLSSocket} from 'node:tls'
 import {authenticate} from './auth.ts'
-import {DEFAULT_BODY_LIMIT} from './http/body.ts'
+import {DEFAULT_ANONYMOUS_BODY_LIMIT, DEFAULT_BODY_LIMIT} from './http/body.ts'
 import {sendJson, type Request, type RequestContext, type Response} from './http/context.ts'
 import {applyCors} from './http/cors.ts'
 import {HttpError, notFound, toHttpError} from './http/errors.ts'
@@ -14,6 +14,7 @@ import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
 import {handleActions} from './actions.ts'
 import {handleListen} from './listen.ts'
+import {createListenFilters, DEFAULT_LISTEN_FILTER_TIMEOUT_MS, type ListenFilters} from './listen-filters.ts'
 import {handleHistoryDocument, handleHistoryEvents, handleHistoryTransactions} from './routes/history.ts'
 import {assetDownload, assetUpload} from './routes/assets.ts'
 import {handleDoc} from './routes/doc.ts'
@@ -31,7 +32,11 @@ export interface ServerOptions {
   host: string
   tls: {cert: string; key: string}
   bodyLimit?: number
+  /** Body limit for requests without a token (default 300 KB, hosted's query limit). */
+  anonymousBodyLimit?: number
   keepaliveMs?: number
+  /** Time a listen filter may take per transaction before its listener is closed (default 1000). */
+  listenFilterTimeoutMs?: number
 }
 
 export interface RunningServer {
@@ -73,7 +78,13 @@ function buildRouter(): Router {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const router = buildRouter()
-  const settings = {bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, keepaliveMs: options.keepaliveMs ?? 15_000}
+  const listenFilters = createListenFilters(options.listenFilterTimeoutMs ?? DEFAULT_LISTEN_FILTER_TIMEOUT_MS)
+  const settings: Settings = {
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    anonymousBodyLimit: options.anonymousBodyLimit ?? DEFAULT_ANONYMOUS_BODY_LIMIT,
+    keepaliveMs: options.keepaliveMs ?? 15_000,
+    listenFilters,
+  }
   const handler = (req: Request, res: Response) => {
     void handle(req, res, options.lake, router, settings)
   }
@@ -88,6 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {port, url: `http://${host}:${port}`, httpsUrl: `https://localhost:${port}`, close: async () => {
     presence.close()
     await transport.close()
+    await listenFilters.close()
   }}
 }
 
@@ -109,7 +121,14 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake,
   }
 }
 
-async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: {bodyLimit: number; keepaliveMs: number}): Promise<void> {
+interface Settings {
+  bodyLimit: number
+  anonymousBodyLimit: number
+  keepaliveMs: number
+  listenFilters: ListenFilters
+}
+
+async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: Settings): Promise<void> {
   try {
     if (applyCors(req, res)) return
     const url = new URL(req.url ?? '/', 'http://lake')
@@ -120,6 +139,7 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
     if (match === 'method') throw new HttpError(405, 'methodNotAllowedError', `Method ${req.method} is not allowed on ${url.pathname}`)
     const host = requestHost(req)
     checkProjectId(req, host, lake)
+    const tokenless = !req.headers.authorization && !url.searchParams.has('token')
     const ctx: RequestContext = {
       req,
       res,
@@ -132,7 +152,10 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
       lake,
       baseUrl: `${isTls(req) ? 'https' : 'http'}://${stripProject(host, lake.projectId)}`,
       isHttp2: req.httpVersionMajor === 2,
-      ...settings,
+      bodyLimit: tokenless ? Math.min(settings.anonymousBodyLimit, settings.bodyLimit) : settings.bodyLimit,
+      tokenless,
+      keepaliveMs: settings.keepaliveMs,
+      listenFilters: settings.listenFilters,
     }
     await match.handler(ctx)
   } catch (err) {

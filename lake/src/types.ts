@@ -30,6 +30,8 @@ export interface QueryRequest {
   query: string
   params: Record<string, unknown>
   perspective: Perspective
+  /** Sent without a token: the engine runs it in its smaller anonymous share (see query/pool.ts). */
+  anonymous?: boolean
 }
 
 export interface QueryResponse {
