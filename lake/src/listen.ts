@@ -40,6 +40,13 @@ export function handleListen(ctx: RequestContext): void {
     mendoza: ctx.query.get('effectFormat') === 'mendoza',
     visibility: ctx.query.get('visibility') ?? 'transaction',
   }
+  if (ctx.method === 'HEAD') {
+    // The headers a GET would get, and no stream to keep open.
+    ctx.res.statusCode = 200
+    ctx.res.setHeader('content-type', 'text/event-stream; charset=utf-8')
+    ctx.res.end()
+    return
+  }
   const stream = new EventStream(ctx.res, ctx.isHttp2, ctx.keepaliveMs)
   if (queryFlag(ctx.query, 'evs_preamble', false)) stream.comment(' '.repeat(2056))
   try {

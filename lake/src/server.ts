@@ -8,7 +8,7 @@ import {authenticate} from './auth.ts'
 import {DEFAULT_ANONYMOUS_BODY_LIMIT, DEFAULT_BODY_LIMIT} from './http/body.ts'
 import {sendJson, type Request, type RequestContext, type Response} from './http/context.ts'
 import {applyCors} from './http/cors.ts'
-import {HttpError, notFound, toHttpError} from './http/errors.ts'
+import {badRequest, HttpError, notFound, toHttpError} from './http/errors.ts'
 import {decodePathSegment, Router} from './http/router.ts'
 import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
@@ -107,7 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake, presence: Presence): void {
   socket.on('error', () => socket.destroy())
   try {
-    const url = new URL(req.url ?? '/', 'http://lake')
+    const url = requestUrl(req)
     const path = VERSION_PREFIX.exec(url.pathname)?.[2] ?? url.pathname
     const dataset = SOCKET_PATH.exec(path)?.[1]
     if (req.method !== 'GET' || dataset === undefined) throw notFound(`Not found: ${req.method} ${url.pathname} (WebSocket upgrades are served on /v{version}/socket/:dataset)`)
@@ -131,7 +131,7 @@ interface Settings {
 async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: Settings): Promise<void> {
   try {
     if (applyCors(req, res)) return
-    const url = new URL(req.url ?? '/', 'http://lake')
+    const url = requestUrl(req)
     const versioned = VERSION_PREFIX.exec(url.pathname)
     const path = versioned ? (versioned[2] ?? '/') : url.pathname
     const match = router.match(req.method ?? 'GET', path, versioned !== null)
@@ -170,6 +170,16 @@ export function sendError(res: Response, err: unknown): void {
     return
   }
   sendJson(res, error.statusCode, error.toBody())
+}
+
+/** The request target as a URL; `//x` is a path here, not a host, and what cannot parse is a 400. */
+function requestUrl(req: Request): URL {
+  const target = req.url ?? '/'
+  try {
+    return target.startsWith('/') ? new URL(`http://lake${target}`) : new URL(target, 'http://lake')
+  } catch {
+    throw badRequest(`Malformed request target: ${target.slice(0, 200)}`)
+  }
 }
 
 function requestHost(req: Request): string {
