@@ -58,7 +58,8 @@ export interface QueryEngine {
    * Evaluates a query without blocking the server's event loop. Rejects with
    * `QueryParseError` (-> 400 queryParseError) or `QueryTimeoutError` (-> the time limit was hit;
    * evaluation is abandoned) or `QueryExecutionError` (-> 400, e.g. an unknown function, a bad
-   * param).
+   * param), `QueryParameterError` (a param that cannot be handed to a thread) or `QueryBusyError`
+   * (the anonymous share is full).
    */
   query(request: QueryRequest): Promise<QueryResponse>
   close(): Promise<void>
