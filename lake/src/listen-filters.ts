@@ -77,9 +77,10 @@ class FilterThread {
     const listener = this.nextListener++
     const filter: Filter = {query, params, onOverrun}
     this.filters.set(listener, filter)
-    if (!this.post({type: 'add', listener, query, params})) {
+    const failure = this.post({type: 'add', listener, query, params})
+    if (failure) {
       this.filters.delete(listener)
-      queueMicrotask(() => onOverrun('Listen query cannot be used: its parameters are nested too deeply'))
+      queueMicrotask(() => onOverrun(`Listen query cannot be evaluated: ${failure}`))
     }
     return {
       evaluate: (documents, deliver) => {
@@ -88,7 +89,8 @@ class FilterThread {
       remove: () => {
         if (this.filters.get(listener) !== filter) return
         this.filters.delete(listener)
-        this.post({type: 'remove', listener})
+        // A thread started later gets only the filters still registered.
+        if (this.thread) this.post({type: 'remove', listener})
       },
     }
   }
@@ -123,21 +125,23 @@ class FilterThread {
     const listeners = batch.listeners.filter((listener) => this.filters.has(listener))
     if (listeners.length === 0) return
     batch.listeners = listeners
-    if (!this.post({type: 'evaluate', batch: batch.id, listeners, documents: [...batch.documents]})) {
-      console.error('[lake] listen: a transaction could not be handed to the filter thread (documents nested too deeply); its events are not sent')
+    const failure = this.post({type: 'evaluate', batch: batch.id, listeners, documents: [...batch.documents]})
+    if (failure) {
+      console.error(`[lake] listen: a transaction could not be handed to the filter thread (${failure}); its events are not sent`)
       return
     }
     this.sent.push(batch)
     if (this.sent.length === 1) this.arm()
   }
 
-  private post(message: FilterMessage): boolean {
-    if (this.closed) return false
+  /** Undefined once posted; else why not (a thread that cannot start, a value nested too deeply to copy). */
+  private post(message: FilterMessage): string | undefined {
+    if (this.closed) return 'the lake is shutting down'
     try {
       this.ensureThread().postMessage(message)
-      return true
-    } catch {
-      return false
+      return undefined
+    } catch (error) {
+      return (error as Error).message
     }
   }
 

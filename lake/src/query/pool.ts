@@ -122,23 +122,23 @@ export class QueryPool {
   query(store: number, request: QueryRequest, options: QueryOptions): Promise<QueryResponse> {
     if (!this.stores.has(store)) return Promise.reject(new QueryExecutionError('The query engine is closed'))
     if (this.failing && this.workers.length === 0) return Promise.reject(this.failing)
-    const anonymous = options.anonymous === true
-    if (anonymous && this.waiting.filter((job) => job.anonymous).length >= this.anonymousQueue) {
-      return Promise.reject(new QueryBusyError(this.anonymousWorkers, this.anonymousQueue))
-    }
     return new Promise((resolve, reject) => {
       const job: Job = {
         id: this.nextJobId++,
         store,
         request,
         timeoutMs: options.timeoutMs,
-        anonymous,
+        anonymous: options.anonymous === true,
         deadline: setTimeout(() => this.expire(job), options.timeoutMs),
         resolve,
         reject,
       }
       this.waiting.push(job)
       this.dispatch()
+      // Still waiting, with the anonymous queue over its bound: refused at once rather than queued.
+      if (job.anonymous && this.waiting.includes(job) && this.waiting.filter((other) => other.anonymous).length > this.anonymousQueue) {
+        this.settleWaiting(job, new QueryBusyError(this.anonymousWorkers, this.anonymousQueue))
+      }
     })
   }
 
