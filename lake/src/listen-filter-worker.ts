@@ -17,6 +17,11 @@ export interface FilterAnswer {
   matches: boolean[]
 }
 
+/** Sent once the thread has loaded: its start-up time does not count against a filter. */
+export interface FilterReady {
+  ready: true
+}
+
 if (!parentPort) throw new Error('lake/src/listen-filter-worker.ts must run as a worker thread')
 const port = parentPort
 const filters = new Map<number, CompiledFilter | null>()
@@ -43,3 +48,4 @@ port.on('message', (message: FilterMessage) => {
   }
 })
 port.on('messageerror', (error) => console.error('lake listen filter thread: a message could not be read:', error))
+port.postMessage({ready: true} satisfies FilterReady)

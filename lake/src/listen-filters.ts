@@ -4,7 +4,7 @@
 // and the thread is replaced so the other listeners go on. Listeners without a token have a
 // thread of their own, so their filters never delay the events of editors and the Studio.
 import {Worker} from 'node:worker_threads'
-import type {FilterAnswer, FilterMessage} from './listen-filter-worker.ts'
+import type {FilterAnswer, FilterMessage, FilterReady} from './listen-filter-worker.ts'
 import type {SanityDocument} from './types.ts'
 
 export const DEFAULT_LISTEN_FILTER_TIMEOUT_MS = 1_000
@@ -59,6 +59,8 @@ interface Batch {
 class FilterThread {
   private readonly timeoutMs: number
   private thread: Worker | null = null
+  /** The thread has started; until then no time limit runs. */
+  private ready = false
   private readonly filters = new Map<number, Filter>()
   /** Handed to the thread, oldest first; the head is being evaluated. */
   private sent: Batch[] = []
@@ -131,7 +133,7 @@ class FilterThread {
       return
     }
     this.sent.push(batch)
-    if (this.sent.length === 1) this.arm()
+    this.arm()
   }
 
   /** Undefined once posted; else why not (a thread that cannot start, a value nested too deeply to copy). */
@@ -149,16 +151,21 @@ class FilterThread {
     if (this.thread) return this.thread
     const thread = new Worker(WORKER_URL)
     thread.unref()
-    thread.on('message', (answer: FilterAnswer) => {
-      if (thread === this.thread) this.answered(answer)
+    thread.on('message', (message: FilterAnswer | FilterReady) => {
+      if (thread !== this.thread) return
+      if ('ready' in message) {
+        this.ready = true
+        this.arm()
+      } else this.answered(message)
     })
     thread.on('error', (error) => {
-      if (thread === this.thread) this.restart(`the filter thread failed (${error.message})`)
+      if (thread === this.thread) this.failed(`the filter thread failed (${error.message})`)
     })
     thread.on('exit', () => {
-      if (thread === this.thread) this.restart('the filter thread exited')
+      if (thread === this.thread) this.failed('the filter thread exited')
     })
     this.thread = thread
+    this.ready = false
     for (const [listener, {query, params}] of this.filters) thread.postMessage({type: 'add', listener, query, params} satisfies FilterMessage)
     return thread
   }
@@ -175,7 +182,7 @@ class FilterThread {
 
   private arm(): void {
     const head = this.sent[0]
-    if (!head) return
+    if (!head || !this.ready || this.timer) return
     const limit = this.timeoutMs * Math.max(1, Math.ceil(head.documents.length / DOCUMENTS_PER_LIMIT))
     this.timer = setTimeout(() => this.restart(`its filter took longer than ${limit} ms on one transaction`), limit)
     this.timer.unref()
@@ -184,6 +191,16 @@ class FilterThread {
   private disarm(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
+  }
+
+  /** The thread died: on a filter if it had started (that listener is closed), else at start-up. */
+  private failed(reason: string): void {
+    if (this.ready) return this.restart(reason)
+    // Nothing ran yet; a thread that cannot start is tried again at the next transaction, not in a loop.
+    console.error(`[lake] listen: ${reason} before it started; the events of ${this.sent.length} transaction(s) are not sent`)
+    this.disarm()
+    this.thread = null
+    this.sent = []
   }
 
   /**

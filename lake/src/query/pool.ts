@@ -56,8 +56,8 @@ const DEFAULT_ANONYMOUS_QUEUE = 32
 
 export class QueryPool {
   readonly size: number
-  private anonymousWorkers: number
-  private anonymousQueue: number
+  private readonly anonymousWorkers: number
+  private readonly anonymousQueue: number
   private workers: PoolWorker[] = []
   private waiting: Job[] = []
   /** Store id -> its documents, to load a replacement worker. Documents are never mutated in place. */
@@ -82,15 +82,8 @@ export class QueryPool {
       )
     }
     this.size = Math.max(1, options.workers ?? Math.min(4, Math.max(2, availableParallelism())))
-    this.anonymousWorkers = Math.max(1, Math.floor(this.size / 2))
-    this.anonymousQueue = DEFAULT_ANONYMOUS_QUEUE
-    this.configure(options)
-  }
-
-  /** Sets the anonymous share (the CLI does this before any dataset opens). */
-  configure(options: Pick<QueryPoolOptions, 'anonymousWorkers' | 'anonymousQueue'>): void {
-    if (options.anonymousWorkers !== undefined) this.anonymousWorkers = Math.min(this.size, Math.max(1, options.anonymousWorkers))
-    if (options.anonymousQueue !== undefined) this.anonymousQueue = Math.max(0, options.anonymousQueue)
+    this.anonymousWorkers = Math.min(this.size, Math.max(1, options.anonymousWorkers ?? Math.floor(this.size / 2)))
+    this.anonymousQueue = Math.max(0, options.anonymousQueue ?? DEFAULT_ANONYMOUS_QUEUE)
   }
 
   /** Registers a dataset; returns its store id. */
