@@ -32,6 +32,8 @@ export interface QueryRequest {
   perspective: Perspective
   /** Sent without a token: the engine runs it in its smaller anonymous share (see query/pool.ts). */
   anonymous?: boolean
+  /** Who sent it (the remote address), so one anonymous client cannot take the whole share. */
+  client?: string
 }
 
 export interface QueryResponse {

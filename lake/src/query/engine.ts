@@ -21,7 +21,7 @@ export function createQueryEngine(options: QueryEngineOptions): QueryEngine {
     apply: (changes) => {
       if (changes.length > 0) pool.apply(store, changes)
     },
-    query: (request) => pool.query(store, request, {timeoutMs: options.timeoutMs, anonymous: request.anonymous}),
+    query: (request) => pool.query(store, request, {timeoutMs: options.timeoutMs, anonymous: request.anonymous, client: request.client}),
     close: () => pool.close(store),
   }
 }

@@ -49,7 +49,7 @@ export class QueryParameterError extends Error {
 /** The share of the pool for queries without a token is full: running and waiting. */
 export class QueryBusyError extends Error {
   override name = 'QueryBusyError'
-  constructor(workers: number, queue: number) {
-    super(`Too many queries without a token: ${workers} running and ${queue} waiting is the limit; retry later or send a token`)
+  constructor(limit: string) {
+    super(`Too many queries without a token are waiting (${limit}); retry later or send a token`)
   }
 }

@@ -7,7 +7,9 @@
 // The time limit counts from when a query reaches the pool, so a query that waited its whole limit
 // in the queue is answered with the timeout without running. Queries without a token run on at
 // most `anonymousWorkers` workers at once and wait in a queue of at most `anonymousQueue`, behind
-// every query with a token: anonymous load cannot take the workers editors need.
+// every query with a token: anonymous load cannot take the workers editors need. One client (remote
+// address) may use at most half of that share's workers and half of its queue, so a single
+// client's slow queries cannot shut other anonymous readers (a public site) out.
 
 import {availableParallelism} from 'node:os'
 import {MessageChannel, Worker} from 'node:worker_threads'
@@ -23,6 +25,8 @@ interface Job {
   request: QueryRequest
   timeoutMs: number
   anonymous: boolean
+  /** The sender (remote address), for turns among anonymous clients. */
+  client: string
   /** Fires `timeoutMs` after the query arrived, whether it waits or runs. */
   deadline: NodeJS.Timeout
   resolve: (response: QueryResponse) => void
@@ -46,6 +50,8 @@ export interface QueryOptions {
   timeoutMs: number
   /** Sent without a token: runs in the anonymous share of the pool. */
   anonymous?: boolean
+  /** Who sent it (the remote address). */
+  client?: string
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url)
@@ -122,15 +128,20 @@ export class QueryPool {
         request,
         timeoutMs: options.timeoutMs,
         anonymous: options.anonymous === true,
+        client: options.client ?? '',
         deadline: setTimeout(() => this.expire(job), options.timeoutMs),
         resolve,
         reject,
       }
       this.waiting.push(job)
       this.dispatch()
-      // Still waiting, with the anonymous queue over its bound: refused at once rather than queued.
-      if (job.anonymous && this.waiting.includes(job) && this.waiting.filter((other) => other.anonymous).length > this.anonymousQueue) {
-        this.settleWaiting(job, new QueryBusyError(this.anonymousWorkers, this.anonymousQueue))
+      // Still waiting, with the anonymous queue (or this client's half of it) full: refused at once.
+      if (job.anonymous && this.waiting.includes(job)) {
+        const waiting = this.waiting.filter((other) => other.anonymous)
+        const mine = waiting.filter((other) => other.client === job.client).length
+        const perClient = Math.ceil(this.anonymousQueue / 2)
+        if (waiting.length > this.anonymousQueue) this.settleWaiting(job, new QueryBusyError(`${this.anonymousQueue} may wait`))
+        else if (mine > perClient) this.settleWaiting(job, new QueryBusyError(`${perClient} from one client may wait`))
       }
     })
   }
@@ -293,12 +304,23 @@ export class QueryPool {
     job.reject(error)
   }
 
-  /** Queries with a token first; anonymous ones only while their share of the workers has room. */
+  /**
+   * Queries with a token first; anonymous ones only while their share of the workers has room,
+   * and from one client on at most half of that share.
+   */
   private nextJob(): Job | undefined {
     const token = this.waiting.find((job) => !job.anonymous)
     if (token) return token
-    const running = this.workers.filter((worker) => worker.job?.anonymous).length
-    return running < this.anonymousWorkers ? this.waiting.find((job) => job.anonymous) : undefined
+    const running = new Map<string, number>()
+    let total = 0
+    for (const worker of this.workers) {
+      if (!worker.job?.anonymous) continue
+      total++
+      running.set(worker.job.client, (running.get(worker.job.client) ?? 0) + 1)
+    }
+    if (total >= this.anonymousWorkers) return undefined
+    const perClient = Math.ceil(this.anonymousWorkers / 2)
+    return this.waiting.find((job) => job.anonymous && (running.get(job.client) ?? 0) < perClient)
   }
 
   private dispatch(): void {
