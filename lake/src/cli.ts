@@ -40,6 +40,7 @@ Options:
   --anonymous-query-workers N  How many of them may run queries without a token at once (default half, at least 1)
   --anonymous-query-queue N    How many queries without a token may wait; more get 429 (default 32)
   --listen-filter-timeout-ms N Time a listen filter may take per transaction before its listener is closed (default 1000)
+  --anonymous-max-listeners N  Open listeners without a token at most; more get 429 (default 1000)
   --anonymous-role R    none | read | write: what requests without a token may do (default: config, else none)
   --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
   --verbatim            import: store documents exactly as given (no system fields added)
@@ -65,6 +66,7 @@ function options(argv: string[]) {
       'anonymous-query-workers': {type: 'string'},
       'anonymous-query-queue': {type: 'string'},
       'listen-filter-timeout-ms': {type: 'string'},
+      'anonymous-max-listeners': {type: 'string'},
       'anonymous-role': {type: 'string'},
       'keepalive-ms': {type: 'string'},
       verbatim: {type: 'boolean'},
@@ -86,6 +88,7 @@ type IntOption =
   | 'anonymous-query-workers'
   | 'anonymous-query-queue'
   | 'listen-filter-timeout-ms'
+  | 'anonymous-max-listeners'
 
 function intOption(values: Values, name: IntOption, fallback: number): number
 function intOption(values: Values, name: IntOption, fallback: undefined): number | undefined
@@ -154,6 +157,7 @@ async function serve(values: Values): Promise<void> {
     anonymousBodyLimit: intOption(values, 'anonymous-max-body-bytes', undefined),
     keepaliveMs: Math.max(10, intOption(values, 'keepalive-ms', 15_000)),
     listenFilterTimeoutMs: positive(values, 'listen-filter-timeout-ms'),
+    anonymousListeners: intOption(values, 'anonymous-max-listeners', undefined),
   })
   if (values.seed) {
     const seedDataset = datasets[0] ?? DEFAULT_DATASET

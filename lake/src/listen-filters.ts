@@ -8,6 +8,8 @@ import type {FilterAnswer, FilterMessage, FilterReady} from './listen-filter-wor
 import type {SanityDocument} from './types.ts'
 
 export const DEFAULT_LISTEN_FILTER_TIMEOUT_MS = 1_000
+/** Hosted's listener limit on its free plan, here for listeners without a token. */
+export const DEFAULT_ANONYMOUS_LISTENERS = 1_000
 /** The time limit covers this many documents; a larger transaction gets a proportionally longer one. */
 const DOCUMENTS_PER_LIMIT = 200
 
@@ -26,15 +28,20 @@ export interface ListenFilter {
 }
 
 export interface ListenFilters {
+  /** Whether another listener without a token fits (they are limited in number). */
+  hasRoom(tokenless: boolean): boolean
+  readonly anonymousLimit: number
   /** `onOverrun` is called once, with the reason, if the filter overruns the time limit. */
   add(query: string, params: Record<string, unknown>, tokenless: boolean, onOverrun: (message: string) => void): ListenFilter
   close(): Promise<void>
 }
 
-export function createListenFilters(timeoutMs: number): ListenFilters {
+export function createListenFilters(timeoutMs: number, anonymousLimit = DEFAULT_ANONYMOUS_LISTENERS): ListenFilters {
   const withToken = new FilterThread(timeoutMs)
   const withoutToken = new FilterThread(timeoutMs)
   return {
+    hasRoom: (tokenless) => !tokenless || withoutToken.size < anonymousLimit,
+    anonymousLimit,
     add: (query, params, tokenless, onOverrun) => (tokenless ? withoutToken : withToken).add(query, params, onOverrun),
     close: async () => {
       await Promise.all([withToken.close(), withoutToken.close()])
@@ -73,6 +80,11 @@ class FilterThread {
 
   constructor(timeoutMs: number) {
     this.timeoutMs = timeoutMs
+  }
+
+  /** Listeners registered (open). */
+  get size(): number {
+    return this.filters.size
   }
 
   add(query: string, params: Record<string, unknown>, onOverrun: (message: string) => void): ListenFilter {

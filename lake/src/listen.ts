@@ -8,7 +8,7 @@
 import {randomUUID} from 'node:crypto'
 import {canSeeDocument} from './auth.ts'
 import {queryFlag, type RequestContext} from './http/context.ts'
-import {badRequest} from './http/errors.ts'
+import {badRequest, HttpError} from './http/errors.ts'
 import {EventStream} from './http/sse.ts'
 import {isVersionId} from './mutations/ids.ts'
 import {paramsFromSearch} from './routes/query.ts'
@@ -39,6 +39,9 @@ export function handleListen(ctx: RequestContext): void {
     includeAllVersions: queryFlag(ctx.query, 'includeAllVersions', false),
     mendoza: ctx.query.get('effectFormat') === 'mendoza',
     visibility: ctx.query.get('visibility') ?? 'transaction',
+  }
+  if (!ctx.listenFilters.hasRoom(ctx.tokenless)) {
+    throw new HttpError(429, 'rateLimitedError', `Max listener limit exceeded at ${ctx.listenFilters.anonymousLimit} (listeners without a token); send a token or retry later`)
   }
   if (ctx.method === 'HEAD') {
     // The headers a GET would get, and no stream to keep open.

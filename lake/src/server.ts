@@ -37,6 +37,8 @@ export interface ServerOptions {
   keepaliveMs?: number
   /** Time a listen filter may take per transaction before its listener is closed (default 1000). */
   listenFilterTimeoutMs?: number
+  /** Open listeners without a token at most (default 1000). */
+  anonymousListeners?: number
 }
 
 export interface RunningServer {
@@ -78,7 +80,7 @@ function buildRouter(): Router {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const router = buildRouter()
-  const listenFilters = createListenFilters(options.listenFilterTimeoutMs ?? DEFAULT_LISTEN_FILTER_TIMEOUT_MS)
+  const listenFilters = createListenFilters(options.listenFilterTimeoutMs ?? DEFAULT_LISTEN_FILTER_TIMEOUT_MS, options.anonymousListeners)
   const settings: Settings = {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     anonymousBodyLimit: options.anonymousBodyLimit ?? DEFAULT_ANONYMOUS_BODY_LIMIT,

@@ -1,6 +1,6 @@
 // A listener without a token whose filter takes seconds per document: commits do not wait for it,
 // listeners with a token keep getting their events, and the expensive listener is closed with
-// `channelError` once its filter overruns the limit.
+// `channelError` once its filter overruns the limit. Listeners without a token are limited in number.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {spawnLake, type SpawnedLake} from '../src/testing.ts'
 import {collect} from './listen-helpers.ts'
@@ -14,7 +14,7 @@ describe('listen filters with a time limit', () => {
   let lake: SpawnedLake
 
   beforeAll(async () => {
-    lake = await spawnLake({args: ['--listen-filter-timeout-ms', '300']})
+    lake = await spawnLake({args: ['--listen-filter-timeout-ms', '300', '--anonymous-max-listeners', '2']})
     await lake.client().createOrReplace({_id: 'target', _type: 'test', n: 0})
   })
   afterAll(async () => {
@@ -45,5 +45,28 @@ describe('listen filters with a time limit', () => {
     expect(error.name).toBe('ChannelError')
     expect(error.message).toContain('Listener closed: its filter took longer than 300 ms')
     editor.close()
+  })
+
+  it('refuses listeners without a token past the limit, and only those', async () => {
+    const listenUrl = `${lake.url}/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_type == "test"]')}`
+    // The overrunning listener of the test before is gone: two fit again.
+    const open = await Promise.all([fetch(listenUrl), fetch(listenUrl)])
+    for (const response of open) expect(response.status).toBe(200)
+    const third = await fetch(listenUrl)
+    expect(third.status).toBe(429)
+    expect(((await third.json()) as {error: {description: string}}).error.description).toContain('Max listener limit exceeded at 2')
+    const withToken = await fetch(listenUrl, {headers: {authorization: `Bearer ${lake.readToken}`}})
+    expect(withToken.status).toBe(200)
+    await withToken.body?.cancel()
+    // Closing one makes room (the lake sees the close a moment later).
+    await open[0]!.body?.cancel()
+    let again = await fetch(listenUrl)
+    for (let attempt = 0; again.status === 429 && attempt < 50; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      again = await fetch(listenUrl)
+    }
+    expect(again.status).toBe(200)
+    await again.body?.cancel()
+    await open[1]!.body?.cancel()
   })
 })
