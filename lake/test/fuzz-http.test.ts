@@ -239,6 +239,7 @@ function requestSample(r: Random, lake: SpawnedLake): FuzzRequest {
     if (route === 'import') body = [mutationSample(r), randomJson(r)].map(toJson).join('\n')
     else if (route === 'assets' || r.chance(0.05)) body = new Uint8Array(r.int(4_000)).map(() => r.int(256))
     else if (r.chance(0.05)) body = toJson(value).slice(0, r.int(200))
+    else if (r.chance(0.03)) body = toJson({query: 'count(*)', params: {pad: 'z'.repeat(r.pick([290_000, 350_000, 1_200_000]))}})
     else body = toJson(value)
   }
   const qs = search.toString()
