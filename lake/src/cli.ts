@@ -11,6 +11,7 @@ import {corsCommand} from './cors-origins.ts'
 import {Lake} from './lake.ts'
 import {parseNdjson} from './ndjson-import.ts'
 import {exportNdjson, importInto} from './routes/import-export.ts'
+import {sharedQueryPool} from './query/index.ts'
 import {startServer} from './server.ts'
 import {ensureCertificate} from './tls.ts'
 import {startWebhooks} from './webhooks/dispatcher.ts'
@@ -42,6 +43,12 @@ Options:
   --project-id ID       Override the config's projectId
   --query-timeout-ms N  Time limit per query (default ${DEFAULT_QUERY_TIMEOUT_MS})
   --max-body-bytes N    Largest accepted request body (default 100 MiB)
+  --anonymous-max-body-bytes N  ... from a request without a token (default 300000, hosted's query limit)
+  --query-workers N     Query worker threads (default 2-4, by CPU count)
+  --anonymous-query-workers N  How many of them may run queries without a token at once (default half, at least 1)
+  --anonymous-query-queue N    How many queries without a token may wait; more get 429 (default 32)
+  --listen-filter-timeout-ms N Time a listen filter may take per transaction before its listener is closed (default 1000)
+  --anonymous-max-listeners N  Open listeners without a token at most; more get 429 (default 1000)
   --anonymous-role R    none | read | write: what requests without a token may do (default: config, else none)
   --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
   --verbatim            import: store documents exactly as given (no system fields added)
@@ -65,6 +72,12 @@ function options(argv: string[]) {
       'project-id': {type: 'string'},
       'query-timeout-ms': {type: 'string'},
       'max-body-bytes': {type: 'string'},
+      'anonymous-max-body-bytes': {type: 'string'},
+      'query-workers': {type: 'string'},
+      'anonymous-query-workers': {type: 'string'},
+      'anonymous-query-queue': {type: 'string'},
+      'listen-filter-timeout-ms': {type: 'string'},
+      'anonymous-max-listeners': {type: 'string'},
       'anonymous-role': {type: 'string'},
       'keepalive-ms': {type: 'string'},
       verbatim: {type: 'boolean'},
@@ -76,7 +89,21 @@ function options(argv: string[]) {
 
 type Values = ReturnType<typeof options>['values']
 
-function intOption(values: Values, name: 'port' | 'query-timeout-ms' | 'max-body-bytes' | 'keepalive-ms', fallback: number): number {
+type IntOption =
+  | 'port'
+  | 'query-timeout-ms'
+  | 'max-body-bytes'
+  | 'keepalive-ms'
+  | 'anonymous-max-body-bytes'
+  | 'query-workers'
+  | 'anonymous-query-workers'
+  | 'anonymous-query-queue'
+  | 'listen-filter-timeout-ms'
+  | 'anonymous-max-listeners'
+
+function intOption(values: Values, name: IntOption, fallback: number): number
+function intOption(values: Values, name: IntOption, fallback: undefined): number | undefined
+function intOption(values: Values, name: IntOption, fallback: number | undefined): number | undefined {
   const raw = values[name]
   if (raw === undefined) return fallback
   const n = Number(raw)
@@ -87,6 +114,12 @@ function intOption(values: Values, name: 'port' | 'query-timeout-ms' | 'max-body
 /** The config file the options name: --config, else the data dir's. */
 function configFileOf(values: Values): string {
   return values.config ? path.resolve(values.config) : configPath(path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR))
+}
+
+function positive(values: Values, name: IntOption): number | undefined {
+  const n = intOption(values, name, undefined)
+  if (n === 0) throw new Error(`--${name} must be at least 1`)
+  return n
 }
 
 function openLake(values: Values, extraDatasets: string[]): Lake {
@@ -127,6 +160,12 @@ async function serve(values: Values): Promise<void> {
   assertNotRunning(dataDir)
   const pidFile = path.join(dataDir, 'lake.pid')
   fs.writeFileSync(pidFile, String(process.pid))
+  // Before any dataset opens: the pool is created with these settings.
+  sharedQueryPool({
+    workers: positive(values, 'query-workers'),
+    anonymousWorkers: positive(values, 'anonymous-query-workers'),
+    anonymousQueue: intOption(values, 'anonymous-query-queue', undefined),
+  })
   const lake = openLake(values, datasets)
   const tls = await ensureCertificate(lake.dataDir)
   const server = await startServer({
@@ -135,7 +174,10 @@ async function serve(values: Values): Promise<void> {
     host: values.host ?? '127.0.0.1',
     tls,
     bodyLimit: intOption(values, 'max-body-bytes', 100 * 1024 * 1024),
+    anonymousBodyLimit: intOption(values, 'anonymous-max-body-bytes', undefined),
     keepaliveMs: Math.max(10, intOption(values, 'keepalive-ms', 15_000)),
+    listenFilterTimeoutMs: positive(values, 'listen-filter-timeout-ms'),
+    anonymousListeners: intOption(values, 'anonymous-max-listeners', undefined),
   })
   if (values.seed) {
     const seedDataset = datasets[0] ?? DEFAULT_DATASET

@@ -2,16 +2,19 @@
 // Each listener's filter is evaluated on a document before and after each change: an event goes
 // out when either matches, with transition appear / disappear / update; one event per document
 // per transaction, chained previousRev -> resultRev; transactionTotalEvents counts this
-// listener's events for the transaction.
+// listener's events for the transaction. Filters run on filter threads with a time limit
+// (listen-filters.ts): a commit never waits for them, and an overrunning filter's listener is
+// closed with `channelError`.
 import {randomUUID} from 'node:crypto'
-import {evaluateSync, parse, type ExprNode} from 'groq-js'
 import {canRead, datasetScope} from './auth.ts'
 import {queryFlag, type RequestContext} from './http/context.ts'
-import {badRequest} from './http/errors.ts'
+import {badRequest, HttpError} from './http/errors.ts'
 import {EventStream} from './http/sse.ts'
 import {isVersionId} from './mutations/ids.ts'
 import {paramsFromSearch} from './routes/query.ts'
 import type {CommittedTransaction} from './store/dataset.ts'
+import {compileFilter} from './listen-filter.ts'
+import type {Documents} from './listen-filters.ts'
 import type {SanityDocument} from './types.ts'
 
 interface ListenOptions {
@@ -37,11 +40,20 @@ export function handleListen(ctx: RequestContext): void {
     mendoza: ctx.query.get('effectFormat') === 'mendoza',
     visibility: ctx.query.get('visibility') ?? 'transaction',
   }
+  if (!ctx.listenFilters.hasRoom(ctx.tokenless)) {
+    throw new HttpError(429, 'rateLimitedError', `Max listener limit exceeded at ${ctx.listenFilters.anonymousLimit} (listeners without a token); send a token or retry later`)
+  }
+  if (ctx.method === 'HEAD') {
+    // The headers a GET would get, and no stream to keep open.
+    ctx.res.statusCode = 200
+    ctx.res.setHeader('content-type', 'text/event-stream; charset=utf-8')
+    ctx.res.end()
+    return
+  }
   const stream = new EventStream(ctx.res, ctx.isHttp2, ctx.keepaliveMs)
   if (queryFlag(ctx.query, 'evs_preamble', false)) stream.comment(' '.repeat(2056))
-  let tree: ExprNode
   try {
-    tree = topLevelFilter(parse(query, {params}))
+    compileFilter(query, params)
   } catch (err) {
     stream.send('channelError', {message: `Invalid listen query: ${(err as Error).message}`})
     stream.end()
@@ -49,25 +61,25 @@ export function handleListen(ctx: RequestContext): void {
   }
   stream.send('welcome', {listenerName: `lake-${randomUUID().slice(0, 8)}`})
 
-  const matches = (doc: SanityDocument | null): boolean => {
-    if (!doc) return false
-    try {
-      const result = (evaluateSync(tree, {dataset: [doc], params}) as {data: unknown}).data
-      return Array.isArray(result) ? result.length > 0 : Boolean(result)
-    } catch {
-      return false
-    }
-  }
-
-  const unsubscribe = dataset.onTransaction((transaction) => {
+  let unsubscribe = () => {}
+  const filter = ctx.listenFilters.add(query, params, ctx.tokenless, (message) => {
+    unsubscribe()
+    stream.send('channelError', {message})
+    stream.end()
+  })
+  unsubscribe = dataset.onTransaction((transaction) => {
     // Read per transaction: a dataset made private stops events to anonymous listeners at once.
     const scope = datasetScope(ctx, dataset.name)
-    const events = eventsFor(transaction, options, matches, (id) => canRead(scope, id))
-    events.forEach((event, index) => {
-      event.transactionTotalEvents = events.length
-      // Zero-based, as @sanity/client documents it.
-      event.transactionCurrentEvent = index
-      stream.send('mutation', event, event.eventId as string)
+    filter.evaluate(documentsOf(transaction), (matches) => {
+      const events = eventsFor(transaction, options, (index) => [matches[2 * index] === true, matches[2 * index + 1] === true], (id) =>
+        canRead(scope, id),
+      )
+      events.forEach((event, index) => {
+        event.transactionTotalEvents = events.length
+        // Zero-based, as @sanity/client documents it.
+        event.transactionCurrentEvent = index
+        stream.send('mutation', event, event.eventId as string)
+      })
     })
   })
   const stopOnDelete = dataset.onDelete(() => {
@@ -78,34 +90,33 @@ export function handleListen(ctx: RequestContext): void {
   stream.onClose(() => {
     unsubscribe()
     stopOnDelete()
+    filter.remove()
   })
 }
 
-/**
- * The part of a listen query that selects documents: as hosted, only the top-level filter counts;
- * projections, slices and ordering around it are ignored. `*[a][b]` keeps both filters.
- */
-function topLevelFilter(tree: ExprNode): ExprNode {
-  let node: ExprNode = tree
-  while (node.type !== 'Filter' && node.type !== 'Everything' && 'base' in node) node = node.base as ExprNode
-  let inner: ExprNode = node
-  while (inner.type === 'Filter') inner = inner.base
-  // Anything else (a subquery, a literal) is evaluated whole, as before.
-  return inner.type === 'Everything' ? node : tree
+/** Each change's document before and after, flattened; one array per transaction, shared by its listeners. */
+const transactionDocuments = new WeakMap<CommittedTransaction, Documents>()
+function documentsOf(transaction: CommittedTransaction): Documents {
+  let documents = transactionDocuments.get(transaction)
+  if (!documents) {
+    documents = transaction.changes.flatMap((change) => [change.previous, change.document])
+    transactionDocuments.set(transaction, documents)
+  }
+  return documents
 }
 
 function eventsFor(
   transaction: CommittedTransaction,
   options: ListenOptions,
-  matches: (doc: SanityDocument | null) => boolean,
+  /** Whether the filter matched change `index` before and after. */
+  matched: (index: number) => [boolean, boolean],
   visible: (id: string) => boolean,
 ): Array<Record<string, unknown>> {
   const events: Array<Record<string, unknown>> = []
-  for (const change of transaction.changes) {
+  for (const [index, change] of transaction.changes.entries()) {
     if (!visible(change.id)) continue
     if (isVersionId(change.id) && !options.includeAllVersions) continue
-    const before = matches(change.previous)
-    const after = matches(change.document)
+    const [before, after] = matched(index)
     if (!before && !after) continue
     const event: Record<string, unknown> = {
       type: 'mutation',

@@ -5,15 +5,16 @@ import type {AddressInfo, Socket} from 'node:net'
 import type {Duplex} from 'node:stream'
 import {TLSSocket} from 'node:tls'
 import {authenticate} from './auth.ts'
-import {DEFAULT_BODY_LIMIT} from './http/body.ts'
+import {DEFAULT_ANONYMOUS_BODY_LIMIT, DEFAULT_BODY_LIMIT} from './http/body.ts'
 import {sendJson, type Request, type RequestContext, type Response} from './http/context.ts'
 import {applyCors, corsCheck} from './http/cors.ts'
-import {forbidden, HttpError, notFound, toHttpError} from './http/errors.ts'
+import {badRequest, forbidden, HttpError, notFound, toHttpError} from './http/errors.ts'
 import {decodePathSegment, Router} from './http/router.ts'
 import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
 import {handleActions} from './actions.ts'
 import {handleListen} from './listen.ts'
+import {createListenFilters, DEFAULT_LISTEN_FILTER_TIMEOUT_MS, type ListenFilters} from './listen-filters.ts'
 import {handleHistoryDocument, handleHistoryEvents, handleHistoryTransactions} from './routes/history.ts'
 import {assetDownload, assetUpload} from './routes/assets.ts'
 import {handleDoc} from './routes/doc.ts'
@@ -31,7 +32,13 @@ export interface ServerOptions {
   host: string
   tls: {cert: string; key: string}
   bodyLimit?: number
+  /** Body limit for requests without a token (default 300 KB, hosted's query limit). */
+  anonymousBodyLimit?: number
   keepaliveMs?: number
+  /** Time a listen filter may take per transaction before its listener is closed (default 1000). */
+  listenFilterTimeoutMs?: number
+  /** Open listeners without a token at most (default 1000). */
+  anonymousListeners?: number
 }
 
 export interface RunningServer {
@@ -78,7 +85,13 @@ function buildRouter(): Router {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const router = buildRouter()
-  const settings = {bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, keepaliveMs: options.keepaliveMs ?? 15_000}
+  const listenFilters = createListenFilters(options.listenFilterTimeoutMs ?? DEFAULT_LISTEN_FILTER_TIMEOUT_MS, options.anonymousListeners)
+  const settings: Settings = {
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    anonymousBodyLimit: options.anonymousBodyLimit ?? DEFAULT_ANONYMOUS_BODY_LIMIT,
+    keepaliveMs: options.keepaliveMs ?? 15_000,
+    listenFilters,
+  }
   const handler = (req: Request, res: Response) => {
     void handle(req, res, options.lake, router, settings)
   }
@@ -93,6 +106,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {port, url: `http://${host}:${port}`, httpsUrl: `https://localhost:${port}`, close: async () => {
     presence.close()
     await transport.close()
+    await listenFilters.close()
   }}
 }
 
@@ -100,7 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake, presence: Presence): void {
   socket.on('error', () => socket.destroy())
   try {
-    const url = new URL(req.url ?? '/', 'http://lake')
+    const url = requestUrl(req)
     const path = VERSION_PREFIX.exec(url.pathname)?.[2] ?? url.pathname
     const dataset = SOCKET_PATH.exec(path)?.[1]
     if (req.method !== 'GET' || dataset === undefined) throw notFound(`Not found: ${req.method} ${url.pathname} (WebSocket upgrades are served on /v{version}/socket/:dataset)`)
@@ -120,9 +134,16 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake,
   }
 }
 
-async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: {bodyLimit: number; keepaliveMs: number}): Promise<void> {
+interface Settings {
+  bodyLimit: number
+  anonymousBodyLimit: number
+  keepaliveMs: number
+  listenFilters: ListenFilters
+}
+
+async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: Settings): Promise<void> {
   try {
-    const url = new URL(req.url ?? '/', 'http://lake')
+    const url = requestUrl(req)
     const versioned = VERSION_PREFIX.exec(url.pathname)
     const path = versioned ? (versioned[2] ?? '/') : url.pathname
     if (applyCors(req, res, lake.cors, path)) return
@@ -131,6 +152,7 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
     if (match === 'method') throw new HttpError(405, 'methodNotAllowedError', `Method ${req.method} is not allowed on ${url.pathname}`)
     const host = requestHost(req)
     checkProjectId(req, host, lake)
+    const tokenless = !req.headers.authorization && !url.searchParams.has('token')
     const ctx: RequestContext = {
       req,
       res,
@@ -143,7 +165,10 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
       lake,
       baseUrl: `${isTls(req) ? 'https' : 'http'}://${stripProject(host, lake.projectId)}`,
       isHttp2: req.httpVersionMajor === 2,
-      ...settings,
+      bodyLimit: tokenless ? Math.min(settings.anonymousBodyLimit, settings.bodyLimit) : settings.bodyLimit,
+      tokenless,
+      keepaliveMs: settings.keepaliveMs,
+      listenFilters: settings.listenFilters,
     }
     await match.handler(ctx)
   } catch (err) {
@@ -158,6 +183,16 @@ export function sendError(res: Response, err: unknown): void {
     return
   }
   sendJson(res, error.statusCode, error.toBody())
+}
+
+/** The request target as a URL; `//x` is a path here, not a host, and what cannot parse is a 400. */
+function requestUrl(req: Request): URL {
+  const target = req.url ?? '/'
+  try {
+    return target.startsWith('/') ? new URL(`http://lake${target}`) : new URL(target, 'http://lake')
+  } catch {
+    throw badRequest(`Malformed request target: ${target.slice(0, 200)}`)
+  }
 }
 
 function requestHost(req: Request): string {

@@ -40,6 +40,10 @@ export interface QueryRequest {
   perspective: Perspective
   /** Default `all`. */
   scope?: ReadScope
+  /** Sent without a token: the engine runs it in its smaller anonymous share (see query/pool.ts). */
+  anonymous?: boolean
+  /** Who sent it (the remote address), so one anonymous client cannot take the whole share. */
+  client?: string
 }
 
 export interface QueryResponse {
@@ -66,7 +70,8 @@ export interface QueryEngine {
    * Evaluates a query without blocking the server's event loop. Rejects with
    * `QueryParseError` (-> 400 queryParseError) or `QueryTimeoutError` (-> the time limit was hit;
    * evaluation is abandoned) or `QueryExecutionError` (-> 400, e.g. an unknown function, a bad
-   * param).
+   * param), `QueryParameterError` (a param that cannot be handed to a thread) or `QueryBusyError`
+   * (the anonymous share is full).
    */
   query(request: QueryRequest): Promise<QueryResponse>
   close(): Promise<void>

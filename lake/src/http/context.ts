@@ -3,6 +3,7 @@ import type * as http from 'node:http'
 import type * as http2 from 'node:http2'
 import type {Principal} from '../auth.ts'
 import type {Lake} from '../lake.ts'
+import type {ListenFilters} from '../listen-filters.ts'
 
 export type Request = http.IncomingMessage | http2.Http2ServerRequest
 export type Response = http.ServerResponse | http2.Http2ServerResponse
@@ -22,9 +23,14 @@ export interface RequestContext {
   /** Where this request reached the lake, without a project prefix: e.g. https://localhost:3443 */
   baseUrl: string
   isHttp2: boolean
+  /** Largest accepted body: smaller for requests without a token. */
   bodyLimit: number
+  /** The request carries no token (header or `?token=`): it gets the smaller anonymous share. */
+  tokenless: boolean
   /** Interval of `: keepalive` comments on event streams. */
   keepaliveMs: number
+  /** Where listen filters are evaluated (off the main thread, with a time limit). */
+  listenFilters: ListenFilters
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {

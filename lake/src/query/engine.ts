@@ -5,7 +5,7 @@ import {sharedQueryPool, type QueryPool} from './pool.ts'
 import type {SanityContext} from './store.ts'
 
 export interface QueryEngineOptions {
-  /** A query running longer than this is abandoned with QueryTimeoutError. */
+  /** A query not answered this long after it arrived (waiting or running) is abandoned with QueryTimeoutError. */
   timeoutMs: number
   /** What `sanity::projectId()` and `sanity::dataset()` answer (null without it). */
   sanity?: SanityContext
@@ -21,7 +21,7 @@ export function createQueryEngine(options: QueryEngineOptions): QueryEngine {
     apply: (changes) => {
       if (changes.length > 0) pool.apply(store, changes)
     },
-    query: (request) => pool.query(store, request, options.timeoutMs),
+    query: (request) => pool.query(store, request, {timeoutMs: options.timeoutMs, anonymous: request.anonymous, client: request.client}),
     close: () => pool.close(store),
   }
 }

@@ -1,5 +1,6 @@
 // Errors the query engine rejects with. The server maps them to the hosted API's error shapes:
-// QueryParseError -> 400 queryParseError, QueryTimeoutError -> time limit, QueryExecutionError -> 400.
+// QueryParseError -> 400 queryParseError, QueryTimeoutError -> time limit, QueryExecutionError -> 400,
+// QueryParameterError -> 400 naming the parameter, QueryBusyError -> 429.
 
 /** The query is not valid GROQ. `start`/`end` are UTF-16 offsets into the query. */
 export class QueryParseError extends Error {
@@ -32,5 +33,23 @@ export class QueryExecutionError extends Error {
   constructor(description: string) {
     super(description)
     this.description = description
+  }
+}
+
+/** A `$param` that cannot be handed to a query thread (nested too deeply to copy). */
+export class QueryParameterError extends Error {
+  override name = 'QueryParameterError'
+  readonly parameter: string
+  constructor(parameter: string, reason: string) {
+    super(`Parameter $${parameter} cannot be used: it is nested too deeply (${reason})`)
+    this.parameter = parameter
+  }
+}
+
+/** The share of the pool for queries without a token is full: running and waiting. */
+export class QueryBusyError extends Error {
+  override name = 'QueryBusyError'
+  constructor(limit: string) {
+    super(`Too many queries without a token are waiting (${limit}); retry later or send a token`)
   }
 }

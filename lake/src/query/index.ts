@@ -3,5 +3,5 @@
 // and plan.ts (indexes).
 
 export {createQueryEngine, type QueryEngineOptions} from './engine.ts'
-export {QueryExecutionError, QueryParseError, QueryTimeoutError} from './errors.ts'
-export {QueryPool} from './pool.ts'
+export {QueryBusyError, QueryExecutionError, QueryParameterError, QueryParseError, QueryTimeoutError} from './errors.ts'
+export {QueryPool, sharedQueryPool, type QueryPoolOptions} from './pool.ts'

@@ -3,11 +3,18 @@
 // every dataset, keyed by store id. A query runs on an idle worker; one that overruns its time
 // limit is terminated (groq-js cannot be interrupted otherwise) and replaced by a fresh worker
 // loaded from the pool's own copy of the documents, while the other workers keep answering.
+//
+// The time limit counts from when a query reaches the pool, so a query that waited its whole limit
+// in the queue is answered with the timeout without running. Queries without a token run on at
+// most `anonymousWorkers` workers at once and wait in a queue of at most `anonymousQueue`, behind
+// every query with a token: anonymous load cannot take the workers editors need. One client (remote
+// address) may use at most half of that share's workers and half of its queue, so a single
+// client's slow queries cannot shut other anonymous readers (a public site) out.
 
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
+import {MessageChannel, Worker} from 'node:worker_threads'
 import type {DocumentChange, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
-import {QueryExecutionError, QueryParseError, QueryTimeoutError} from './errors.ts'
+import {QueryBusyError, QueryExecutionError, QueryParameterError, QueryParseError, QueryTimeoutError} from './errors.ts'
 import type {RunOutcome} from './run.ts'
 import type {SanityContext} from './store.ts'
 import type {WorkerMessage} from './worker.ts'
@@ -17,6 +24,11 @@ interface Job {
   store: number
   request: QueryRequest
   timeoutMs: number
+  anonymous: boolean
+  /** The sender (remote address), for turns among anonymous clients. */
+  client: string
+  /** Fires `timeoutMs` after the query arrived, whether it waits or runs. */
+  deadline: NodeJS.Timeout
   resolve: (response: QueryResponse) => void
   reject: (error: Error) => void
 }
@@ -24,26 +36,49 @@ interface Job {
 interface PoolWorker {
   thread: Worker
   job: Job | null
-  timer: NodeJS.Timeout | null
+}
+
+export interface QueryPoolOptions {
+  workers?: number
+  /** How many workers may run queries without a token at once (default: half of them, at least one). */
+  anonymousWorkers?: number
+  /** How many queries without a token may wait; more are refused at once (default 32). */
+  anonymousQueue?: number
+}
+
+export interface QueryOptions {
+  timeoutMs: number
+  /** Sent without a token: runs in the anonymous share of the pool. */
+  anonymous?: boolean
+  /** Who sent it (the remote address). */
+  client?: string
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url)
+/** Workers that die this many times in a row (no answer between) are respawned only after a pause. */
 const MAX_CRASHES = 5
+const RESPAWN_DELAYS_MS = [1_000, 5_000, 30_000]
+const DEFAULT_ANONYMOUS_QUEUE = 32
 
 export class QueryPool {
   readonly size: number
+  private readonly anonymousWorkers: number
+  private readonly anonymousQueue: number
   private workers: PoolWorker[] = []
   private waiting: Job[] = []
   /** Store id -> its documents, to load a replacement worker. Documents are never mutated in place. */
   private stores = new Map<number, Map<string, SanityDocument>>()
   private contexts = new Map<number, SanityContext | undefined>()
   private nextStore = 0
-  private nextJob = 0
+  private nextJobId = 0
   /** Workers that died on their own since the last answer; too many means they cannot start. */
   private crashes = 0
-  private broken: Error | undefined
+  private failing: Error | undefined
+  private respawnTimer: NodeJS.Timeout | null = null
+  /** Documents already reported as impossible to hand to a worker (`id@rev`), so each is logged once. */
+  private unpostable = new Set<string>()
 
-  constructor(options: {workers?: number} = {}) {
+  constructor(options: QueryPoolOptions = {}) {
     // The worker runs from TypeScript source, which needs Node's type stripping (the repo pins
     // Node 22); `node_modules/.bin/vitest` started directly runs on whatever `node` is on PATH.
     if (!(process.features as {typescript?: unknown}).typescript) {
@@ -53,6 +88,8 @@ export class QueryPool {
       )
     }
     this.size = Math.max(1, options.workers ?? Math.min(4, Math.max(2, availableParallelism())))
+    this.anonymousWorkers = Math.min(this.size, Math.max(1, options.anonymousWorkers ?? Math.floor(this.size / 2)))
+    this.anonymousQueue = Math.max(0, options.anonymousQueue ?? DEFAULT_ANONYMOUS_QUEUE)
   }
 
   /** Registers a dataset; returns its store id. */
@@ -61,7 +98,7 @@ export class QueryPool {
     this.stores.set(store, new Map())
     this.contexts.set(store, sanity)
     for (const worker of this.workers) this.post(worker, {type: 'open', store, sanity})
-    while (this.workers.length < this.size) this.workers.push(this.spawn())
+    this.fill()
     return store
   }
 
@@ -69,8 +106,7 @@ export class QueryPool {
     const copy = this.copyOf(store)
     copy.clear()
     for (const doc of documents) copy.set(doc._id, doc)
-    const all = [...copy.values()]
-    for (const worker of this.workers) this.post(worker, {type: 'load', store, documents: all})
+    for (const worker of this.workers) this.postLoad(worker, store, copy)
   }
 
   apply(store: number, changes: readonly DocumentChange[]): void {
@@ -79,15 +115,34 @@ export class QueryPool {
       copy.delete(id)
       if (document) copy.set(id, document)
     }
-    for (const worker of this.workers) this.post(worker, {type: 'apply', store, changes: [...changes]})
+    for (const worker of this.workers) this.postApply(worker, store, changes)
   }
 
-  query(store: number, request: QueryRequest, timeoutMs: number): Promise<QueryResponse> {
+  query(store: number, request: QueryRequest, options: QueryOptions): Promise<QueryResponse> {
     if (!this.stores.has(store)) return Promise.reject(new QueryExecutionError('The query engine is closed'))
-    if (this.broken) return Promise.reject(this.broken)
+    if (this.failing && this.workers.length === 0) return Promise.reject(this.failing)
     return new Promise((resolve, reject) => {
-      this.waiting.push({id: this.nextJob++, store, request, timeoutMs, resolve, reject})
+      const job: Job = {
+        id: this.nextJobId++,
+        store,
+        request,
+        timeoutMs: options.timeoutMs,
+        anonymous: options.anonymous === true,
+        client: options.client ?? '',
+        deadline: setTimeout(() => this.expire(job), options.timeoutMs),
+        resolve,
+        reject,
+      }
+      this.waiting.push(job)
       this.dispatch()
+      // Still waiting, with the anonymous queue (or this client's half of it) full: refused at once.
+      if (job.anonymous && this.waiting.includes(job)) {
+        const waiting = this.waiting.filter((other) => other.anonymous)
+        const mine = waiting.filter((other) => other.client === job.client).length
+        const perClient = Math.ceil(this.anonymousQueue / 2)
+        if (waiting.length > this.anonymousQueue) this.settleWaiting(job, new QueryBusyError(`${this.anonymousQueue} may wait`))
+        else if (mine > perClient) this.settleWaiting(job, new QueryBusyError(`${perClient} from one client may wait`))
+      }
     })
   }
 
@@ -96,19 +151,23 @@ export class QueryPool {
     this.stores.delete(store)
     this.contexts.delete(store)
     const error = new QueryExecutionError('The query engine is closed')
-    this.waiting = this.waiting.filter((job) => job.store !== store || (job.reject(error), false))
+    for (const job of this.waiting.filter((job) => job.store === store)) this.settleWaiting(job, error)
     for (const worker of this.workers) {
-      if (worker.job?.store === store) {
-        worker.job.reject(error)
+      const job = worker.job
+      if (job?.store === store) {
         this.finish(worker)
+        job.reject(error)
       }
       this.post(worker, {type: 'drop', store})
     }
     if (this.stores.size === 0) {
+      if (this.respawnTimer) clearTimeout(this.respawnTimer)
+      this.respawnTimer = null
       const workers = this.workers.splice(0)
       for (const worker of workers) this.finish(worker)
       await Promise.all(workers.map((worker) => worker.thread.terminate()))
     }
+    this.dispatch()
   }
 
   private copyOf(store: number): Map<string, SanityDocument> {
@@ -117,46 +176,105 @@ export class QueryPool {
     return copy
   }
 
-  private post(worker: PoolWorker, message: WorkerMessage): void {
-    worker.thread.postMessage(message)
+  /** Posts a message; false if it cannot be serialised (e.g. nested too deeply for the structured clone). */
+  private post(worker: PoolWorker, message: WorkerMessage): boolean {
+    try {
+      worker.thread.postMessage(message)
+      return true
+    } catch (error) {
+      if (message.type === 'open' || message.type === 'drop') console.error('[lake] query worker message failed:', error)
+      return false
+    }
   }
 
-  private spawn(): PoolWorker {
-    const worker: PoolWorker = {thread: new Worker(WORKER_URL), job: null, timer: null}
-    worker.thread.unref()
-    worker.thread.on('message', ({id, outcome}: {id: number; outcome: RunOutcome}) => {
+  /** A full replica of one store; documents that cannot be posted are left out (and logged). */
+  private postLoad(worker: PoolWorker, store: number, copy: Map<string, SanityDocument>): void {
+    if (this.post(worker, {type: 'load', store, documents: [...copy.values()]})) return
+    this.post(worker, {type: 'load', store, documents: []})
+    for (const document of copy.values()) this.postApply(worker, store, [{id: document._id, document}])
+  }
+
+  /** Changes one by one if the batch cannot be posted; a document that cannot is removed from the replica. */
+  private postApply(worker: PoolWorker, store: number, changes: readonly DocumentChange[]): void {
+    if (this.post(worker, {type: 'apply', store, changes: [...changes]})) return
+    for (const change of changes) {
+      if (changes.length > 1 && this.post(worker, {type: 'apply', store, changes: [change]})) continue
+      if (change.document) this.reportUnpostable(change.document)
+      this.post(worker, {type: 'apply', store, changes: [{id: change.id, document: null}]})
+    }
+  }
+
+  private reportUnpostable(document: SanityDocument): void {
+    const key = `${document._id}@${document._rev}`
+    if (this.unpostable.has(key)) return
+    this.unpostable.add(key)
+    console.error(`[lake] document "${document._id}" cannot be handed to the query workers (nested too deeply to copy); queries do not see it`)
+  }
+
+  /** Starts workers until the pool is full (none while it pauses after repeated crashes). */
+  private fill(): void {
+    while (this.stores.size > 0 && !this.respawnTimer && this.workers.length < this.size) {
+      const worker = this.spawn()
+      if (!worker) {
+        this.pauseRespawn(new QueryExecutionError('Query worker could not start'))
+        return
+      }
+      this.workers.push(worker)
+    }
+  }
+
+  private spawn(): PoolWorker | null {
+    let thread: Worker
+    try {
+      thread = new Worker(WORKER_URL)
+    } catch (error) {
+      console.error('[lake] query worker could not start:', error)
+      return null
+    }
+    const worker: PoolWorker = {thread, job: null}
+    thread.unref()
+    thread.on('message', ({id, outcome}: {id: number; outcome: RunOutcome}) => {
       const job = worker.job
       if (!job || job.id !== id) return
       this.crashes = 0
+      this.failing = undefined
       this.finish(worker)
       settle(job, outcome)
       this.dispatch()
     })
-    worker.thread.on('error', (error) =>
-      this.crashed(worker, new QueryExecutionError(`Query worker failed: ${error.message}`)),
-    )
-    worker.thread.on('exit', () => this.crashed(worker, new QueryExecutionError('Query worker exited')))
+    thread.on('error', (error) => this.crashed(worker, new QueryExecutionError(`Query worker failed: ${error.message}`)))
+    thread.on('exit', () => this.crashed(worker, new QueryExecutionError('Query worker exited')))
     for (const [store, copy] of this.stores) {
       this.post(worker, {type: 'open', store, sanity: this.contexts.get(store)})
-      if (copy.size > 0) this.post(worker, {type: 'load', store, documents: [...copy.values()]})
+      if (copy.size > 0) this.postLoad(worker, store, copy)
     }
     return worker
   }
 
   private finish(worker: PoolWorker): void {
-    if (worker.timer) clearTimeout(worker.timer)
-    worker.timer = null
+    if (worker.job) clearTimeout(worker.job.deadline)
     worker.job = null
   }
 
-  /** A worker died on its own: replace it, unless workers keep dying (then fail every query). */
+  /** A worker died on its own: replace it; after repeated deaths, pause before starting more. */
   private crashed(worker: PoolWorker, error: QueryExecutionError): void {
     if (!this.workers.includes(worker)) return
-    if (++this.crashes >= MAX_CRASHES) {
-      this.broken = new QueryExecutionError(`Query workers keep failing (${error.message})`)
-      for (const job of this.waiting.splice(0)) job.reject(this.broken)
-    }
+    if (++this.crashes >= MAX_CRASHES) this.pauseRespawn(error)
     this.replace(worker, error)
+  }
+
+  /** Fails what waits (nothing can run it soon) and tries again after a growing pause. */
+  private pauseRespawn(error: Error): void {
+    this.failing = new QueryExecutionError(`Query workers keep failing (${error.message})`)
+    for (const job of [...this.waiting]) this.settleWaiting(job, this.failing)
+    if (this.respawnTimer) return
+    const delay = RESPAWN_DELAYS_MS[Math.min(RESPAWN_DELAYS_MS.length - 1, Math.max(0, this.crashes - MAX_CRASHES))]
+    this.respawnTimer = setTimeout(() => {
+      this.respawnTimer = null
+      this.fill()
+      this.dispatch()
+    }, delay)
+    this.respawnTimer.unref()
   }
 
   /** Drops a worker (stuck or broken), fails its job, and puts a fresh one in its place. */
@@ -166,22 +284,78 @@ export class QueryPool {
     const job = worker.job
     this.finish(worker)
     this.workers.splice(index, 1)
-    void worker.thread.terminate()
+    worker.thread.terminate().catch(() => undefined)
     job?.reject(error)
-    if (this.stores.size > 0 && !this.broken) this.workers.push(this.spawn())
+    this.fill()
     this.dispatch()
+  }
+
+  /** The time limit of a query passed: stop the worker running it, or answer it without running. */
+  private expire(job: Job): void {
+    const worker = this.workers.find((w) => w.job === job)
+    if (worker) this.replace(worker, new QueryTimeoutError(job.timeoutMs))
+    else this.settleWaiting(job, new QueryTimeoutError(job.timeoutMs))
+  }
+
+  private settleWaiting(job: Job, error: Error): void {
+    const index = this.waiting.indexOf(job)
+    if (index >= 0) this.waiting.splice(index, 1)
+    clearTimeout(job.deadline)
+    job.reject(error)
+  }
+
+  /**
+   * Queries with a token first; anonymous ones only while their share of the workers has room,
+   * and from one client on at most half of that share.
+   */
+  private nextJob(): Job | undefined {
+    const token = this.waiting.find((job) => !job.anonymous)
+    if (token) return token
+    const running = new Map<string, number>()
+    let total = 0
+    for (const worker of this.workers) {
+      if (!worker.job?.anonymous) continue
+      total++
+      running.set(worker.job.client, (running.get(worker.job.client) ?? 0) + 1)
+    }
+    if (total >= this.anonymousWorkers) return undefined
+    const perClient = Math.ceil(this.anonymousWorkers / 2)
+    return this.waiting.find((job) => job.anonymous && (running.get(job.client) ?? 0) < perClient)
   }
 
   private dispatch(): void {
     for (const worker of this.workers) {
-      if (this.waiting.length === 0) return
       if (worker.job) continue
-      const job = this.waiting.shift()!
-      worker.job = job
-      worker.timer = setTimeout(() => this.replace(worker, new QueryTimeoutError(job.timeoutMs)), job.timeoutMs)
-      this.post(worker, {type: 'query', id: job.id, store: job.store, request: job.request})
+      const job = this.nextJob()
+      if (!job) return
+      this.waiting.splice(this.waiting.indexOf(job), 1)
+      if (this.post(worker, {type: 'query', id: job.id, store: job.store, request: job.request})) {
+        worker.job = job
+        continue
+      }
+      // Nothing was sent: the worker stays idle, and the query is refused for what it carries.
+      clearTimeout(job.deadline)
+      job.reject(unpostableRequest(job.request))
     }
   }
+}
+
+/** Why a query could not be posted: the first parameter that cannot be copied to a thread. */
+function unpostableRequest(request: QueryRequest): Error {
+  const {port1, port2} = new MessageChannel()
+  try {
+    for (const [name, value] of Object.entries(request.params ?? {})) {
+      try {
+        port1.postMessage(value)
+      } catch (error) {
+        return new QueryParameterError(name, (error as Error).message)
+      }
+    }
+  } finally {
+    port1.close()
+    port2.close()
+  }
+  return new QueryExecutionError('The query could not be handed to a query worker')
 }
 
 function settle(job: Job, outcome: RunOutcome): void {
@@ -205,7 +379,7 @@ function lazyResponse(json: string, ms: number): QueryResponse {
 
 let shared: QueryPool | undefined
 
-/** The process-wide pool every engine uses unless given its own. */
-export function sharedQueryPool(): QueryPool {
-  return (shared ??= new QueryPool())
+/** The process-wide pool every engine uses unless given its own; options apply when it is created. */
+export function sharedQueryPool(options?: QueryPoolOptions): QueryPool {
+  return (shared ??= new QueryPool(options))
 }

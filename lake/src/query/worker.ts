@@ -4,7 +4,7 @@
 
 import {parentPort} from 'node:worker_threads'
 import type {DocumentChange, QueryRequest, SanityDocument} from '../types.ts'
-import {runQuery} from './run.ts'
+import {runQuery, type RunOutcome} from './run.ts'
 import {DocumentStore, type SanityContext} from './store.ts'
 
 export type WorkerMessage =
@@ -28,6 +28,8 @@ let done: Promise<void> = Promise.resolve()
 port.on('message', (message: WorkerMessage) => {
   done = done.then(() => handle(message)).catch((error: unknown) => console.error('lake query worker:', error))
 })
+// A message that cannot be copied in is lost; a query among them times out in the pool.
+port.on('messageerror', (error) => console.error('lake query worker: a message could not be read:', error))
 
 async function handle(message: WorkerMessage): Promise<void> {
   switch (message.type) {
@@ -44,7 +46,13 @@ async function handle(message: WorkerMessage): Promise<void> {
       stores.delete(message.store)
       break
     case 'query': {
-      const outcome = await runQuery(storeOf(message.store), message.request)
+      // Every query is answered, whatever fails: the pool counts this worker busy until then.
+      let outcome: RunOutcome
+      try {
+        outcome = await runQuery(storeOf(message.store), message.request)
+      } catch (error) {
+        outcome = {ok: false, kind: 'execution', description: error instanceof Error ? error.message : String(error)}
+      }
       port.postMessage({id: message.id, outcome})
       break
     }

@@ -1,5 +1,5 @@
 // GET/POST /data/query/:dataset: GROQ with $params, answered as {query, result, ms}.
-import {QueryExecutionError, QueryParseError, QueryTimeoutError} from '../query/index.ts'
+import {QueryBusyError, QueryExecutionError, QueryParameterError, QueryParseError, QueryTimeoutError} from '../query/index.ts'
 import {isPlainObject, readJson} from '../http/body.ts'
 import {queryFlag, sendJsonText, type RequestContext} from '../http/context.ts'
 import {badRequest, HttpError} from '../http/errors.ts'
@@ -28,7 +28,10 @@ export async function handleQuery(ctx: RequestContext): Promise<void> {
   if (typeof query !== 'string' || query.trim() === '') throw badRequest('Missing "query": give a GROQ query', 'queryParseError')
   const perspective = resolvePerspective(perspectiveValue, ctx.apiVersion, ctx.principal)
   const scope = datasetScope(ctx, dataset.name)
-  const response = await runQuery(() => dataset.query({query, params, perspective, scope}), query)
+  const response = await runQuery(
+    () => dataset.query({query, params, perspective, scope, anonymous: ctx.tokenless, client: ctx.req.socket?.remoteAddress}),
+    query,
+  )
   const head = queryFlag(ctx.query, 'returnQuery', true) ? `{"query":${JSON.stringify(query)},` : '{'
   // The engine hands over the result as JSON text: send it as is rather than parse and
   // serialise a large result again on the event loop.
@@ -61,6 +64,8 @@ export async function runQuery<T>(run: () => Promise<T>, query: string): Promise
     if (err instanceof QueryTimeoutError) {
       throw new HttpError(400, 'queryTimeout', `Query exceeded the time limit of ${err.timeoutMs} ms`)
     }
+    if (err instanceof QueryParameterError) throw badRequest(err.message, 'invalidParameterError', {parameter: err.parameter})
+    if (err instanceof QueryBusyError) throw new HttpError(429, 'rateLimitedError', err.message)
     if (err instanceof QueryExecutionError) throw new HttpError(400, 'queryExecutionError', err.description)
     throw err
   }
