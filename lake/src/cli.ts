@@ -35,6 +35,8 @@ Options:
   --query-timeout-ms N  Time limit per query (default ${DEFAULT_QUERY_TIMEOUT_MS})
   --max-body-bytes N    Largest accepted request body (default 100 MiB)
   --anonymous-role R    none | read | write: what requests without a token may do (default: config, else none)
+  --shuffle-unordered   serve: answer results a query does not order (no order()) in a random order,
+                        new each query, as hosted Sanity may (default: config, else _id order)
   --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
   --verbatim            import: store documents exactly as given (no system fields added)
   --out FILE            export: write here instead of stdout
@@ -56,6 +58,7 @@ function options(argv: string[]) {
       'max-body-bytes': {type: 'string'},
       'anonymous-role': {type: 'string'},
       'keepalive-ms': {type: 'string'},
+      'shuffle-unordered': {type: 'boolean'},
       verbatim: {type: 'boolean'},
       out: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
@@ -83,6 +86,7 @@ function openLake(values: Values, extraDatasets: string[]): Lake {
     if (role !== 'none' && role !== 'read' && role !== 'write') throw new Error(`--anonymous-role must be none, read or write`)
     config.anonymousRole = role
   }
+  if (values['shuffle-unordered']) config.shuffleUnordered = true
   config.datasets = [...new Set([...config.datasets, ...extraDatasets])]
   return new Lake({dataDir, config, queryTimeoutMs: intOption(values, 'query-timeout-ms', DEFAULT_QUERY_TIMEOUT_MS)})
 }

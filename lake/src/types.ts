@@ -30,6 +30,11 @@ export interface QueryRequest {
   query: string
   params: Record<string, unknown>
   perspective: Perspective
+  /**
+   * Documents the query does not order come out shuffled, a new order each query (the hosted API
+   * promises no order without `order()`; the lake otherwise answers in `_id` order).
+   */
+  shuffleUnordered?: boolean
 }
 
 export interface QueryResponse {

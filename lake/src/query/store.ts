@@ -3,6 +3,8 @@
 // raw by stored id; published and drafts by the id the perspective shows (the published id), so
 // both keep entries sorted by (published id, stored id) as well. Index lookups sort their
 // candidates into the same order, so they come out as a full scan would produce them.
+// A view may shuffle instead (`shuffleUnordered`): then `*` and index lookups come out in a random
+// order, new for each view, except where the planner asks for view order (the input of `order()`).
 
 import type {DocumentChange, Perspective, SanityDocument} from '../types.ts'
 import {DocumentIndexes} from './indexes.ts'
@@ -55,18 +57,22 @@ export interface SanityContext {
 export interface View {
   perspective: 'raw' | 'published' | 'drafts'
   sanity: SanityContext | undefined
+  /** Whether `*` and index lookups come out shuffled (see `all`, `visible`). */
+  shuffled: boolean
   /** How entries are ordered in this view. */
   order: (a: Entry, b: Entry) => number
-  /** Every visible document, in order (what `*` evaluates to). */
+  /** Every visible document (what `*` evaluates to): in order, or shuffled in a shuffling view. */
   all(): unknown[]
+  /** Every visible document, in order. */
+  ordered(): unknown[]
   /** The visible document with this `_id`, as `->` resolves it. */
   get(id: string): unknown
   /** The document this view shows for a stored entry, or undefined if it hides it. */
   show(entry: Entry): unknown
   /** The stored entry behind the visible document with this `_id`. */
   entryFor(id: string): Entry | undefined
-  /** The visible documents among these entries, in view order. */
-  visible(entries: Entry[]): unknown[]
+  /** The visible documents among these entries: in view order, or shuffled in a shuffling view unless `inOrder`. */
+  visible(entries: Entry[], inOrder?: boolean): unknown[]
 }
 
 export class DocumentStore {
@@ -133,7 +139,7 @@ export class DocumentStore {
     return index
   }
 
-  view(perspective: Perspective): View {
+  view(perspective: Perspective, shuffle = false): View {
     const kind = perspective === 'previewDrafts' ? 'drafts' : perspective
     const entries = this.entries
     const show: (entry: Entry) => unknown =
@@ -162,24 +168,30 @@ export class DocumentStore {
       }
       return out
     }
+    const ordered = () => {
+      const cached = this.cache.get(kind)
+      if (cached && cached.version === this.version) return cached.all
+      const all = showAll(sortedEntries.items)
+      this.cache.set(kind, {version: this.version, all})
+      return all
+    }
+    // One shuffled `*` per view (per query), so every `*` of a query reads the same order.
+    let shuffled: unknown[] | undefined
     return {
       perspective: kind,
       sanity: this.sanity,
+      shuffled: shuffle,
       order,
-      all: () => {
-        const cached = this.cache.get(kind)
-        if (cached && cached.version === this.version) return cached.all
-        const all = showAll(sortedEntries.items)
-        this.cache.set(kind, {version: this.version, all})
-        return all
-      },
+      ordered,
+      all: shuffle ? () => (shuffled ??= shuffledCopy(ordered())) : ordered,
       get: (id) => {
         const entry = entryFor(id)
         return entry && show(entry)
       },
       show,
       entryFor,
-      visible: (list) => {
+      visible: (list, inOrder = false) => {
+        if (shuffle && !inOrder) return shuffledCopy(showAll(list))
         // Sorting many candidates costs more than walking the whole ordered list once.
         if (list.length > 64 && list.length * Math.log2(list.length) > sortedEntries.items.length) {
           const wanted = new Set(list)
@@ -189,6 +201,18 @@ export class DocumentStore {
       },
     }
   }
+}
+
+/** Fisher-Yates over a copy. */
+function shuffledCopy<T>(items: readonly T[]): T[] {
+  const copy = [...items]
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    const item = copy[i]!
+    copy[i] = copy[j]!
+    copy[j] = item
+  }
+  return copy
 }
 
 function entryOf(doc: SanityDocument): Entry {

@@ -26,7 +26,7 @@ export async function handleQuery(ctx: RequestContext): Promise<void> {
   }
   if (typeof query !== 'string' || query.trim() === '') throw badRequest('Missing "query": give a GROQ query', 'queryParseError')
   const perspective = resolvePerspective(perspectiveValue, ctx.apiVersion, ctx.principal)
-  const response = await runQuery(() => dataset.query({query, params, perspective}), query)
+  const response = await runQuery(() => dataset.query({query, params, perspective, shuffleUnordered: ctx.lake.config.shuffleUnordered === true}), query)
   const head = queryFlag(ctx.query, 'returnQuery', true) ? `{"query":${JSON.stringify(query)},` : '{'
   // The engine hands over the result as JSON text: send it as is rather than parse and
   // serialise a large result again on the event loop.
