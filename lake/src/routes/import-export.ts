@@ -43,9 +43,12 @@ export async function importInto(
 export function handleExport(ctx: RequestContext): void {
   requireRead(ctx.principal, 'Exporting a dataset')
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
+  // `types=a,b` (as hosted, and as @sanity/export sends its `types` option): only those `_type`s.
+  const types = ctx.query.get('types')?.split(',').filter((type) => type !== '')
+  const documents = [...dataset.documents.values()]
   ctx.res.statusCode = 200
   ctx.res.setHeader('content-type', 'application/x-ndjson; charset=utf-8')
-  ctx.res.end(exportNdjson(dataset.documents.values()))
+  ctx.res.end(exportNdjson(types?.length ? documents.filter((doc) => types.includes(doc._type)) : documents))
 }
 
 export function exportNdjson(documents: Iterable<SanityDocument>): string {
