@@ -109,8 +109,16 @@ async function shutdown(code: number): Promise<void> {
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
+function lakeConfig(): {projectId?: string; tokens?: {token: string; role: string}[]} {
+  return JSON.parse(fs.readFileSync(join(lakeDir, 'lake.config.json'), 'utf8'))
+}
+
+function lakeProjectId(): string {
+  return lakeConfig().projectId ?? 'spotter'
+}
+
 function tokens(): {read: string; write: string} {
-  const config = JSON.parse(fs.readFileSync(join(lakeDir, 'lake.config.json'), 'utf8')) as {tokens?: {token: string; role: string}[]}
+  const config = lakeConfig()
   const find = (role: string) => config.tokens?.find((t) => t.role === role)?.token
   const read = find('read')
   const write = find('write')
@@ -132,7 +140,8 @@ try {
   const browserLakeUrl = `https://localhost:${lakePortNumber}`
   const {read, write} = tokens()
   const previewSecret = randomBytes(12).toString('hex')
-  studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl})
+  // The Studio works on this lake (its URL and project), whatever SANITY_STUDIO_* variables say.
+  studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl, projectId: lakeProjectId(), dataset: 'production'})
   watchStudioSources()
   const siteUrl = await start({
     name: 'site',

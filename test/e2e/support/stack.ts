@@ -91,7 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const seed = path.join(root, 'seed', 'spotter.ndjson')
   const [lake, build] = await Promise.all([spawnLake({seed, dataDir: editors?.dataDir}), ensureStudioBuild()])
   const browserLakeUrl = `https://localhost:${lake.port}`
-  const studio = await serveStudio({dir: build.dir, lakeUrl: browserLakeUrl})
+  const studio = await serveStudio({dir: build.dir, lakeUrl: browserLakeUrl, projectId: lake.projectId, dataset: lake.dataset})
   const site = await startProcess(
     ['examples/club-site/src/cli.ts', '--lake-url', lake.url, '--port', '0', '--preview-token', lake.readToken, '--preview-secret', PREVIEW_SECRET],
     /listening on (\S+)/,
