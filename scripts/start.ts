@@ -112,8 +112,16 @@ async function shutdown(code: number): Promise<void> {
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 
+function lakeConfig(): {projectId?: string; tokens?: {token: string; role: string}[]} {
+  return JSON.parse(fs.readFileSync(join(lakeDir, 'lake.config.json'), 'utf8'))
+}
+
+function lakeProjectId(): string {
+  return lakeConfig().projectId ?? 'spotter'
+}
+
 function tokens(): {read: string; write: string} {
-  const config = JSON.parse(fs.readFileSync(join(lakeDir, 'lake.config.json'), 'utf8')) as {tokens?: {token: string; role: string}[]}
+  const config = lakeConfig()
   const find = (role: string) => config.tokens?.find((t) => t.role === role)?.token
   const read = find('read')
   const write = find('write')
@@ -135,7 +143,8 @@ try {
   const browserLakeUrl = `https://localhost:${lakePortNumber}`
   const {read, write} = tokens()
   const previewSecret = randomBytes(12).toString('hex')
-  studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl})
+  // The Studio works on this lake (its URL and project), whatever SANITY_STUDIO_* variables say.
+  studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl, projectId: lakeProjectId(), dataset: 'production'})
   // The lake grants CORS only to listed origins (as a hosted project): the Studio calls it with
   // credentials from its own port. The running lake picks the change up at once.
   addCorsOrigin(join(lakeDir, 'lake.config.json'), studio.url, true)

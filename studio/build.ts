@@ -22,8 +22,15 @@ function files(dir: string): string[] {
     .map((e) => path.join(e.parentPath, e.name))
 }
 
+/** The SANITY_STUDIO_* variables a build inlines (src/environment.ts): inputs of the build too. */
+function studioVariables(env: NodeJS.ProcessEnv): [string, string][] {
+  return Object.entries(env)
+    .filter((entry): entry is [string, string] => entry[0].startsWith('SANITY_STUDIO_') && entry[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+}
+
 /** A hash of every input of the build. */
-export function studioSourceHash(): string {
+export function studioSourceHash(env: NodeJS.ProcessEnv = process.env): string {
   const inputs = [
     path.join(studioDir, 'sanity.config.ts'),
     path.join(studioDir, 'sanity.cli.ts'),
@@ -38,6 +45,7 @@ export function studioSourceHash(): string {
     if (fs.existsSync(file)) hash.update(fs.readFileSync(file))
     hash.update('\0')
   }
+  for (const [name, value] of studioVariables(env)) hash.update(`${name}=${value}\0`)
   return hash.digest('hex').slice(0, 16)
 }
 
@@ -47,9 +55,13 @@ export interface StudioBuild {
   built: boolean
 }
 
-/** The built Studio for the current sources, building it first if needed (~20 s). */
-export async function ensureStudioBuild(options: {log?: (line: string) => void} = {}): Promise<StudioBuild> {
-  const dir = path.join(cacheDir, studioSourceHash())
+/**
+ * The built Studio for the current sources, building it first if needed (~20 s). `env` (default:
+ * this process's) is what the build sees, SANITY_STUDIO_* variables included.
+ */
+export async function ensureStudioBuild(options: {log?: (line: string) => void; env?: NodeJS.ProcessEnv} = {}): Promise<StudioBuild> {
+  const env = options.env ?? process.env
+  const dir = path.join(cacheDir, studioSourceHash(env))
   if (fs.existsSync(path.join(dir, 'index.html'))) return {dir, built: false}
   fs.mkdirSync(cacheDir, {recursive: true})
   const lock = `${dir}.lock`
@@ -70,7 +82,7 @@ export async function ensureStudioBuild(options: {log?: (line: string) => void} 
     const tmp = `${dir}.tmp-${process.pid}`
     fs.rmSync(tmp, {recursive: true, force: true})
     options.log?.('Building the Studio for these sources (once; about 20 seconds)...')
-    await runSanityBuild(tmp)
+    await runSanityBuild(tmp, env)
     fs.rmSync(dir, {recursive: true, force: true})
     fs.renameSync(tmp, dir)
     pruneOldBuilds(KEEP_BUILDS)
@@ -91,7 +103,7 @@ function pruneOldBuilds(keep: number): void {
   for (const old of builds.slice(keep)) fs.rmSync(old.dir, {recursive: true, force: true})
 }
 
-function runSanityBuild(outDir: string): Promise<void> {
+function runSanityBuild(outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
   const cli = path.join(root, 'node_modules', '@sanity', 'cli', 'bin', 'run.js')
   return new Promise((resolve, reject) => {
     const child = spawn(projectNode, [cli, 'build', outDir, '--yes'], {
@@ -99,7 +111,7 @@ function runSanityBuild(outDir: string): Promise<void> {
       // Offline and quiet: no telemetry, no update checks, no prompts. The CLI and its workers
       // must run on this Node (22), so it goes first on PATH.
       env: {
-        ...process.env,
+        ...env,
         CI: 'true',
         DO_NOT_TRACK: '1',
         NO_UPDATE_NOTIFIER: '1',

@@ -2,35 +2,31 @@ import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {visionTool} from '@sanity/vision'
 import {schemaTypes} from '@spotter/schemas'
-import {lakeUrl} from './src/lake-url.ts'
+import {environmentSettings, resolveStudioEnvironment, type RuntimeLake} from './src/environment.ts'
 import {structure} from './src/structure.ts'
 import {templates} from './src/templates.ts'
 
-// The editors' Studio, pointed at the local lake (HTTPS + HTTP/2 on the lake's port; see
-// studio/README.md). Everything that would call Sanity's hosted services is turned off.
+declare global {
+  interface Window {
+    /** Written into index.html by studio/serve.ts when it serves the Studio for a lake. */
+    __SPOTTER_LAKE__?: RuntimeLake
+  }
+}
+
+// The editors' Studio, on the local lake or on hosted Sanity (studio/README.md,
+// src/environment.ts). `sanity build` inlines the SANITY_STUDIO_* variables, so each is read
+// by its full name.
+const environment = resolveStudioEnvironment({
+  runtimeLake: typeof window === 'undefined' ? undefined : window.__SPOTTER_LAKE__,
+  SANITY_STUDIO_LAKE_URL: process.env.SANITY_STUDIO_LAKE_URL,
+  SANITY_STUDIO_PROJECT_ID: process.env.SANITY_STUDIO_PROJECT_ID,
+  SANITY_STUDIO_DATASET: process.env.SANITY_STUDIO_DATASET,
+})
+
 export default defineConfig({
   name: 'default',
   title: 'Spotter',
-  projectId: 'spotter',
-  dataset: 'production',
-  apiHost: lakeUrl,
-  auth: {
-    // Tokens, not cookies: the lake issues no sessions. The lake's login page asks for a lake
-    // token and hands it back as `#token=...`, which the Studio keeps in localStorage.
-    loginMethod: 'token',
-    redirectOnSingle: true,
-    providers: [{name: 'spotter-lake', title: 'Sign in with a lake token', url: `${lakeUrl}/auth/login`}],
-  },
+  ...environmentSettings(environment),
   plugins: [structureTool({structure}), visionTool({defaultApiVersion: '2025-02-19'})],
   schema: {types: schemaTypes, templates},
-  // GROQ `match` search: the default strategy's text::query() is hosted-only (groq-js lacks it).
-  search: {strategy: 'groqLegacy'},
-  // Hosted-only features: each would open another listener or call a hosted service.
-  releases: {enabled: false},
-  tasks: {enabled: false},
-  scheduledPublishing: {enabled: false},
-  scheduledDrafts: {enabled: false},
-  announcements: {enabled: false},
-  mediaLibrary: {enabled: false},
-  document: {comments: {enabled: false}},
 })

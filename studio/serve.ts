@@ -4,7 +4,7 @@ import * as fs from 'node:fs'
 import * as http from 'node:http'
 import * as path from 'node:path'
 import type {AddressInfo} from 'node:net'
-import {DEFAULT_LAKE_URL} from './src/lake-url.ts'
+import type {RuntimeLake} from './src/environment.ts'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,10 +20,10 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-function indexHtml(file: string, lakeUrl: string | undefined): string {
+function indexHtml(file: string, lake: RuntimeLake | undefined): string {
   const html = fs.readFileSync(file, 'utf8')
-  if (!lakeUrl) return html
-  const script = `<script>window.__SPOTTER_LAKE_URL__=${JSON.stringify(lakeUrl).replace(/</g, '\\u003c')}</script>`
+  if (!lake) return html
+  const script = `<script>window.__SPOTTER_LAKE__=${JSON.stringify(lake).replace(/</g, '\\u003c')}</script>`
   return html.replace(/<head>/i, `<head>${script}`)
 }
 
@@ -61,10 +61,20 @@ export interface StudioServer {
 }
 
 /**
- * `lakeUrl` points this Studio at a lake at run time (a script in index.html sets
- * `window.__SPOTTER_LAKE_URL__`, read by src/lake-url.ts), so one build serves any lake port.
+ * Serves a Studio build. For a lake: `lakeUrl` (and the lake's `projectId` and `dataset`) point
+ * it at that lake at run time (a script in index.html sets `window.__SPOTTER_LAKE__`, read by
+ * src/environment.ts), so one build serves a lake on any port, and the CSP keeps it on the
+ * machine. Without `lakeUrl` the build is served as it is: a hosted-mode Studio, which must reach
+ * Sanity's hosted services, so no CSP either.
  */
-export async function serveStudio(options: {dir: string; port?: number; host?: string; lakeUrl?: string}): Promise<StudioServer> {
+export async function serveStudio(options: {
+  dir: string
+  lakeUrl?: string
+  projectId?: string
+  dataset?: string
+  port?: number
+  host?: string
+}): Promise<StudioServer> {
   let root = ''
   let index = ''
   const setDir = (dir: string) => {
@@ -74,9 +84,11 @@ export async function serveStudio(options: {dir: string; port?: number; host?: s
     index = path.join(next, 'index.html')
   }
   setDir(options.dir)
-  const csp = contentSecurityPolicy(options.lakeUrl ?? DEFAULT_LAKE_URL)
+  const csp = options.lakeUrl === undefined ? undefined : contentSecurityPolicy(options.lakeUrl)
+  const lake: RuntimeLake | undefined =
+    options.lakeUrl === undefined ? undefined : {url: options.lakeUrl, projectId: options.projectId, dataset: options.dataset}
   const server = http.createServer((req, res) => {
-    res.setHeader('content-security-policy', csp)
+    if (csp) res.setHeader('content-security-policy', csp)
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://studio').pathname)
     const file = path.join(root, path.normalize(pathname))
     const inside = file.startsWith(root + path.sep)
@@ -85,7 +97,7 @@ export async function serveStudio(options: {dir: string; port?: number; host?: s
     if (target === index) {
       res.setHeader('content-type', TYPES['.html']!)
       res.setHeader('cache-control', 'no-cache')
-      res.end(indexHtml(index, options.lakeUrl))
+      res.end(indexHtml(index, lake))
       return
     }
     res.setHeader('content-type', TYPES[path.extname(target)] ?? 'application/octet-stream')

@@ -103,6 +103,25 @@ export function assetFile(assetsDir: string, dataset: string, fileName: string):
   return fs.existsSync(file) ? file : null
 }
 
+const md5s = new Map<string, string>()
+
+/**
+ * The hashes the hosted CDN sends with an asset's bytes (`x-sanity-sha1`, `x-sanity-md5`), which
+ * `sanity dataset export` checks its downloads against. The sha1 is the one the upload named the
+ * file by; the md5 is computed once per file (the bytes behind a name never change).
+ */
+export async function assetChecksums(file: string): Promise<{sha1: string; md5: string}> {
+  const sha1 = path.basename(file).slice(0, 40)
+  let md5 = md5s.get(file)
+  if (md5 === undefined) {
+    const hash = createHash('md5')
+    for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+    md5 = hash.digest('hex')
+    md5s.set(file, md5)
+  }
+  return {sha1, md5}
+}
+
 export function mimeTypeForFile(fileName: string): string {
   const ext = path.extname(fileName).slice(1)
   const images: Record<string, string> = {png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp'}

@@ -50,6 +50,8 @@ Options:
   --listen-filter-timeout-ms N Time a listen filter may take per transaction before its listener is closed (default 1000)
   --anonymous-max-listeners N  Open listeners without a token at most; more get 429 (default 1000)
   --anonymous-role R    none | read | write: what requests without a token may do (default: config, else none)
+  --shuffle-unordered   serve: answer results a query does not order (no order()) in a random order,
+                        new each query, as hosted Sanity may (default: config, else _id order)
   --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
   --verbatim            import: store documents exactly as given (no system fields added)
   --out FILE            export: write here instead of stdout
@@ -80,6 +82,7 @@ function options(argv: string[]) {
       'anonymous-max-listeners': {type: 'string'},
       'anonymous-role': {type: 'string'},
       'keepalive-ms': {type: 'string'},
+      'shuffle-unordered': {type: 'boolean'},
       verbatim: {type: 'boolean'},
       out: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
@@ -133,6 +136,7 @@ function openLake(values: Values, extraDatasets: string[]): Lake {
     if (role !== 'none' && role !== 'read' && role !== 'write') throw new Error(`--anonymous-role must be none, read or write`)
     config.anonymousRole = role
   }
+  if (values['shuffle-unordered']) config.shuffleUnordered = true
   const acl = values.acl
   if (acl !== undefined && !ACL_MODES.includes(acl as AclMode)) throw new Error(`--acl must be public or private, got "${acl}"`)
   // Listed after the config's entries: an explicit --acl decides over the config for these.

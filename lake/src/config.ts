@@ -1,7 +1,7 @@
 // The lake's configuration file (JSON), by default `<dataDir>/lake.config.json`:
 //   {"projectId": "spotter", "datasets": ["production", {"name": "internal", "aclMode": "private"}],
 //    "tokens": [{"token": "...", "role": "read" | "write", "name": "ci"}],
-//    "anonymousRole": "none" | "read" | "write",
+//    "anonymousRole": "none" | "read" | "write", "shuffleUnordered": false,
 //    "cors": [{"origin": "http://localhost:3333", "allowCredentials": true}]}
 // A missing file is created with a fresh read and write token, so a new data dir just works.
 import * as fs from 'node:fs'
@@ -42,6 +42,11 @@ export interface LakeConfig {
   tokens: TokenConfig[]
   /** What a request without a token may do; `none` = only published documents, read-only. */
   anonymousRole: 'none' | Role
+  /**
+   * Answer queries' unordered results (no `order()`) in a new random order each time, as hosted
+   * Sanity may, instead of `_id` order: exposes code that pages or compares without `order()`.
+   */
+  shuffleUnordered?: boolean
   /** Outgoing webhooks, configured like Sanity's GROQ-powered ones (see webhooks/config.ts). */
   webhooks?: WebhookConfig[]
   /** Allowed browser origins; a config without the key gets DEFAULT_CORS. */
@@ -102,11 +107,14 @@ export function parseConfig(raw: unknown, file: string): LakeConfig {
   if (anonymousRole !== 'none' && anonymousRole !== 'read' && anonymousRole !== 'write') {
     throw new Error(`Config ${file}: anonymousRole must be "none", "read" or "write"`)
   }
+  const shuffleUnordered = obj.shuffleUnordered ?? false
+  if (typeof shuffleUnordered !== 'boolean') throw new Error(`Config ${file}: shuffleUnordered must be true or false`)
   return {
     projectId,
     datasets: datasets as DatasetEntry[],
     tokens: tokens as TokenConfig[],
     anonymousRole,
+    shuffleUnordered,
     webhooks: parseWebhooks(obj.webhooks, file),
     cors: parseCors(obj.cors, file),
   }

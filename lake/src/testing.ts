@@ -40,6 +40,12 @@ export interface SpawnLakeOptions {
   dataDir?: string
   datasets?: string[]
   queryTimeoutMs?: number
+  /**
+   * Results a query does not order come out shuffled (`--shuffle-unordered`), as hosted Sanity
+   * gives no order without `order()`: on by default, so tests cannot depend on `_id` order.
+   * Pass false only for a test about the lake's `_id` order itself.
+   */
+  shuffleUnordered?: boolean
   args?: string[]
 }
 
@@ -83,6 +89,7 @@ export async function spawnLake(options: SpawnLakeOptions = {}): Promise<Spawned
     if (seed) args.push('--seed', seed)
     if (options.queryTimeoutMs !== undefined) args.push('--query-timeout-ms', String(options.queryTimeoutMs))
     for (const name of options.datasets ?? []) args.push('--dataset', name)
+    if (options.shuffleUnordered !== false) args.push('--shuffle-unordered')
     args.push(...(options.args ?? []))
     const proc = spawn(nodeBinary(), args, {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
     running.add(proc)

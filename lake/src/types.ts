@@ -44,6 +44,11 @@ export interface QueryRequest {
   anonymous?: boolean
   /** Who sent it (the remote address), so one anonymous client cannot take the whole share. */
   client?: string
+  /**
+   * Documents the query does not order come out shuffled, a new order each query (the hosted API
+   * promises no order without `order()`; the lake otherwise answers in `_id` order).
+   */
+  shuffleUnordered?: boolean
 }
 
 export interface QueryResponse {

@@ -66,7 +66,8 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   expect(ping.status).toBe(200)
   const studio = await fetch(urls.studio)
   expect(studio.status).toBe(200)
-  expect(await studio.text()).toContain('window.__SPOTTER_LAKE_URL__="https://localhost:')
+  // npm start names its lake (URL and project) at run time: the Studio works on it, not on hosted Sanity.
+  expect(await studio.text()).toMatch(/window\.__SPOTTER_LAKE__=\{"url":"https:\/\/localhost:\d+","projectId":"spotter","dataset":"production"\}/)
   expect(studio.headers.get('content-security-policy')).toContain('connect-src')
   const site = await fetch(urls.site)
   expect(site.status).toBe(200)

@@ -29,10 +29,16 @@ export const SEED_CLUB_SLUG = 'new-milford-fitness-aquatics-club'
 export const SEED_CLUB_NAME = 'New Milford Fitness & Aquatics Club'
 
 export interface ClubSiteOptions {
-  /** The lake's plain HTTP address, e.g. http://127.0.0.1:3030. */
-  lakeUrl: string
+  /** The lake's plain HTTP address, e.g. http://127.0.0.1:3030; without it, hosted Sanity's API. */
+  lakeUrl?: string
+  /** Default `spotter` (the lake's); required for hosted Sanity. */
   projectId?: string
   dataset?: string
+  /**
+   * A read token for the public pages' published reads. Hosted Sanity shows documents whose id
+   * has a `.` (all of Spotter's) only to a token, so a site on hosted Sanity needs one.
+   */
+  readToken?: string
   clubSlug?: string
   /** Shown in the header and titles. */
   clubName?: string
@@ -61,8 +67,10 @@ interface Page {
 }
 
 export function createClubSiteHandler(options: ClubSiteOptions): http.RequestListener {
-  const base = {projectId: options.projectId ?? 'spotter', dataset: options.dataset ?? 'production', apiHost: options.lakeUrl, useProjectHostname: false}
-  const published = createExerciseClient({...base, useCdn: false})
+  if (!options.lakeUrl && !options.projectId) throw new Error('A club site needs a lakeUrl, or the projectId of a hosted Sanity project')
+  const host = options.lakeUrl ? {apiHost: options.lakeUrl, useProjectHostname: false} : {}
+  const base = {projectId: options.projectId ?? 'spotter', dataset: options.dataset ?? 'production', ...host}
+  const published = createExerciseClient({...base, useCdn: false, ...(options.readToken ? {token: options.readToken} : {})})
   const drafts = options.previewToken ? createExerciseClient({...base, token: options.previewToken, perspective: 'drafts', useCdn: false}) : undefined
   const clubSlug = options.clubSlug ?? SEED_CLUB_SLUG
   const clubName = options.clubName ?? SEED_CLUB_NAME

@@ -1,6 +1,8 @@
 // The club site against a real seeded lake: seed pages render with the SDK's components, unknown
 // slugs are 404s, drafts appear only in preview (behind the secret), and a publish shows up on the
 // next request without a restart.
+import * as http from 'node:http'
+import type {AddressInfo} from 'node:net'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {fileURLToPath} from 'node:url'
 import {spawnLake, type SpawnedLake} from '../../../lake/src/testing.ts'
@@ -169,5 +171,44 @@ describe('preview and publishing', () => {
     } finally {
       await bare.close()
     }
+  })
+})
+
+describe('configuration', () => {
+  it('reads published content with a read token (as on hosted Sanity, where dotted ids need one), never drafts', async () => {
+    // In front of the lake: records the Authorization header of every query the site sends.
+    const seen: string[] = []
+    const recorder = http.createServer(async (req, res) => {
+      if (req.url?.includes('/data/query/')) seen.push(req.headers.authorization ?? '(none)')
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const headers: Record<string, string> = {'content-type': req.headers['content-type'] ?? 'application/json'}
+      if (req.headers.authorization) headers.authorization = req.headers.authorization
+      const body = req.method === 'POST' ? Buffer.concat(chunks) : undefined
+      const upstream = await fetch(lake.url + req.url, {method: req.method, headers, body})
+      res.writeHead(upstream.status, {'content-type': upstream.headers.get('content-type') ?? 'application/json'})
+      res.end(Buffer.from(await upstream.arrayBuffer()))
+    })
+    await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve))
+    const withToken = await startClubSite({lakeUrl: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`, readToken: lake.readToken})
+    const client = lake.client()
+    const club = await client.getDocument('club.new-milford-fitness-aquatics')
+    await client.createOrReplace({...club!, _id: 'drafts.club.new-milford-fitness-aquatics', name: 'Draft Club Name'})
+    try {
+      const html = await (await fetch(withToken.url)).text()
+      expect(html).toContain('<h1>New Milford Fitness &amp; Aquatics Club</h1>')
+      expect(html).not.toContain('Draft Club Name')
+      expect(seen.length).toBeGreaterThan(0)
+      expect(new Set(seen)).toEqual(new Set([`Bearer ${lake.readToken}`]))
+    } finally {
+      await client.delete('drafts.club.new-milford-fitness-aquatics')
+      await withToken.close()
+      recorder.closeAllConnections()
+      await new Promise((resolve) => recorder.close(resolve))
+    }
+  })
+
+  it('needs a lake URL or a hosted project id', async () => {
+    await expect(startClubSite({})).rejects.toThrow('A club site needs a lakeUrl, or the projectId of a hosted Sanity project')
   })
 })

@@ -10,6 +10,11 @@
 // from what groq-js evaluates. Indexable terms: `_id == c`, `_id in [c...]`, `_type == c`,
 // `_type in [...]`, `slug.current == c`, `slug.current in [...]`, `references(c...)` with
 // constant (literal or parameter) strings.
+//
+// In a shuffling view (`shuffleUnordered`) `*` and index lookups come out in a random order, except
+// where the query orders them: the documents that reach `order()` or `score()` through filters,
+// projections and the like (not through a slice, which picks its members by the order it is given)
+// are read in view order, so ties keep `_id` order and ordered results stay what they were.
 
 import {evaluate, type ExprNode} from 'groq-js'
 import {childEntries, isNode, NESTED_CHILDREN, type Node} from './ast.ts'
@@ -71,30 +76,35 @@ class Planner {
    * cut short there); elsewhere a filter may still take its candidates from an index, as long as
    * the terms that pick them are constants.
    */
-  async visit(node: Node, root = true): Promise<Node> {
+  async visit(node: Node, root = true, inOrder = false): Promise<Node> {
     if (node.type === 'Filter' && (node['base'] as Node | undefined)?.type === 'Everything') {
-      const replaced = await this.filter(node['expr'] as Node)
-      if (!replaced) return this.children(node, false)
+      const replaced = await this.filter(node['expr'] as Node, inOrder)
+      if (!replaced) return this.children(node, false, inOrder)
       // What remains of the filter may hold subqueries of its own.
       return replaced.type === 'Filter' ? this.children(replaced, false) : replaced
     }
+    if (node.type === 'Everything' && inOrder && this.view.shuffled) return this.param(this.view.ordered())
     if (root && (node.type === 'Slice' || node.type === 'AccessElement')) {
       const page = await this.orderedPage(node)
       if (page) return page
     }
-    return this.children(node, root)
+    return this.children(node, root, inOrder)
   }
 
-  /** Visits every child node; those evaluated in another scope are no longer at the root. */
-  private async children(node: Node, root: boolean): Promise<Node> {
+  /**
+   * Visits every child node; those evaluated in another scope are no longer at the root.
+   * `inOrder`: this node's value is about to be ordered (see the header).
+   */
+  private async children(node: Node, root: boolean, inOrder = false): Promise<Node> {
     let copy: Node | undefined
     const sameScopeCall = node.type !== 'FuncCall' || isSameScopeFunction(node)
     for (const [key, child] of childEntries(node)) {
       const childRoot = root && sameScopeCall && !NESTED_CHILDREN[node.type]?.includes(key)
+      const childInOrder = isOrderedInput(node, key, inOrder)
       const planned = Array.isArray(child)
         ? await this.visitAll(child, childRoot)
         : isNode(child)
-          ? await this.visit(child, childRoot)
+          ? await this.visit(child, childRoot, childInOrder)
           : child
       if (planned !== child) (copy ??= {...node})[key] = planned
     }
@@ -108,13 +118,13 @@ class Planner {
   }
 
   /** `*[expr]` answered from an index: the whole filter, or the candidates it then filters. */
-  private async filter(expr: Node): Promise<Node | undefined> {
+  private async filter(expr: Node, inOrder: boolean): Promise<Node | undefined> {
     const {indexed, residual, empty} = await this.classify(expr)
     if (empty) return this.param([])
     if (indexed.length === 0) return undefined
     indexed.sort((a, b) => this.estimate(a) - this.estimate(b))
     const [first, ...rest] = indexed
-    let docs = this.candidates(first!)
+    let docs = this.candidates(first!, inOrder)
     if (rest.length > 0) docs = docs.filter((doc) => rest.every((term) => matches(term, doc)))
     const candidates = this.param(docs)
     if (residual.length === 0) return candidates
@@ -307,8 +317,8 @@ class Planner {
     return kind === 'type' ? indexes.byType : kind === 'slug' ? indexes.bySlug : indexes.byRef
   }
 
-  /** The documents of this view for which the term is true, in view order. */
-  private candidates(term: Term): unknown[] {
+  /** The documents of this view for which the term is true, as `*` lists them (or in view order). */
+  private candidates(term: Term, inOrder: boolean): unknown[] {
     const entries = new Set<Entry>()
     if (term.kind === 'id') {
       for (const key of new Set(term.keys)) {
@@ -319,7 +329,7 @@ class Planner {
       const buckets = this.bucketsOf(term.kind)
       for (const key of new Set(term.keys)) for (const entry of buckets.get(key)) entries.add(entry)
     }
-    return this.view.visible([...entries])
+    return this.view.visible([...entries], inOrder)
   }
 }
 
@@ -347,6 +357,19 @@ function readsDataset(tree: unknown): boolean {
     return childEntries(value).some(([, child]) => walk(child))
   }
   return walk(tree)
+}
+
+/**
+ * Whether the order of child `key` carries into what gets ordered: the input of `order()` and
+ * `score()`, and below that the base of anything that keeps its base's order (filters,
+ * projections, attribute access, dereferences) and both sides of `+`. A slice does not: which
+ * members it picks depends on the order it is given.
+ */
+function isOrderedInput(node: Node, key: string, inOrder: boolean): boolean {
+  if (node.type === 'PipeFuncCall') return key === 'base' && (node['name'] === 'order' || node['name'] === 'score' || inOrder)
+  if (!inOrder || node.type === 'Slice' || node.type === 'AccessElement') return false
+  if (node.type === 'OpCall') return node['op'] === '+' && (key === 'left' || key === 'right')
+  return key === 'base'
 }
 
 /** Functions whose arguments are evaluated in the caller's scope. */

@@ -5,6 +5,8 @@
 // candidates into the same order, so they come out as a full scan would produce them.
 // A read scope (types.ts) hides documents before the perspective sees them: requests without a
 // token read root-path ids only, through `*`, `->` and index lookups alike.
+// A view may shuffle instead (`shuffleUnordered`): then `*` and index lookups come out in a random
+// order, new for each view, except where the planner asks for view order (the input of `order()`).
 
 import type {DocumentChange, Perspective, ReadScope, SanityDocument} from '../types.ts'
 import {DocumentIndexes} from './indexes.ts'
@@ -61,18 +63,22 @@ export interface SanityContext {
 export interface View {
   perspective: 'raw' | 'published' | 'drafts'
   sanity: SanityContext | undefined
+  /** Whether `*` and index lookups come out shuffled (see `all`, `visible`). */
+  shuffled: boolean
   /** How entries are ordered in this view. */
   order: (a: Entry, b: Entry) => number
-  /** Every visible document, in order (what `*` evaluates to). */
+  /** Every visible document (what `*` evaluates to): in order, or shuffled in a shuffling view. */
   all(): unknown[]
+  /** Every visible document, in order. */
+  ordered(): unknown[]
   /** The visible document with this `_id`, as `->` resolves it. */
   get(id: string): unknown
   /** The document this view shows for a stored entry, or undefined if it hides it. */
   show(entry: Entry): unknown
   /** The stored entry behind the visible document with this `_id`. */
   entryFor(id: string): Entry | undefined
-  /** The visible documents among these entries, in view order. */
-  visible(entries: Entry[]): unknown[]
+  /** The visible documents among these entries: in view order, or shuffled in a shuffling view unless `inOrder`. */
+  visible(entries: Entry[], inOrder?: boolean): unknown[]
 }
 
 export class DocumentStore {
@@ -143,8 +149,9 @@ export class DocumentStore {
    * The dataset as a perspective shows it to a reader with this scope. The scope filters stored
    * documents before the perspective applies: `rootPaths` leaves no drafts or versions, so every
    * perspective shows the published root-path documents; `none` shows nothing.
+   * `shuffle` answers `*` and index lookups in a random order (see the note at the top).
    */
-  view(perspective: Perspective, scope: ReadScope = 'all'): View {
+  view(perspective: Perspective, scope: ReadScope = 'all', shuffle = false): View {
     const kind = scope === 'all' ? (perspective === 'previewDrafts' ? 'drafts' : perspective) : scope
     const entries = this.entries
     const show: (entry: Entry) => unknown =
@@ -181,25 +188,31 @@ export class DocumentStore {
       }
       return out
     }
+    const ordered = () => {
+      const cached = this.cache.get(kind)
+      if (cached && cached.version === this.version) return cached.all
+      const all = showAll(sortedEntries.items)
+      this.cache.set(kind, {version: this.version, all})
+      return all
+    }
+    // One shuffled `*` per view (per query), so every `*` of a query reads the same order.
+    let shuffled: unknown[] | undefined
     return {
       // What remains after the scope is what the published perspective shows of it.
       perspective: kind === 'rootPaths' || kind === 'none' ? 'published' : kind,
       sanity: this.sanity,
+      shuffled: shuffle,
       order,
-      all: () => {
-        const cached = this.cache.get(kind)
-        if (cached && cached.version === this.version) return cached.all
-        const all = showAll(sortedEntries.items)
-        this.cache.set(kind, {version: this.version, all})
-        return all
-      },
+      ordered,
+      all: shuffle ? () => (shuffled ??= shuffledCopy(ordered())) : ordered,
       get: (id) => {
         const entry = entryFor(id)
         return entry && show(entry)
       },
       show,
       entryFor,
-      visible: (list) => {
+      visible: (list, inOrder = false) => {
+        if (shuffle && !inOrder) return shuffledCopy(showAll(list))
         // Sorting many candidates costs more than walking the whole ordered list once.
         if (list.length > 64 && list.length * Math.log2(list.length) > sortedEntries.items.length) {
           const wanted = new Set(list)
@@ -212,6 +225,17 @@ export class DocumentStore {
 }
 
 const NO_ENTRIES = {items: [] as Entry[]}
+/** Fisher-Yates over a copy. */
+function shuffledCopy<T>(items: readonly T[]): T[] {
+  const copy = [...items]
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    const item = copy[i]!
+    copy[i] = copy[j]!
+    copy[j] = item
+  }
+  return copy
+}
 
 function entryOf(doc: SanityDocument): Entry {
   return {doc, id: doc._id, base: publishedId(doc._id)}

@@ -2,7 +2,7 @@
 // served back at /images/:projectId/:dataset/<file> and /files/... (no version prefix).
 import * as fs from 'node:fs'
 import {requireWrite} from '../auth.ts'
-import {assetFile, mimeTypeForFile, storeAsset, type AssetKind} from '../assets.ts'
+import {assetChecksums, assetFile, mimeTypeForFile, storeAsset, type AssetKind} from '../assets.ts'
 import {readBody} from '../http/body.ts'
 import {sendJson, type RequestContext} from '../http/context.ts'
 import {badRequest, notFound} from '../http/errors.ts'
@@ -32,13 +32,16 @@ export function assetUpload(kind: AssetKind) {
   }
 }
 
-export function assetDownload(ctx: RequestContext): void {
+export async function assetDownload(ctx: RequestContext): Promise<void> {
   const {projectId, dataset, file} = ctx.params
   if (projectId !== ctx.lake.projectId || !ctx.lake.hasDataset(dataset ?? '')) throw notFound('Asset not found')
   const path = assetFile(ctx.lake.assetsDir, dataset ?? '', file ?? '')
   if (!path) throw notFound(`Asset "${file}" not found`)
   const stat = fs.statSync(path)
+  const {sha1, md5} = await assetChecksums(path)
   ctx.res.statusCode = 200
+  ctx.res.setHeader('x-sanity-sha1', sha1)
+  ctx.res.setHeader('x-sanity-md5', md5)
   ctx.res.setHeader('content-type', mimeTypeForFile(path))
   ctx.res.setHeader('content-length', stat.size)
   // Content-addressed: the bytes behind a name never change.

@@ -44,7 +44,11 @@ export async function importInto(
 export function handleExport(ctx: RequestContext): void {
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
   const scope = datasetScope(ctx, dataset.name)
-  const documents = scope === 'all' ? dataset.documents.values() : [...dataset.documents.values()].filter((doc) => canRead(scope, doc._id))
+  // `types=a,b` (as hosted, and as @sanity/export sends its `types` option): only those `_type`s.
+  const types = ctx.query.get('types')?.split(',').filter((type) => type !== '')
+  const documents = [...dataset.documents.values()].filter(
+    (doc) => (scope === 'all' || canRead(scope, doc._id)) && (!types?.length || types.includes(doc._type)),
+  )
   ctx.res.statusCode = 200
   ctx.res.setHeader('content-type', 'application/x-ndjson; charset=utf-8')
   ctx.res.end(exportNdjson(documents))

@@ -29,7 +29,7 @@ export async function handleQuery(ctx: RequestContext): Promise<void> {
   const perspective = resolvePerspective(perspectiveValue, ctx.apiVersion, ctx.principal)
   const scope = datasetScope(ctx, dataset.name)
   const response = await runQuery(
-    () => dataset.query({query, params, perspective, scope, anonymous: ctx.tokenless, client: ctx.req.socket?.remoteAddress}),
+    () => dataset.query({query, params, perspective, scope, anonymous: ctx.tokenless, client: ctx.req.socket?.remoteAddress, shuffleUnordered: ctx.lake.config.shuffleUnordered === true}),
     query,
   )
   const head = queryFlag(ctx.query, 'returnQuery', true) ? `{"query":${JSON.stringify(query)},` : '{'

@@ -14,7 +14,7 @@ export const listArticlesQuery = defineQuery(`{
     && ($kind == null || kind == $kind)
     && ($exercise == null || $exercise in exercises[]->slug.current)
     && ($author == null || author->slug.current == $author)]
-    | order(publishedAt desc, title asc) [$start...$end]${ARTICLE_CARD}
+    | order(publishedAt desc, title asc, _id asc) [$start...$end]${ARTICLE_CARD}
 }`)
 
 export const listArticlesResult = z.object({

@@ -20,7 +20,7 @@ export const listExercisesQuery = defineQuery(`{
     && ($level == null || level == $level)
     && ($category == null || category == $category || $category in secondaryCategories)
     && ($search == null || name match $search || aliases[] match $search || summary match $search)]
-    | order(name asc) [$start...$end]${EXERCISE_CARD}
+    | order(name asc, _id asc) [$start...$end]${EXERCISE_CARD}
 }`)
 
 export const listExercisesResult = z.object({

@@ -37,7 +37,16 @@ export interface TypegenAgreement {
 export async function checkTypegenAgreement(): Promise<TypegenAgreement> {
   fs.mkdirSync(WORK_PARENT, {recursive: true})
   const WORK = fs.mkdtempSync(path.join(WORK_PARENT, '.typegen-'))
-  const env = {...process.env, CI: 'true', DO_NOT_TRACK: '1', NO_UPDATE_NOTIFIER: '1', PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`}
+  // The Studio config names its project from SANITY_STUDIO_* variables (studio/src/environment.ts);
+  // the schema is the same for any project, so the lake's is named when none is set.
+  const env = {
+    ...process.env,
+    SANITY_STUDIO_PROJECT_ID: process.env.SANITY_STUDIO_PROJECT_ID || 'spotter',
+    CI: 'true',
+    DO_NOT_TRACK: '1',
+    NO_UPDATE_NOTIFIER: '1',
+    PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
+  }
   const studio = path.join(ROOT, 'studio')
   // `--path` is resolved against the Studio folder.
   await run(path.join(BIN, 'sanity'), ['schema', 'extract', '--enforce-required-fields', '--path', path.relative(studio, path.join(WORK, 'schema.json'))], {cwd: studio, env, timeout: 240_000})

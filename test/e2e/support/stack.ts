@@ -92,7 +92,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const seed = path.join(root, 'seed', 'spotter.ndjson')
   const [lake, build] = await Promise.all([spawnLake({seed, dataDir: editors?.dataDir}), ensureStudioBuild()])
   const browserLakeUrl = `https://localhost:${lake.port}`
-  const studio = await serveStudio({dir: build.dir, lakeUrl: browserLakeUrl})
+  const studio = await serveStudio({dir: build.dir, lakeUrl: browserLakeUrl, projectId: lake.projectId, dataset: lake.dataset})
   // The Studio calls the lake from its own origin, with credentials, as on a hosted project.
   lake.allowOrigin(studio.url, true)
   const site = await startProcess(
