@@ -78,8 +78,8 @@ export function guideSections(exercise: ExerciseGuideResult): Array<{title: stri
     {title: 'Tempo', items: tempoItems(exercise.tempo)},
     {title: 'Sets and reps', items: (exercise.prescriptions ?? []).map(prescriptionLine)},
     {title: 'Variations', items: (exercise.variations ?? []).map((v) => `${v.name} (${humanize(v.change)}): ${v.description}`)},
-    {title: 'Common mistakes', items: (exercise.commonMistakes ?? []).map((m) => m.mistake)},
-    {title: 'Safety', items: [...(exercise.safetyNotes ?? []).map((n) => n.note), ...(exercise.contraindications ?? []).map((c) => (c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition))]},
+    {title: 'Common mistakes', items: (exercise.commonMistakes ?? []).map((m) => mistakeText(m))},
+    {title: 'Safety', items: safetyItems(exercise).map((item) => item.text)},
   ].filter((section) => section.items.length > 0)
 }
 
@@ -90,8 +90,31 @@ export function prescriptionLine(p: PrescriptionResult): string {
   return `${p.goal}${volume ? `: ${volume}` : ''}${notes ? `. ${notes}` : ''}`.replace(/\.\./g, '.')
 }
 
-export function citationSource(value: {attributedTo: {name: string | null; descriptor?: string | null} | null; sourceTitle: string | null; sourceUrl: string | null; sourceNote: string | null}): string {
-  return [value.attributedTo ? personName(value.attributedTo) : null, value.sourceTitle ?? value.sourceUrl, value.sourceNote].filter(Boolean).join(' · ')
+export function citationSource(value: {attributedTo: {name: string | null; descriptor?: string | null} | null; sourceTitle: string | null; sourceUrl: string | null}): string {
+  return [value.attributedTo ? personName(value.attributedTo) : null, value.sourceTitle ?? value.sourceUrl].filter(Boolean).join(' · ')
+}
+
+type Mistake = NonNullable<ExerciseGuideResult['commonMistakes']>[number]
+
+/** A common mistake, and what to do instead as its own sentence ("Instead: ..."). */
+export function mistakeParts(m: Pick<Mistake, 'mistake' | 'correction'>): {mistake: string; correction: string | null} {
+  return m.correction ? {mistake: sentence(m.mistake), correction: `Instead: ${sentence(m.correction)}`} : {mistake: m.mistake, correction: null}
+}
+
+export function mistakeText(m: Pick<Mistake, 'mistake' | 'correction'>): string {
+  const {mistake, correction} = mistakeParts(m)
+  return correction ? `${mistake} ${correction}` : mistake
+}
+
+/** Safety notes, then contraindications with their action and guidance, one line each. */
+export function safetyItems(exercise: Pick<ExerciseGuideResult, 'safetyNotes' | 'contraindications'>): Array<{key: string; text: string}> {
+  return [
+    ...(exercise.safetyNotes ?? []).map((n) => ({key: n._key, text: n.note})),
+    ...(exercise.contraindications ?? []).map((c) => {
+      const head = c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition
+      return {key: c._key, text: c.guidance ? `${sentence(head)} ${c.guidance}` : head}
+    }),
+  ]
 }
 
 /** Seconds per phase as one line ("Lowering 3 s · pause at top 1 s"), then the cues in words. */

@@ -55,9 +55,8 @@ export const articleBlockRenderers = {
         'figcaption',
         null,
         who ? (who.slug && personHref ? SafeLink({href: personHref(who.slug), children: personName(who)}) : personName(who)) : null,
-        who && (source || value.sourceNote) ? ' · ' : null,
+        who && source ? ' · ' : null,
         source ? (value.sourceUrl ? SafeLink({href: value.sourceUrl, children: source}) : source) : null,
-        value.sourceNote ? h('small', null, source ? ` (${value.sourceNote})` : value.sourceNote) : null,
       ),
     )
   },
