@@ -137,6 +137,9 @@ function isKnownBlock(block: unknown): boolean {
   return typeof type !== 'string' || knownBlockTypes.has(type)
 }
 
+/** A club or an organisation as an article's publisher; only organisations have a kind. */
+const publisherFields = {name: str, slug: optStr, website: optStr, logo: imageModel.nullable()}
+
 export const articleModel = z.object({
   _id: str,
   title: str,
@@ -152,15 +155,10 @@ export const articleModel = z.object({
   author: personCardModel.nullable(),
   reviewer: personCardModel.nullable(),
   publisher: z
-    .object({
-      _type: z.enum(['club', 'organization']),
-      name: str,
-      slug: optStr,
-      /** Organisations only (null for a club). */
-      kind: optEnum(v.organizationKinds),
-      website: optStr,
-      logo: imageModel.nullable(),
-    })
+    .discriminatedUnion('_type', [
+      z.object({_type: z.literal('club'), ...publisherFields, kind: z.null()}),
+      z.object({_type: z.literal('organization'), ...publisherFields, kind: z.enum(v.organizationKinds)}),
+    ])
     .nullable(),
   disclaimers: list(disclaimerModel),
   publishedAt: optStr,

@@ -36,7 +36,7 @@ export async function createPartner(
   const webhookSecret = webhookUrl ? newKey('webhook-secret') : null
   const record: PartnerRecord = {id: input.id, name: input.name.trim(), webhookUrl, keyHash: hashKey(apiKey), webhookSecret, createdAt: new Date().toISOString()}
   try {
-    await store.addPartner(record)
+    await store.partners.add(record)
   } catch (err) {
     if (err instanceof ConflictError) throw new ApiError(409, 'conflict', err.message)
     throw err

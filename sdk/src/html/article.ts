@@ -41,7 +41,7 @@ export const articleBlockHtmlRenderers = {
       who && source ? ' · ' : '',
       source ? (value.sourceUrl ? linkHtml(value.sourceUrl, e(source)) : e(source)) : '',
     ]
-    return `<figure class="citation" data-kind="${e(value.kind)}">${statistic}<blockquote>${e(value.claim)}</blockquote><figcaption>${parts.join('')}</figcaption></figure>`
+    return `<figure class="citation" data-kind="${e(value.kind)}">${statistic}<blockquote>${e(value.claim)}</blockquote>${who || source ? `<figcaption>${parts.join('')}</figcaption>` : ''}</figure>`
   },
   pullQuote: (value) => {
     const by = value.speaker ? personName(value.speaker) : value.attribution

@@ -5,8 +5,11 @@
 // not when it is only read in a filter, an order or a count.
 import {parse} from 'groq-js'
 
-type ExprNode = ReturnType<typeof parse>
-type AnyNode = ExprNode & Record<string, unknown>
+/** A groq-js syntax node, read loosely (the walk checks `type` and reads the fields each type has). */
+interface AnyNode {
+  type: string
+  [field: string]: unknown
+}
 
 /** The parts of a compiled Sanity schema type this walk reads. */
 export interface CompiledType {
@@ -170,7 +173,7 @@ export function projectedFields(queries: readonly string[], schema: CompiledSche
   // Slices need constant bounds at parse time; any number does, since only the shape matters here.
   for (const query of queries) {
     const params = Object.fromEntries([...query.matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => [m[1], 0]))
-    evaluate(parse(query, {params}) as AnyNode, {scopes: [], output: true})
+    evaluate(parse(query, {params}) as unknown as AnyNode, {scopes: [], output: true})
   }
   return {fields, types}
 }
