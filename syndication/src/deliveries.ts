@@ -19,14 +19,14 @@ export interface DeliveryOptions {
 export const DEFAULT_DELIVERY: DeliveryOptions = {baseMs: 1000, maxMs: 300_000, maxAttempts: 12, timeoutMs: 10_000, pollMs: 1000}
 
 export class DeliveryWorker {
-  private readonly store: SyndicationStore
+  private readonly store: Pick<SyndicationStore, 'deliveries' | 'partners'>
   private readonly options: DeliveryOptions
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
   private again = false
   private stopped = false
 
-  constructor(store: SyndicationStore, options: DeliveryOptions) {
+  constructor(store: Pick<SyndicationStore, 'deliveries' | 'partners'>, options: DeliveryOptions) {
     this.store = store
     this.options = options
   }

@@ -23,7 +23,7 @@ export function publicPartner(p: PartnerRecord): PublicPartner {
 
 /** Creates a partner; the API key and webhook secret are returned once and only the key's hash is kept. */
 export async function createPartner(
-  store: SyndicationStore,
+  store: Pick<SyndicationStore, 'partners'>,
   input: {id: unknown; name: unknown; webhookUrl: unknown},
 ): Promise<{partner: PublicPartner; apiKey: string; webhookSecret: string | null}> {
   if (typeof input.id !== 'string' || !PARTNER_ID.test(input.id)) throw new ApiError(400, 'invalidPartner', '"id" must be 1-63 of a-z, 0-9 and "-" (the id used in allowedPartners)')

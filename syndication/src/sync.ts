@@ -7,14 +7,14 @@ import {refusal} from './rights.ts'
 import type {FeedChange, ItemState, SyndicationStore} from './storage/store.ts'
 
 export class Syndicator {
-  private readonly store: SyndicationStore
+  private readonly store: Pick<SyndicationStore, 'feed' | 'partners'>
   private readonly source: ArticleSource
   private readonly onChanges: (changes: FeedChange[]) => void
   private chain: Promise<unknown> = Promise.resolve()
   private readonly pending = new Set<string>()
   private nextBatch: Promise<FeedChange[]> | null = null
 
-  constructor(store: SyndicationStore, source: ArticleSource, onChanges: (changes: FeedChange[]) => void = () => {}) {
+  constructor(store: Pick<SyndicationStore, 'feed' | 'partners'>, source: ArticleSource, onChanges: (changes: FeedChange[]) => void = () => {}) {
     this.store = store
     this.source = source
     this.onChanges = onChanges
