@@ -73,14 +73,65 @@ export function prescriptionNotes(p: PrescriptionResult): string {
 /** The sections of an exercise guide as plain strings, shared by the text and Markdown outputs. */
 export function guideSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]; ordered?: boolean}> {
   return [
+    ...aboutSections(exercise),
     {title: 'Setups', items: (exercise.setups ?? []).map((s) => `${s.name}${s.equipment?.length ? ` (${s.equipment.map((q) => q.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}`)},
     {title: 'Steps', ordered: true, items: (exercise.steps ?? []).map((s) => [s.instruction, ...(s.cues ?? [])].join(' '))},
     {title: 'Tempo', items: tempoItems(exercise.tempo)},
     {title: 'Sets and reps', items: (exercise.prescriptions ?? []).map(prescriptionLine)},
-    {title: 'Variations', items: (exercise.variations ?? []).map((v) => `${v.name} (${humanize(v.change)}): ${v.description}`)},
+    {title: 'Variations', items: (exercise.variations ?? []).map((v) => `${v.name} (${humanize(v.change)}): ${variationText(v)}`)},
     {title: 'Common mistakes', items: (exercise.commonMistakes ?? []).map((m) => mistakeText(m))},
     {title: 'Safety', items: safetyItems(exercise).map((item) => item.text)},
+    relatedSection(exercise),
   ].filter((section) => section.items.length > 0)
+}
+
+type Muscles = ExerciseGuideResult['primaryMuscles']
+const muscleNames = (muscles: NonNullable<Muscles>) => muscles.map((m) => m.commonName ?? m.name).join(', ')
+
+/**
+ * The sections before the how-to (muscles worked, benefits, how it works), as plain items: the
+ * React and HTML guides print the same items, the text and Markdown outputs get them through
+ * guideSections.
+ */
+export function aboutSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]}> {
+  const muscles = (
+    [
+      ['Primary', exercise.primaryMuscles],
+      ['Secondary', exercise.secondaryMuscles],
+      ['Stabilisers', exercise.stabilizerMuscles],
+    ] as const
+  ).flatMap(([label, list]) => (list?.length ? [`${label}: ${muscleNames(list)}`] : []))
+  const benefits = (exercise.benefits ?? []).map((b) =>
+    [
+      sentence(b.benefit),
+      b.explanation && sentence(b.explanation),
+      b.muscles?.length && `Muscles: ${muscleNames(b.muscles)}.`,
+      b.relatedExercises?.length && `Carries over to: ${b.relatedExercises.map((x) => x.name).join(', ')}.`,
+      b.attributedTo && `According to ${personName(b.attributedTo)}.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  )
+  const biomechanics = (exercise.biomechanics ?? []).map((n) =>
+    [sentence(n.title), sentence(n.explanation), n.structures?.length && `Involves: ${n.structures.join(', ')}.`, n.muscles?.length && `Muscles: ${muscleNames(n.muscles)}.`]
+      .filter(Boolean)
+      .join(' '),
+  )
+  return [
+    {title: 'Muscles worked', items: muscles},
+    {title: 'Benefits', items: benefits},
+    {title: 'How it works', items: biomechanics},
+  ].filter((section) => section.items.length > 0)
+}
+
+/** What a variation changes, and the muscles it shifts the emphasis to. */
+export function variationText(v: NonNullable<ExerciseGuideResult['variations']>[number]): string {
+  return v.emphasis?.length ? `${sentence(v.description)} Shifts the emphasis to: ${muscleNames(v.emphasis)}.` : v.description
+}
+
+/** "Progression: Weighted reverse hyper (Additional lower back exercises)". */
+export function relatedSection(exercise: ExerciseGuideResult): {title: string; items: string[]} {
+  return {title: 'Related exercises', items: (exercise.relatedExercises ?? []).map((r) => `${humanize(r.relation)}: ${r.exercise.name}${r.note ? ` (${r.note})` : ''}`)}
 }
 
 /** "Supplementary work: 8–12 reps. Slightly higher than the main lift" */

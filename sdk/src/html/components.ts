@@ -1,6 +1,6 @@
 // HTML strings for the same components as the React entry. Every text goes through escapeHtml,
 // every URL through safeUrl (linkHtml); attributes are always quoted.
-import {credentialLabel, creditLine, formatRange, humanize, isoDate, mistakeParts, personName, prescriptionNotes, safetyItems, tempoItems} from '../format.ts'
+import {aboutSections, credentialLabel, creditLine, formatRange, humanize, isoDate, mistakeParts, personName, prescriptionNotes, relatedSection, safetyItems, tempoItems, variationText} from '../format.ts'
 import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
 import type {DisclaimerResult, ExerciseCardResult, ExerciseGuideResult, ImageResult, PersonCardResult, PrescriptionResult} from '../models.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
@@ -110,13 +110,15 @@ export function exerciseGuideHtml(exercise: ExerciseGuideResult, images: ImageCo
     `<section${cls(options.className)}>`,
     `<h3>${e(exercise.name)}</h3>`,
     exercise.summary ? `<p>${e(exercise.summary)}</p>` : '',
+    ...aboutSections(exercise).map((about) => section(about.title, list(about.items.map(e)))),
     section('Setups', list((exercise.setups ?? []).map((s) => `<strong>${e(s.name)}</strong>${s.equipment?.length ? e(` (${s.equipment.map((q) => q.name).join(' + ')})`) : ''}${s.instructions ? e(`: ${s.instructions}`) : ''}`))),
     section('Steps', steps),
     section('Tempo', list(tempoItems(exercise.tempo).map(e))),
     section('Sets and reps', exercise.prescriptions?.length ? prescriptionTableHtml(exercise.prescriptions) : ''),
-    section('Variations', list((exercise.variations ?? []).map((v) => `<strong>${e(v.name)}</strong>${e(` (${humanize(v.change)}): ${v.description}`)}`))),
+    section('Variations', list((exercise.variations ?? []).map((v) => `<strong>${e(v.name)}</strong>${e(` (${humanize(v.change)}): ${variationText(v)}`)}`))),
     section('Common mistakes', list((exercise.commonMistakes ?? []).map(mistakeHtml))),
     section('Safety', list(safetyItems(exercise).map((item) => e(item.text)))),
+    section(relatedSection(exercise).title, list(relatedSection(exercise).items.map(e))),
     (exercise.disclaimers ?? []).map((d) => disclaimerHtml(d)).join(''),
     '</section>',
   ].join('')
