@@ -26,7 +26,14 @@ export const imageModel = z.object({
 })
 export type ImageResult = z.infer<typeof imageModel>
 
-export const muscleModel = z.object({name: str, commonName: optStr, slug: optStr, region: z.enum(v.muscleRegions), group: optEnum(v.muscleGroups)})
+export const muscleModel = z.object({
+  name: str,
+  commonName: optStr,
+  slug: optStr,
+  region: z.enum(v.muscleRegions),
+  group: optEnum(v.muscleGroups),
+  function: optStr,
+})
 export type MuscleResult = z.infer<typeof muscleModel>
 
 export const equipmentModel = z.object({name: str, slug: optStr, kind: z.enum(v.equipmentKinds)})
@@ -74,7 +81,7 @@ export const textBlock = <const S extends readonly [string, ...string[]]>(styles
 export const richTextModel = z.array(textBlock(['normal']))
 export type RichTextResult = z.infer<typeof richTextModel>
 
-export const disclaimerModel = z.object({_id: str, title: str, kind: z.enum(v.disclaimerKinds), body: richTextModel})
+export const disclaimerModel = z.object({_id: str, kind: z.enum(v.disclaimerKinds), body: richTextModel})
 export type DisclaimerResult = z.infer<typeof disclaimerModel>
 
 const range = z.object({min: z.number(), max: z.number()}).nullable()
@@ -95,10 +102,16 @@ export const prescriptionModel = z.object({
   progression: optStr,
   progressionRule: z.object({whenSets: optNum, whenReps: optNum, then: str}).nullable(),
   equipment: list(equipmentModel),
+  /** The article the prescription comes from. */
+  source: z.object({title: str, slug: optStr}).nullable(),
 })
 export type PrescriptionResult = z.infer<typeof prescriptionModel>
 
 export const exerciseLink = z.object({name: str, slug: optStr})
+
+/** A credited person, by name and profile link. */
+export const personLinkModel = z.object({name: optStr, descriptor: optStr, slug: optStr, headline: optStr})
+export type PersonLinkResult = z.infer<typeof personLinkModel>
 
 export const exerciseGuideModel = z.object({
   _id: str,
@@ -114,16 +127,27 @@ export const exerciseGuideModel = z.object({
   primaryMuscles: list(muscleModel),
   secondaryMuscles: list(muscleModel),
   stabilizerMuscles: list(muscleModel),
-  biomechanics: list(z.object({_key: key, title: str, aspect: optEnum(v.biomechanicsAspects), explanation: str, structures: list(str)})),
+  biomechanics: list(
+    z.object({_key: key, title: str, aspect: optEnum(v.biomechanicsAspects), explanation: str, structures: list(str), muscles: list(muscleModel)}),
+  ),
   setups: list(z.object({_key: key, name: str, instructions: optStr, equipment: list(equipmentModel), image: imageModel.nullable()})),
   steps: list(z.object({_key: key, instruction: str, phase: optEnum(v.stepPhases), cues: list(str), image: imageModel.nullable()})),
   tempo: z
     .object({eccentricSeconds: optNum, bottomPauseSeconds: optNum, concentricSeconds: optNum, topPauseSeconds: optNum, cues: list(str)})
     .nullable(),
-  commonMistakes: list(z.object({_key: key, mistake: str})),
+  commonMistakes: list(z.object({_key: key, mistake: str, correction: optStr})),
   safetyNotes: list(z.object({_key: key, note: str, equipment: list(equipmentModel)})),
-  contraindications: list(z.object({_key: key, condition: str, action: optEnum(v.contraindicationActions)})),
-  benefits: list(z.object({_key: key, benefit: str, explanation: optStr})),
+  contraindications: list(z.object({_key: key, condition: str, action: optEnum(v.contraindicationActions), guidance: optStr})),
+  benefits: list(
+    z.object({
+      _key: key,
+      benefit: str,
+      explanation: optStr,
+      muscles: list(muscleModel),
+      attributedTo: personLinkModel.nullable(),
+      relatedExercises: list(exerciseLink),
+    }),
+  ),
   prescriptions: list(prescriptionModel),
   variations: list(
     z.object({
@@ -133,6 +157,7 @@ export const exerciseGuideModel = z.object({
       description: str,
       cautions: list(str),
       equipment: list(equipmentModel),
+      emphasis: list(muscleModel),
       variantExercise: exerciseLink.nullable(),
     }),
   ),
@@ -176,7 +201,6 @@ export const citationModel = z.object({
   statisticUnit: optStr,
   sourceTitle: optStr,
   sourceUrl: optStr,
-  sourceNote: optStr,
   attributedTo: personCardModel.nullable(),
 })
 export const pullQuoteModel = z.object({
@@ -184,7 +208,7 @@ export const pullQuoteModel = z.object({
   _key: key,
   quote: str,
   attribution: optStr,
-  speaker: z.object({name: optStr, descriptor: optStr, slug: optStr, headline: optStr}).nullable(),
+  speaker: personLinkModel.nullable(),
 })
 /**
  * Blocks that came out of articleBodyModel carry this (non-enumerable, so invisible to JSON and

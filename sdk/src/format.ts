@@ -73,14 +73,65 @@ export function prescriptionNotes(p: PrescriptionResult): string {
 /** The sections of an exercise guide as plain strings, shared by the text and Markdown outputs. */
 export function guideSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]; ordered?: boolean}> {
   return [
+    ...aboutSections(exercise),
     {title: 'Setups', items: (exercise.setups ?? []).map((s) => `${s.name}${s.equipment?.length ? ` (${s.equipment.map((q) => q.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}`)},
     {title: 'Steps', ordered: true, items: (exercise.steps ?? []).map((s) => [s.instruction, ...(s.cues ?? [])].join(' '))},
     {title: 'Tempo', items: tempoItems(exercise.tempo)},
     {title: 'Sets and reps', items: (exercise.prescriptions ?? []).map(prescriptionLine)},
-    {title: 'Variations', items: (exercise.variations ?? []).map((v) => `${v.name} (${humanize(v.change)}): ${v.description}`)},
-    {title: 'Common mistakes', items: (exercise.commonMistakes ?? []).map((m) => m.mistake)},
-    {title: 'Safety', items: [...(exercise.safetyNotes ?? []).map((n) => n.note), ...(exercise.contraindications ?? []).map((c) => (c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition))]},
+    {title: 'Variations', items: (exercise.variations ?? []).map((v) => `${v.name} (${humanize(v.change)}): ${variationText(v)}`)},
+    {title: 'Common mistakes', items: (exercise.commonMistakes ?? []).map((m) => mistakeText(m))},
+    {title: 'Safety', items: safetyItems(exercise).map((item) => item.text)},
+    relatedSection(exercise),
   ].filter((section) => section.items.length > 0)
+}
+
+type Muscles = ExerciseGuideResult['primaryMuscles']
+const muscleNames = (muscles: NonNullable<Muscles>) => muscles.map((m) => m.commonName ?? m.name).join(', ')
+
+/**
+ * The sections before the how-to (muscles worked, benefits, how it works), as plain items: the
+ * React and HTML guides print the same items, the text and Markdown outputs get them through
+ * guideSections.
+ */
+export function aboutSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]}> {
+  const muscles = (
+    [
+      ['Primary', exercise.primaryMuscles],
+      ['Secondary', exercise.secondaryMuscles],
+      ['Stabilisers', exercise.stabilizerMuscles],
+    ] as const
+  ).flatMap(([label, list]) => (list?.length ? [`${label}: ${muscleNames(list)}`] : []))
+  const benefits = (exercise.benefits ?? []).map((b) =>
+    [
+      sentence(b.benefit),
+      b.explanation && sentence(b.explanation),
+      b.muscles?.length && `Muscles: ${muscleNames(b.muscles)}.`,
+      b.relatedExercises?.length && `Carries over to: ${b.relatedExercises.map((x) => x.name).join(', ')}.`,
+      b.attributedTo && `According to ${personName(b.attributedTo)}.`,
+    ]
+      .filter(Boolean)
+      .join(' '),
+  )
+  const biomechanics = (exercise.biomechanics ?? []).map((n) =>
+    [sentence(n.title), sentence(n.explanation), n.structures?.length && `Involves: ${n.structures.join(', ')}.`, n.muscles?.length && `Muscles: ${muscleNames(n.muscles)}.`]
+      .filter(Boolean)
+      .join(' '),
+  )
+  return [
+    {title: 'Muscles worked', items: muscles},
+    {title: 'Benefits', items: benefits},
+    {title: 'How it works', items: biomechanics},
+  ].filter((section) => section.items.length > 0)
+}
+
+/** What a variation changes, and the muscles it shifts the emphasis to. */
+export function variationText(v: NonNullable<ExerciseGuideResult['variations']>[number]): string {
+  return v.emphasis?.length ? `${sentence(v.description)} Shifts the emphasis to: ${muscleNames(v.emphasis)}.` : v.description
+}
+
+/** "Progression: Weighted reverse hyper (Additional lower back exercises)". */
+export function relatedSection(exercise: ExerciseGuideResult): {title: string; items: string[]} {
+  return {title: 'Related exercises', items: (exercise.relatedExercises ?? []).map((r) => `${humanize(r.relation)}: ${r.exercise.name}${r.note ? ` (${r.note})` : ''}`)}
 }
 
 /** "Supplementary work: 8–12 reps. Slightly higher than the main lift" */
@@ -90,8 +141,31 @@ export function prescriptionLine(p: PrescriptionResult): string {
   return `${p.goal}${volume ? `: ${volume}` : ''}${notes ? `. ${notes}` : ''}`.replace(/\.\./g, '.')
 }
 
-export function citationSource(value: {attributedTo: {name: string | null; descriptor?: string | null} | null; sourceTitle: string | null; sourceUrl: string | null; sourceNote: string | null}): string {
-  return [value.attributedTo ? personName(value.attributedTo) : null, value.sourceTitle ?? value.sourceUrl, value.sourceNote].filter(Boolean).join(' · ')
+export function citationSource(value: {attributedTo: {name: string | null; descriptor?: string | null} | null; sourceTitle: string | null; sourceUrl: string | null}): string {
+  return [value.attributedTo ? personName(value.attributedTo) : null, value.sourceTitle ?? value.sourceUrl].filter(Boolean).join(' · ')
+}
+
+type Mistake = NonNullable<ExerciseGuideResult['commonMistakes']>[number]
+
+/** A common mistake, and what to do instead as its own sentence ("Instead: ..."). */
+export function mistakeParts(m: Pick<Mistake, 'mistake' | 'correction'>): {mistake: string; correction: string | null} {
+  return m.correction ? {mistake: sentence(m.mistake), correction: `Instead: ${sentence(m.correction)}`} : {mistake: m.mistake, correction: null}
+}
+
+export function mistakeText(m: Pick<Mistake, 'mistake' | 'correction'>): string {
+  const {mistake, correction} = mistakeParts(m)
+  return correction ? `${mistake} ${correction}` : mistake
+}
+
+/** Safety notes, then contraindications with their action and guidance, one line each. */
+export function safetyItems(exercise: Pick<ExerciseGuideResult, 'safetyNotes' | 'contraindications'>): Array<{key: string; text: string}> {
+  return [
+    ...(exercise.safetyNotes ?? []).map((n) => ({key: n._key, text: n.note})),
+    ...(exercise.contraindications ?? []).map((c) => {
+      const head = c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition
+      return {key: c._key, text: c.guidance ? `${sentence(head)} ${c.guidance}` : head}
+    }),
+  ]
 }
 
 /** Seconds per phase as one line ("Lowering 3 s · pause at top 1 s"), then the cues in words. */

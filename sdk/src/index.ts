@@ -12,6 +12,9 @@ export {listExercises, listExercisesQuery, listExercisesResult} from './queries/
 export {exercisesForEquipment, exercisesForEquipmentQuery, exercisesForEquipmentResult} from './queries/exercises-for-equipment.ts'
 export {relatedExercises, relatedExercisesQuery, relatedExercisesResult} from './queries/related-exercises.ts'
 export {getArticle, getArticleQuery, getArticleResult} from './queries/get-article.ts'
+// getArticle's projection and the disclaimer one inside it, for selecting content another way (by
+// id, in bulk) with the same result shapes (models.articleModel, models.disclaimerModel).
+export {ARTICLE as articleProjection, DISCLAIMER as disclaimerProjection} from './queries/fragments.ts'
 export {listArticles, listArticlesQuery, listArticlesResult} from './queries/list-articles.ts'
 export {getPerson, getPersonQuery, getPersonResult} from './queries/get-person.ts'
 export {getClub, getClubQuery, getClubResult} from './queries/get-club.ts'

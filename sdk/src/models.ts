@@ -19,6 +19,7 @@ import {
   optEnum,
   optStr,
   personCardModel,
+  personLinkModel,
   prescriptionTableModel,
   pullQuoteModel,
   str,
@@ -42,6 +43,7 @@ export {
   isValidArticleBlock,
   muscleModel,
   personCardModel,
+  personLinkModel,
   prescriptionModel,
   prescriptionTableModel,
   pullQuoteModel,
@@ -55,6 +57,7 @@ export type {
   ImageResult,
   MuscleResult,
   PersonCardResult,
+  PersonLinkResult,
   PrescriptionResult,
   RichTextResult,
 } from './block-models.ts'
@@ -74,6 +77,16 @@ export const exerciseCardModel = z.object({
   image: imageModel.nullable(),
 })
 export type ExerciseCardResult = z.infer<typeof exerciseCardModel>
+
+/** Equipment an article features, with everything an editor wrote about it. */
+export const equipmentDetailModel = equipmentModel.extend({
+  aliases: list(str),
+  description: optStr,
+  features: list(str),
+  developedBy: personLinkModel.nullable(),
+  image: imageModel.nullable(),
+})
+export type EquipmentDetailResult = z.infer<typeof equipmentDetailModel>
 
 export const articleCardModel = z.object({
   _id: str,
@@ -124,6 +137,9 @@ function isKnownBlock(block: unknown): boolean {
   return typeof type !== 'string' || knownBlockTypes.has(type)
 }
 
+/** A club or an organisation as an article's publisher; only organisations have a kind. */
+const publisherFields = {name: str, slug: optStr, website: optStr, logo: imageModel.nullable()}
+
 export const articleModel = z.object({
   _id: str,
   title: str,
@@ -135,11 +151,14 @@ export const articleModel = z.object({
   heroImage: imageModel.nullable(),
   body: articleBodyModel,
   exercises: list(exerciseCardModel),
-  equipment: list(equipmentModel),
+  equipment: list(equipmentDetailModel),
   author: personCardModel.nullable(),
   reviewer: personCardModel.nullable(),
   publisher: z
-    .object({_type: z.enum(['club', 'organization']), name: str, slug: optStr, website: optStr, logo: imageModel.nullable()})
+    .discriminatedUnion('_type', [
+      z.object({_type: z.literal('club'), ...publisherFields, kind: z.null()}),
+      z.object({_type: z.literal('organization'), ...publisherFields, kind: z.enum(v.organizationKinds)}),
+    ])
     .nullable(),
   disclaimers: list(disclaimerModel),
   publishedAt: optStr,

@@ -1,47 +1,36 @@
-// The option values of the content model, as the SDK validates them. Kept in the SDK (which must
-// not depend on `sanity` or the schema package); sdk/test/vocabulary.test.ts checks they equal
-// schemas/src/options.ts, so the two cannot drift apart silently.
+// The option values of the content model, as the SDK validates them (z.enum tuples), read from the
+// shared vocabulary module that the schema types read too: one source, no copy to keep in step.
+// Plain data only, so the SDK still does not depend on `sanity`.
+import * as shared from '../../vocabulary/index.ts'
 
-export const exerciseCategories = ['strength', 'hypertrophy', 'mobility', 'stability', 'conditioning', 'rehabilitation'] as const
-export const exerciseLevels = ['beginner', 'intermediate', 'advanced'] as const
-export const exerciseMechanics = ['compound', 'isolation'] as const
-export const exerciseForces = ['push', 'pull', 'hinge', 'static'] as const
-export const exerciseRelations = ['variation-of', 'progression', 'regression', 'substitute', 'complements'] as const
-export const variationChanges = ['load', 'stability', 'emphasis', 'equipment', 'range', 'tempo'] as const
-export const stepPhases = ['setup', 'start', 'concentric', 'hold', 'eccentric'] as const
-export const biomechanicsAspects = ['anatomy', 'injury-mechanism', 'training-effect'] as const
-export const contraindicationActions = ['consult-physician', 'modify', 'avoid'] as const
-export const trainingPhases = ['general', 'strength', 'hypertrophy', 'introductory', 'rehabilitation'] as const
-export const workoutPlacements = ['start', 'main', 'supplementary', 'end'] as const
-export const muscleRegions = ['neck', 'shoulders', 'chest', 'arms', 'upper-back', 'lower-back', 'core', 'hips', 'thighs', 'lower-legs'] as const
-export const muscleGroups = ['erector-spinae', 'paraspinals', 'quadratus-lumborum', 'gluteals', 'hamstrings', 'hip-flexors', 'core', 'mid-back', 'quadriceps'] as const
-export const equipmentKinds = ['machine', 'bench', 'free-weight', 'ball', 'mat', 'other'] as const
-export const disclaimerKinds = ['medical', 'information-only', 'injury'] as const
-export const personRoles = ['author', 'reviewer', 'expert', 'trainer'] as const
-export const credentialKinds = ['education', 'qualification', 'certification', 'accreditation', 'licence', 'degree'] as const
-export const organizationKinds = ['publisher', 'agency', 'training-centre', 'education', 'other'] as const
-export const acquisitionKinds = ['purchased', 'leased', 'donated'] as const
-export const articleKinds = ['exercise-guide', 'equipment-spotlight', 'explainer', 'club-news'] as const
-export const citationKinds = ['statistic', 'expert-opinion', 'study', 'claim'] as const
-export const imageLicences = ['stock', 'owned', 'cc-by-4.0', 'cc0', 'permission'] as const
-export const syndicationLicences = ['cc-by-4.0', 'partners-only', 'all-rights-reserved'] as const
-export const calloutTones = ['info', 'caution', 'critical'] as const
-export const exerciseEmbedDisplays = ['card', 'steps', 'full'] as const
+const values = shared.optionValues
 
-/** The block vocabulary of `articleBody` and `richText` (schemas/src/objects/blocks). */
-export const articleBlockTypes = ['exerciseEmbed', 'prescriptionTable', 'disclaimerCallout', 'creditedImage', 'citation', 'pullQuote'] as const
-export const articleBodyVocabulary = {
-  types: articleBlockTypes,
-  styles: ['normal', 'h2', 'h3', 'blockquote'],
-  lists: ['bullet', 'number'],
-  decorators: ['strong', 'em'],
-  annotations: ['link'],
-} as const
-export const richTextVocabulary = {
-  types: [],
-  styles: ['normal'],
-  lists: ['bullet', 'number'],
-  decorators: ['strong', 'em'],
-  annotations: ['link'],
-} as const
-export const milestoneKinds = ['career', 'record', 'invention', 'injury', 'rehabilitation', 'writing'] as const
+export const exerciseCategories = values(shared.exerciseCategories)
+export const exerciseLevels = values(shared.exerciseLevels)
+export const exerciseMechanics = values(shared.exerciseMechanics)
+export const exerciseForces = values(shared.exerciseForces)
+export const exerciseRelations = values(shared.exerciseRelations)
+export const variationChanges = values(shared.variationChanges)
+export const stepPhases = values(shared.stepPhases)
+export const biomechanicsAspects = values(shared.biomechanicsAspects)
+export const contraindicationActions = values(shared.contraindicationActions)
+export const trainingPhases = values(shared.trainingPhases)
+export const workoutPlacements = values(shared.workoutPlacements)
+export const muscleRegions = values(shared.muscleRegions)
+export const muscleGroups = values(shared.muscleGroups)
+export const equipmentKinds = values(shared.equipmentKinds)
+export const disclaimerKinds = values(shared.disclaimerKinds)
+export const personRoles = values(shared.personRoles)
+export const credentialKinds = values(shared.credentialKinds)
+export const milestoneKinds = values(shared.milestoneKinds)
+export const organizationKinds = values(shared.organizationKinds)
+export const acquisitionKinds = values(shared.acquisitionKinds)
+export const articleKinds = values(shared.articleKinds)
+export const citationKinds = values(shared.citationKinds)
+export const imageLicences = values(shared.imageLicences)
+export const syndicationLicences = values(shared.syndicationLicences)
+export const calloutTones = values(shared.calloutTones)
+export const exerciseEmbedDisplays = values(shared.exerciseEmbedDisplays)
+
+/** The block vocabulary of `articleBody` and `richText`. */
+export {articleBlockTypes, articleBodyVocabulary, richTextVocabulary} from '../../vocabulary/index.ts'

@@ -19,6 +19,7 @@ const prescription = (overrides: Partial<PrescriptionResult>): PrescriptionResul
   progression: null,
   progressionRule: null,
   equipment: null,
+  source: null,
   ...overrides,
 })
 

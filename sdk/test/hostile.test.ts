@@ -1,5 +1,6 @@
 // A hostile corpus: script payloads in every string field, mark and URL, and malformed Portable
 // Text. Every output must render without throwing and contain nothing executable.
+import * as commonmark from 'commonmark'
 import {parseFragment, type DefaultTreeAdapterMap} from 'parse5'
 import {createElement as h} from 'react'
 import {renderToStaticMarkup} from 'react-dom/server'
@@ -27,6 +28,12 @@ const TEXT_PAYLOADS = [
   '&lt;script&gt;alert(1)&lt;/script&gt;',
   '<style>*{background:url(javascript:alert(1))}</style>',
   '{{constructor.constructor("alert(1)")()}}',
+  // Markdown that must stay text: links, autolinks, images, character references.
+  '[phish](https://phish.example/link)',
+  '<https://phish.example/autolink>',
+  '![phish](https://phish.example/image.png)',
+  '[phish]: https://phish.example/reference',
+  'java&#115;cript&colon;alert(1) &lt;b&gt;',
 ]
 const URL_PAYLOADS = [
   'javascript:alert(1)',
@@ -37,6 +44,13 @@ const URL_PAYLOADS = [
   'https://ok.example/"onmouseover="alert(1)',
   '\\\\evil.example\\x',
   'javascript&colon;alert(1)',
+  // Safe as written, unsafe once CommonMark decodes character references in a destination.
+  'javascript&#58;alert(1)',
+  'javascript&#x3A;alert(1)',
+  'java&NewLine;script&colon;alert(1)',
+  '&#106;avascript&#x3a;alert(1)',
+  'javascript%3Aalert(1)',
+  '/path&#63;q=1&amp;r=2',
 ]
 const URL_KEYS = new Set(['href', 'url', 'sourceUrl', 'verificationUrl', 'website', 'canonicalUrl'])
 
@@ -120,13 +134,13 @@ function harmlessUrl(url: string): boolean {
 }
 
 /** Parses HTML like a browser and lists anything that could execute. */
-function executable(html: string): string[] {
+function executable(html: string, tags = TAGS, attributes = ATTRIBUTES): string[] {
   const problems: string[] = []
   const walk = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment']) => {
     if ('tagName' in node) {
-      if (!TAGS.has(node.tagName)) problems.push(`<${node.tagName}>`)
+      if (!tags.has(node.tagName)) problems.push(`<${node.tagName}>`)
       for (const attr of node.attrs) {
-        if (!ATTRIBUTES.has(attr.name)) problems.push(`${node.tagName}[${attr.name}]`)
+        if (!attributes.has(attr.name)) problems.push(`${node.tagName}[${attr.name}]`)
         if ((attr.name === 'href' || attr.name === 'src') && !harmlessUrl(attr.value)) problems.push(`${attr.name}=${attr.value}`)
         if (attr.name.endsWith('srcset') && attr.value.split(', ').some((c) => !harmlessUrl(c.split(' ')[0]!))) problems.push(`srcset=${attr.value}`)
         if (attr.name === 'style' && !/^object-fit:cover;object-position:[\d.]+% [\d.]+%$/.test(attr.value)) problems.push(`style=${attr.value}`)
@@ -146,8 +160,59 @@ function markdownProblems(markdown: string): string[] {
   for (const match of markdown.matchAll(/(?<!\\)</g)) {
     if (markdown.slice(Math.max(0, match.index - 2), match.index) !== '](') problems.push(`raw < at ${match.index}: ${markdown.slice(match.index, match.index + 30)}`)
   }
-  for (const match of markdown.matchAll(/(?<!\\)\]\(<([^>]*)>\)/g)) if (!harmlessUrl(decodeURIComponent(match[1]!))) problems.push(`link ${match[1]}`)
+  // The destination as CommonMark reads it: backslash escapes removed (percent-encoding stays, as in an href).
+  for (const match of markdown.matchAll(/(?<!\\)\]\(<([^>]*)>\)/g)) if (!harmlessUrl(match[1]!.replace(/\\(.)/g, '$1'))) problems.push(`link ${match[1]}`)
   for (const match of markdown.matchAll(/(?<!\\)\]\((?!<)/g)) problems.push(`bare link destination at ${match.index}`)
+  return problems
+}
+
+// What a reader's CommonMark renderer makes of the SDK's Markdown (raw HTML passed through, as
+// with safe: false), checked like the HTML output: what CommonMark emits, nothing else.
+const MARKDOWN_TAGS = new Set(['h1', 'h2', 'h3', 'p', 'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'strong', 'em', 'br'])
+const MARKDOWN_ATTRIBUTES = new Set(['href', 'src', 'alt', 'start'])
+function commonmarkHtml(markdown: string): string {
+  return new commonmark.HtmlRenderer({safe: false}).render(new commonmark.Parser().parse(markdown))
+}
+
+/** Every `href` the content holds that safeUrl allows: the only links Markdown may carry. */
+function contentHrefs(value: unknown): Set<string> {
+  const hrefs = new Set<string>()
+  const stack: unknown[] = [value]
+  const seen = new Set<unknown>()
+  while (stack.length) {
+    const next = stack.pop()
+    if (next === null || typeof next !== 'object' || seen.has(next)) continue
+    seen.add(next)
+    for (const [key, v] of Object.entries(next)) {
+      if (key === 'href' && safeUrl(v)) hrefs.add(safeUrl(v)!)
+      stack.push(v)
+    }
+  }
+  return hrefs
+}
+const decoded = (url: string) => {
+  try {
+    return decodeURIComponent(url)
+  } catch {
+    return url
+  }
+}
+
+/** Problems in the HTML a reader's CommonMark renderer makes of `markdown`. */
+function renderedMarkdownProblems(markdown: string, hrefs: Set<string>): string[] {
+  const html = commonmarkHtml(markdown)
+  const problems = executable(html, MARKDOWN_TAGS, MARKDOWN_ATTRIBUTES)
+  const allowed = new Set([...hrefs].map(decoded))
+  const walk = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment']) => {
+    if ('tagName' in node) {
+      const href = node.tagName === 'a' ? node.attrs.find((a) => a.name === 'href')?.value : undefined
+      if (node.tagName === 'a' && (href === undefined || !allowed.has(decoded(href)))) problems.push(`link not in the content: ${href}`)
+      const src = node.tagName === 'img' ? node.attrs.find((a) => a.name === 'src')?.value : undefined
+      if (node.tagName === 'img' && !src?.startsWith('https://cdn.sanity.io/images/spotter/production/')) problems.push(`image not from the CDN: ${src}`)
+    }
+    if ('childNodes' in node) node.childNodes.forEach(walk)
+  }
+  walk(parseFragment(html))
   return problems
 }
 
@@ -176,6 +241,17 @@ describe('hostile strings in every field', () => {
     const out = articleToMarkdown(article, {images, onWarning: quiet})
     expect(markdownProblems(out)).toEqual([])
     expect(out).toContain('\\<script\\>alert\\(1\\)\\</script\\>')
+  })
+
+  it('Markdown rendered by CommonMark has nothing executable, only the content\'s safe links, and shows the payloads as text', () => {
+    const out = articleToMarkdown(article, {images, onWarning: quiet})
+    expect(renderedMarkdownProblems(out, contentHrefs(article))).toEqual([])
+    const html = commonmarkHtml(out)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('[phish](https://phish.example/link)')
+    expect(html).toContain('java&amp;#115;cript&amp;colon;alert(1) &amp;lt;b&amp;gt;')
+    // The safe links the content has do survive as links.
+    expect(html.match(/<a href=/g)?.length).toBeGreaterThanOrEqual(3)
   })
 
   it('text output keeps the payloads as plain text', () => {
@@ -208,6 +284,7 @@ describe.each(Object.entries(MALFORMED))('malformed Portable Text: %s', (_name, 
     expect(executable(react)).toEqual([])
     expect(executable(html)).toEqual([])
     expect(markdownProblems(markdown)).toEqual([])
+    expect(renderedMarkdownProblems(markdown, contentHrefs(body))).toEqual([])
     expect(typeof text).toBe('string')
     // The two markup renderers agree on repaired content too (React escapes ' as &#x27;).
     expect(react.replaceAll('&#x27;', '&#39;').replaceAll(' srcSet=', ' srcset=')).toBe(html)

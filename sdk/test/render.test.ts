@@ -6,7 +6,8 @@ import {createElement as h} from 'react'
 import {renderToStaticMarkup} from 'react-dom/server'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {SpawnedLake} from '../../lake/src/testing.ts'
-import {articleToHtml} from '../src/html/index.ts'
+import {articleToHtml, escapeHtml} from '../src/html/index.ts'
+import {escapeMarkdown} from '../src/portable-text/escape.ts'
 import type {ArticleResult, ImageConfig} from '../src/index.ts'
 import {articleJsonLd} from '../src/jsonld/index.ts'
 import {articleToMarkdown} from '../src/markdown/index.ts'
@@ -65,6 +66,19 @@ describe.each(ARTICLE_SLUGS)('%s', (slug) => {
       .replaceAll(' srcSet=', ' srcset=')
       .replaceAll('&#x27;', '&#39;')
     expect(fromReact).toBe(html(article()))
+  })
+
+  it('shows every correction and contraindication guidance of its full exercise guides in every output', () => {
+    const guides = article().body.flatMap((b) => (b._type === 'exerciseEmbed' && b.display === 'full' ? [b.exercise] : []))
+    const texts = guides.flatMap((g) => [...(g.commonMistakes ?? []).map((m) => m.correction), ...(g.contraindications ?? []).map((c) => c.guidance)]).filter((t): t is string => !!t)
+    // The seed's one full guide (the reverse hyperextension) has both.
+    if (guides.length) expect(texts.length).toBeGreaterThanOrEqual(2)
+    for (const text of texts) {
+      expect(react(article()).replaceAll('&#x27;', '&#39;')).toContain(escapeHtml(text))
+      expect(html(article())).toContain(escapeHtml(text))
+      expect(articleToText(article())).toContain(text)
+      expect(articleToMarkdown(article(), {images})).toContain(escapeMarkdown(text))
+    }
   })
 
   it('renders every block of the body and every image credit', () => {

@@ -4,7 +4,7 @@
 // disclaimer reference that does not resolve (among its own, its callouts' and its exercises')
 // is not syndicated at all.
 import {createHash} from 'node:crypto'
-import {createExerciseClient, getArticleQuery, models, type ExerciseClient} from '@spotter/sdk'
+import {articleProjection, createExerciseClient, disclaimerProjection, models, type ExerciseClient} from '@spotter/sdk'
 import {articleToHtml, disclaimerHtml} from '@spotter/sdk/html'
 import {articleToText, richTextToText} from '@spotter/sdk/text'
 import {LICENCES, type SyndicationRights} from './rights.ts'
@@ -30,11 +30,9 @@ export interface BuiltArticle {
   reason: string | null
 }
 
-const GET_ARTICLE_HEAD = '*[_type == "article" && slug.current == $slug][0]'
-if (!getArticleQuery.startsWith(GET_ARTICLE_HEAD)) throw new Error('@spotter/sdk getArticleQuery changed shape: update syndication/src/articles.ts')
-const ARTICLE_PROJECTION = getArticleQuery.slice(GET_ARTICLE_HEAD.length)
-
-const ARTICLES_QUERY = `*[_type == "article" && _id in $ids]${ARTICLE_PROJECTION}`
+// The SDK's getArticle projection, applied to articles selected by id: items carry exactly what
+// getArticle returns.
+const ARTICLES_QUERY = `*[_type == "article" && _id in $ids]${articleProjection}`
 
 const DISCLAIMER_REFS = `array::unique(array::compact(
   coalesce(disclaimers[]._ref, []) + coalesce(body[_type == "disclaimerCallout"].disclaimer._ref, []) +
@@ -43,7 +41,7 @@ const DISCLAIMER_REFS = `array::unique(array::compact(
 const INTEGRITY_QUERY = `*[_type == "article" && _id in $ids]{
   _id,
   "disclaimerRefs": ${DISCLAIMER_REFS},
-  "exerciseDisclaimers": (coalesce(exercises[]->disclaimers[]->, []) + coalesce(body[_type == "exerciseEmbed"].exercise->disclaimers[]->, []))[]{_id, title, kind, body}
+  "exerciseDisclaimers": (coalesce(exercises[]->disclaimers[]->, []) + coalesce(body[_type == "exerciseEmbed"].exercise->disclaimers[]->, []))[]${disclaimerProjection}
 }`
 
 /** Published articles that show `ids` (the documents themselves, or up to three references away). */
@@ -141,7 +139,7 @@ export class ArticleSource {
     const callouts = article.body.flatMap((block) => (block._type === 'disclaimerCallout' ? [block.disclaimer] : []))
     for (const d of [...(article.disclaimers ?? []), ...callouts, ...exerciseDisclaimers]) {
       if (disclaimers.has(d._id)) continue
-      disclaimers.set(d._id, {id: d._id, title: d.title, kind: d.kind, text: richTextToText(d.body), html: disclaimerHtml(d, {className: 'disclaimer'}), portableText: d.body})
+      disclaimers.set(d._id, {id: d._id, kind: d.kind, text: richTextToText(d.body), html: disclaimerHtml(d, {className: 'disclaimer'}), portableText: d.body})
     }
     const byline = people.find((p) => p.role === 'author')?.name ?? article.publisher?.name ?? null
     const attribution =

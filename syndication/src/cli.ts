@@ -67,16 +67,16 @@ async function main(): Promise<void> {
   try {
     if (command === 'publisher-key') {
       const key = newKey('publisher')
-      await store.addPublisherKey(hashKey(key), values.name ?? 'publisher')
+      await store.publisherKeys.add(hashKey(key), values.name ?? 'publisher')
       console.log(JSON.stringify({publisherKey: key}))
     } else if (command === 'partner' && sub === 'add') {
       if (!values.id || !values.name) throw new Error('partner add needs --id and --name')
       console.log(JSON.stringify(await createPartner(store, {id: values.id, name: values.name, webhookUrl: values['webhook-url'] ?? null})))
     } else if (command === 'partner' && sub === 'list') {
-      console.log(JSON.stringify((await store.listPartners()).map(publicPartner), null, 2))
+      console.log(JSON.stringify((await store.partners.list()).map(publicPartner), null, 2))
     } else if (command === 'partner' && sub === 'remove') {
       if (!values.id) throw new Error('partner remove needs --id')
-      if (!(await store.removePartner(values.id))) throw new Error(`No partner "${values.id}"`)
+      if (!(await store.partners.remove(values.id))) throw new Error(`No partner "${values.id}"`)
     } else {
       throw new Error(`Unknown command "${positionals.join(' ')}"\n\n${USAGE}`)
     }

@@ -19,14 +19,14 @@ export interface DeliveryOptions {
 export const DEFAULT_DELIVERY: DeliveryOptions = {baseMs: 1000, maxMs: 300_000, maxAttempts: 12, timeoutMs: 10_000, pollMs: 1000}
 
 export class DeliveryWorker {
-  private readonly store: SyndicationStore
+  private readonly store: Pick<SyndicationStore, 'deliveries' | 'partners'>
   private readonly options: DeliveryOptions
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
   private again = false
   private stopped = false
 
-  constructor(store: SyndicationStore, options: DeliveryOptions) {
+  constructor(store: Pick<SyndicationStore, 'deliveries' | 'partners'>, options: DeliveryOptions) {
     this.store = store
     this.options = options
   }
@@ -66,7 +66,7 @@ export class DeliveryWorker {
 
   private async tick(): Promise<void> {
     for (;;) {
-      const due = await this.store.claimDue(Date.now(), this.options.timeoutMs + 5000)
+      const due = await this.store.deliveries.claimDue(Date.now(), this.options.timeoutMs + 5000)
       if (due.length === 0 || this.stopped) return
       await Promise.all(due.map((delivery) => this.attempt(delivery)))
     }
@@ -74,7 +74,7 @@ export class DeliveryWorker {
 
   private async attempt(delivery: DeliveryRecord): Promise<void> {
     const attempt = delivery.attempts + 1
-    const partner = await this.store.getPartner(delivery.partnerId)
+    const partner = await this.store.partners.get(delivery.partnerId)
     const at = new Date()
     const started = Date.now()
     let status: number | null = null
@@ -106,7 +106,7 @@ export class DeliveryWorker {
     const delivered = status !== null && status >= 200 && status < 300
     const giveUp = !delivered && (attempt >= this.options.maxAttempts || !partner?.webhookUrl)
     const delay = Math.min(this.options.maxMs, this.options.baseMs * 2 ** (attempt - 1))
-    await this.store.recordAttempt(
+    await this.store.deliveries.recordAttempt(
       delivery.id,
       {attempt, at: at.toISOString(), status, error, durationMs: Date.now() - started},
       {status: delivered ? 'delivered' : giveUp ? 'failed' : 'pending', nextAttemptAt: Date.now() + delay},

@@ -48,7 +48,7 @@ function atomEntry(item: FeedItem, row: FeedRow): string {
           .join('')}</spotter:person>`,
     )
     .join('')
-  const disclaimers = s.disclaimers.map((d) => `<spotter:disclaimer id="${x(d.id)}" kind="${x(d.kind)}" title="${x(d.title)}">${x(d.text)}</spotter:disclaimer>`).join('')
+  const disclaimers = s.disclaimers.map((d) => `<spotter:disclaimer id="${x(d.id)}" kind="${x(d.kind)}">${x(d.text)}</spotter:disclaimer>`).join('')
   return [
     '<entry>',
     `<id>${x(item.id)}</id>`,

@@ -23,7 +23,7 @@ export function publicPartner(p: PartnerRecord): PublicPartner {
 
 /** Creates a partner; the API key and webhook secret are returned once and only the key's hash is kept. */
 export async function createPartner(
-  store: SyndicationStore,
+  store: Pick<SyndicationStore, 'partners'>,
   input: {id: unknown; name: unknown; webhookUrl: unknown},
 ): Promise<{partner: PublicPartner; apiKey: string; webhookSecret: string | null}> {
   if (typeof input.id !== 'string' || !PARTNER_ID.test(input.id)) throw new ApiError(400, 'invalidPartner', '"id" must be 1-63 of a-z, 0-9 and "-" (the id used in allowedPartners)')
@@ -36,7 +36,7 @@ export async function createPartner(
   const webhookSecret = webhookUrl ? newKey('webhook-secret') : null
   const record: PartnerRecord = {id: input.id, name: input.name.trim(), webhookUrl, keyHash: hashKey(apiKey), webhookSecret, createdAt: new Date().toISOString()}
   try {
-    await store.addPartner(record)
+    await store.partners.add(record)
   } catch (err) {
     if (err instanceof ConflictError) throw new ApiError(409, 'conflict', err.message)
     throw err

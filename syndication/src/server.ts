@@ -36,16 +36,16 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   const source = new ArticleSource(config.source)
   const worker = new DeliveryWorker(store, config.delivery)
   const syndicator = new Syndicator(store, source, () => worker.wake())
-  const cursorSecret = await store.secret('cursor-secret')
+  const cursorSecret = await store.secrets.get('cursor-secret')
 
   const caller = async (req: http.IncomingMessage): Promise<Caller> => {
     const header = req.headers.authorization ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header)
     if (!match) throw new ApiError(401, 'unauthorized', 'Missing API key: send "Authorization: Bearer <key>"')
     const hash = hashKey(match[1]!)
-    const partner = await store.partnerByKeyHash(hash)
+    const partner = await store.partners.byKeyHash(hash)
     if (partner) return {kind: 'partner', partner}
-    const publisher = await store.publisherByKeyHash(hash)
+    const publisher = await store.publisherKeys.nameByKeyHash(hash)
     if (publisher) return {kind: 'publisher', name: publisher}
     throw new ApiError(401, 'unauthorized', 'Unknown API key')
   }
@@ -75,7 +75,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     const limitText = url.searchParams.get('limit') ?? '100'
     const limit = Number(limitText)
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) throw new ApiError(400, 'invalidLimit', '"limit" must be an integer from 1 to 1000')
-    const {rows, head} = await store.feed(partner.id, since, limit)
+    const {rows, head} = await store.feed.read(partner.id, since, limit)
     const hasMore = rows.length === limit && (rows.at(-1)?.seq ?? 0) < head
     // At the end of the feed the cursor moves to the head, past tombstones a first sync skipped.
     const cursor = encodeCursor(cursorSecret, partner.id, hasMore ? rows.at(-1)!.seq : Math.max(head, since ?? 0))
@@ -113,12 +113,12 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     if (!documentId) throw new ApiError(400, 'invalidBody', 'Webhook names no document: project "_id" or send sanity-document-id')
     const idempotency = req.headers['idempotency-key']
     const key = typeof idempotency === 'string' && idempotency ? `key:${idempotency}` : `sig:${signature}`
-    if (!(await store.rememberInbound(key))) return {status: 200, type: 'application/json', body: JSON.stringify({ok: true, duplicate: true})}
+    if (!(await store.inbound.remember(key))) return {status: 200, type: 'application/json', body: JSON.stringify({ok: true, duplicate: true})}
     try {
       const changes = await syndicator.recompute([documentId])
       return {status: 200, type: 'application/json', body: JSON.stringify({ok: true, documentId, feedChanges: changes.length})}
     } catch (err) {
-      await store.forgetInbound(key) // let the sender's retry do it again
+      await store.inbound.forget(key) // let the sender's retry do it again
       throw new ApiError(503, 'sourceUnavailable', `Could not read the content source: ${(err as Error).message}`)
     }
   }
@@ -138,11 +138,11 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       if (who.kind === 'partner' && asked !== null && asked !== who.partner.id) throw new ApiError(403, 'forbidden', 'A partner key reads only its own deliveries')
       const partnerId = who.kind === 'partner' ? who.partner.id : (asked ?? undefined)
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100))
-      return json(200, {deliveries: await store.listDeliveries({...(partnerId ? {partnerId} : {}), ...(status ? {status: status as DeliveryStatus} : {}), limit})})
+      return json(200, {deliveries: await store.deliveries.list({...(partnerId ? {partnerId} : {}), ...(status ? {status: status as DeliveryStatus} : {}), limit})})
     }
     if (path === '/v1/partners' && method === 'GET') {
       await publisherOnly(req)
-      return json(200, {partners: (await store.listPartners()).map(publicPartner)})
+      return json(200, {partners: (await store.partners.list()).map(publicPartner)})
     }
     if (path === '/v1/partners' && method === 'POST') {
       await publisherOnly(req)
@@ -162,7 +162,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     const remove = /^\/v1\/partners\/([^/]+)$/.exec(path)
     if (remove && method === 'DELETE') {
       await publisherOnly(req)
-      if (!(await store.removePartner(decodeURIComponent(remove[1]!)))) throw new ApiError(404, 'notFound', `No partner "${remove[1]}"`)
+      if (!(await store.partners.remove(decodeURIComponent(remove[1]!)))) throw new ApiError(404, 'notFound', `No partner "${remove[1]}"`)
       return json(200, {ok: true})
     }
     if (path === '/v1/reconcile' && method === 'POST') {
@@ -198,7 +198,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   const port = (server.address() as AddressInfo).port
   worker.start()
   const INBOUND_KEEP_MS = 7 * 24 * 3600_000
-  const prune = () => void store.pruneInbound(new Date(Date.now() - INBOUND_KEEP_MS)).catch(() => undefined)
+  const prune = () => void store.inbound.prune(new Date(Date.now() - INBOUND_KEEP_MS)).catch(() => undefined)
   prune()
   const pruneTimer = setInterval(prune, 3600_000)
   pruneTimer.unref()

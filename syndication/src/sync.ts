@@ -7,14 +7,14 @@ import {refusal} from './rights.ts'
 import type {FeedChange, ItemState, SyndicationStore} from './storage/store.ts'
 
 export class Syndicator {
-  private readonly store: SyndicationStore
+  private readonly store: Pick<SyndicationStore, 'feed' | 'partners'>
   private readonly source: ArticleSource
   private readonly onChanges: (changes: FeedChange[]) => void
   private chain: Promise<unknown> = Promise.resolve()
   private readonly pending = new Set<string>()
   private nextBatch: Promise<FeedChange[]> | null = null
 
-  constructor(store: SyndicationStore, source: ArticleSource, onChanges: (changes: FeedChange[]) => void = () => {}) {
+  constructor(store: Pick<SyndicationStore, 'feed' | 'partners'>, source: ArticleSource, onChanges: (changes: FeedChange[]) => void = () => {}) {
     this.store = store
     this.source = source
     this.onChanges = onChanges
@@ -37,7 +37,7 @@ export class Syndicator {
         this.nextBatch = null
         const affected = await this.source.affectedArticleIds(ids)
         // A deleted or unpublished article is no longer found by the query: its earlier items are.
-        const known = await this.store.knownItemIds(ids.map((id) => this.source.itemId(id)))
+        const known = await this.store.feed.knownItemIds(ids.map((id) => this.source.itemId(id)))
         const gone = ids.filter((id) => known.includes(this.source.itemId(id)))
         return this.apply(await this.source.build([...new Set([...affected, ...gone])]))
       })
@@ -49,14 +49,14 @@ export class Syndicator {
   reconcileAll(): Promise<FeedChange[]> {
     return this.serial(async () => {
       const prefix = this.source.itemId('')
-      const known = (await this.store.knownItemIds()).filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length))
+      const known = (await this.store.feed.knownItemIds()).filter((id) => id.startsWith(prefix)).map((id) => id.slice(prefix.length))
       const published = await this.source.allArticleIds()
       return this.apply(await this.source.build([...new Set([...published, ...known])]))
     })
   }
 
   private async apply(built: BuiltArticle[]): Promise<FeedChange[]> {
-    const partners = await this.store.listPartners()
+    const partners = await this.store.partners.list()
     const states: ItemState[] = []
     for (const article of built) {
       for (const partner of partners) {
@@ -65,7 +65,7 @@ export class Syndicator {
       }
     }
     const contents = built.flatMap((a) => (a.content && states.some((s) => s.itemId === a.itemId && s.version) ? [{version: a.content._spotter.version, itemId: a.itemId, content: a.content}] : []))
-    const changes = await this.store.applyStates({contents, states, now: new Date()})
+    const changes = await this.store.feed.apply({contents, states, now: new Date()})
     if (changes.length > 0) this.onChanges(changes)
     return changes
   }

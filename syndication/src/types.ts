@@ -18,9 +18,9 @@ export interface SyndicatedPerson {
   credentials: Array<{kind: string; title: string; issuingBody: string | null; year: number | null; verificationUrl: string | null; label: string}>
 }
 
+/** A disclaimer as readers see it (its Studio title is an internal name and is not sent). */
 export interface SyndicatedDisclaimer {
   id: string
-  title: string
   kind: string
   text: string
   html: string

@@ -33,8 +33,8 @@ function contract(name: string, open: () => Promise<SyndicationStore>, cleanup: 
     let store: SyndicationStore
     beforeAll(async () => {
       store = await open()
-      await store.addPartner(partner('alpha', 'http://127.0.0.1:1/hook'))
-      await store.addPartner(partner('beta', null))
+      await store.partners.add(partner('alpha', 'http://127.0.0.1:1/hook'))
+      await store.partners.add(partner('beta', null))
     })
     afterAll(async () => {
       await store?.close()
@@ -42,18 +42,18 @@ function contract(name: string, open: () => Promise<SyndicationStore>, cleanup: 
     })
 
     it('keeps partners by id and key hash, refuses a duplicate id', async () => {
-      expect((await store.partnerByKeyHash('hash-alpha'))?.id).toBe('alpha')
-      expect(await store.partnerByKeyHash('nope')).toBeNull()
-      await expect(store.addPartner(partner('alpha', null))).rejects.toBeInstanceOf(ConflictError)
-      expect((await store.listPartners()).map((p) => p.id)).toEqual(['alpha', 'beta'])
-      await store.addPublisherKey('pub-hash', 'ops')
-      expect(await store.publisherByKeyHash('pub-hash')).toBe('ops')
-      expect(await store.publisherByKeyHash('other')).toBeNull()
+      expect((await store.partners.byKeyHash('hash-alpha'))?.id).toBe('alpha')
+      expect(await store.partners.byKeyHash('nope')).toBeNull()
+      await expect(store.partners.add(partner('alpha', null))).rejects.toBeInstanceOf(ConflictError)
+      expect((await store.partners.list()).map((p) => p.id)).toEqual(['alpha', 'beta'])
+      await store.publisherKeys.add('pub-hash', 'ops')
+      expect(await store.publisherKeys.nameByKeyHash('pub-hash')).toBe('ops')
+      expect(await store.publisherKeys.nameByKeyHash('other')).toBeNull()
     })
 
     it('numbers feed changes, skips unchanged states and tombstones only what a partner had', async () => {
       const now = new Date('2026-02-01T00:00:00.000Z')
-      const first = await store.applyStates({
+      const first = await store.feed.apply({
         contents: [{version: 'v1', itemId: 'i1', content: item('i1', 'One')}],
         states: [
           {partnerId: 'alpha', itemId: 'i1', version: 'v1', reason: null},
@@ -63,9 +63,9 @@ function contract(name: string, open: () => Promise<SyndicationStore>, cleanup: 
       })
       expect(first.map((c) => [c.partnerId, c.version])).toEqual([['alpha', 'v1']])
       expect(first[0]?.deliveryKey).toMatch(/^dlv_/)
-      const again = await store.applyStates({contents: [], states: [{partnerId: 'alpha', itemId: 'i1', version: 'v1', reason: null}], now})
+      const again = await store.feed.apply({contents: [], states: [{partnerId: 'alpha', itemId: 'i1', version: 'v1', reason: null}], now})
       expect(again).toEqual([])
-      const second = await store.applyStates({
+      const second = await store.feed.apply({
         contents: [{version: 'v2', itemId: 'i2', content: item('i2', 'Two')}],
         states: [
           {partnerId: 'alpha', itemId: 'i1', version: null, reason: 'unpublished'},
@@ -84,61 +84,61 @@ function contract(name: string, open: () => Promise<SyndicationStore>, cleanup: 
       const seqs = [...first, ...second].map((c) => c.seq)
       expect([...seqs].sort((a, b) => a - b)).toEqual(seqs)
       expect(new Set(seqs).size).toBe(seqs.length)
-      expect(await store.knownItemIds()).toEqual(['i1', 'i2'])
-      expect(await store.knownItemIds(['i2', 'i9'])).toEqual(['i2'])
+      expect(await store.feed.knownItemIds()).toEqual(['i1', 'i2'])
+      expect(await store.feed.knownItemIds(['i2', 'i9'])).toEqual(['i2'])
     })
 
     it('serves a feed after a cursor, without tombstones on a first sync', async () => {
-      const full = await store.feed('alpha', null, 100)
+      const full = await store.feed.read('alpha', null, 100)
       expect(full.rows.map((r) => [r.itemId, r.version])).toEqual([['i2', 'v2']])
       expect(full.rows[0]?.content).toEqual({id: 'i2', title: 'Two'})
-      const changes = await store.feed('alpha', 0, 100)
+      const changes = await store.feed.read('alpha', 0, 100)
       expect(changes.rows.map((r) => [r.itemId, r.version, r.reason])).toEqual([
         ['i1', null, 'unpublished'],
         ['i2', 'v2', null],
       ])
       expect(full.head).toBe(changes.rows[1]?.seq)
-      const page = await store.feed('alpha', 0, 1)
+      const page = await store.feed.read('alpha', 0, 1)
       expect(page.rows).toHaveLength(1)
-      expect((await store.feed('alpha', full.head, 100)).rows).toEqual([])
-      expect((await store.feed('beta', null, 100)).rows.map((r) => r.itemId)).toEqual(['i2'])
+      expect((await store.feed.read('alpha', full.head, 100)).rows).toEqual([])
+      expect((await store.feed.read('beta', null, 100)).rows.map((r) => r.itemId)).toEqual(['i2'])
     })
 
     it('hands out each partner its oldest pending delivery once, and logs attempts', async () => {
       const now = Date.now() + 1000
-      const claimed = await store.claimDue(now, 10_000)
+      const claimed = await store.deliveries.claimDue(now, 10_000)
       expect(claimed.map((d) => [d.partnerId, d.event.itemId, d.event.type])).toEqual([['alpha', 'i1', 'item.updated']])
-      expect(await store.claimDue(now, 10_000)).toEqual([]) // leased
+      expect(await store.deliveries.claimDue(now, 10_000)).toEqual([]) // leased
       const [d] = claimed
-      await store.recordAttempt(d!.id, {attempt: 1, at: new Date().toISOString(), status: 503, error: 'HTTP 503', durationMs: 3}, {status: 'pending', nextAttemptAt: now + 50})
-      expect(await store.claimDue(now, 10_000)).toEqual([]) // not due yet
-      const retry = await store.claimDue(now + 60, 10_000)
+      await store.deliveries.recordAttempt(d!.id, {attempt: 1, at: new Date().toISOString(), status: 503, error: 'HTTP 503', durationMs: 3}, {status: 'pending', nextAttemptAt: now + 50})
+      expect(await store.deliveries.claimDue(now, 10_000)).toEqual([]) // not due yet
+      const retry = await store.deliveries.claimDue(now + 60, 10_000)
       expect(retry.map((r) => r.id)).toEqual([d!.id])
-      await store.recordAttempt(d!.id, {attempt: 2, at: new Date().toISOString(), status: 200, error: null, durationMs: 2}, {status: 'delivered', nextAttemptAt: now + 60})
-      const next = await store.claimDue(now + 60, 10_000)
+      await store.deliveries.recordAttempt(d!.id, {attempt: 2, at: new Date().toISOString(), status: 200, error: null, durationMs: 2}, {status: 'delivered', nextAttemptAt: now + 60})
+      const next = await store.deliveries.claimDue(now + 60, 10_000)
       expect(next.map((r) => [r.event.itemId, r.event.type])).toEqual([['i1', 'item.deleted']])
-      const log = await store.listDeliveries({partnerId: 'alpha'})
+      const log = await store.deliveries.list({partnerId: 'alpha'})
       const done = log.find((entry) => entry.id === d!.id)
       expect(done?.status).toBe('delivered')
       expect(done?.attemptLog.map((a) => a.status)).toEqual([503, 200])
-      expect((await store.listDeliveries({partnerId: 'beta'})).length).toBe(0)
+      expect((await store.deliveries.list({partnerId: 'beta'})).length).toBe(0)
     })
 
     it('remembers inbound webhook keys and a store secret', async () => {
-      expect(await store.rememberInbound('k1')).toBe(true)
-      expect(await store.rememberInbound('k1')).toBe(false)
-      expect(await store.rememberInbound('old', new Date('2020-01-01T00:00:00.000Z'))).toBe(true)
-      expect(await store.pruneInbound(new Date('2021-01-01T00:00:00.000Z'))).toBe(1)
-      expect(await store.rememberInbound('old')).toBe(true)
-      expect(await store.rememberInbound('k1')).toBe(false)
-      const secret = await store.secret('cursor')
+      expect(await store.inbound.remember('k1')).toBe(true)
+      expect(await store.inbound.remember('k1')).toBe(false)
+      expect(await store.inbound.remember('old', new Date('2020-01-01T00:00:00.000Z'))).toBe(true)
+      expect(await store.inbound.prune(new Date('2021-01-01T00:00:00.000Z'))).toBe(1)
+      expect(await store.inbound.remember('old')).toBe(true)
+      expect(await store.inbound.remember('k1')).toBe(false)
+      const secret = await store.secrets.get('cursor')
       expect(secret.length).toBeGreaterThan(20)
-      expect(await store.secret('cursor')).toBe(secret)
+      expect(await store.secrets.get('cursor')).toBe(secret)
     })
 
     it('gives concurrent writers distinct, increasing sequence numbers', async () => {
       const writes = Array.from({length: 8}, (_, i) =>
-        store.applyStates({
+        store.feed.apply({
           contents: [{version: `c${i}`, itemId: `c${i}`, content: item(`c${i}`, `C${i}`)}],
           states: [{partnerId: 'beta', itemId: `c${i}`, version: `c${i}`, reason: null}],
           now: new Date(),
@@ -146,7 +146,7 @@ function contract(name: string, open: () => Promise<SyndicationStore>, cleanup: 
       )
       const seqs = (await Promise.all(writes)).flat().map((c) => c.seq)
       expect(new Set(seqs).size).toBe(8)
-      const feed = await store.feed('beta', null, 100)
+      const feed = await store.feed.read('beta', null, 100)
       expect(feed.rows.map((r) => r.seq)).toEqual([...feed.rows.map((r) => r.seq)].sort((a, b) => a - b))
     })
   })

@@ -18,7 +18,7 @@ export interface StoredItem {
     licence: {id: string; name: string; url: string | null}
     attribution: string
     people: unknown[]
-    disclaimers: Array<{id: string; title: string; kind: string; text: string; html: string}>
+    disclaimers: Array<{id: string; kind: string; text: string; html: string}>
     article: unknown
     portableText: unknown[]
     images: {projectId: string; dataset: string; baseUrl?: string}

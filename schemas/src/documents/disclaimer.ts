@@ -9,7 +9,7 @@ export const disclaimer = defineType({
   icon: WarningOutlineIcon,
   description: 'A reusable disclaimer shown with exercises and articles.',
   fields: [
-    defineField({name: 'title', type: 'string', description: 'Internal name ("Consult your physician").', validation: (rule) => rule.required().error('Give the disclaimer a title.')}),
+    defineField({name: 'title', type: 'string', description: 'Internal name for picking it in the Studio ("Consult your physician"); readers see only the text.', validation: (rule) => rule.required().error('Give the disclaimer a title.')}),
     defineField({
       name: 'kind',
       type: 'string',

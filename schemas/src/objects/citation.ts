@@ -52,9 +52,9 @@ export const citation = defineType({
     }),
     defineField({
       name: 'sourceNote',
-      title: 'About the source',
+      title: 'Note on the source',
       type: 'string',
-      description: 'How the article describes the source when it does not name it ("A recent statistic").',
+      description: 'For editors and fact-checkers: where the claim comes from when the article does not say ("Described as a recent statistic; source not named"). Never shown to readers.',
     }),
   ],
   preview: {

@@ -38,11 +38,10 @@ export const articleBlockHtmlRenderers = {
     const source = value.sourceTitle ?? value.sourceUrl
     const parts = [
       who ? (who.slug && personHref ? linkHtml(personHref(who.slug), e(personName(who))) : e(personName(who))) : '',
-      who && (source || value.sourceNote) ? ' · ' : '',
+      who && source ? ' · ' : '',
       source ? (value.sourceUrl ? linkHtml(value.sourceUrl, e(source)) : e(source)) : '',
-      value.sourceNote ? `<small>${e(source ? ` (${value.sourceNote})` : value.sourceNote)}</small>` : '',
     ]
-    return `<figure class="citation" data-kind="${e(value.kind)}">${statistic}<blockquote>${e(value.claim)}</blockquote><figcaption>${parts.join('')}</figcaption></figure>`
+    return `<figure class="citation" data-kind="${e(value.kind)}">${statistic}<blockquote>${e(value.claim)}</blockquote>${who || source ? `<figcaption>${parts.join('')}</figcaption>` : ''}</figure>`
   },
   pullQuote: (value) => {
     const by = value.speaker ? personName(value.speaker) : value.attribution

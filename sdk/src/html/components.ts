@@ -1,6 +1,6 @@
 // HTML strings for the same components as the React entry. Every text goes through escapeHtml,
 // every URL through safeUrl (linkHtml); attributes are always quoted.
-import {credentialLabel, creditLine, formatRange, humanize, isoDate, personName, prescriptionNotes, tempoItems} from '../format.ts'
+import {aboutSections, credentialLabel, creditLine, formatRange, humanize, isoDate, mistakeParts, personName, prescriptionNotes, relatedSection, safetyItems, tempoItems, variationText} from '../format.ts'
 import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
 import type {DisclaimerResult, ExerciseCardResult, ExerciseGuideResult, ImageResult, PersonCardResult, PrescriptionResult} from '../models.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
@@ -106,21 +106,27 @@ export function exerciseGuideHtml(exercise: ExerciseGuideResult, images: ImageCo
   if (options.stepsOnly) return `<section${cls(options.className)}><h3>${e(exercise.name)}</h3>${steps}</section>`
   const section = (title: string, html: string) => (html ? `<div><h4>${e(title)}</h4>${html}</div>` : '')
   const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '')
-  const safety = [...(exercise.safetyNotes ?? []).map((n) => n.note), ...(exercise.contraindications ?? []).map((c) => (c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition))]
   return [
     `<section${cls(options.className)}>`,
     `<h3>${e(exercise.name)}</h3>`,
     exercise.summary ? `<p>${e(exercise.summary)}</p>` : '',
+    ...aboutSections(exercise).map((about) => section(about.title, list(about.items.map(e)))),
     section('Setups', list((exercise.setups ?? []).map((s) => `<strong>${e(s.name)}</strong>${s.equipment?.length ? e(` (${s.equipment.map((q) => q.name).join(' + ')})`) : ''}${s.instructions ? e(`: ${s.instructions}`) : ''}`))),
     section('Steps', steps),
     section('Tempo', list(tempoItems(exercise.tempo).map(e))),
     section('Sets and reps', exercise.prescriptions?.length ? prescriptionTableHtml(exercise.prescriptions) : ''),
-    section('Variations', list((exercise.variations ?? []).map((v) => `<strong>${e(v.name)}</strong>${e(` (${humanize(v.change)}): ${v.description}`)}`))),
-    section('Common mistakes', list((exercise.commonMistakes ?? []).map((m) => e(m.mistake)))),
-    section('Safety', list(safety.map(e))),
+    section('Variations', list((exercise.variations ?? []).map((v) => `<strong>${e(v.name)}</strong>${e(` (${humanize(v.change)}): ${variationText(v)}`)}`))),
+    section('Common mistakes', list((exercise.commonMistakes ?? []).map(mistakeHtml))),
+    section('Safety', list(safetyItems(exercise).map((item) => e(item.text)))),
+    section(relatedSection(exercise).title, list(relatedSection(exercise).items.map(e))),
     (exercise.disclaimers ?? []).map((d) => disclaimerHtml(d)).join(''),
     '</section>',
   ].join('')
+}
+
+function mistakeHtml(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number]): string {
+  const {mistake, correction} = mistakeParts(m)
+  return `${e(mistake)}${correction ? ` <span class="correction">${e(correction)}</span>` : ''}`
 }
 
 /** ` name="value"` pairs, escaped, skipping undefined values. */

@@ -24,7 +24,12 @@ export function markdownCode(value: string): string {
   return `${fence}${pad}${value.replace(/\n/g, ' ')}${pad}${fence}`
 }
 
-/** A Markdown link destination in angle brackets, with the characters that could end it encoded. */
+/**
+ * A Markdown link destination in angle brackets that a CommonMark renderer turns back into exactly
+ * `url`. Inside a destination CommonMark decodes backslash escapes and character references
+ * (`javascript&#58;x` would become `javascript:x` after safeUrl passed it), so `&` and `\` are
+ * backslash-escaped; whitespace, controls and `<` `>`, which cannot appear there, are percent-encoded.
+ */
 export function markdownUrl(url: string): string {
-  return `<${url.replace(/[<>\s\\]/g, (char) => encodeURIComponent(char))}>`
+  return `<${url.replace(/[\u0000-\u0020\u007F<>]|\s/g, (char) => encodeURIComponent(char)).replace(/[&\\]/g, (char) => `\\${char}`)}>`
 }

@@ -27,7 +27,9 @@ export function joinParagraphs(
   const counters: number[] = []
   for (const node of nodes) {
     if (isTextBlock(node) && node.listItem) {
-      const level = node.level ?? 1
+      // One level deeper than the item before at most: a deeper jump has no parent to nest in, and
+      // Markdown would read its extra indentation as a code block.
+      const level = Math.min(node.level ?? 1, counters.length + 1)
       counters.length = level
       counters[level - 1] = (counters[level - 1] ?? 0) + 1
       const marker = node.listItem === 'number' ? `${counters[level - 1]}.` : '-'

@@ -51,14 +51,15 @@ export const articleBlockRenderers = {
       {className: 'citation', 'data-kind': value.kind},
       statistic ? h('p', {className: 'statistic'}, statistic) : null,
       h('blockquote', null, value.claim),
-      h(
-        'figcaption',
-        null,
-        who ? (who.slug && personHref ? SafeLink({href: personHref(who.slug), children: personName(who)}) : personName(who)) : null,
-        who && (source || value.sourceNote) ? ' · ' : null,
-        source ? (value.sourceUrl ? SafeLink({href: value.sourceUrl, children: source}) : source) : null,
-        value.sourceNote ? h('small', null, source ? ` (${value.sourceNote})` : value.sourceNote) : null,
-      ),
+      who || source
+        ? h(
+            'figcaption',
+            null,
+            who ? (who.slug && personHref ? SafeLink({href: personHref(who.slug), children: personName(who)}) : personName(who)) : null,
+            who && source ? ' · ' : null,
+            source ? (value.sourceUrl ? SafeLink({href: value.sourceUrl, children: source}) : source) : null,
+          )
+        : null,
     )
   },
   pullQuote: ({value}) => {

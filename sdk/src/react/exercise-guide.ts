@@ -2,7 +2,7 @@
 // Inner parts are built by plain function calls, not components: the markup is the same and a
 // server render skips a component (hooks set-up) per part.
 import {createElement as h, Fragment, type ReactNode} from 'react'
-import {humanize, tempoItems} from '../format.ts'
+import {aboutSections, humanize, mistakeParts, relatedSection, safetyItems, tempoItems, variationText} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseGuideResult} from '../models.ts'
 import {CreditedImage} from './credited-image.ts'
@@ -23,26 +23,26 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
   const steps = exercise.steps?.length ? h('ol', {className: 'steps'}, exercise.steps.map((step) => stepItem(step, images))) : null
   if (stepsOnly) return h('section', {className}, h('h3', null, exercise.name), steps)
   const tempo = tempoItems(exercise.tempo)
-  const safety = [
-    ...(exercise.safetyNotes ?? []).map((n) => ({key: n._key, text: n.note})),
-    ...(exercise.contraindications ?? []).map((c) => ({key: c._key, text: c.action ? `${c.condition}: ${humanize(c.action)}` : c.condition})),
-  ]
+  const safety = safetyItems(exercise)
   const setups = (exercise.setups ?? []).map((s) =>
     h('li', {key: s._key}, h('strong', null, s.name), `${s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}` || null),
   )
-  const variations = (exercise.variations ?? []).map((v) => h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${v.description}`))
+  const variations = (exercise.variations ?? []).map((v) => h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${variationText(v)}`))
+  const related = relatedSection(exercise)
   return h(
     'section',
     {className},
     h('h3', null, exercise.name),
     exercise.summary ? h('p', null, exercise.summary) : null,
+    aboutSections(exercise).map((about) => h(Fragment, {key: about.title}, textSection(about.title, about.items))),
     setups.length ? section('Setups', h('ul', null, setups)) : null,
     steps ? section('Steps', steps) : null,
     tempo.length ? section('Tempo', h('ul', null, tempo.map((item, i) => h('li', {key: i}, item)))) : null,
     exercise.prescriptions?.length ? section('Sets and reps', PrescriptionTable({prescriptions: exercise.prescriptions})) : null,
     variations.length ? section('Variations', h('ul', null, variations)) : null,
-    exercise.commonMistakes?.length ? section('Common mistakes', h('ul', null, exercise.commonMistakes.map((m) => h('li', {key: m._key}, m.mistake)))) : null,
+    exercise.commonMistakes?.length ? section('Common mistakes', h('ul', null, exercise.commonMistakes.map(mistakeItem))) : null,
     safety.length ? section('Safety', h('ul', null, safety.map((s) => h('li', {key: s.key}, s.text)))) : null,
+    related.items.length ? textSection(related.title, related.items) : null,
     exercise.disclaimers?.length ? exercise.disclaimers.map((d) => h(Fragment, {key: d._id}, Disclaimer({disclaimer: d}))) : null,
   )
 }
@@ -55,6 +55,16 @@ function stepItem(step: Step, images: ImageConfig): ReactNode {
     step.cues?.length ? h('ul', {className: 'cues'}, step.cues.map((cue, i) => h('li', {key: i}, cue))) : null,
     step.image ? CreditedImage({image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null,
   )
+}
+
+function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number]): ReactNode {
+  const {mistake, correction} = mistakeParts(m)
+  return h('li', {key: m._key}, mistake, correction ? ' ' : null, correction ? h('span', {className: 'correction'}, correction) : null)
+}
+
+/** A section whose items are plain text lines. */
+function textSection(title: string, items: readonly string[]): ReactNode {
+  return section(title, h('ul', null, items.map((item, i) => h('li', {key: i}, item))))
 }
 
 function section(title: string, children: ReactNode): ReactNode {

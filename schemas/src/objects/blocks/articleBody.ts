@@ -1,5 +1,6 @@
 import {BlockContentIcon} from '@sanity/icons/BlockContent'
 import {defineArrayMember, defineType} from 'sanity'
+import {articleBlockTypes, articleBodyStyles} from '../../options.ts'
 import {textBlock} from './richText.ts'
 
 /** The article body: text plus the structured embeds an exercise article needs. */
@@ -8,18 +9,5 @@ export const articleBody = defineType({
   title: 'Body',
   type: 'array',
   icon: BlockContentIcon,
-  of: [
-    textBlock([
-      {title: 'Normal', value: 'normal'},
-      {title: 'Heading 2', value: 'h2'},
-      {title: 'Heading 3', value: 'h3'},
-      {title: 'Quote', value: 'blockquote'},
-    ]),
-    defineArrayMember({type: 'exerciseEmbed'}),
-    defineArrayMember({type: 'prescriptionTable'}),
-    defineArrayMember({type: 'disclaimerCallout'}),
-    defineArrayMember({type: 'creditedImage'}),
-    defineArrayMember({type: 'citation'}),
-    defineArrayMember({type: 'pullQuote'}),
-  ],
+  of: [textBlock(articleBodyStyles), ...articleBlockTypes.map((type) => defineArrayMember({type}))],
 })

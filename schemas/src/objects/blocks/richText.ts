@@ -1,24 +1,19 @@
 import {BlockContentIcon} from '@sanity/icons/BlockContent'
 import {defineArrayMember, defineType} from 'sanity'
+import {richTextStyles, textBlockAnnotations, textBlockDecorators, textBlockLists, type Option} from '../../options.ts'
 
 /**
  * A text block with the formatting every text field shares (lists, strong/emphasis, links) and
  * the given paragraph styles; articleBody adds headings and quotes to the same block.
  */
-export function textBlock(styles: {title: string; value: string}[]) {
+export function textBlock(styles: readonly Option[]) {
   return defineArrayMember({
     type: 'block',
-    styles,
-    lists: [
-      {title: 'Bullets', value: 'bullet'},
-      {title: 'Numbers', value: 'number'},
-    ],
+    styles: [...styles],
+    lists: [...textBlockLists],
     marks: {
-      decorators: [
-        {title: 'Strong', value: 'strong'},
-        {title: 'Emphasis', value: 'em'},
-      ],
-      annotations: [defineArrayMember({type: 'link'})],
+      decorators: [...textBlockDecorators],
+      annotations: textBlockAnnotations.map((type) => defineArrayMember({type})),
     },
   })
 }
@@ -29,5 +24,5 @@ export const richText = defineType({
   title: 'Text',
   type: 'array',
   icon: BlockContentIcon,
-  of: [textBlock([{title: 'Normal', value: 'normal'}])],
+  of: [textBlock(richTextStyles)],
 })
