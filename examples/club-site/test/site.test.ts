@@ -175,7 +175,7 @@ describe('preview and publishing', () => {
 })
 
 describe('configuration', () => {
-  it('reads published content with a read token (as on hosted Sanity, where dotted ids need one), never drafts', async () => {
+  it('reads published content with a read token (what a private dataset needs), never drafts', async () => {
     // In front of the lake: records the Authorization header of every query the site sends.
     const seen: string[] = []
     const recorder = http.createServer(async (req, res) => {
@@ -192,8 +192,8 @@ describe('configuration', () => {
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve))
     const withToken = await startClubSite({lakeUrl: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`, readToken: lake.readToken})
     const client = lake.client()
-    const club = await client.getDocument('club.new-milford-fitness-aquatics')
-    await client.createOrReplace({...club!, _id: 'drafts.club.new-milford-fitness-aquatics', name: 'Draft Club Name'})
+    const club = await client.getDocument('club-new-milford-fitness-aquatics')
+    await client.createOrReplace({...club!, _id: 'drafts.club-new-milford-fitness-aquatics', name: 'Draft Club Name'})
     try {
       const html = await (await fetch(withToken.url)).text()
       expect(html).toContain('<h1>New Milford Fitness &amp; Aquatics Club</h1>')
@@ -201,7 +201,7 @@ describe('configuration', () => {
       expect(seen.length).toBeGreaterThan(0)
       expect(new Set(seen)).toEqual(new Set([`Bearer ${lake.readToken}`]))
     } finally {
-      await client.delete('drafts.club.new-milford-fitness-aquatics')
+      await client.delete('drafts.club-new-milford-fitness-aquatics')
       await withToken.close()
       recorder.closeAllConnections()
       await new Promise((resolve) => recorder.close(resolve))
