@@ -6,6 +6,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {parseArgs} from 'node:util'
 import {configPath, DEFAULT_DATASET, loadConfig, type LakeConfig} from './config.ts'
+import {parseRateLimits} from './http/rate-limit.ts'
 import {Lake} from './lake.ts'
 import {parseNdjson} from './ndjson-import.ts'
 import {exportNdjson, importInto} from './routes/import-export.ts'
@@ -36,6 +37,11 @@ Options:
   --max-body-bytes N    Largest accepted request body (default 100 MiB)
   --anonymous-role R    none | read | write: what requests without a token may do (default: config, else none)
   --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
+  --rate-limits L       Hosted's rate limits are on by default (per client IP and second: 500 requests,
+                        25 mutations, 25 uploads; per dataset at once: 500 queries, 100 mutations).
+                        "off" disables them for bulk local work; name=N,... raises some (0 = unlimited):
+                        requestsPerSecond, mutationsPerSecond, uploadsPerSecond, concurrentQueries,
+                        concurrentMutations. Overrides the config's "rateLimits".
   --verbatim            import: store documents exactly as given (no system fields added)
   --out FILE            export: write here instead of stdout
 `
@@ -56,6 +62,7 @@ function options(argv: string[]) {
       'max-body-bytes': {type: 'string'},
       'anonymous-role': {type: 'string'},
       'keepalive-ms': {type: 'string'},
+      'rate-limits': {type: 'string'},
       verbatim: {type: 'boolean'},
       out: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
@@ -83,6 +90,7 @@ function openLake(values: Values, extraDatasets: string[]): Lake {
     if (role !== 'none' && role !== 'read' && role !== 'write') throw new Error(`--anonymous-role must be none, read or write`)
     config.anonymousRole = role
   }
+  if (values['rate-limits'] !== undefined) config.rateLimits = parseRateLimits(values['rate-limits'], '--rate-limits')
   config.datasets = [...new Set([...config.datasets, ...extraDatasets])]
   return new Lake({dataDir, config, queryTimeoutMs: intOption(values, 'query-timeout-ms', DEFAULT_QUERY_TIMEOUT_MS)})
 }
@@ -116,6 +124,7 @@ async function serve(values: Values): Promise<void> {
     tls,
     bodyLimit: intOption(values, 'max-body-bytes', 100 * 1024 * 1024),
     keepaliveMs: Math.max(10, intOption(values, 'keepalive-ms', 15_000)),
+    rateLimits: lake.config.rateLimits,
   })
   if (values.seed) {
     const seedDataset = datasets[0] ?? DEFAULT_DATASET

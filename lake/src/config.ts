@@ -1,11 +1,12 @@
 // The lake's configuration file (JSON), by default `<dataDir>/lake.config.json`:
 //   {"projectId": "spotter", "datasets": ["production"],
 //    "tokens": [{"token": "...", "role": "read" | "write", "name": "ci"}],
-//    "anonymousRole": "none" | "read" | "write"}
+//    "anonymousRole": "none" | "read" | "write", "rateLimits": "off" | {"mutationsPerSecond": 100, ...}}
 // A missing file is created with a fresh read and write token, so a new data dir just works.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {randomBytes} from 'node:crypto'
+import {parseRateLimits, type RateLimits} from './http/rate-limit.ts'
 import {parseWebhooks, type WebhookConfig} from './webhooks/config.ts'
 
 export type Role = 'read' | 'write'
@@ -25,6 +26,8 @@ export interface LakeConfig {
   anonymousRole: 'none' | Role
   /** Outgoing webhooks, configured like Sanity's GROQ-powered ones (see webhooks/config.ts). */
   webhooks?: WebhookConfig[]
+  /** Hosted's rate limits unless overridden; null = off (`"rateLimits": "off"`, for bulk local work). */
+  rateLimits?: RateLimits | null
 }
 
 export const DEFAULT_PROJECT_ID = 'spotter'
@@ -79,5 +82,6 @@ function parseConfig(raw: unknown, file: string): LakeConfig {
   if (anonymousRole !== 'none' && anonymousRole !== 'read' && anonymousRole !== 'write') {
     throw new Error(`Config ${file}: anonymousRole must be "none", "read" or "write"`)
   }
-  return {projectId, datasets: datasets as string[], tokens: tokens as TokenConfig[], anonymousRole, webhooks: parseWebhooks(obj.webhooks, file)}
+  const rateLimits = parseRateLimits(obj.rateLimits, `Config ${file}: rateLimits`)
+  return {projectId, datasets: datasets as string[], tokens: tokens as TokenConfig[], anonymousRole, webhooks: parseWebhooks(obj.webhooks, file), rateLimits}
 }

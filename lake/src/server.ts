@@ -9,6 +9,7 @@ import {DEFAULT_BODY_LIMIT} from './http/body.ts'
 import {sendJson, type Request, type RequestContext, type Response} from './http/context.ts'
 import {applyCors} from './http/cors.ts'
 import {HttpError, notFound, toHttpError} from './http/errors.ts'
+import {HOSTED_RATE_LIMITS, RateLimiter, type RateLimits} from './http/rate-limit.ts'
 import {decodePathSegment, Router} from './http/router.ts'
 import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
@@ -32,6 +33,8 @@ export interface ServerOptions {
   tls: {cert: string; key: string}
   bodyLimit?: number
   keepaliveMs?: number
+  /** Hosted's rate limits by default; null turns them off (local bulk work). */
+  rateLimits?: RateLimits | null
 }
 
 export interface RunningServer {
@@ -74,8 +77,10 @@ function buildRouter(): Router {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const router = buildRouter()
   const settings = {bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, keepaliveMs: options.keepaliveMs ?? 15_000}
+  const limits = options.rateLimits === undefined ? HOSTED_RATE_LIMITS : options.rateLimits
+  const limiter = limits === null ? null : new RateLimiter(limits)
   const handler = (req: Request, res: Response) => {
-    void handle(req, res, options.lake, router, settings)
+    void handle(req, res, options.lake, router, limiter, settings)
   }
   const presence = createPresence(options.lake.config, settings.keepaliveMs)
   const transport = createTransport(handler, options.tls, (req, socket, head) => upgrade(req, socket, head, options.lake, presence))
@@ -109,7 +114,14 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake,
   }
 }
 
-async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: {bodyLimit: number; keepaliveMs: number}): Promise<void> {
+async function handle(
+  req: Request,
+  res: Response,
+  lake: Lake,
+  router: Router,
+  limiter: RateLimiter | null,
+  settings: {bodyLimit: number; keepaliveMs: number},
+): Promise<void> {
   try {
     if (applyCors(req, res)) return
     const url = new URL(req.url ?? '/', 'http://lake')
@@ -118,6 +130,8 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
     const match = router.match(req.method ?? 'GET', path, versioned !== null)
     if (match === null) throw notFound(`Not found: ${req.method} ${url.pathname}`)
     if (match === 'method') throw new HttpError(405, 'methodNotAllowedError', `Method ${req.method} is not allowed on ${url.pathname}`)
+    // API calls only: asset bytes are the CDN's on hosted, not the API's.
+    if (versioned) limiter?.admit(req, res, path, match.params.dataset)
     const host = requestHost(req)
     checkProjectId(req, host, lake)
     const ctx: RequestContext = {
@@ -146,6 +160,7 @@ export function sendError(res: Response, err: unknown): void {
     res.end()
     return
   }
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value)
   sendJson(res, error.statusCode, error.toBody())
 }
 

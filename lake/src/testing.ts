@@ -7,6 +7,7 @@ import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createClient, type ClientConfig, type SanityClient} from '@sanity/client'
 import {configPath, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from './config.ts'
+import type {RateLimits} from './http/rate-limit.ts'
 
 export interface SpawnedLake {
   /** Plain HTTP base, e.g. http://127.0.0.1:PORT (apiHost for @sanity/client). */
@@ -34,6 +35,11 @@ export interface SpawnLakeOptions {
   dataDir?: string
   datasets?: string[]
   queryTimeoutMs?: number
+  /**
+   * The lake answers with hosted's rate limits unless told otherwise: a test doing bulk work
+   * (bursts, conformance, seeding over HTTP) passes 'off', or raises some limits.
+   */
+  rateLimits?: 'off' | Partial<RateLimits>
   args?: string[]
 }
 
@@ -76,6 +82,7 @@ export async function spawnLake(options: SpawnLakeOptions = {}): Promise<Spawned
     const args = [CLI, 'serve', '--port', String(listenPort), '--data-dir', dataDir]
     if (seed) args.push('--seed', seed)
     if (options.queryTimeoutMs !== undefined) args.push('--query-timeout-ms', String(options.queryTimeoutMs))
+    if (options.rateLimits !== undefined) args.push('--rate-limits', rateLimitsArg(options.rateLimits))
     for (const name of options.datasets ?? []) args.push('--dataset', name)
     args.push(...(options.args ?? []))
     const proc = spawn(nodeBinary(), args, {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
@@ -141,6 +148,12 @@ export async function spawnLake(options: SpawnLakeOptions = {}): Promise<Spawned
     },
   }
   return lake
+}
+
+function rateLimitsArg(limits: 'off' | Partial<RateLimits>): string {
+  if (limits === 'off') return 'off'
+  const parts = Object.entries(limits).map(([name, n]) => `${name}=${n}`)
+  return parts.length > 0 ? parts.join(',') : 'hosted'
 }
 
 /** Writes a config with fresh tokens unless the data dir already has one (restart, reuse). */
