@@ -103,7 +103,8 @@ describe('GROQ conformance suite over HTTP', () => {
       if (selection === 'feature') featureTests.push(test)
     }
 
-    lake = await spawnLake()
+    // Imports and thousands of queries from one client: bulk work, so the rate limits are off.
+    lake = await spawnLake({rateLimits: 'off'})
     // One lake dataset per suite dataset the runnable tests use, imported exactly as given.
     const names = new Map<string, string>()
     for (const test of [...runnable, ...featureTests]) {
