@@ -80,7 +80,7 @@ describe('immutable _id and _type', () => {
 
   it('refuses an edit action that sets _type on the draft', async () => {
     const client = lake.client()
-    const action = {actionType: 'sanity.action.document.edit', draftId: 'drafts.ex-1', publishedId: 'ex-1', patch: {set: {_type: 'article'}}}
+    const action = {actionType: 'sanity.action.document.edit' as const, draftId: 'drafts.ex-1', publishedId: 'ex-1', patch: {set: {_type: 'article'}}}
     await refused(client.action(action), '_type', 'drafts.ex-1')
     // The draft the edit would have started from the published document was not written either.
     expect(await client.getDocument('drafts.ex-1')).toBeUndefined()

@@ -1,0 +1,84 @@
+// The service against a lake that answers 429 (hosted's rate limits): its reads are retried by
+// @sanity/client, and a reconcile that still fails (the lake refusing for longer than the client
+// retries) is tried again until it succeeds, so content published while the service was down
+// reaches the partner although no webhook will ever announce it.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {PartnerState} from '../../examples/partner-app/src/store.ts'
+import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {freePort, spawnPartnerApp, spawnSyndication, type SpawnedProcess, type SpawnedSyndication} from '../../syndication/src/testing.ts'
+import {article, seedContent} from './support/content.ts'
+import {waitUntil} from './support/receiver.ts'
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-syndication-429-'))
+const storeFile = path.join(tmp, 'partner.json')
+const QUERY_TIMEOUT_MS = 12_000
+
+let lake: SpawnedLake
+let service: SpawnedSyndication
+let partner: SpawnedProcess
+
+const titles = () => {
+  if (!fs.existsSync(storeFile)) return []
+  return Object.values((JSON.parse(fs.readFileSync(storeFile, 'utf8')) as PartnerState).items)
+    .map((item) => item.title)
+    .sort()
+}
+
+/** A query that runs until the lake's time limit: it holds the dataset's only query slot. */
+function hogQuerySlot(): Promise<number> {
+  let query = '*[_id >= "c" && _type == "hog" && ^._id != "none"][]._id'
+  for (let i = 0; i < 10; i++) query = `*[_id in ${query} && ^._id != "none"][]._id`
+  const url = `${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent(query)}&perspective=raw`
+  return fetch(url, {headers: {authorization: `Bearer ${lake.readToken}`, 'x-sanity-project-id': lake.projectId}}).then((r) => r.status)
+}
+
+beforeAll(async () => {
+  lake = await spawnLake({dataDir: path.join(tmp, 'lake'), rateLimits: {concurrentQueries: 1}, queryTimeoutMs: QUERY_TIMEOUT_MS})
+  await seedContent(lake.client())
+  const hogs = lake.client().transaction()
+  for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) hogs.create({_id: `hog-${id}`, _type: 'hog'})
+  await hogs.commit()
+  service = await spawnSyndication({source: {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken}, webhookSecret: 'unused'})
+  const port = await freePort()
+  const res = await fetch(new URL('/v1/partners', service.url), {
+    method: 'POST',
+    headers: {authorization: `Bearer ${service.publisherKey}`, 'content-type': 'application/json'},
+    body: JSON.stringify({id: 'club-north', name: 'Club North', webhookUrl: `http://127.0.0.1:${port}/webhooks/spotter`}),
+  })
+  expect(res.status).toBe(201)
+  const created = (await res.json()) as {apiKey: string; webhookSecret: string; reconciled: boolean}
+  expect(created.reconciled).toBe(true)
+  partner = await spawnPartnerApp({port, serviceUrl: service.url, apiKey: created.apiKey, webhookSecret: created.webhookSecret, storeFile})
+}, 120_000)
+
+afterAll(async () => {
+  await partner?.kill()
+  await service?.stop()
+  await lake?.stop()
+  fs.rmSync(tmp, {recursive: true, force: true})
+})
+
+describe('syndication against a rate-limited lake', () => {
+  it('a start-up reconcile refused with 429 past the client\'s retries is retried until the content arrives', async () => {
+    await waitUntil(() => titles().includes('Open squat guide'), 30_000, 'the initial content at the partner')
+    await service.kill()
+    // Published while the service is down: only a reconcile can find it (this lake has no webhooks).
+    await lake.client().createOrReplace(article('article.while-down', 'Published while the service was down', {licence: 'cc-by-4.0'}))
+    const hog = hogQuerySlot()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Every other query is refused now, as hosted refuses past its concurrent-query limit.
+    const refused = await fetch(`${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent('count(*)')}`, {
+      headers: {authorization: `Bearer ${lake.readToken}`, 'x-sanity-project-id': lake.projectId},
+    })
+    expect(refused.status).toBe(429)
+    await service.restart()
+    await waitUntil(() => service.output().includes('reconcile at start-up failed, retrying'), QUERY_TIMEOUT_MS, 'the start-up reconcile to be refused')
+    expect(service.output()).toContain('API rate limit exceeded')
+    expect(await hog).toBe(400) // the slow query hit the time limit and freed the slot
+    await waitUntil(() => titles().includes('Published while the service was down'), 60_000, `the article published while down to reach the partner\n${service.output()}`)
+    expect(service.output()).toContain('reconcile at start-up done after a retry')
+  })
+})
