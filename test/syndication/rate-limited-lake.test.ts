@@ -10,7 +10,7 @@ import type {PartnerState} from '../../examples/partner-app/src/store.ts'
 import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
 import {freePort, spawnPartnerApp, spawnSyndication, type SpawnedProcess, type SpawnedSyndication} from '../../syndication/src/testing.ts'
 import {article, seedContent} from './support/content.ts'
-import {waitUntil} from './support/receiver.ts'
+import {startReceiver, waitUntil} from './support/receiver.ts'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-syndication-429-'))
 const storeFile = path.join(tmp, 'partner.json')
@@ -80,5 +80,30 @@ describe('syndication against a rate-limited lake', () => {
     expect(await hog).toBe(400) // the slow query hit the time limit and freed the slot
     await waitUntil(() => titles().includes('Published while the service was down'), 60_000, `the article published while down to reach the partner\n${service.output()}`)
     expect(service.output()).toContain('reconcile at start-up done after a retry')
+  })
+
+  it('a partner answering 429 with Retry-After is not tried again sooner than it asked', async () => {
+    const receiver = await startReceiver()
+    try {
+      receiver.status = 429
+      receiver.headers = {'retry-after': '2'}
+      const res = await fetch(new URL('/v1/partners', service.url), {
+        method: 'POST',
+        headers: {authorization: `Bearer ${service.publisherKey}`, 'content-type': 'application/json'},
+        body: JSON.stringify({id: 'club-busy', name: 'Club Busy', webhookUrl: receiver.url}),
+      })
+      expect(res.status).toBe(201)
+      await receiver.waitFor((all) => all.length >= 1)
+      receiver.status = 200
+      receiver.headers = {}
+      await receiver.waitFor((all) => all.length >= 2)
+      const [first, second] = receiver.received
+      // The service's own backoff here starts at 100 ms; the partner asked for 2 s.
+      expect(second!.at - first!.at).toBeGreaterThanOrEqual(1_900)
+      expect(second!.headers['idempotency-key']).toBe(first!.headers['idempotency-key'])
+      expect(second!.headers['spotter-delivery-attempt']).toBe('2')
+    } finally {
+      await receiver.close()
+    }
   })
 })
