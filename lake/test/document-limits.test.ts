@@ -161,6 +161,31 @@ describe('document size', () => {
   })
 })
 
+describe('attributes per document', () => {
+  it('accepts 1,000 unique paths and datatypes (system fields included) and refuses 1,001; array items share one path', async () => {
+    const client = lake.client()
+    // _id, _type, _rev, _createdAt, _updatedAt + 995 fields = 1,000.
+    const fields = (n: number) => Object.fromEntries(Array.from({length: n}, (_, i) => [`f${i}`, i]))
+    expect((await client.create({_id: 'attrs-1000', _type: 't', ...fields(995)}))._id).toBe('attrs-1000')
+    const over = await post('/data/mutate/production', JSON.stringify({mutations: [{create: {_id: 'attrs-1001', _type: 't', ...fields(996)}}]}))
+    const body = await over.json()
+    expect(over.status).toBe(400)
+    expect(body.error).toMatchObject({type: 'documentTooManyAttributesError', documentId: 'attrs-1001', limit: 1000})
+    expect(body.error.description).toBe('Document "attrs-1001" has over 1,000 attributes (unique paths and datatypes), the maximum per document')
+    await absent('attrs-1001')
+    // 20,000 array items of two shapes: items[] (object), items[]._key, items[].n (integer), items[].x (float).
+    const items = Array.from({length: 20_000}, (_, i) => (i % 2 ? {_key: `k${i}`, n: i} : {_key: `k${i}`, x: i + 0.5}))
+    expect((await client.create({_id: 'long-array', _type: 't', ...fields(990), items}))._id).toBe('long-array')
+    // Retyping a field keeps the count (1,000); a new field on long-array makes 1,001 and fails
+    // the whole transaction.
+    const patched = await post('/data/mutate/production', JSON.stringify({mutations: [{patch: {id: 'attrs-1000', set: {f0: 'now a string'}}}, {patch: {id: 'long-array', set: {f990: true}}}]}))
+    expect(patched.status).toBe(400)
+    expect((await patched.json()).error).toMatchObject({type: 'documentTooManyAttributesError', documentId: 'long-array'})
+    expect(await client.fetch('*[_id == "attrs-1000"][0].f0')).toBe(0)
+    await client.patch('attrs-1000').set({f0: 'now a string'}).commit()
+  })
+})
+
 describe('a data dir written before the limits', () => {
   it('still starts with documents over them (warning), keeps answering, and lets them be deleted', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-limits-old-'))

@@ -1,11 +1,12 @@
 // What a stored document may be, as the hosted Content Lake's technical limits say
-// (sanity.io/docs/content-lake/technical-limits): at most 32 MB of JSON (SI units) and at most 20
-// levels of attribute nesting; and `_id` / `_type` never change once a document exists
+// (sanity.io/docs/content-lake/technical-limits): at most 32 MB of JSON (SI units), at most 20
+// levels of attribute nesting and at most 1,000 attributes (the free and growth plans' limit); and `_id` / `_type` never change once a document exists
 // (cannotModifyImmutableAttributeError). Every write is checked here before it is logged.
 //
 // Depth counts attribute names on the path to a value: `a.b.c` is 3 levels. An object inside an
 // array sits at its array's level (`body[].children[].text` is 3, as the hosted store indexes
-// it), and an array directly inside an array adds a level. The walk is iterative, so a body nested
+// it), and an array directly inside an array adds a level. An attribute is a unique path and
+// datatype: `tags` (array) with strings in it is 2 (`tags`, `tags[]` string), whatever the length. The walk is iterative, so a body nested
 // 100,000 levels deep is refused cleanly instead of overflowing the stack.
 import {HttpError} from '../http/errors.ts'
 import type {SanityDocument} from '../types.ts'
@@ -13,6 +14,7 @@ import type {PendingChange} from './transaction.ts'
 
 export const MAX_DOCUMENT_BYTES = 32_000_000
 export const MAX_DOCUMENT_DEPTH = 20
+export const MAX_DOCUMENT_ATTRIBUTES = 1_000
 
 /**
  * How many objects/arrays deep any recursive code of the lake may walk a request value. A
@@ -23,7 +25,7 @@ export const MAX_DOCUMENT_DEPTH = 20
 export const MAX_WALK_NESTING = 64
 
 export interface LimitViolation {
-  type: 'documentTooDeepError' | 'documentTooLargeError'
+  type: 'documentTooDeepError' | 'documentTooLargeError' | 'documentTooManyAttributesError'
   description: string
   details: Record<string, unknown>
 }
@@ -36,6 +38,14 @@ export function documentLimitViolation(doc: SanityDocument | Record<string, unkn
       type: 'documentTooDeepError',
       description: `Document "${id}" exceeds the maximum attribute nesting depth of ${MAX_DOCUMENT_DEPTH} levels at ${deep}`,
       details: {documentId: id, path: deep, limit: MAX_DOCUMENT_DEPTH},
+    }
+  }
+  const attributes = attributeCount(doc, MAX_DOCUMENT_ATTRIBUTES)
+  if (attributes > MAX_DOCUMENT_ATTRIBUTES) {
+    return {
+      type: 'documentTooManyAttributesError',
+      description: `Document "${id}" has over ${MAX_DOCUMENT_ATTRIBUTES.toLocaleString('en')} attributes (unique paths and datatypes), the maximum per document`,
+      details: {documentId: id, limit: MAX_DOCUMENT_ATTRIBUTES},
     }
   }
   // Safe to serialise now: the depth is bounded.
@@ -68,6 +78,32 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
     }
   }
   return false
+}
+
+function datatype(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'float'
+  return typeof value
+}
+
+/** Unique attribute path + datatype pairs, counting stops once past `limit` (iterative). */
+function attributeCount(doc: unknown, limit: number): number {
+  const seen = new Set<string>()
+  const stack: Array<{value: unknown; path: string}> = [{value: doc, path: ''}]
+  const add = (path: string, value: unknown) => {
+    seen.add(`${path}\u0000${datatype(value)}`)
+    if (typeof value === 'object' && value !== null) stack.push({value, path})
+  }
+  while (stack.length > 0 && seen.size <= limit) {
+    const {value, path} = stack.pop()!
+    if (Array.isArray(value)) {
+      for (const item of value) add(`${path}[]`, item)
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) add(path === '' ? key : `${path}.${key}`, child)
+    }
+  }
+  return seen.size
 }
 
 interface Frame {
