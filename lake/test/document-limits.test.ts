@@ -116,6 +116,22 @@ describe('nesting depth', () => {
     })
   }
 
+  it('refuses a deep value that would change nothing (it would still be logged as the request)', async () => {
+    for (const mutation of [
+      `{"createIfNotExists": {"_id": "base", "_type": "exercise", "a": ${nestedJson(100_000)}}}`,
+      `{"patch": {"id": "base", "setIfMissing": {"name": ${nestedJson(100_000)}}}}`,
+      `{"patch": {"id": "base", "setIfMissing": {"name": ${nestedJson(3_250)}}}}`,
+    ]) {
+      const response = await post('/data/mutate/production', `{"mutations": [{"create": {"_id": "noop-sibling", "_type": "t"}}, ${mutation}]}`)
+      const body = await response.json()
+      expect(response.status).toBe(400)
+      expect(body.error).toMatchObject({type: 'requestTooDeepError', limit: 72})
+      expect(body.error.description).toContain('deeper than any document may (at most 20 levels of attributes)')
+    }
+    await absent('noop-sibling')
+    expect(await lake.client().getDocument('base')).toMatchObject({name: 'Squat'})
+  })
+
   it('refuses a patch whose result is too deep although its value is shallow, at the path in the document', async () => {
     const client = lake.client()
     await client.create({_id: 'grow', _type: 't', ...nested(18)})

@@ -171,3 +171,22 @@ export function checkChanges(changes: readonly PendingChange[]): void {
     checkDocumentLimits(change.document, change.id)
   }
 }
+
+/**
+ * Beyond the documents, what the client sent is logged too (for history and listeners): a value
+ * that changed nothing (setIfMissing on a set field, createIfNotExists on an existing id) must not
+ * nest deeper than a document could either. The margin covers the request's own envelope
+ * (`{mutations: [{patch: {insert: {items: [...]}}}]}`).
+ */
+export const MAX_REQUEST_NESTING = MAX_WALK_NESTING + 8
+
+export function checkRequestNesting(request: unknown): void {
+  if (nestsDeeperThan(request, MAX_REQUEST_NESTING)) {
+    throw new HttpError(
+      400,
+      'requestTooDeepError',
+      `The request nests more than ${MAX_REQUEST_NESTING} objects/arrays deep, deeper than any document may (at most ${MAX_DOCUMENT_DEPTH} levels of attributes)`,
+      {limit: MAX_REQUEST_NESTING},
+    )
+  }
+}

@@ -1,7 +1,7 @@
 // One dataset: its documents in memory, its query engine, its transaction log and snapshot.
 // Commits are serialised; each is logged and fsynced, then applied to memory and the engine,
 // then announced to listeners, and only then acknowledged.
-import {checkChanges, documentLimitViolation, nestsDeeperThan} from '../mutations/limits.ts'
+import {checkChanges, checkRequestNesting, documentLimitViolation, nestsDeeperThan} from '../mutations/limits.ts'
 import {checkReferences} from '../mutations/references.ts'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -135,6 +135,7 @@ export class Dataset {
       const result = await build(draft)
       // Limits and immutable fields first: later steps (references, the log) walk the documents.
       checkChanges(draft.changes())
+      checkRequestNesting(options.request)
       if (draft.systemFields !== 'verbatim') checkReferences(draft.changes(), this.documents.values())
       const transaction = options.dryRun
         ? {id: draft.id, seq: this.seq, timestamp: draft.timestamp, identity: options.identity, changes: draft.changes()}
