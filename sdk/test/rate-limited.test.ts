@@ -30,7 +30,7 @@ describe('SDK reads under the lake\'s rate limit', () => {
     // 20 requests at once against 10 a second: half are answered 429 at first.
     const results = await Promise.all([...calls(), ...calls(), ...calls(), ...calls(), ...calls()])
     expect(results).toHaveLength(20)
-    results.forEach((result, i) => expect(result).toEqual(expected[i % 4]))
+    for (const [i, result] of results.entries()) expect(result).toEqual(expected[i % 4])
     expect(expected[0]).not.toBeNull()
   })
 

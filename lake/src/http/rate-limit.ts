@@ -123,10 +123,11 @@ export class RateLimiter {
     window.requests++
     if (kind === 'mutation') window.mutations++
     if (kind === 'upload') window.uploads++
-    const tightest = kind === 'mutation' ? [mutationsPerSecond, window.mutations] : kind === 'upload' ? [uploadsPerSecond, window.uploads] : [requestsPerSecond, window.requests]
-    if (tightest[0]! > 0) {
-      res.setHeader('x-ratelimit-limit-second', String(tightest[0]))
-      res.setHeader('x-ratelimit-remaining-second', String(Math.max(0, tightest[0]! - tightest[1]!)))
+    // Like hosted, the answer tells how much of the per-second limit that applies is left.
+    const [limit, used] = kind === 'mutation' ? [mutationsPerSecond, window.mutations] : kind === 'upload' ? [uploadsPerSecond, window.uploads] : [requestsPerSecond, window.requests]
+    if (limit > 0) {
+      res.setHeader('x-ratelimit-limit-second', String(limit))
+      res.setHeader('x-ratelimit-remaining-second', String(Math.max(0, limit - used)))
     }
     if (key !== null) {
       const running = key
