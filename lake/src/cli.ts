@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import {parseArgs} from 'node:util'
 import {ACL_MODES, configPath, DEFAULT_DATASET, loadConfig, type AclMode, type LakeConfig} from './config.ts'
 import {corsCommand} from './cors-origins.ts'
+import {parseRateLimits} from './http/rate-limit.ts'
 import {Lake} from './lake.ts'
 import {parseNdjson} from './ndjson-import.ts'
 import {exportNdjson, importInto} from './routes/import-export.ts'
@@ -53,6 +54,11 @@ Options:
   --shuffle-unordered   serve: answer results a query does not order (no order()) in a random order,
                         new each query, as hosted Sanity may (default: config, else _id order)
   --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
+  --rate-limits L       Hosted's rate limits are on by default (per client IP and second: 500 requests,
+                        25 mutations, 25 uploads; per dataset at once: 500 queries, 100 mutations).
+                        "off" disables them for bulk local work; name=N,... raises some (0 = unlimited):
+                        requestsPerSecond, mutationsPerSecond, uploadsPerSecond, concurrentQueries,
+                        concurrentMutations. Overrides the config's "rateLimits".
   --verbatim            import: store documents exactly as given (no system fields added)
   --out FILE            export: write here instead of stdout
   --credentials         cors add: allow credentials from the origin
@@ -83,6 +89,7 @@ function options(argv: string[]) {
       'anonymous-role': {type: 'string'},
       'keepalive-ms': {type: 'string'},
       'shuffle-unordered': {type: 'boolean'},
+      'rate-limits': {type: 'string'},
       verbatim: {type: 'boolean'},
       out: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
@@ -136,6 +143,7 @@ function openLake(values: Values, extraDatasets: string[]): Lake {
     if (role !== 'none' && role !== 'read' && role !== 'write') throw new Error(`--anonymous-role must be none, read or write`)
     config.anonymousRole = role
   }
+  if (values['rate-limits'] !== undefined) config.rateLimits = parseRateLimits(values['rate-limits'], '--rate-limits')
   if (values['shuffle-unordered']) config.shuffleUnordered = true
   const acl = values.acl
   if (acl !== undefined && !ACL_MODES.includes(acl as AclMode)) throw new Error(`--acl must be public or private, got "${acl}"`)
@@ -182,6 +190,7 @@ async function serve(values: Values): Promise<void> {
     keepaliveMs: Math.max(10, intOption(values, 'keepalive-ms', 15_000)),
     listenFilterTimeoutMs: positive(values, 'listen-filter-timeout-ms'),
     anonymousListeners: intOption(values, 'anonymous-max-listeners', undefined),
+    rateLimits: lake.config.rateLimits,
   })
   if (values.seed) {
     const seedDataset = datasets[0] ?? DEFAULT_DATASET

@@ -2,11 +2,13 @@
 //   {"projectId": "spotter", "datasets": ["production", {"name": "internal", "aclMode": "private"}],
 //    "tokens": [{"token": "...", "role": "read" | "write", "name": "ci"}],
 //    "anonymousRole": "none" | "read" | "write", "shuffleUnordered": false,
+//    "rateLimits": "off" | {"mutationsPerSecond": 100, ...},
 //    "cors": [{"origin": "http://localhost:3333", "allowCredentials": true}]}
 // A missing file is created with a fresh read and write token, so a new data dir just works.
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {randomBytes} from 'node:crypto'
+import {parseRateLimits, type RateLimits} from './http/rate-limit.ts'
 import {parseWebhooks, type WebhookConfig} from './webhooks/config.ts'
 
 export type Role = 'read' | 'write'
@@ -51,6 +53,8 @@ export interface LakeConfig {
   webhooks?: WebhookConfig[]
   /** Allowed browser origins; a config without the key gets DEFAULT_CORS. */
   cors?: CorsOrigin[]
+  /** Hosted's rate limits unless overridden; null = off (`"rateLimits": "off"`, for bulk local work). */
+  rateLimits?: RateLimits | null
 }
 
 export const DEFAULT_PROJECT_ID = 'spotter'
@@ -117,6 +121,7 @@ export function parseConfig(raw: unknown, file: string): LakeConfig {
     shuffleUnordered,
     webhooks: parseWebhooks(obj.webhooks, file),
     cors: parseCors(obj.cors, file),
+    rateLimits: parseRateLimits(obj.rateLimits, `Config ${file}: rateLimits`),
   }
 }
 

@@ -8,6 +8,7 @@ import {storeAsset, type AssetContext} from './assets.ts'
 import {badRequest} from './http/errors.ts'
 import {isPlainObject} from './http/body.ts'
 import {validateId} from './mutations/ids.ts'
+import {MAX_WALK_NESTING} from './mutations/limits.ts'
 import type {TransactionDraft} from './mutations/transaction.ts'
 import type {SanityDocument} from './types.ts'
 
@@ -40,12 +41,14 @@ export function importDocuments(draft: TransactionDraft, docs: SanityDocument[],
   return docs.length
 }
 
-function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveAssets(v, draft, assets, baseDir, docId))
+/** Bounded: below MAX_WALK_NESTING a value is left as is (such a document is refused anyway). */
+function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string, depth = 0): unknown {
+  if (depth > MAX_WALK_NESTING) return value
+  if (Array.isArray(value)) return value.map((v) => resolveAssets(v, draft, assets, baseDir, docId, depth + 1))
   if (!isPlainObject(value)) return value
   const out: Record<string, unknown> = {}
   for (const [key, v] of Object.entries(value)) {
-    if (key !== '_sanityAsset') out[key] = resolveAssets(v, draft, assets, baseDir, docId)
+    if (key !== '_sanityAsset') out[key] = resolveAssets(v, draft, assets, baseDir, docId, depth + 1)
   }
   if (typeof value._sanityAsset === 'string') {
     const asset = loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)

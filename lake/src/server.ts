@@ -9,6 +9,7 @@ import {DEFAULT_ANONYMOUS_BODY_LIMIT, DEFAULT_BODY_LIMIT} from './http/body.ts'
 import {sendJson, type Request, type RequestContext, type Response} from './http/context.ts'
 import {applyCors, corsCheck} from './http/cors.ts'
 import {badRequest, forbidden, HttpError, notFound, toHttpError} from './http/errors.ts'
+import {HOSTED_RATE_LIMITS, RateLimiter, type RateLimits} from './http/rate-limit.ts'
 import {decodePathSegment, Router} from './http/router.ts'
 import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
@@ -39,6 +40,8 @@ export interface ServerOptions {
   listenFilterTimeoutMs?: number
   /** Open listeners without a token at most (default 1000). */
   anonymousListeners?: number
+  /** Hosted's rate limits by default; null turns them off (local bulk work). */
+  rateLimits?: RateLimits | null
 }
 
 export interface RunningServer {
@@ -92,8 +95,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     keepaliveMs: options.keepaliveMs ?? 15_000,
     listenFilters,
   }
+  const limits = options.rateLimits === undefined ? HOSTED_RATE_LIMITS : options.rateLimits
+  const limiter = limits === null ? null : new RateLimiter(limits)
   const handler = (req: Request, res: Response) => {
-    void handle(req, res, options.lake, router, settings)
+    void handle(req, res, options.lake, router, limiter, settings)
   }
   const presence = createPresence(options.lake.config, settings.keepaliveMs)
   const transport = createTransport(handler, options.tls, (req, socket, head) => upgrade(req, socket, head, options.lake, presence))
@@ -141,7 +146,7 @@ interface Settings {
   listenFilters: ListenFilters
 }
 
-async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: Settings): Promise<void> {
+async function handle(req: Request, res: Response, lake: Lake, router: Router, limiter: RateLimiter | null, settings: Settings): Promise<void> {
   try {
     const url = requestUrl(req)
     const versioned = VERSION_PREFIX.exec(url.pathname)
@@ -150,6 +155,8 @@ async function handle(req: Request, res: Response, lake: Lake, router: Router, s
     const match = router.match(req.method ?? 'GET', path, versioned !== null)
     if (match === null) throw notFound(`Not found: ${req.method} ${url.pathname}`)
     if (match === 'method') throw new HttpError(405, 'methodNotAllowedError', `Method ${req.method} is not allowed on ${url.pathname}`)
+    // API calls only: asset bytes are the CDN's on hosted, not the API's.
+    if (versioned) limiter?.admit(req, res, path, match.params.dataset)
     const host = requestHost(req)
     checkProjectId(req, host, lake)
     const tokenless = !req.headers.authorization && !url.searchParams.has('token')
@@ -182,6 +189,7 @@ export function sendError(res: Response, err: unknown): void {
     res.end()
     return
   }
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value)
   sendJson(res, error.statusCode, error.toBody())
 }
 

@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url'
 import {createClient, type ClientConfig, type SanityClient} from '@sanity/client'
 import {configPath, DEFAULT_CORS, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from './config.ts'
 import {addCorsOrigin} from './cors-origins.ts'
+import type {RateLimits} from './http/rate-limit.ts'
 
 export interface SpawnedLake {
   /** Plain HTTP base, e.g. http://127.0.0.1:PORT (apiHost for @sanity/client). */
@@ -46,6 +47,11 @@ export interface SpawnLakeOptions {
    * Pass false only for a test about the lake's `_id` order itself.
    */
   shuffleUnordered?: boolean
+  /**
+   * The lake answers with hosted's rate limits unless told otherwise: a test doing bulk work
+   * (bursts, conformance, seeding over HTTP) passes 'off', or raises some limits.
+   */
+  rateLimits?: 'off' | Partial<RateLimits>
   args?: string[]
 }
 
@@ -88,6 +94,7 @@ export async function spawnLake(options: SpawnLakeOptions = {}): Promise<Spawned
     const args = [CLI, 'serve', '--port', String(listenPort), '--data-dir', dataDir]
     if (seed) args.push('--seed', seed)
     if (options.queryTimeoutMs !== undefined) args.push('--query-timeout-ms', String(options.queryTimeoutMs))
+    if (options.rateLimits !== undefined) args.push('--rate-limits', rateLimitsArg(options.rateLimits))
     for (const name of options.datasets ?? []) args.push('--dataset', name)
     if (options.shuffleUnordered !== false) args.push('--shuffle-unordered')
     args.push(...(options.args ?? []))
@@ -157,6 +164,12 @@ export async function spawnLake(options: SpawnLakeOptions = {}): Promise<Spawned
     },
   }
   return lake
+}
+
+function rateLimitsArg(limits: 'off' | Partial<RateLimits>): string {
+  if (limits === 'off') return 'off'
+  const parts = Object.entries(limits).map(([name, n]) => `${name}=${n}`)
+  return parts.length > 0 ? parts.join(',') : 'hosted'
 }
 
 /** Writes a config with fresh tokens unless the data dir already has one (restart, reuse). */

@@ -79,6 +79,7 @@ export class DeliveryWorker {
     const started = Date.now()
     let status: number | null = null
     let error: string | null = null
+    let retryAfterMs = 0
     if (!partner?.webhookUrl || !partner.webhookSecret) {
       error = 'partner has no webhook endpoint'
     } else {
@@ -99,17 +100,28 @@ export class DeliveryWorker {
         status = res.status
         await res.arrayBuffer().catch(() => undefined)
         if (!res.ok) error = `HTTP ${res.status}`
+        // A partner that answers 429 or 503 with Retry-After is not tried again sooner.
+        if (res.status === 429 || res.status === 503) retryAfterMs = retryAfter(res.headers.get('retry-after'))
       } catch (err) {
         error = (err as Error).cause ? `${(err as Error).message}: ${((err as Error).cause as Error).message}` : (err as Error).message
       }
     }
     const delivered = status !== null && status >= 200 && status < 300
     const giveUp = !delivered && (attempt >= this.options.maxAttempts || !partner?.webhookUrl)
-    const delay = Math.min(this.options.maxMs, this.options.baseMs * 2 ** (attempt - 1))
+    const delay = Math.max(retryAfterMs, Math.min(this.options.maxMs, this.options.baseMs * 2 ** (attempt - 1)))
     await this.store.deliveries.recordAttempt(
       delivery.id,
       {attempt, at: at.toISOString(), status, error, durationMs: Date.now() - started},
       {status: delivered ? 'delivered' : giveUp ? 'failed' : 'pending', nextAttemptAt: Date.now() + delay},
     )
   }
+}
+
+/** Retry-After in ms: delay-seconds or an HTTP date; 0 when absent or unreadable. */
+export function retryAfter(header: string | null): number {
+  if (header === null || header.trim() === '') return 0
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? 0 : Math.max(0, date - Date.now())
 }

@@ -19,6 +19,9 @@ import {SyndicationStore} from './storage/store.ts'
 import {Syndicator} from './sync.ts'
 import type {DeliveryStatus, PartnerRecord} from './types.ts'
 
+
+const RECONCILE_RETRY_MS = 1000
+const RECONCILE_RETRY_MAX_MS = 60_000
 export interface RunningService {
   url: string
   port: number
@@ -123,6 +126,31 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     }
   }
 
+  // A reconcile that failed (the content source down, or answering 429 past the client's retries)
+  // is tried again with backoff until it succeeds: no webhook may be left to fill the gap.
+  let closed = false
+  let retryTimer: NodeJS.Timeout | null = null
+  let retrying = false
+  const reconcileUntilDone = (when: string, error: unknown, delayMs = RECONCILE_RETRY_MS) => {
+    console.error(`[syndication] reconcile ${when} failed, retrying in ${delayMs} ms: ${(error as Error).message}`)
+    if (retrying || closed) return
+    retrying = true
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      syndicator.reconcileAll().then(
+        () => {
+          retrying = false
+          console.error(`[syndication] reconcile ${when} done after a retry`)
+        },
+        (err: unknown) => {
+          retrying = false
+          reconcileUntilDone(when, err, Math.min(RECONCILE_RETRY_MAX_MS, delayMs * 2))
+        },
+      )
+    }, delayMs)
+    retryTimer.unref()
+  }
+
   const route = async (req: http.IncomingMessage, url: URL, body: string) => {
     const method = req.method ?? 'GET'
     const path = url.pathname
@@ -153,7 +181,7 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
       const reconciled = await syndicator.reconcileAll().then(
         () => true,
         (err: unknown) => {
-          console.error(`[syndication] reconcile after adding partner "${created.partner.id}" failed: ${(err as Error).message}`)
+          reconcileUntilDone(`after adding partner "${created.partner.id}"`, err)
           return false
         },
       )
@@ -167,7 +195,10 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     }
     if (path === '/v1/reconcile' && method === 'POST') {
       await publisherOnly(req)
-      return json(200, {feedChanges: (await syndicator.reconcileAll()).length})
+      const changes = await syndicator.reconcileAll().catch((err: unknown) => {
+        throw new ApiError(503, 'sourceUnavailable', `Could not read the content source: ${(err as Error).message}`)
+      })
+      return json(200, {feedChanges: changes.length})
     }
     throw new ApiError(404, 'notFound', `Not found: ${method} ${path}`)
   }
@@ -203,13 +234,15 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
   const pruneTimer = setInterval(prune, 3600_000)
   pruneTimer.unref()
   // Catch up with whatever changed while the service was down (webhooks are only triggers).
-  syndicator.reconcileAll().catch((err: unknown) => console.error(`[syndication] start-up reconcile failed: ${(err as Error).message}`))
+  syndicator.reconcileAll().catch((err: unknown) => reconcileUntilDone('at start-up', err))
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     port,
     store,
     syndicator,
     async close() {
+      closed = true
+      if (retryTimer) clearTimeout(retryTimer)
       clearInterval(pruneTimer)
       await new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -5,6 +5,8 @@ export class HttpError extends Error {
   readonly statusCode: number
   readonly type: string
   readonly details: Record<string, unknown>
+  /** Extra response headers (e.g. Retry-After on a 429). */
+  readonly headers: Record<string, string> = {}
 
   constructor(statusCode: number, type: string, description: string, details: Record<string, unknown> = {}) {
     super(description)

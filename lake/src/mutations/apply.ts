@@ -62,7 +62,8 @@ async function applyOne(
     case 'createOrReplace': {
       const doc = checkDocument(body, where, true)
       const existing = draft.get(doc._id)
-      // Replacing with another _type acts as delete + create (hosted): a new _createdAt.
+      // Another _type can only replace a document created earlier in this transaction (a committed
+      // one keeps its _type: checkChanges); that is a new document, with a new _createdAt.
       const kept = existing && existing._type === doc._type ? existing._createdAt : undefined
       const createdAt = typeof body._createdAt === 'string' ? body._createdAt : kept
       draft.put(doc._id, {...doc, _createdAt: createdAt ?? draft.timestamp}, {createOrReplace: doc})

@@ -1,12 +1,15 @@
 // `autoGenerateArrayKeys=true`: objects in arrays get a random `_key` where they have none, as
 // the hosted API does for clients that do not make keys themselves.
 import {randomId} from './ids.ts'
+import {MAX_WALK_NESTING} from './limits.ts'
 
-export function withArrayKeys(value: unknown, inArray = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => withArrayKeys(item, true))
+/** Bounded: below MAX_WALK_NESTING a value is left as is (such a document is refused anyway). */
+export function withArrayKeys(value: unknown, inArray = false, depth = 0): unknown {
+  if (depth > MAX_WALK_NESTING) return value
+  if (Array.isArray(value)) return value.map((item) => withArrayKeys(item, true, depth + 1))
   if (typeof value !== 'object' || value === null) return value
   const out: Record<string, unknown> = {}
-  for (const [key, v] of Object.entries(value)) out[key] = withArrayKeys(v, false)
+  for (const [key, v] of Object.entries(value)) out[key] = withArrayKeys(v, false, depth + 1)
   if (inArray && typeof out._key !== 'string') out._key = randomId(12)
   return out
 }

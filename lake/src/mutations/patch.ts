@@ -4,6 +4,7 @@
 import {Mutation} from '@sanity/mutator'
 import {badRequest} from '../http/errors.ts'
 import type {SanityDocument} from '../types.ts'
+import {immutableAttributeError} from './limits.ts'
 
 export const PATCH_OPERATIONS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert', 'diffMatchPatch'] as const
 const PATCH_KEYS = new Set<string>([...PATCH_OPERATIONS, 'id', 'query', 'params', 'ifRevisionID'])
@@ -47,6 +48,9 @@ export function applyPatch(doc: SanityDocument, patch: Record<string, unknown>, 
     throw badRequest(`${where}: cannot apply patch: ${(err as Error).message}`, 'invalidPatchError')
   }
   if (!result) throw badRequest(`${where}: patch removed the document`, 'invalidPatchError')
-  // _id is fixed; a patch may not move a document.
-  return {...result, _id: doc._id}
+  // As hosted: a patch that would change (or remove) _id or _type fails the whole transaction.
+  for (const attribute of ['_id', '_type'] as const) {
+    if (result[attribute] !== doc[attribute]) throw immutableAttributeError(attribute, doc._id)
+  }
+  return result
 }

@@ -6,12 +6,17 @@ import type {SanityDocument} from '../types.ts'
 import type {PendingChange} from './transaction.ts'
 
 function strongRefs(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const item of value) strongRefs(item, into)
-  } else if (value !== null && typeof value === 'object') {
-    const obj = value as Record<string, unknown>
-    if (typeof obj._ref === 'string' && obj._weak !== true) into.add(obj._ref)
-    for (const key in obj) if (key !== '_ref') strongRefs(obj[key], into)
+  // Iterative: documents loaded from an old data dir may nest deeper than the stack allows.
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const current = stack.pop()
+    if (Array.isArray(current)) {
+      for (const item of current) if (item !== null && typeof item === 'object') stack.push(item)
+    } else if (current !== null && typeof current === 'object') {
+      const obj = current as Record<string, unknown>
+      if (typeof obj._ref === 'string' && obj._weak !== true) into.add(obj._ref)
+      for (const key in obj) if (key !== '_ref' && obj[key] !== null && typeof obj[key] === 'object') stack.push(obj[key])
+    }
   }
 }
 

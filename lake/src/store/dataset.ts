@@ -1,6 +1,7 @@
 // One dataset: its documents in memory, its query engine, its transaction log and snapshot.
 // Commits are serialised; each is logged and fsynced, then applied to memory and the engine,
 // then announced to listeners, and only then acknowledged.
+import {checkChanges, checkRequestNesting, documentLimitViolation, nestsDeeperThan} from '../mutations/limits.ts'
 import {checkReferences} from '../mutations/references.ts'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -93,7 +94,7 @@ export class Dataset {
       }
     }
     if (from === 0) this.revisionIndexComplete = true
-    this.engine.load(this.documents.values())
+    this.engine.load(loadable(this.name, this.documents.values()))
   }
 
   get(id: string): SanityDocument | undefined {
@@ -132,6 +133,9 @@ export class Dataset {
       }
       const draft = new TransactionDraft(options.transactionId ?? randomId(), new Date().toISOString(), (id) => this.documents.get(id))
       const result = await build(draft)
+      // Limits and immutable fields first: later steps (references, the log) walk the documents.
+      checkChanges(draft.changes())
+      checkRequestNesting(options.request)
       if (draft.systemFields !== 'verbatim') checkReferences(draft.changes(), this.documents.values())
       const transaction = options.dryRun
         ? {id: draft.id, seq: this.seq, timestamp: draft.timestamp, identity: options.identity, changes: draft.changes()}
@@ -231,5 +235,29 @@ export class Dataset {
     this.snapshot()
     this.log.close()
     await this.engine.close()
+  }
+}
+
+/** Beyond this nesting the query workers cannot take a document (structured cloning recurses). */
+const QUERYABLE_NESTING = 512
+
+/**
+ * The restored documents the query engine gets. A data dir written before the document limits
+ * may hold documents over them: they still load (with a warning), and one nested too deep to be
+ * copied to the query workers stays readable by id and deletable, but out of queries.
+ */
+function* loadable(dataset: string, documents: Iterable<SanityDocument>): Generator<SanityDocument> {
+  for (const doc of documents) {
+    const violation = documentLimitViolation(doc, doc._id)
+    if (violation === null) {
+      yield doc
+      continue
+    }
+    if (nestsDeeperThan(doc, QUERYABLE_NESTING)) {
+      console.warn(`[lake] ${dataset}: ${violation.description}; it nests over ${QUERYABLE_NESTING} levels, so queries leave it out (delete or replace it)`)
+      continue
+    }
+    console.warn(`[lake] ${dataset}: ${violation.description}; loaded as stored (written before the lake enforced this limit)`)
+    yield doc
   }
 }

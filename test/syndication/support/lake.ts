@@ -3,10 +3,14 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {newToken} from '../../../lake/src/config.ts'
-import {spawnLake, type SpawnedLake} from '../../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake, type SpawnLakeOptions} from '../../../lake/src/testing.ts'
 
 /** Writes `lake.config.json` into `dataDir` (created if missing) and starts a lake on it. */
-export async function spawnLakeWithWebhooks(dataDir: string, webhooks: readonly Record<string, unknown>[]): Promise<SpawnedLake> {
+export async function spawnLakeWithWebhooks(
+  dataDir: string,
+  webhooks: readonly Record<string, unknown>[],
+  options: Omit<SpawnLakeOptions, 'dataDir'> = {},
+): Promise<SpawnedLake> {
   fs.mkdirSync(dataDir, {recursive: true})
   const config = {
     projectId: 'spotter',
@@ -19,5 +23,5 @@ export async function spawnLakeWithWebhooks(dataDir: string, webhooks: readonly 
     webhooks,
   }
   fs.writeFileSync(path.join(dataDir, 'lake.config.json'), JSON.stringify(config))
-  return spawnLake({dataDir})
+  return spawnLake({...options, dataDir})
 }

@@ -9,6 +9,8 @@ export interface Received {
   path: string
   headers: http.IncomingHttpHeaders
   body: string
+  /** Date.now() when it arrived. */
+  at: number
 }
 
 export interface Receiver {
@@ -17,19 +19,21 @@ export interface Receiver {
   received: Received[]
   /** Status to answer with (default 200). */
   status: number
+  /** Extra headers to answer with (e.g. Retry-After). */
+  headers: Record<string, string>
   close(): Promise<void>
   waitFor(predicate: (all: Received[]) => boolean, timeoutMs?: number): Promise<void>
 }
 
 export async function startReceiver(port = 0): Promise<Receiver> {
   const received: Received[] = []
-  const state = {status: 200}
+  const state = {status: 200, headers: {} as Record<string, string>}
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      received.push({method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8')})
-      res.writeHead(state.status, {'content-type': 'application/json'}).end('{}')
+      received.push({method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now()})
+      res.writeHead(state.status, {'content-type': 'application/json', ...state.headers}).end('{}')
     })
   })
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
@@ -43,6 +47,12 @@ export async function startReceiver(port = 0): Promise<Receiver> {
     },
     set status(value: number) {
       state.status = value
+    },
+    get headers() {
+      return state.headers
+    },
+    set headers(value: Record<string, string>) {
+      state.headers = value
     },
     close: () =>
       new Promise<void>((resolve) => {
