@@ -3,8 +3,9 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type {LakeConfig} from './config.ts'
-import {badRequest, notFound} from './http/errors.ts'
+import {badRequest, HttpError, notFound} from './http/errors.ts'
 import {Dataset} from './store/dataset.ts'
+import {DatasetDamagedError} from './store/integrity.ts'
 
 export const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 
@@ -20,6 +21,8 @@ export class Lake {
   readonly assetsDir: string
   private readonly queryTimeoutMs: number
   private readonly datasets = new Map<string, Dataset>()
+  /** Datasets whose files failed the check at start: not served, every request answers why. */
+  private readonly damaged = new Map<string, DatasetDamagedError>()
 
   constructor(options: LakeOptions) {
     this.dataDir = options.dataDir
@@ -40,13 +43,32 @@ export class Lake {
     return path.join(this.dataDir, 'datasets')
   }
 
-  private open(name: string): Dataset {
-    const dataset = Dataset.open(path.join(this.datasetsDir, name), name, {queryTimeoutMs: this.queryTimeoutMs, projectId: this.projectId})
-    this.datasets.set(name, dataset)
-    return dataset
+  private open(name: string): Dataset | null {
+    try {
+      const dataset = Dataset.open(path.join(this.datasetsDir, name), name, {queryTimeoutMs: this.queryTimeoutMs, projectId: this.projectId})
+      this.datasets.set(name, dataset)
+      return dataset
+    } catch (err) {
+      // One damaged dataset must not take the others down: it is set aside with its reason.
+      if (!(err instanceof DatasetDamagedError)) throw err
+      console.error(`[lake] ${err.message}`)
+      this.damaged.set(name, err)
+      return null
+    }
+  }
+
+  /** Datasets not served because their files are damaged, with the reason (names file, offset, repair command). */
+  damagedDatasets(): Map<string, DatasetDamagedError> {
+    return new Map(this.damaged)
+  }
+
+  private unavailable(name: string): HttpError {
+    const err = this.damaged.get(name)
+    return new HttpError(503, 'datasetDamagedError', err?.message ?? `Dataset "${name}" is not available`)
   }
 
   dataset(name: string): Dataset {
+    if (this.damaged.has(name)) throw this.unavailable(name)
     const dataset = this.datasets.get(name)
     if (!dataset) throw notFound(`Dataset "${name}" not found`, 'datasetNotFoundError')
     return dataset
@@ -64,7 +86,10 @@ export class Lake {
     if (!DATASET_NAME.test(name)) {
       throw badRequest(`Dataset name "${name}" is invalid: use 1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit`, 'invalidDatasetNameError')
     }
-    return this.datasets.get(name) ?? this.open(name)
+    if (this.damaged.has(name)) throw this.unavailable(name)
+    const dataset = this.datasets.get(name) ?? this.open(name)
+    if (!dataset) throw this.unavailable(name)
+    return dataset
   }
 
   async deleteDataset(name: string): Promise<void> {
@@ -78,6 +103,7 @@ export class Lake {
 
   /** True when no dataset holds a document (seeding only fills an empty lake). */
   isEmpty(): boolean {
+    if (this.damaged.size > 0) return false
     for (const dataset of this.datasets.values()) if (dataset.documents.size > 0) return false
     return true
   }

@@ -36,7 +36,7 @@ export async function importInto(
     {identity: options.identity, request: [{import: {documentCount: docs.length}}]},
   )
   // A large import would make the next start replay a huge log line; snapshot right away.
-  if (docs.length >= 1000) dataset.snapshot()
+  if (docs.length >= 1000) void dataset.snapshot()
   return {transactionId: transaction.id, documentCount: result}
 }
 
