@@ -119,7 +119,7 @@ async function serve(values: Values): Promise<void> {
     const seedDataset = datasets[0] ?? DEFAULT_DATASET
     if (lake.isEmpty()) {
       const file = path.resolve(values.seed)
-      const docs = parseNdjson(fs.readFileSync(file, 'utf8'))
+      const docs = await parseNdjson(fs.readFileSync(file, 'utf8'))
       await importInto(lake, seedDataset, docs, {verbatim: false, baseDir: path.dirname(file), baseUrl: server.url, identity: 'seed'})
       console.log(`Seeded ${docs.length} documents into "${seedDataset}" from ${file}`)
     }
@@ -150,7 +150,7 @@ async function runImport(values: Values, file: string | undefined): Promise<void
   const lake = openLake(values, [datasetName])
   try {
     const full = path.resolve(file)
-    const docs = parseNdjson(fs.readFileSync(full, 'utf8'))
+    const docs = await parseNdjson(fs.readFileSync(full, 'utf8'))
     const baseUrl = `http://127.0.0.1:${intOption(values, 'port', DEFAULT_PORT)}`
     const result = await importInto(lake, datasetName, docs, {verbatim: values.verbatim ?? false, baseDir: path.dirname(full), baseUrl, identity: 'import'})
     console.log(`Imported ${result.documentCount} documents into "${datasetName}" (transaction ${result.transactionId})`)

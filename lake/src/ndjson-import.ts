@@ -11,10 +11,15 @@ import {validateId} from './mutations/ids.ts'
 import type {TransactionDraft} from './mutations/transaction.ts'
 import type {SanityDocument} from './types.ts'
 
-export function parseNdjson(text: string): SanityDocument[] {
+// Large imports yield to the event loop every this many lines, so reads go on meanwhile.
+const YIELD_EVERY = 1000
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve))
+
+export async function parseNdjson(text: string): Promise<SanityDocument[]> {
   const docs: SanityDocument[] = []
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
     const line = (lines[i] ?? '').trim()
     if (!line) continue
     let doc: unknown
@@ -32,8 +37,10 @@ export function parseNdjson(text: string): SanityDocument[] {
 }
 
 /** Puts every document into the draft (createOrReplace), resolving `_sanityAsset` references. */
-export function importDocuments(draft: TransactionDraft, docs: SanityDocument[], assets: AssetContext, baseDir: string | null): number {
-  for (const doc of docs) {
+export async function importDocuments(draft: TransactionDraft, docs: SanityDocument[], assets: AssetContext, baseDir: string | null): Promise<number> {
+  for (let i = 0; i < docs.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
+    const doc = docs[i] as SanityDocument
     const resolved = resolveAssets(doc, draft, assets, baseDir, doc._id) as SanityDocument
     draft.put(doc._id, resolved, {createOrReplace: resolved})
   }

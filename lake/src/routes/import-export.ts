@@ -10,7 +10,7 @@ import type {SanityDocument} from '../types.ts'
 export async function handleImport(ctx: RequestContext): Promise<void> {
   requireWrite(ctx.principal, 'Importing documents')
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
-  const docs = parseNdjson((await readBody(ctx.req, ctx.bodyLimit)).toString('utf8'))
+  const docs = await parseNdjson((await readBody(ctx.req, ctx.bodyLimit)).toString('utf8'))
   const result = await importInto(ctx.lake, dataset.name, docs, {
     verbatim: queryFlag(ctx.query, 'verbatim', false),
     baseDir: null,

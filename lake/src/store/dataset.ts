@@ -12,7 +12,7 @@ import {HttpError} from '../http/errors.ts'
 import type {QueryEngine, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
 import {DatasetDamagedError, inspectDataset, LOG_FILE, SNAPSHOT_FILE} from './integrity.ts'
 import {cutTornTail, setDamagedSnapshotAside} from './recovery.ts'
-import {TransactionLog, type LoggedTransaction} from './txlog.ts'
+import {encodeLineYielding, TransactionLog, type LoggedTransaction} from './txlog.ts'
 import {writeSnapshot, type Snapshot} from './snapshot.ts'
 
 export interface CommittedTransaction {
@@ -170,7 +170,8 @@ export class Dataset {
       // the transactions before it are committed.
       if (options.dryRun) return {transaction, result, done: Promise.resolve()}
       if (changes.length === 0) return {transaction, result, done: this.applied}
-      return {transaction, result, done: this.write(draft, transaction, options)}
+      const {applied} = await this.write(draft, transaction, options)
+      return {transaction, result, done: applied}
     }
     const built = this.queue.then(run, run)
     this.queue = built.catch(() => undefined)
@@ -179,8 +180,8 @@ export class Dataset {
     return {transaction, result}
   }
 
-  /** Queues the transaction's log line; the returned promise settles once it is applied. */
-  private write(draft: TransactionDraft, transaction: CommittedTransaction, options: TransactOptions): Promise<unknown> {
+  /** Queues the transaction's log line; `applied` settles once it is synced and applied. */
+  private async write(draft: TransactionDraft, transaction: CommittedTransaction, options: TransactOptions): Promise<{applied: Promise<void>}> {
     const logged: LoggedTransaction = {
       seq: this.nextSeq + 1,
       id: draft.id,
@@ -189,13 +190,14 @@ export class Dataset {
       mutations: options.request,
       changes: transaction.changes.map((c) => ({id: c.id, doc: c.document})),
     }
-    const append = this.log.append(logged)
+    const append = this.log.append(logged, await encodeLineYielding(logged))
     this.nextSeq = transaction.seq = logged.seq
     this.pendingIds.add(logged.id)
     for (const change of transaction.changes) this.pendingDocuments.set(change.id, {seq: logged.seq, document: change.document})
     const step = this.applied.then(() => append.durable).then(() => this.apply(logged, append, transaction))
     this.applied = step.catch(() => undefined)
-    return step
+    // Wrapped: an async function returning the promise itself would wait for it.
+    return {applied: step}
   }
 
   /** Makes a synced transaction visible: memory, query engine, listeners; maybe a snapshot. */
