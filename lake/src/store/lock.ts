@@ -48,12 +48,3 @@ function lockedMessage(dataDir: string): string {
   const who = info ? `\`spotter-lake ${info.purpose}\` (pid ${info.pid}, since ${info.since})` : 'another lake process'
   return `${dataDir} is in use by ${who}; wait for it to finish or stop it first`
 }
-
-/** Releases the lock early (the OS releases it at exit anyway). */
-export function unlockDataDir(dataDir: string): void {
-  const db = held.get(dataDir)
-  if (!db) return
-  held.delete(dataDir)
-  fs.rmSync(path.join(dataDir, OWNER_FILE), {force: true})
-  db.close()
-}
