@@ -156,8 +156,7 @@ export class Dataset {
    */
   async transact<T>(build: (draft: TransactionDraft) => Promise<T> | T, options: TransactOptions): Promise<{transaction: CommittedTransaction; result: T}> {
     const run = async () => {
-      const failed = this.log.failed
-      if (failed) throw new HttpError(503, 'datasetUnavailableError', `Dataset "${this.name}" accepts no writes: ${failed.message}`)
+      if (this.log.failed) throw this.writesStopped(this.log.failed)
       if (options.transactionId !== undefined && (this.revisionIndex.has(options.transactionId) || this.pendingIds.has(options.transactionId))) {
         throw new HttpError(409, 'conflictError', `Transaction ID "${options.transactionId}" has already been used`)
       }
@@ -190,14 +189,24 @@ export class Dataset {
       mutations: options.request,
       changes: transaction.changes.map((c) => ({id: c.id, doc: c.document})),
     }
-    const append = this.log.append(logged, await encodeLineYielding(logged))
+    const encoded = await encodeLineYielding(logged)
+    if (this.log.failed) throw this.writesStopped(this.log.failed)
+    const append = this.log.append(logged, encoded)
+    const durable = append.durable.catch((err: Error) => {
+      throw this.writesStopped(err)
+    })
     this.nextSeq = transaction.seq = logged.seq
     this.pendingIds.add(logged.id)
     for (const change of transaction.changes) this.pendingDocuments.set(change.id, {seq: logged.seq, document: change.document})
-    const step = this.applied.then(() => append.durable).then(() => this.apply(logged, append, transaction))
+    const step = this.applied.then(() => durable).then(() => this.apply(logged, append, transaction))
     this.applied = step.catch(() => undefined)
     // Wrapped: an async function returning the promise itself would wait for it.
     return {applied: step}
+  }
+
+  /** After a failed log write: no more writes until a restart has checked the log. */
+  private writesStopped(err: Error): HttpError {
+    return new HttpError(503, 'datasetUnavailableError', `Dataset "${this.name}" accepts no writes: ${err.message}`)
   }
 
   /** Makes a synced transaction visible: memory, query engine, listeners; maybe a snapshot. */

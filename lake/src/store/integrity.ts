@@ -93,9 +93,9 @@ export interface Inspection {
   problem: {file: string; offset: number; message: string} | null
 }
 
-/** True when the intact lines run 1, 2, 3, ... with nothing missing. */
+/** True when the intact lines run 1, 2, 3, ... with nothing missing (damaged lines aside). */
 export function isCompleteHistory(scan: LogScan): boolean {
-  return scan.damaged.length === 0 && scan.intact.every((l, i) => l.seq === i + 1)
+  return scan.intact.every((l, i) => l.seq === i + 1)
 }
 
 export function inspectDataset(dir: string): Inspection {

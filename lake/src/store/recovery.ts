@@ -97,7 +97,7 @@ export async function repairDataset(dir: string): Promise<RepairResult> {
   let snapshot = inspection.snapshot.kind === 'ok' ? inspection.snapshot.snapshot : null
   const lastLogSeq = log.intact.at(-1)?.seq ?? 0
   if (inspection.snapshot.kind === 'damaged') report.push(`${SNAPSHOT_FILE} was damaged (${inspection.snapshot.error.reason}); dropped it.`)
-  if (snapshot && isCompleteHistory(log) && lastLogSeq >= snapshot.seq && inspection.problem?.file === snapshotFile) {
+  if (snapshot && log.damaged.length === 0 && isCompleteHistory(log) && lastLogSeq >= snapshot.seq && inspection.problem?.file === snapshotFile) {
     report.push(`${SNAPSHOT_FILE} (seq ${snapshot.seq}) did not match ${LOG_FILE}, which holds every transaction from seq 1 to ${lastLogSeq}; rebuilt from the log.`)
     snapshot = null
   }
