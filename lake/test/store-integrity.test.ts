@@ -2,7 +2,7 @@
 // is either a torn tail (cut off and reported) or stops that dataset only, with a message naming
 // the file, the byte offset and the repair command; verify/repair on a stopped dir; the data dir
 // lock (no pid file); kill -9 during concurrent (group-committed) writes loses nothing acknowledged.
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -287,6 +287,37 @@ describe('the data dir lock', () => {
     fs.writeFileSync(path.join(dir, 'lake.pid'), String(process.pid))
     const lake = await start(dir)
     expect(await exportAll(lake)).toBe(exported.production)
+  })
+
+  it('a lake killed with -9 that is still a zombie (not yet reaped) does not block a start', async () => {
+    const dir = copyOf(clean)
+    // The lake's parent execs into sleep, which never reaps it: after kill -9 it stays a zombie.
+    const parent = spawn('sh', ['-c', `"${NODE}" "${CLI}" serve --port 0 --data-dir "${dir}" & echo "pid=$!"; exec sleep 120`], {stdio: ['ignore', 'pipe', 'ignore']})
+    try {
+      let out = ''
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`lake did not start: ${out}`)), 60_000)
+        parent.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString()
+          if (/Spotter lake listening/.test(out)) {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+      })
+      const pid = Number(/pid=(\d+)/.exec(out)?.[1])
+      process.kill(pid, 'SIGKILL')
+      const state = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0]
+      const until = Date.now() + 10_000
+      while (state() !== 'Z' && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+      expect(state()).toBe('Z')
+      fs.writeFileSync(path.join(dir, 'lake.pid'), String(pid)) // what an older lake left behind
+      const lake = await start(dir)
+      expect(state()).toBe('Z') // still there while the new lake serves
+      expect(await exportAll(lake)).toBe(exported.production)
+    } finally {
+      parent.kill('SIGKILL')
+    }
   })
 
   it('two lakes never serve one dir; commands on a served dir are refused; kill -9 releases the lock at once', async () => {
