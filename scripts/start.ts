@@ -1,7 +1,7 @@
 // `npm start`: the main job. Starts the local lake (data kept in .data/lake across restarts,
 // seeded with the seed content the first time), serves the Studio (built once per version of its
 // sources, rebuilt when they change, also while running) and the club site, and prints where each
-// one is.
+// one is. A data dir seeded before the seed's ids became root paths gets a note on how to re-seed.
 // Ctrl-C (or SIGTERM) stops all three and waits for them to exit.
 //
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
@@ -11,8 +11,10 @@ import {randomBytes} from 'node:crypto'
 import * as fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {dirname, join, resolve} from 'node:path'
+import {addCorsOrigin} from '../lake/src/cors-origins.ts'
 import {ensureStudioBuild, studioSourceHash} from '../studio/build.ts'
 import {serveStudio, type StudioServer} from '../studio/serve.ts'
+import {findFormerSeedIds, formerSeedIdsMessage} from './old-seed-ids.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const port = (name: string, fallback: number) => {
@@ -25,6 +27,7 @@ const studioPort = port('SPOTTER_STUDIO_PORT', 3333)
 const sitePort = port('SPOTTER_SITE_PORT', 3100)
 const dataDir = resolve(root, process.env.SPOTTER_DATA_DIR ?? '.data')
 const lakeDir = join(dataDir, 'lake')
+const seedFile = join(root, 'seed', 'spotter.ndjson')
 
 interface Service {
   name: string
@@ -122,7 +125,7 @@ try {
   const [lakeUrl, build] = await Promise.all([
     start({
       name: 'lake',
-      args: ['lake/src/cli.ts', 'serve', '--port', String(lakePort), '--data-dir', lakeDir, '--seed', join(root, 'seed', 'spotter.ndjson')],
+      args: ['lake/src/cli.ts', 'serve', '--port', String(lakePort), '--data-dir', lakeDir, '--seed', seedFile],
       ready: /listening on (\S+)/,
     }),
     ensureStudioBuild({log: (line) => console.log(`[studio] ${line}`)}),
@@ -133,12 +136,22 @@ try {
   const {read, write} = tokens()
   const previewSecret = randomBytes(12).toString('hex')
   studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl})
+  // The lake grants CORS only to listed origins (as a hosted project): the Studio calls it with
+  // credentials from its own port. The running lake picks the change up at once.
+  addCorsOrigin(join(lakeDir, 'lake.config.json'), studio.url, true)
   watchStudioSources()
   const siteUrl = await start({
     name: 'site',
     args: ['examples/club-site/src/cli.ts', '--lake-url', lakeUrl, '--port', String(sitePort), '--preview-token', read, '--preview-secret', previewSecret],
     ready: /listening on (\S+)/,
   })
+  // A data dir seeded before the seed's ids became root paths is kept as it is; say how to re-seed.
+  const formerIdsNote = await findFormerSeedIds({lakeUrl, token: read, dataset: 'production', seedFile}).then(
+    (former) => (former.length > 0 ? formerSeedIdsMessage(former, lakeDir) : ''),
+    (error: Error) => `Could not check ${lakeDir} for the seed's former ids: ${error.message}\n`,
+  )
+  // The club site renders on its server; its pages may read published content from the browser too.
+  addCorsOrigin(join(lakeDir, 'lake.config.json'), siteUrl, false)
   console.log(`
 Spotter is running.
   Studio:      ${studio.url}
@@ -149,7 +162,7 @@ Spotter is running.
   Club site:   ${siteUrl}
                preview drafts: ${siteUrl}/api/preview?secret=${previewSecret}
   Content API: ${lakeUrl}  (data in ${lakeDir})
-Press Ctrl-C to stop.`)
+${formerIdsNote}Press Ctrl-C to stop.`)
 } catch (error) {
   console.error((error as Error).message)
   await shutdown(1)

@@ -4,21 +4,16 @@ import {writeFileSync, mkdirSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {deflateSync} from 'node:zlib'
-import {articles} from './src/articles.ts'
-import {exercises} from './src/exercises.ts'
-import {addKeys} from './src/helpers.ts'
-import {people} from './src/people.ts'
-import {clubs, disclaimers, equipment, muscles, organizations} from './src/taxonomy.ts'
+import {seedNdjson} from './src/index.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const documents = [...muscles, ...equipment, ...disclaimers, ...organizations, ...clubs, ...people, ...exercises, ...articles]
-const lines = documents.map((doc) => JSON.stringify(addKeys(doc._id, doc)))
-writeFileSync(join(here, 'spotter.ndjson'), `${lines.join('\n')}\n`)
+const ndjson = seedNdjson()
+writeFileSync(join(here, 'spotter.ndjson'), ndjson)
 
 // The sources carry no image bytes: a small grey placeholder stands in for the credited photo.
 mkdirSync(join(here, 'images'), {recursive: true})
 writeFileSync(join(here, 'images', 'back-hyperextensions-deandrobot.png'), placeholderPng(48, 32, [0xc8, 0xcc, 0xd0]))
-console.log(`wrote ${documents.length} documents`)
+console.log(`wrote ${ndjson.trim().split('\n').length} documents`)
 
 function placeholderPng(width: number, height: number, [r, g, b]: number[]): Buffer {
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({length: width}, () => [r!, g!, b!]).flat())])

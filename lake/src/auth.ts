@@ -1,11 +1,15 @@
-// Bearer tokens from the config: read tokens see drafts and raw, write tokens may also write.
-// Without a token a request sees published documents only and may not write.
+// Bearer tokens from the config: read tokens see every document, write tokens may also write.
+// Without a token a request reads as hosted lets it: root-path documents (no `.` in the id) of a
+// public dataset, nothing of a private one, and it may not write.
 import type {IncomingHttpHeaders} from 'node:http'
-import type {LakeConfig, Role} from './config.ts'
+import type {AclMode, LakeConfig, Role} from './config.ts'
 import {forbidden, unauthorized} from './http/errors.ts'
+import type {Lake} from './lake.ts'
+import {isRootPath} from './query/store.ts'
+import type {ReadScope} from './types.ts'
 
 export interface Principal {
-  /** `none`: anonymous, published documents only. */
+  /** `none`: anonymous, root-path documents of public datasets only. */
   role: 'none' | Role
   identity: string
   authenticated: boolean
@@ -42,8 +46,17 @@ export function requireWrite(principal: Principal, what: string): void {
   if (principal.role !== 'write') throw forbidden(`${what} requires a token with write access; this token can only read`)
 }
 
-/** Anonymous readers see published documents only: no drafts, no versions. */
-export function canSeeDocument(principal: Principal, id: string): boolean {
-  if (principal.role !== 'none') return true
-  return !id.startsWith('drafts.') && !id.startsWith('versions.')
+/** What a request may read in one of the lake's datasets. */
+export function datasetScope(ctx: {principal: Principal; lake: Lake}, dataset: string): ReadScope {
+  return readScope(ctx.principal, ctx.lake.aclMode(dataset))
+}
+
+/** What a principal may read in a dataset with this ACL mode (hosted's fixed rules). */
+export function readScope(principal: Principal, aclMode: AclMode): ReadScope {
+  if (principal.role !== 'none') return 'all'
+  return aclMode === 'private' ? 'none' : 'rootPaths'
+}
+
+export function canRead(scope: ReadScope, id: string): boolean {
+  return scope === 'all' || (scope === 'rootPaths' && isRootPath(id))
 }

@@ -4,10 +4,12 @@
 //   export --data-dir D [--dataset production] [--out FILE]
 //   verify --data-dir D [--dataset NAME]
 //   repair --data-dir D [--dataset NAME]
+//   cors add ORIGIN [--credentials] | cors list | cors remove ORIGIN   (the config's CORS origins)
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {parseArgs} from 'node:util'
-import {configPath, DEFAULT_DATASET, loadConfig, type LakeConfig} from './config.ts'
+import {ACL_MODES, configPath, DEFAULT_DATASET, loadConfig, type AclMode, type LakeConfig} from './config.ts'
+import {corsCommand} from './cors-origins.ts'
 import {Lake} from './lake.ts'
 import {parseNdjson} from './ndjson-import.ts'
 import {exportNdjson, importInto} from './routes/import-export.ts'
@@ -30,6 +32,10 @@ Commands:
   export                Write a dataset as Sanity NDJSON (to --out or stdout)
   verify                Check every dataset's log and snapshot (lake must not be running)
   repair                Recover damaged datasets from what is intact, keeping a backup (lake must not be running)
+  cors add ORIGIN       Allow a browser origin (protocol://host[:port], * wildcards) to call the API;
+                        --credentials lets it send credentials (needed by the Studio)
+  cors list             List the allowed origins
+  cors remove ORIGIN    Remove an origin (also: cors delete)
 
 Options:
   --data-dir DIR        Data directory (default ${DEFAULT_DATA_DIR})
@@ -39,6 +45,8 @@ Options:
   --seed FILE.ndjson    serve: import this file into --dataset if the data dir is empty
   --dataset NAME        Dataset for seed/import/export (default production); serve: also created;
                         verify/repair: only this one (default: all)
+  --acl MODE            public | private: the mode of the --dataset datasets (default: a new one is
+                        public, an existing one keeps its mode)
   --project-id ID       Override the config's projectId
   --query-timeout-ms N  Time limit per query (default ${DEFAULT_QUERY_TIMEOUT_MS})
   --max-body-bytes N    Largest accepted request body (default 100 MiB)
@@ -46,6 +54,7 @@ Options:
   --keepalive-ms N      Interval of keepalive comments on listen streams and presence heartbeats (default 15000)
   --verbatim            import: store documents exactly as given (no system fields added)
   --out FILE            export: write here instead of stdout
+  --credentials         cors add: allow credentials from the origin
 `
 
 function options(argv: string[]) {
@@ -59,6 +68,8 @@ function options(argv: string[]) {
       host: {type: 'string'},
       seed: {type: 'string'},
       dataset: {type: 'string', multiple: true},
+      acl: {type: 'string'},
+      credentials: {type: 'boolean'},
       'project-id': {type: 'string'},
       'query-timeout-ms': {type: 'string'},
       'max-body-bytes': {type: 'string'},
@@ -81,18 +92,27 @@ function intOption(values: Values, name: 'port' | 'query-timeout-ms' | 'max-body
   return n
 }
 
+/** The config file the options name: --config, else the data dir's. */
+function configFileOf(values: Values): string {
+  return values.config ? path.resolve(values.config) : configPath(path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR))
+}
+
 function openLake(values: Values, extraDatasets: string[]): Lake {
   const dataDir = path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR)
   fs.mkdirSync(dataDir, {recursive: true})
-  const config: LakeConfig = loadConfig(values.config ? path.resolve(values.config) : configPath(dataDir))
+  const configFile = configFileOf(values)
+  const config: LakeConfig = loadConfig(configFile)
   if (values['project-id']) config.projectId = values['project-id']
   const role = values['anonymous-role']
   if (role !== undefined) {
     if (role !== 'none' && role !== 'read' && role !== 'write') throw new Error(`--anonymous-role must be none, read or write`)
     config.anonymousRole = role
   }
-  config.datasets = [...new Set([...config.datasets, ...extraDatasets])]
-  return new Lake({dataDir, config, queryTimeoutMs: intOption(values, 'query-timeout-ms', DEFAULT_QUERY_TIMEOUT_MS)})
+  const acl = values.acl
+  if (acl !== undefined && !ACL_MODES.includes(acl as AclMode)) throw new Error(`--acl must be public or private, got "${acl}"`)
+  // Listed after the config's entries: an explicit --acl decides over the config for these.
+  config.datasets = [...config.datasets, ...extraDatasets.map((name) => (acl ? {name, aclMode: acl as AclMode} : name))]
+  return new Lake({dataDir, config, configFile, queryTimeoutMs: intOption(values, 'query-timeout-ms', DEFAULT_QUERY_TIMEOUT_MS)})
 }
 
 /** Every command holds the data dir's lock while it works; one that is in use is refused. */
@@ -233,6 +253,7 @@ async function main(): Promise<void> {
   if (command === 'export') return runExport(values)
   if (command === 'verify') return runVerify(values)
   if (command === 'repair') return runRepair(values)
+  if (command === 'cors') return corsCommand(configFileOf(values), rest, values.credentials ?? false)
   throw new Error(`Unknown command "${command}"\n\n${USAGE}`)
 }
 

@@ -5,7 +5,7 @@
 // listener's events for the transaction.
 import {randomUUID} from 'node:crypto'
 import {evaluateSync, parse, type ExprNode} from 'groq-js'
-import {canSeeDocument} from './auth.ts'
+import {canRead, datasetScope} from './auth.ts'
 import {queryFlag, type RequestContext} from './http/context.ts'
 import {badRequest} from './http/errors.ts'
 import {EventStream} from './http/sse.ts'
@@ -60,7 +60,9 @@ export function handleListen(ctx: RequestContext): void {
   }
 
   const unsubscribe = dataset.onTransaction((transaction) => {
-    const events = eventsFor(transaction, options, matches, (id) => canSeeDocument(ctx.principal, id))
+    // Read per transaction: a dataset made private stops events to anonymous listeners at once.
+    const scope = datasetScope(ctx, dataset.name)
+    const events = eventsFor(transaction, options, matches, (id) => canRead(scope, id))
     events.forEach((event, index) => {
       event.transactionTotalEvents = events.length
       // Zero-based, as @sanity/client documents it.

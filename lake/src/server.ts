@@ -7,8 +7,8 @@ import {TLSSocket} from 'node:tls'
 import {authenticate} from './auth.ts'
 import {DEFAULT_BODY_LIMIT} from './http/body.ts'
 import {sendJson, type Request, type RequestContext, type Response} from './http/context.ts'
-import {applyCors} from './http/cors.ts'
-import {HttpError, notFound, toHttpError} from './http/errors.ts'
+import {applyCors, corsCheck} from './http/cors.ts'
+import {forbidden, HttpError, notFound, toHttpError} from './http/errors.ts'
 import {decodePathSegment, Router} from './http/router.ts'
 import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
@@ -19,7 +19,7 @@ import {assetDownload, assetUpload} from './routes/assets.ts'
 import {handleDoc} from './routes/doc.ts'
 import {handleExport, handleImport} from './routes/import-export.ts'
 import {handleMutate} from './routes/mutate.ts'
-import {createDataset, deleteDataset, getProject, listDatasets} from './routes/projects.ts'
+import {createDataset, deleteDataset, editDataset, getDataset, getProject, listDatasets} from './routes/projects.ts'
 import {handleQuery} from './routes/query.ts'
 import {addStudioRoutes} from './routes/studio.ts'
 import {addLoginRoutes} from './routes/login.ts'
@@ -61,12 +61,17 @@ function buildRouter(): Router {
     .add('POST', '/assets/files/:dataset', assetUpload('file'))
     .add('GET', '/projects/:projectId', getProject)
     .add('GET', '/projects/:projectId/datasets', listDatasets)
+    .add('GET', '/projects/:projectId/datasets/:name', getDataset)
     .add('PUT', '/projects/:projectId/datasets/:name', createDataset)
+    .add('PATCH', '/projects/:projectId/datasets/:name', editDataset)
     .add('DELETE', '/projects/:projectId/datasets/:name', deleteDataset)
     .add('GET', '/datasets', listDatasets)
+    .add('GET', '/datasets/:name', getDataset)
     .add('PUT', '/datasets/:name', createDataset)
+    .add('PATCH', '/datasets/:name', editDataset)
     .add('DELETE', '/datasets/:name', deleteDataset)
     .add('GET', '/ping', (ctx) => sendJson(ctx.res, 200, {ok: true}))
+    .add('GET', '/check/cors', (ctx) => sendJson(ctx.res, 200, {result: corsCheck(ctx.lake.cors, ctx.req.headers.origin)}))
     .add('GET', '/images/:projectId/:dataset/:file', assetDownload, false)
     .add('GET', '/files/:projectId/:dataset/:file', assetDownload, false)
 }
@@ -100,6 +105,12 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake,
     const dataset = SOCKET_PATH.exec(path)?.[1]
     if (req.method !== 'GET' || dataset === undefined) throw notFound(`Not found: ${req.method} ${url.pathname} (WebSocket upgrades are served on /v{version}/socket/:dataset)`)
     checkProjectId(req, requestHost(req), lake)
+    // A page's socket acts with its user's credentials: like a credentialed API call, only
+    // from an origin allowed with credentials (clients that are no page send no Origin).
+    const origin = req.headers.origin
+    if (origin && !lake.cors.match(origin)?.allowCredentials) {
+      throw forbidden(`Origin ${origin} may not open the presence socket: it is not a CORS origin of this lake with credentials allowed (npm run lake -- cors add ${origin} --credentials)`)
+    }
     const principal = authenticate(req.headers, url.searchParams, lake.config)
     const name = decodePathSegment(dataset)
     lake.dataset(name)
@@ -111,10 +122,10 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake,
 
 async function handle(req: Request, res: Response, lake: Lake, router: Router, settings: {bodyLimit: number; keepaliveMs: number}): Promise<void> {
   try {
-    if (applyCors(req, res)) return
     const url = new URL(req.url ?? '/', 'http://lake')
     const versioned = VERSION_PREFIX.exec(url.pathname)
     const path = versioned ? (versioned[2] ?? '/') : url.pathname
+    if (applyCors(req, res, lake.cors, path)) return
     const match = router.match(req.method ?? 'GET', path, versioned !== null)
     if (match === null) throw notFound(`Not found: ${req.method} ${url.pathname}`)
     if (match === 'method') throw new HttpError(405, 'methodNotAllowedError', `Method ${req.method} is not allowed on ${url.pathname}`)

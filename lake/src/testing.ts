@@ -6,7 +6,8 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {createClient, type ClientConfig, type SanityClient} from '@sanity/client'
-import {configPath, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from './config.ts'
+import {configPath, DEFAULT_CORS, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from './config.ts'
+import {addCorsOrigin} from './cors-origins.ts'
 
 export interface SpawnedLake {
   /** Plain HTTP base, e.g. http://127.0.0.1:PORT (apiHost for @sanity/client). */
@@ -27,6 +28,11 @@ export interface SpawnedLake {
   restart(): Promise<void>
   /** SIGTERM, wait for exit, remove a temp data dir it made. */
   stop(): Promise<void>
+  /**
+   * Adds a browser origin to the lake's CORS list (credentials allowed unless `credentials` is
+   * false), as `npm run lake -- cors add` does; the running lake picks it up at its next request.
+   */
+  allowOrigin(origin: string, credentials?: boolean): void
 }
 
 export interface SpawnLakeOptions {
@@ -139,6 +145,9 @@ export async function spawnLake(options: SpawnLakeOptions = {}): Promise<Spawned
       await kill('SIGTERM')
       if (ownsDir) fs.rmSync(dataDir, {recursive: true, force: true})
     },
+    allowOrigin(origin, credentials = true) {
+      addCorsOrigin(configPath(dataDir), origin, credentials)
+    },
   }
   return lake
 }
@@ -155,6 +164,7 @@ function ensureConfig(dataDir: string, datasets: string[] | undefined): LakeConf
       {token: newToken('write'), role: 'write', name: 'test-write'},
     ],
     anonymousRole: 'none',
+    cors: [...DEFAULT_CORS],
   }
   fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
   return config

@@ -26,10 +26,20 @@ export interface DocumentChange {
   document: SanityDocument | null
 }
 
+/**
+ * Which stored documents a request may read, by hosted's fixed access rules (applied before the
+ * perspective): `all` (a token); `rootPaths`, only ids without a `.` (no token, public dataset:
+ * drafts, versions and every other dotted id are absent, and `->` to them is null); `none`
+ * (no token, private dataset).
+ */
+export type ReadScope = 'all' | 'rootPaths' | 'none'
+
 export interface QueryRequest {
   query: string
   params: Record<string, unknown>
   perspective: Perspective
+  /** Default `all`. */
+  scope?: ReadScope
 }
 
 export interface QueryResponse {

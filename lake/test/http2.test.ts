@@ -12,6 +12,7 @@ let ca: string
 
 beforeAll(async () => {
   lake = await spawnLake()
+  lake.allowOrigin('https://localhost:3333')
   ca = fs.readFileSync(path.join(lake.dataDir, 'tls/cert.pem'), 'utf8')
 })
 afterAll(async () => {

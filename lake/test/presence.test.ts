@@ -117,6 +117,8 @@ const open: PresenceClient[] = []
 
 beforeAll(async () => {
   lake = await spawnLake({datasets: ['production', 'other'], args: ['--keepalive-ms', String(HEARTBEAT_MS)]})
+  // The TLS sockets come from this origin, as the Studio's would: it must be allowed with credentials.
+  lake.allowOrigin('https://localhost:3333')
   ca = fs.readFileSync(path.join(lake.dataDir, 'tls/cert.pem'), 'utf8')
 }, 60_000)
 

@@ -1,12 +1,14 @@
 // Differential test of the query planner: every query, in every perspective, gives exactly what
 // plain groq-js gives when it scans the whole dataset, before and after a round of writes (which
-// the indexes, including the lazily built sorted ones, must follow).
+// the indexes, including the lazily built sorted ones, must follow). The read scopes of requests
+// without a token (root-path ids only; nothing) are views too: `*`, index lookups and `->` must
+// agree on them as well.
 import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import {plan} from '../src/query/plan.ts'
 import {runQuery} from '../src/query/run.ts'
 import {DocumentStore} from '../src/query/store.ts'
-import type {DocumentChange, Perspective, SanityDocument} from '../src/types.ts'
+import type {DocumentChange, Perspective, ReadScope, SanityDocument} from '../src/types.ts'
 
 // A small seeded generator, so a failure can be reproduced.
 function random(seed: number) {
@@ -39,7 +41,9 @@ function exercise(id: string, n: number): SanityDocument {
     name: rand() < 0.85 ? pick(names) : oddValue(),
     rank: Math.floor(rand() * 5),
     difficulty: pick(['easy', 'medium', 'hard']),
-    primaryMuscles: Array.from({length: Math.floor(rand() * 3)}, () => ref(`muscle-${Math.floor(rand() * 30)}`)),
+    primaryMuscles: Array.from({length: Math.floor(rand() * 3)}, () =>
+      ref(rand() < 0.1 ? `team.muscle-${Math.floor(rand() * 5)}` : `muscle-${Math.floor(rand() * 30)}`),
+    ),
   }
   const slugShape = rand()
   if (slugShape < 0.8) fields['slug'] = {_type: 'slug', current: `ex-${n % 300}`}
@@ -72,13 +76,23 @@ function generate(exercises = 400): SanityDocument[] {
   for (let i = exercises; i < exercises + 40; i++) docs.push(exercise(`drafts.exercise-${i}`, i))
   for (let i = 0; i < exercises / 4; i++) docs.push(article(`article-${i}`))
   for (let i = 0; i < 10; i++) docs.push(base(`drafts.muscle-${i}`, 'muscle', {name: `Draft muscle ${i}`}))
+  // Published documents under a sub-path: readable with a token only.
+  for (let i = 0; i < exercises / 10; i++) docs.push(exercise(`team.exercise-${i}`, i))
+  for (let i = 0; i < 5; i++) docs.push(base(`team.muscle-${i}`, 'muscle', {name: `Team muscle ${i}`, slug: {current: `m-${i}`}}))
   docs.sort(() => rand() - 0.5)
   return docs
 }
 
-/** Perspectives computed the obvious way, over the plain list, for plain groq-js: `*` in _id order. */
-function perspectiveOf(docs: SanityDocument[], perspective: Perspective): unknown[] {
+interface ViewSpec {
+  perspective: Perspective
+  scope?: ReadScope
+}
+
+/** Perspectives (and scopes) computed the obvious way, over the plain list, for plain groq-js: `*` in _id order. */
+function perspectiveOf(docs: SanityDocument[], {perspective, scope = 'all'}: ViewSpec): unknown[] {
   const byId = (a: {_id: string}, b: {_id: string}) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+  if (scope === 'none') return []
+  if (scope === 'rootPaths') return docs.filter((d) => !d._id.includes('.')).sort(byId)
   if (perspective === 'raw') return [...docs].sort(byId)
   const published = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
   if (perspective === 'published') return docs.filter((d) => published(d._id)).sort(byId)
@@ -106,6 +120,9 @@ const queries: [string, Record<string, unknown>?][] = [
     {ids: ['exercise-3', 'muscle-2', 'exercise-3', 'drafts.exercise-7', 'exercise-7', 'nope']},
   ],
   ['*[_id in ["article-1", "article-2"]]._id'],
+  ['*[_id in $ids]._id', {ids: ['team.exercise-1', 'exercise-1', 'team.muscle-2']}],
+  ['*[slug.current == "m-2"]._id'],
+  ['*[references("team.muscle-1")][0...10]{_id, "muscles": primaryMuscles[]->_id}'],
   ['*[_id in $ids]', {ids: ['exercise-1', 5]}],
   ['*[_type == "article" && references($id)]{_id}', {id: 'exercise-12'}],
   ['*[references($ids)]._id', {ids: ['exercise-3', 'exercise-4', 'muscle-5']}],
@@ -187,26 +204,28 @@ const subqueries: [string, Record<string, unknown>?][] = [
   ['*[_type == "article"][0...4]{"hero": *[_id == ^.hero._ref && _type == "exercise"][0]{_id, name}}'],
 ]
 
-const perspectives: Perspective[] = ['raw', 'published', 'drafts']
+const perspectives: ViewSpec[] = [
+  {perspective: 'raw'},
+  {perspective: 'published'},
+  {perspective: 'drafts'},
+  {perspective: 'published', scope: 'rootPaths'},
+  {perspective: 'published', scope: 'none'},
+]
+const describeView = ({perspective, scope}: ViewSpec) => (scope ? `${perspective}, ${scope}` : perspective)
 
-async function plainGroq(
-  docs: SanityDocument[],
-  perspective: Perspective,
-  query: string,
-  params: Record<string, unknown>,
-) {
-  const value = await evaluate(parse(query, {params}), {dataset: perspectiveOf(docs, perspective), params})
+async function plainGroq(docs: SanityDocument[], view: ViewSpec, query: string, params: Record<string, unknown>) {
+  const value = await evaluate(parse(query, {params}), {dataset: perspectiveOf(docs, view), params})
   return value.get()
 }
 
 async function compareAll(store: DocumentStore, docs: SanityDocument[], list = queries) {
   let compared = 0
   for (const [query, params = {}] of list) {
-    for (const perspective of perspectives) {
-      const expected = await plainGroq(docs, perspective, query, params)
-      const outcome = await runQuery(store, {query, params, perspective})
-      if (!outcome.ok) throw new Error(`${query} (${perspective}) failed: ${outcome.description}`)
-      expect(JSON.parse(outcome.json), `${query} (${perspective}) ${JSON.stringify(params)}`).toEqual(
+    for (const view of perspectives) {
+      const expected = await plainGroq(docs, view, query, params)
+      const outcome = await runQuery(store, {query, params, ...view})
+      if (!outcome.ok) throw new Error(`${query} (${describeView(view)}) failed: ${outcome.description}`)
+      expect(JSON.parse(outcome.json), `${query} (${describeView(view)}) ${JSON.stringify(params)}`).toEqual(
         JSON.parse(JSON.stringify(expected ?? null)),
       )
       compared++
@@ -268,8 +287,8 @@ describe('the planner uses the indexes', () => {
   ]
   it.each(indexed)('%s reads no full scan', async (query) => {
     const params = {slug: 'ex-1', id: 'exercise-1', ids: ['exercise-1'], level: null}
-    for (const perspective of perspectives) {
-      const planned = await plan(parse(query, {params}), params, store, store.view(perspective))
+    for (const {perspective, scope} of perspectives) {
+      const planned = await plan(parse(query, {params}), params, store, store.view(perspective, scope))
       expect(JSON.stringify(planned.tree)).not.toContain('"Everything"')
     }
   })

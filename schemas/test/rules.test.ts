@@ -23,10 +23,10 @@ beforeAll(async () => {
     if (!doc) throw new Error(`seed document ${id} missing from the lake`)
     return doc
   }
-  reverseHyper = await byId('exercise.reverse-hyperextension')
-  backHyper = await byId('exercise.back-hyperextension')
-  machineArticle = await byId('article.reverse-hyperextension-machine')
-  guideArticle = await byId('article.back-hyperextensions')
+  reverseHyper = await byId('exercise-reverse-hyperextension')
+  backHyper = await byId('exercise-back-hyperextension')
+  machineArticle = await byId('article-reverse-hyperextension-machine')
+  guideArticle = await byId('article-back-hyperextensions')
 })
 
 afterAll(async () => {
@@ -106,7 +106,7 @@ describe('rehabilitation or contraindications need a medical disclaimer', () => 
 
   it('rejects a rehabilitation exercise whose only disclaimer is "information only"', async () => {
     const doc = clone(backHyper)
-    doc.disclaimers = [{_type: 'reference', _key: 'info', _ref: 'disclaimer.information-only'}]
+    doc.disclaimers = [{_type: 'reference', _key: 'info', _ref: 'disclaimer-information-only'}]
     const {markers} = await validate(client, doc)
     const at = markersAt(markers, ['disclaimers'])
     expect(at.map((m) => m.message)).toEqual([MESSAGE])
@@ -123,22 +123,22 @@ describe('rehabilitation or contraindications need a medical disclaimer', () => 
   })
 
   it('rejects category "rehabilitation" without disclaimers', async () => {
-    const doc: Doc = {_id: 'exercise.test-rehab', _type: 'exercise', name: 'Test rehab', slug: {_type: 'slug', current: 'test-rehab'}, category: 'rehabilitation'}
+    const doc: Doc = {_id: 'exercise-test-rehab', _type: 'exercise', name: 'Test rehab', slug: {_type: 'slug', current: 'test-rehab'}, category: 'rehabilitation'}
     const {markers} = await validate(client, doc)
     expect(markersAt(markers, ['disclaimers']).map((m) => m.message)).toEqual([MESSAGE])
   })
 
   it('accepts the same exercise once a medical disclaimer is attached, and a plain strength exercise without one', async () => {
     const doc: Doc = {
-      _id: 'exercise.test-rehab',
+      _id: 'exercise-test-rehab',
       _type: 'exercise',
       name: 'Test rehab',
       slug: {_type: 'slug', current: 'test-rehab'},
       category: 'rehabilitation',
-      disclaimers: [{_type: 'reference', _key: 'med', _ref: 'disclaimer.consult-physician'}],
+      disclaimers: [{_type: 'reference', _key: 'med', _ref: 'disclaimer-consult-physician'}],
     }
     expect(describeMarkers((await validate(client, doc)).markers)).toEqual([])
-    const squat = await client.getDocument<Doc>('exercise.squat')
+    const squat = await client.getDocument<Doc>('exercise-squat')
     expect(describeMarkers((await validate(client, squat!)).markers)).toEqual([])
   })
 })
@@ -146,7 +146,7 @@ describe('rehabilitation or contraindications need a medical disclaimer', () => 
 describe('health advice needs a credentialed author', () => {
   it('rejects an article giving health advice whose author has no credentials, naming the author', async () => {
     const doc = clone(machineArticle)
-    doc.author = {_type: 'reference', _ref: 'person.louis-simmons'}
+    doc.author = {_type: 'reference', _ref: 'person-louis-simmons'}
     const {markers} = await validate(client, doc)
     const at = markersAt(markers, ['author'])
     expect(at.map((m) => m.message)).toEqual([
@@ -167,7 +167,7 @@ describe('health advice needs a credentialed author', () => {
 
   it('accepts the same article when it is not flagged as health advice', async () => {
     const doc = clone(machineArticle)
-    doc.author = {_type: 'reference', _ref: 'person.louis-simmons'}
+    doc.author = {_type: 'reference', _ref: 'person-louis-simmons'}
     doc.givesHealthAdvice = false
     expect(describeMarkers((await validate(client, doc)).markers)).toEqual([])
   })
@@ -175,7 +175,7 @@ describe('health advice needs a credentialed author', () => {
 
 describe('unique slugs', () => {
   it('rejects a second exercise with a slug already in use', async () => {
-    const doc: Doc = {_id: 'exercise.copycat', _type: 'exercise', name: 'Copycat', slug: {_type: 'slug', current: 'reverse-hyperextension'}, category: 'strength'}
+    const doc: Doc = {_id: 'exercise-copycat', _type: 'exercise', name: 'Copycat', slug: {_type: 'slug', current: 'reverse-hyperextension'}, category: 'strength'}
     const {markers} = await validate(client, doc)
     const at = markersAt(markers, ['slug'])
     expect(at.map((m) => m.message)).toEqual(['Slug is already in use'])
@@ -185,7 +185,7 @@ describe('unique slugs', () => {
   })
 
   it('ignores the document\'s own draft, and the same slug on another type', async () => {
-    const draft = {...clone(reverseHyper), _id: 'drafts.exercise.reverse-hyperextension', name: 'Reverse hyperextension (edited)'}
+    const draft = {...clone(reverseHyper), _id: 'drafts.exercise-reverse-hyperextension', name: 'Reverse hyperextension (edited)'}
     await client.createOrReplace(draft as never)
     try {
       expect(describeMarkers((await validate(client, draft)).markers)).toEqual([])
@@ -193,7 +193,7 @@ describe('unique slugs', () => {
     } finally {
       await client.delete(draft._id)
     }
-    const muscle: Doc = {_id: 'muscle.test', _type: 'muscle', name: 'Test', slug: {_type: 'slug', current: 'reverse-hyperextension'}, region: 'core'}
+    const muscle: Doc = {_id: 'muscle-test', _type: 'muscle', name: 'Test', slug: {_type: 'slug', current: 'reverse-hyperextension'}, region: 'core'}
     expect(describeMarkers((await validate(client, muscle)).markers)).toEqual([])
   })
 
@@ -209,7 +209,7 @@ describe('unique slugs', () => {
 
 describe('no cycles in progression chains', () => {
   const exercise = (id: string, edges: [relation: string, target: string][]): Doc => ({
-    _id: `exercise.${id}`,
+    _id: `exercise-${id}`,
     _type: 'exercise',
     name: id,
     slug: {_type: 'slug', current: id},
@@ -218,7 +218,7 @@ describe('no cycles in progression chains', () => {
       _type: 'exerciseRelation',
       _key: `e${i}`,
       relation,
-      exercise: {_type: 'reference', _ref: `exercise.${target}`},
+      exercise: {_type: 'reference', _ref: `exercise-${target}`},
     })),
   })
 
@@ -245,10 +245,10 @@ describe('no cycles in progression chains', () => {
 
   it('rejects a progression that leads back to the exercise', async () => {
     const edited = exercise('chain-machine', [['progression', 'chain-floor']])
-    const {markers} = await validate(client, {...edited, _id: 'drafts.exercise.chain-machine'})
+    const {markers} = await validate(client, {...edited, _id: 'drafts.exercise-chain-machine'})
     const at = markersAt(markers, ['relatedExercises'])
     expect(at.map((m) => m.message)).toEqual([
-      'Progression chain loops back to this exercise (exercise.chain-machine → exercise.chain-floor → exercise.chain-bench → exercise.chain-machine). An exercise cannot be harder than itself: remove or change one of the progression/regression links.',
+      'Progression chain loops back to this exercise (exercise-chain-machine → exercise-chain-floor → exercise-chain-bench → exercise-chain-machine). An exercise cannot be harder than itself: remove or change one of the progression/regression links.',
     ])
     expect(at[0]!.code).toBe('spotter.progression-cycle')
     expect(at[0]!.level).toBe('error')
@@ -258,14 +258,14 @@ describe('no cycles in progression chains', () => {
     // "easy" says "hard" is its regression, while "hard" already says "easy" is easier.
     const {markers} = await validate(client, exercise('chain-easy', [['regression', 'chain-hard']]))
     expect(markersAt(markers, ['relatedExercises'])[0]?.message).toMatch(
-      /^Progression chain loops back to this exercise \(exercise\.chain-easy → exercise\.chain-hard → exercise\.chain-easy\)/,
+      /^Progression chain loops back to this exercise \(exercise-chain-easy → exercise-chain-hard → exercise-chain-easy\)/,
     )
   })
 
   it('finds a loop through an exercise made only of other exercises\' edges', async () => {
     const {markers} = await validate(client, exercise('loop-d', []))
     expect(markersAt(markers, ['relatedExercises'])[0]?.message).toContain(
-      '(exercise.loop-d → exercise.loop-y → exercise.loop-x → exercise.loop-d)',
+      '(exercise-loop-d → exercise-loop-y → exercise-loop-x → exercise-loop-d)',
     )
   })
 
@@ -278,13 +278,13 @@ describe('no cycles in progression chains', () => {
     // floor -> bench -> machine; declaring machine a regression of floor closes the loop.
     const {markers} = await validate(client, exercise('chain-floor', [['progression', 'chain-bench'], ['regression', 'chain-machine']]))
     expect(markersAt(markers, ['relatedExercises'])[0]?.message).toContain(
-      '(exercise.chain-floor → exercise.chain-bench → exercise.chain-machine → exercise.chain-floor)',
+      '(exercise-chain-floor → exercise-chain-bench → exercise-chain-machine → exercise-chain-floor)',
     )
   })
 
   it('accepts a chain without a loop, and other relation types that point back', async () => {
     for (const id of ['chain-floor', 'chain-bench', 'chain-machine', 'chain-hard']) {
-      const doc = await client.getDocument<Doc>(`exercise.${id}`)
+      const doc = await client.getDocument<Doc>(`exercise-${id}`)
       expect(describeMarkers((await validate(client, doc!)).markers), id).toEqual([])
     }
     const substitute = exercise('chain-machine', [['substitute', 'chain-floor'], ['complements', 'chain-bench']])

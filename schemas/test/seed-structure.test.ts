@@ -1,10 +1,11 @@
-// The seed NDJSON is well-formed Sanity export data: unique ids, a unique `_key` on every array
-// item (within its array), every `_ref` resolving to a document in the file, and image objects
-// pointing at files that exist.
+// The seed NDJSON is well-formed Sanity export data: unique root-path ids, a unique `_key` on every
+// array item (within its array), every `_ref` resolving to a document in the file, and image objects
+// pointing at files that exist. It is exactly what `seed/build.ts` makes from `seed/src`.
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
+import {seedNdjson} from '../../seed/src/index.ts'
 import {DOCUMENT_TYPES} from '../src/index.ts'
 
 const SEED = resolve(dirname(fileURLToPath(import.meta.url)), '../../seed/spotter.ndjson')
@@ -37,6 +38,15 @@ describe('seed/spotter.ndjson', () => {
   it('has unique document ids', () => {
     const ids = docs.map((d) => d._id)
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('uses root-path ids only (no `.`), which hosted Sanity lets anonymous readers see', () => {
+    expect(docs.map((d) => d._id).filter((id) => !/^[a-zA-Z0-9_][a-zA-Z0-9_-]*$/.test(id))).toEqual([])
+    for (const doc of docs) expect(doc._id.startsWith(`${doc._type}-`), doc._id).toBe(true)
+  })
+
+  it('is what seed/build.ts makes from seed/src (rebuilt after every source change)', () => {
+    expect(readFileSync(SEED, 'utf8')).toBe(seedNdjson())
   })
 
   it('gives every object in every array a `_key`, unique within its array', () => {

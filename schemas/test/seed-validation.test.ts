@@ -24,7 +24,7 @@ describe('seed documents under Sanity document validation', () => {
   })
 
   it('images come back with real asset references', () => {
-    const article = docs.find((d) => d._id === 'article.back-hyperextensions') as {heroImage?: {asset?: {_ref?: string}; _sanityAsset?: string}}
+    const article = docs.find((d) => d._id === 'article-back-hyperextensions') as {heroImage?: {asset?: {_ref?: string}; _sanityAsset?: string}}
     expect(article.heroImage?._sanityAsset).toBeUndefined()
     expect(article.heroImage?.asset?._ref).toMatch(/^image-[0-9a-f]+-48x32-png$/)
   })
@@ -43,13 +43,13 @@ describe('the articles\' facts live in structured fields', () => {
   const q = <T>(query: string, params: Record<string, unknown> = {}) => lake.client().fetch<T>(query, params)
 
   it('reverse hyper: setups with their equipment, steps, rep ranges, variations, related exercises', async () => {
-    const rh = await q<Record<string, unknown>>(`*[_id == "exercise.reverse-hyperextension"][0]{
+    const rh = await q<Record<string, unknown>>(`*[_id == "exercise-reverse-hyperextension"][0]{
       "setups": setups[]{name, "equipment": equipment[]->slug.current},
       "steps": count(steps), "phases": steps[].phase,
       "reps": prescriptions[defined(reps)]{trainingPhase, "r": [reps.min, reps.max]},
       "variations": variations[]{change, "equipment": equipment[]->slug.current},
       "related": relatedExercises[]{relation, "slug": exercise->slug.current},
-      "ballWarning": safetyNotes[references("equipment.exercise-ball")][0].note,
+      "ballWarning": safetyNotes[references("equipment-exercise-ball")][0].note,
       "biomechanics": biomechanics[].title,
       "disclaimerKinds": disclaimers[]->kind,
       "inventor": setups[0].equipment[0]->developedBy->name
@@ -81,7 +81,7 @@ describe('the articles\' facts live in structured fields', () => {
   })
 
   it('back hyperextension: "two sets of 10", twice a week at the start, 4 x 15 then a dumbbell, 3-4 x 8-15 on the machine, pad height', async () => {
-    const bh = await q<Record<string, unknown>>(`*[_id == "exercise.back-hyperextension"][0]{
+    const bh = await q<Record<string, unknown>>(`*[_id == "exercise-back-hyperextension"][0]{
       "p": prescriptions[]{"sets": [sets.min, sets.max], "reps": [reps.min, reps.max], "perWeek": [frequencyPerWeek.min, frequencyPerWeek.max], placement, progressionRule{whenSets, whenReps, then}, "equipment": equipment[]->slug.current},
       "pad": variations[change == "emphasis"]{name, "muscles": emphasis[]->slug.current},
       "primary": primaryMuscles[]->name, "stabilizers": stabilizerMuscles[]->name,
@@ -103,9 +103,9 @@ describe('the articles\' facts live in structured fields', () => {
 
   it('people: Mike Samuels\' credentials, the experts\' claims and records', async () => {
     const people = await q<Record<string, {credentials?: unknown; milestones?: unknown; affiliations?: unknown}>>(`{
-      "mike": *[_id == "person.mike-samuels"][0]{"credentials": credentials[]{kind, title, subjects, issuingBody}, "milestones": milestones[]{year}},
-      "simmons": *[_id == "person.louis-simmons"][0]{"milestones": milestones[]{kind, value, unit, age, durationYears, occurrences}},
-      "poliquin": *[_id == "person.charles-poliquin"][0]{"affiliations": affiliations[]{organization, role}}
+      "mike": *[_id == "person-mike-samuels"][0]{"credentials": credentials[]{kind, title, subjects, issuingBody}, "milestones": milestones[]{year}},
+      "simmons": *[_id == "person-louis-simmons"][0]{"milestones": milestones[]{kind, value, unit, age, durationYears, occurrences}},
+      "poliquin": *[_id == "person-charles-poliquin"][0]{"affiliations": affiliations[]{organization, role}}
     }`)
     expect(people.mike!.credentials).toEqual([
       {kind: 'education', title: 'A Levels', subjects: ['Law', 'Business', 'Sports science'], issuingBody: 'Peter Symonds College, UK'},
@@ -124,15 +124,15 @@ describe('the articles\' facts live in structured fields', () => {
   it('articles: authors, publishers, disclaimers, the 80% statistic, the club\'s purchase', async () => {
     const a = await q<Record<string, unknown>>(`{
       "authors": *[_type == "article"] | order(_id asc){"id": _id, "author": coalesce(author->name, author->descriptor), "publisher": publisher->name, givesHealthAdvice},
-      "stat": *[_id == "article.reverse-hyperextension-machine"][0].body[_type == "citation" && kind == "statistic"][0]{statisticValue, statisticUnit, sourceNote},
-      "poliquin": *[_id == "article.back-hyperextensions"][0].body[_type == "citation"][0].attributedTo->name,
+      "stat": *[_id == "article-reverse-hyperextension-machine"][0].body[_type == "citation" && kind == "statistic"][0]{statisticValue, statisticUnit, sourceNote},
+      "poliquin": *[_id == "article-back-hyperextensions"][0].body[_type == "citation"][0].attributedTo->name,
       "disclaimers": *[_type == "disclaimer"] | order(_id asc){kind, "text": pt::text(body)},
-      "inventory": *[_id == "club.new-milford-fitness-aquatics"][0].equipmentInventory[]{acquisition, "equipment": equipment->slug.current}
+      "inventory": *[_id == "club-new-milford-fitness-aquatics"][0].equipmentInventory[]{acquisition, "equipment": equipment->slug.current}
     }`)
     expect(a.authors).toEqual([
-      {id: 'article.back-hyperextensions', author: 'Mike Samuels', publisher: 'Demand Media', givesHealthAdvice: true},
-      {id: 'article.leg-training-reverse-hyperextensions', author: null, publisher: null, givesHealthAdvice: false},
-      {id: 'article.reverse-hyperextension-machine', author: 'Personal trainer at New Milford Fitness & Aquatics Club', publisher: 'New Milford Fitness & Aquatics Club', givesHealthAdvice: true},
+      {id: 'article-back-hyperextensions', author: 'Mike Samuels', publisher: 'Demand Media', givesHealthAdvice: true},
+      {id: 'article-leg-training-reverse-hyperextensions', author: null, publisher: null, givesHealthAdvice: false},
+      {id: 'article-reverse-hyperextension-machine', author: 'Personal trainer at New Milford Fitness & Aquatics Club', publisher: 'New Milford Fitness & Aquatics Club', givesHealthAdvice: true},
     ])
     expect(a.stat).toMatchObject({statisticValue: 80, statisticUnit: '%'})
     expect(a.poliquin).toBe('Charles Poliquin')

@@ -11,9 +11,9 @@ beforeAll(async () => {
   await lake
     .client()
     .transaction()
-    .createOrReplace({_id: 'drafts.exercise.squat', _type: 'exercise', name: 'Squat (draft)', slug: {_type: 'slug', current: 'squat'}, category: 'strength'})
+    .createOrReplace({_id: 'drafts.exercise-squat', _type: 'exercise', name: 'Squat (draft)', slug: {_type: 'slug', current: 'squat'}, category: 'strength'})
     .createOrReplace({
-      _id: 'exercise.broken',
+      _id: 'exercise-broken',
       _type: 'exercise',
       name: 'Broken',
       slug: {_type: 'slug', current: 'broken'},

@@ -10,7 +10,7 @@ beforeAll(async () => {
   lake = await spawnLake({seed: SEED})
   // A new exercise draft with a name and a no-equipment setup but no category yet (the model requires one).
   await lake.client().create({
-    _id: 'drafts.exercise.half-finished',
+    _id: 'drafts.exercise-half-finished',
     _type: 'exercise',
     name: 'Aaa half-finished',
     slug: {_type: 'slug', current: 'half-finished'},
@@ -68,13 +68,13 @@ describe('published perspective stays strict', () => {
     const reported: ResultMismatchError[] = []
     const client = createExerciseClient({projectId: lake.projectId, dataset: lake.dataset, apiHost: lake.url, onInvalidItem: (e) => reported.push(e)})
     expect((await client.listExercises()).total).toBe(8)
-    await lake.client().create({_id: 'exercise.broken', _type: 'exercise', name: 'Aaa broken', slug: {_type: 'slug', current: 'broken'}})
+    await lake.client().create({_id: 'exercise-broken', _type: 'exercise', name: 'Aaa broken', slug: {_type: 'slug', current: 'broken'}})
     try {
       await expect(client.listExercises()).rejects.toThrow(ResultMismatchError)
       await expect(client.listExercises()).rejects.toThrow('result.items[0].category')
       expect(reported).toHaveLength(0)
     } finally {
-      await lake.client().delete('exercise.broken')
+      await lake.client().delete('exercise-broken')
     }
   })
 })

@@ -96,7 +96,7 @@ describe('getArticle', () => {
     expect(article?.slug).toBe(slug)
     expect(article?.body.length).toBeGreaterThan(5)
     for (const block of article?.body ?? []) {
-      if (block._type === 'exerciseEmbed') expect(block.exercise?._id).toMatch(/^exercise\./)
+      if (block._type === 'exerciseEmbed') expect(block.exercise?._id).toMatch(/^exercise-/)
       if (block._type === 'disclaimerCallout') expect(block.disclaimer?.body.length).toBeGreaterThan(0)
       if (block._type === 'prescriptionTable') expect(block.prescriptions.length).toBeGreaterThan(0)
     }

@@ -52,7 +52,7 @@ const legTrainingReverseHypers: Doc = {
       'bullet',
       'Don’t swing your feet, or use excessive momentum to complete the repetitions. All repetitions should be relatively slow and controlled.',
     ),
-    callout('disclaimer.consult-physician', 'caution'),
+    callout('disclaimer-consult-physician', 'caution'),
     ...listItems(
       'bullet',
       'If you’re using an exercise ball be aware that it will be somewhat unstable. You must be able to maintain your stability on the ball if you are going to incorporate it into your exercise.',
@@ -63,9 +63,9 @@ const legTrainingReverseHypers: Doc = {
     h2('Glute and Hamstring Exercises'),
     ...listItems('bullet', 'Squats', 'Stiff-Leg Deadlifts', 'Leg Press'),
   ],
-  exercises: refs(RH, 'exercise.rack-pull', 'exercise.good-morning', 'exercise.squat', 'exercise.stiff-leg-deadlift', 'exercise.leg-press'),
-  equipment: refs('equipment.reverse-hyper-machine', 'equipment.flat-bench', 'equipment.exercise-ball', 'equipment.weight-plates', 'equipment.dumbbell'),
-  disclaimers: refs('disclaimer.consult-physician'),
+  exercises: refs(RH, 'exercise-rack-pull', 'exercise-good-morning', 'exercise-squat', 'exercise-stiff-leg-deadlift', 'exercise-leg-press'),
+  equipment: refs('equipment-reverse-hyper-machine', 'equipment-flat-bench', 'equipment-exercise-ball', 'equipment-weight-plates', 'equipment-dumbbell'),
+  disclaimers: refs('disclaimer-consult-physician'),
 }
 
 const backHyperextensions: Doc = {
@@ -86,7 +86,7 @@ const backHyperextensions: Doc = {
     block(
       'Hyperextensions, or back extensions as they are also called, train your lower back muscles, particularly the erector spinae muscle, which is responsible for extending your spine. The top part of the movement includes a small amount of hip extension, which works your gluteal muscles. Your core and abdominals work throughout the exercise to keep your torso straight.',
     ),
-    exerciseEmbed('exercise.back-hyperextension', 'card'),
+    exerciseEmbed('exercise-back-hyperextension', 'card'),
     block(
       'Strengthening your lower back and core muscles can aid in the management of back pain -- as your muscles get stronger, they are able to offer more support to your spine, which improves your posture and relieves pain. Charles Poliquin, owner of the Poliquin Performance Center for elite athletes says that the lower back is one of the most important muscle groups in the body, and strengthening it can lead to strength gains throughout your body. He recommends lower back exercises like hyperextensions to help boost overall strength and size.',
     ),
@@ -95,7 +95,7 @@ const backHyperextensions: Doc = {
       kind: 'expert-opinion',
       claim:
         'The lower back is one of the most important muscle groups in the body, and strengthening it can lead to strength gains throughout your body. Lower back exercises like hyperextensions help boost overall strength and size.',
-      attributedTo: ref('person.charles-poliquin'),
+      attributedTo: ref('person-charles-poliquin'),
     },
     h2('When to Do Them'),
     block(
@@ -104,7 +104,7 @@ const backHyperextensions: Doc = {
     {
       _type: 'prescriptionTable',
       title: 'When to do them',
-      exercise: ref('exercise.back-hyperextension'),
+      exercise: ref('exercise-back-hyperextension'),
       prescriptions: [
         {
           _type: 'prescription',
@@ -126,7 +126,7 @@ const backHyperextensions: Doc = {
     {
       _type: 'prescriptionTable',
       title: 'On a selectorized machine',
-      exercise: ref('exercise.back-hyperextension'),
+      exercise: ref('exercise-back-hyperextension'),
       prescriptions: [
         {
           _type: 'prescription',
@@ -135,15 +135,15 @@ const backHyperextensions: Doc = {
           reps: range(8, 15),
           load: 'Start with light weight',
           progression: 'Gradually increase weight over time.',
-          equipment: refs('equipment.selectorized-back-extension-machine'),
+          equipment: refs('equipment-selectorized-back-extension-machine'),
         },
       ],
     },
   ],
-  exercises: refs('exercise.back-hyperextension'),
-  equipment: refs('equipment.hyperextension-bench', 'equipment.floor-mat', 'equipment.selectorized-back-extension-machine', 'equipment.dumbbell'),
-  author: ref('person.mike-samuels'),
-  publisher: ref('organization.demand-media'),
+  exercises: refs('exercise-back-hyperextension'),
+  equipment: refs('equipment-hyperextension-bench', 'equipment-floor-mat', 'equipment-selectorized-back-extension-machine', 'equipment-dumbbell'),
+  author: ref('person-mike-samuels'),
+  publisher: ref('organization-demand-media'),
 }
 
 const reverseHyperMachine: Doc = {
@@ -162,14 +162,14 @@ const reverseHyperMachine: Doc = {
     block(
       'Additionally, from a performance point of view, these muscle groups are directly responsible for producing movement in the Squat and the Deadlift. Focus work in these areas will undoubtedly increase said lifts.',
     ),
-    callout('disclaimer.information-only', 'info'),
+    callout('disclaimer-information-only', 'info'),
     block(
       'We’re always looking to improve the facility here at New Milford Fitness & Aquatics Club. We look at how beneficial new equipment purchases will be to our community when taking them under consideration. In the Reverse Hyperextension machine’s case, there are numerous training benefits of integrating the glute and hamstring exercises offered into any training regimen.',
     ),
     {
       _type: 'pullQuote',
       quote: 'As a Personal Trainer, the single biggest limitation my clientele has is lower back pain.',
-      speaker: ref('person.new-milford-personal-trainer'),
+      speaker: ref('person-new-milford-personal-trainer'),
     },
     block(
       'Most of us will experience lower back pain during our lives. A recent statistic says that 80% of people will deal with lower back pain at some point. It is also cited as one of the top reasons for missed work days and the number one source of job-related disability. Not only that, it can be a huge limiting factor in day to day life.',
@@ -214,7 +214,7 @@ const reverseHyperMachine: Doc = {
           trainingPhase: 'rehabilitation',
           repsDescription: 'High repetitions',
           load: 'With a lot of weight, or none at all',
-          equipment: refs('equipment.reverse-hyper-machine'),
+          equipment: refs('equipment-reverse-hyper-machine'),
         },
       ],
     },
@@ -230,17 +230,17 @@ const reverseHyperMachine: Doc = {
     {
       _type: 'pullQuote',
       quote: 'A lower back injury is NOT the end of the road.',
-      speaker: ref('person.new-milford-personal-trainer'),
+      speaker: ref('person-new-milford-personal-trainer'),
     },
     block(
       'Bear in mind, Louis Simmons’ level of strength is not common, but, it is important to realize that a lower back injury is NOT the end of the road.',
     ),
   ],
   exercises: refs(RH),
-  equipment: refs('equipment.reverse-hyper-machine'),
-  author: ref('person.new-milford-personal-trainer'),
-  publisher: ref('club.new-milford-fitness-aquatics'),
-  disclaimers: refs('disclaimer.information-only'),
+  equipment: refs('equipment-reverse-hyper-machine'),
+  author: ref('person-new-milford-personal-trainer'),
+  publisher: ref('club-new-milford-fitness-aquatics'),
+  disclaimers: refs('disclaimer-information-only'),
 }
 
 export const articles: Doc[] = [legTrainingReverseHypers, backHyperextensions, reverseHyperMachine]

@@ -2,10 +2,10 @@
 import {image, range, ref, refs, type Doc} from './helpers.ts'
 
 const slug = (current: string) => ({_type: 'slug', current})
-const RH = 'exercise.reverse-hyperextension'
-const A1 = 'article.leg-training-reverse-hyperextensions'
-const A2 = 'article.back-hyperextensions'
-const A3 = 'article.reverse-hyperextension-machine'
+const RH = 'exercise-reverse-hyperextension'
+const A1 = 'article-leg-training-reverse-hyperextensions'
+const A2 = 'article-back-hyperextensions'
+const A3 = 'article-reverse-hyperextension-machine'
 
 export const backHyperextensionPhoto = image('back-hyperextensions-deandrobot.png', {
   alt: 'A woman doing back hyperextensions',
@@ -23,8 +23,8 @@ const reverseHyperextension: Doc = {
     'A lower back exercise that also works the glutes and hamstrings: a supplemental exercise for big lifts such as squats and deadlifts, with a decompressing, therapeutic effect on the lower back.',
   category: 'strength',
   secondaryCategories: ['rehabilitation'],
-  primaryMuscles: refs('muscle.erector-spinae'),
-  secondaryMuscles: refs('muscle.gluteus-maximus', 'muscle.hamstrings'),
+  primaryMuscles: refs('muscle-erector-spinae'),
+  secondaryMuscles: refs('muscle-gluteus-maximus', 'muscle-hamstrings'),
   biomechanics: [
     {
       _type: 'biomechanicsNote',
@@ -33,7 +33,7 @@ const reverseHyperextension: Doc = {
       explanation:
         'The lower back region has very little blood flow and relies heavily on a process called diffusion to draw oxygen and proteins from extremely small muscles called paraspinals, as well as the erector muscles of the spine and the quadratus lumborum. The lower back is comprised mainly of ligaments and tendons, which cannot bleed. A torn muscle bleeds because it has adequate blood flow, so a full recovery is possible in a relatively short period of time; the same is not true for a lower back injury.',
       structures: ['Ligaments and tendons of the lower back'],
-      muscles: refs('muscle.paraspinals', 'muscle.erector-spinae', 'muscle.quadratus-lumborum'),
+      muscles: refs('muscle-paraspinals', 'muscle-erector-spinae', 'muscle-quadratus-lumborum'),
     },
     {
       _type: 'biomechanicsNote',
@@ -58,7 +58,7 @@ const reverseHyperextension: Doc = {
       explanation:
         'High repetitions, with a lot of weight or none at all, stimulate massive amounts of blood directly into the small muscles of the lower back. Reaching the finish position takes a forceful contraction of the hamstrings, glutes and lower back muscles. Full flexion and extension concentrated in a small area without any compressive or shearing forces lets the region flood with nutrients, proteins and blood, creating a positive healing environment; the tendons and ligaments receive nutrients via diffusion.',
       structures: ['Lumbar spine', 'Sacrum', 'Tendons and ligaments of the lower back'],
-      muscles: refs('muscle.hamstrings', 'muscle.gluteus-maximus', 'muscle.erector-spinae'),
+      muscles: refs('muscle-hamstrings', 'muscle-gluteus-maximus', 'muscle-erector-spinae'),
     },
     {
       _type: 'biomechanicsNote',
@@ -75,30 +75,30 @@ const reverseHyperextension: Doc = {
       explanation:
         'Tension in the psoas muscle is an often missed component of lower back pain. The open chain nature of the reverse hyper deloads the psoas, causing it to fully stretch and relax; over time it can possibly help reduce the associated back pain.',
       structures: ['Hips', 'Lower back'],
-      muscles: refs('muscle.psoas'),
+      muscles: refs('muscle-psoas'),
     },
   ],
   setups: [
     {
       _type: 'exerciseSetup',
       name: 'Reverse hyper machine',
-      equipment: refs('equipment.reverse-hyper-machine'),
+      equipment: refs('equipment-reverse-hyper-machine'),
       instructions:
         'Lie prone (belly down) on the pad of the machine, legs hanging down and feet coming forward underneath the torso.',
     },
     {
       _type: 'exerciseSetup',
       name: 'Bench',
-      equipment: refs('equipment.flat-bench'),
+      equipment: refs('equipment-flat-bench'),
       instructions: 'Lie face down on the bench and grip it tightly for stability.',
     },
     {
       _type: 'exerciseSetup',
       name: 'Exercise ball',
-      equipment: refs('equipment.exercise-ball'),
+      equipment: refs('equipment-exercise-ball'),
       instructions: 'Lie face down on the ball. It is somewhat unstable: you must be able to maintain your stability on it.',
     },
-    {_type: 'exerciseSetup', name: 'Exercise ball and bench', equipment: refs('equipment.flat-bench', 'equipment.exercise-ball')},
+    {_type: 'exerciseSetup', name: 'Exercise ball and bench', equipment: refs('equipment-flat-bench', 'equipment-exercise-ball')},
   ],
   steps: [
     {
@@ -157,7 +157,7 @@ const reverseHyperextension: Doc = {
     {
       _type: 'safetyNote',
       note: 'An exercise ball will be somewhat unstable. You must be able to maintain your stability on the ball if you are going to incorporate it into your exercise.',
-      equipment: refs('equipment.exercise-ball'),
+      equipment: refs('equipment-exercise-ball'),
     },
   ],
   contraindications: [
@@ -176,13 +176,13 @@ const reverseHyperextension: Doc = {
         'A doctor should always be consulted first, and the recommendations of your doctor should always be adhered to, first and foremost.',
     },
   ],
-  disclaimers: refs('disclaimer.consult-physician', 'disclaimer.information-only'),
+  disclaimers: refs('disclaimer-consult-physician', 'disclaimer-information-only'),
   benefits: [
     {
       _type: 'benefit',
       benefit: 'Strengthens the lower back, glutes and hamstrings',
       explanation: 'Reverse hypers primarily target the lower back; they also work the gluteus maximus and hamstrings.',
-      muscles: refs('muscle.erector-spinae', 'muscle.gluteus-maximus', 'muscle.hamstrings'),
+      muscles: refs('muscle-erector-spinae', 'muscle-gluteus-maximus', 'muscle-hamstrings'),
     },
     {
       _type: 'benefit',
@@ -194,7 +194,7 @@ const reverseHyperextension: Doc = {
       benefit: 'Builds the squat and the deadlift',
       explanation:
         'A strong lower back is an essential element to big lifts such as squats and deadlifts. The lower back, glutes and hamstrings are directly responsible for producing movement in the squat and the deadlift, and focus work in these areas will increase those lifts.',
-      relatedExercises: refs('exercise.squat', 'exercise.deadlift'),
+      relatedExercises: refs('exercise-squat', 'exercise-deadlift'),
     },
     {
       _type: 'benefit',
@@ -207,7 +207,7 @@ const reverseHyperextension: Doc = {
       benefit: 'Therapeutic movement and potent posterior chain strength developer',
       explanation:
         'A host of mechanisms at work make it an amazingly therapeutic movement and a very potent strength developer of the posterior chain (the lower back, glutes and hamstrings).',
-      muscles: refs('muscle.erector-spinae', 'muscle.gluteus-maximus', 'muscle.hamstrings'),
+      muscles: refs('muscle-erector-spinae', 'muscle-gluteus-maximus', 'muscle-hamstrings'),
     },
     {
       _type: 'benefit',
@@ -241,7 +241,7 @@ const reverseHyperextension: Doc = {
       trainingPhase: 'rehabilitation',
       repsDescription: 'High repetitions',
       load: 'With a lot of weight, or none at all',
-      equipment: refs('equipment.reverse-hyper-machine'),
+      equipment: refs('equipment-reverse-hyper-machine'),
       source: ref(A3),
     },
   ],
@@ -251,7 +251,7 @@ const reverseHyperextension: Doc = {
       name: 'Weighted reverse hyper (machine)',
       change: 'load',
       description: 'On a reverse hyper bench, add weight plates to the bench\'s lifting arm.',
-      equipment: refs('equipment.reverse-hyper-machine', 'equipment.weight-plates'),
+      equipment: refs('equipment-reverse-hyper-machine', 'equipment-weight-plates'),
       cautions: ['Make sure the weight used does not prevent you from performing the lift with proper technique.'],
     },
     {
@@ -259,7 +259,7 @@ const reverseHyperextension: Doc = {
       name: 'Weighted reverse hyper (dumbbell)',
       change: 'load',
       description: 'Without a reverse hyper bench, place a dumbbell between your ankles as you perform the lift.',
-      equipment: refs('equipment.dumbbell'),
+      equipment: refs('equipment-dumbbell'),
       cautions: ['Make sure the weight used does not prevent you from performing the lift with proper technique.'],
     },
     {
@@ -267,21 +267,21 @@ const reverseHyperextension: Doc = {
       name: 'Reverse hyper on an exercise ball',
       change: 'stability',
       description: 'Performed on an exercise ball, which is somewhat unstable.',
-      equipment: refs('equipment.exercise-ball'),
+      equipment: refs('equipment-exercise-ball'),
       cautions: ['You must be able to maintain your stability on the ball.'],
     },
   ],
   relatedExercises: [
-    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise.rack-pull'), note: 'Additional lower back exercises'},
-    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise.good-morning'), note: 'Additional lower back exercises'},
-    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise.squat'), note: 'Glute and hamstring exercises'},
-    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise.stiff-leg-deadlift'), note: 'Glute and hamstring exercises'},
-    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise.leg-press'), note: 'Glute and hamstring exercises'},
+    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-rack-pull'), note: 'Additional lower back exercises'},
+    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-good-morning'), note: 'Additional lower back exercises'},
+    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-squat'), note: 'Glute and hamstring exercises'},
+    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-stiff-leg-deadlift'), note: 'Glute and hamstring exercises'},
+    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-leg-press'), note: 'Glute and hamstring exercises'},
   ],
 }
 
 const backHyperextension: Doc = {
-  _id: 'exercise.back-hyperextension',
+  _id: 'exercise-back-hyperextension',
   _type: 'exercise',
   name: 'Back hyperextension',
   slug: slug('back-hyperextension'),
@@ -290,63 +290,63 @@ const backHyperextension: Doc = {
     'An often overlooked exercise for increasing core strength and adding muscle mass that trains the lower back, particularly the erector spinae; also used in rehabilitation programs.',
   category: 'strength',
   secondaryCategories: ['hypertrophy', 'rehabilitation'],
-  primaryMuscles: refs('muscle.erector-spinae'),
-  secondaryMuscles: refs('muscle.gluteus-maximus'),
-  stabilizerMuscles: refs('muscle.core'),
+  primaryMuscles: refs('muscle-erector-spinae'),
+  secondaryMuscles: refs('muscle-gluteus-maximus'),
+  stabilizerMuscles: refs('muscle-core'),
   biomechanics: [
     {
       _type: 'biomechanicsNote',
       title: 'Spinal extension',
       aspect: 'anatomy',
       explanation: 'Hyperextensions train the lower back muscles, particularly the erector spinae, which is responsible for extending the spine.',
-      muscles: refs('muscle.erector-spinae'),
+      muscles: refs('muscle-erector-spinae'),
     },
     {
       _type: 'biomechanicsNote',
       title: 'Hip extension at the top',
       aspect: 'anatomy',
       explanation: 'The top part of the movement includes a small amount of hip extension, which works the gluteal muscles.',
-      muscles: refs('muscle.gluteus-maximus'),
+      muscles: refs('muscle-gluteus-maximus'),
     },
     {
       _type: 'biomechanicsNote',
       title: 'The core holds the torso straight',
       aspect: 'anatomy',
       explanation: 'The core and abdominals work throughout the exercise to keep the torso straight.',
-      muscles: refs('muscle.core'),
+      muscles: refs('muscle-core'),
     },
   ],
   setups: [
-    {_type: 'exerciseSetup', name: 'Hyperextension bench', equipment: refs('equipment.hyperextension-bench')},
-    {_type: 'exerciseSetup', name: 'On a mat on the floor', equipment: refs('equipment.floor-mat')},
+    {_type: 'exerciseSetup', name: 'Hyperextension bench', equipment: refs('equipment-hyperextension-bench')},
+    {_type: 'exerciseSetup', name: 'On a mat on the floor', equipment: refs('equipment-floor-mat')},
     {
       _type: 'exerciseSetup',
       name: 'Selectorized machine',
-      equipment: refs('equipment.selectorized-back-extension-machine'),
+      equipment: refs('equipment-selectorized-back-extension-machine'),
       instructions:
         'Adjust the height of the pad to train different muscles: lowering the pad places more focus on the hamstrings and glutes, raising it uses the mid-back more.',
     },
   ],
-  disclaimers: refs('disclaimer.consult-physician'),
+  disclaimers: refs('disclaimer-consult-physician'),
   benefits: [
     {
       _type: 'benefit',
       benefit: 'Increases core strength and adds muscle mass',
-      muscles: refs('muscle.erector-spinae', 'muscle.core'),
+      muscles: refs('muscle-erector-spinae', 'muscle-core'),
     },
     {
       _type: 'benefit',
       benefit: 'Can aid in the management of back pain',
       explanation:
         'As the lower back and core muscles get stronger, they are able to offer more support to the spine, which improves posture and relieves pain.',
-      muscles: refs('muscle.erector-spinae', 'muscle.core'),
+      muscles: refs('muscle-erector-spinae', 'muscle-core'),
     },
     {
       _type: 'benefit',
       benefit: 'Strength gains throughout the body',
       explanation:
         'The lower back is one of the most important muscle groups in the body, and strengthening it can lead to strength gains throughout the body; lower back exercises like hyperextensions help boost overall strength and size.',
-      attributedTo: ref('person.charles-poliquin'),
+      attributedTo: ref('person-charles-poliquin'),
     },
   ],
   prescriptions: [
@@ -372,7 +372,7 @@ const backHyperextension: Doc = {
       reps: range(8, 15),
       load: 'Start with light weight',
       progression: 'Gradually increase weight over time.',
-      equipment: refs('equipment.selectorized-back-extension-machine'),
+      equipment: refs('equipment-selectorized-back-extension-machine'),
       source: ref(A2),
     },
   ],
@@ -382,30 +382,30 @@ const backHyperextension: Doc = {
       name: 'Weighted hyperextension',
       change: 'load',
       description: 'Hold a light dumbbell to your chest. Progress to it when you can do four sets of 15.',
-      equipment: refs('equipment.dumbbell'),
+      equipment: refs('equipment-dumbbell'),
     },
     {
       _type: 'exerciseVariation',
       name: 'Low pad (selectorized machine)',
       change: 'emphasis',
       description: 'Lower the pad on the machine to place more focus on the hamstrings and glutes.',
-      equipment: refs('equipment.selectorized-back-extension-machine'),
-      emphasis: refs('muscle.hamstrings', 'muscle.gluteus-maximus'),
+      equipment: refs('equipment-selectorized-back-extension-machine'),
+      emphasis: refs('muscle-hamstrings', 'muscle-gluteus-maximus'),
     },
     {
       _type: 'exerciseVariation',
       name: 'High pad (selectorized machine)',
       change: 'emphasis',
       description: 'Raise the pad on the machine to use the mid-back more.',
-      equipment: refs('equipment.selectorized-back-extension-machine'),
-      emphasis: refs('muscle.mid-back'),
+      equipment: refs('equipment-selectorized-back-extension-machine'),
+      emphasis: refs('muscle-mid-back'),
     },
   ],
   media: [backHyperextensionPhoto],
 }
 
 const stub = (id: string, name: string, aliases?: string[]): Doc => ({
-  _id: `exercise.${id}`,
+  _id: `exercise-${id}`,
   _type: 'exercise',
   name,
   slug: slug(id),

@@ -5,7 +5,7 @@ const slug = (current: string) => ({_type: 'slug', current})
 
 export const people: Doc[] = [
   {
-    _id: 'person.mike-samuels',
+    _id: 'person-mike-samuels',
     _type: 'person',
     name: 'Mike Samuels',
     slug: slug('mike-samuels'),
@@ -35,17 +35,17 @@ export const people: Doc[] = [
     ],
   },
   {
-    _id: 'person.new-milford-personal-trainer',
+    _id: 'person-new-milford-personal-trainer',
     _type: 'person',
     unnamed: true,
     descriptor: 'Personal trainer at New Milford Fitness & Aquatics Club',
     slug: slug('new-milford-personal-trainer'),
     roles: ['author', 'trainer'],
     credentials: [{_type: 'credential', kind: 'qualification', title: 'Personal trainer'}],
-    affiliations: [{_type: 'affiliation', club: ref('club.new-milford-fitness-aquatics'), role: 'Personal trainer'}],
+    affiliations: [{_type: 'affiliation', club: ref('club-new-milford-fitness-aquatics'), role: 'Personal trainer'}],
   },
   {
-    _id: 'person.louis-simmons',
+    _id: 'person-louis-simmons',
     _type: 'person',
     name: 'Louis Simmons',
     slug: slug('louis-simmons'),
@@ -70,7 +70,7 @@ export const people: Doc[] = [
     ],
   },
   {
-    _id: 'person.charles-poliquin',
+    _id: 'person-charles-poliquin',
     _type: 'person',
     name: 'Charles Poliquin',
     slug: slug('charles-poliquin'),

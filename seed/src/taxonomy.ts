@@ -5,7 +5,7 @@ const slug = (current: string) => ({_type: 'slug', current})
 
 export const muscles: Doc[] = [
   {
-    _id: 'muscle.erector-spinae',
+    _id: 'muscle-erector-spinae',
     _type: 'muscle',
     name: 'Erector spinae',
     commonName: 'Lower back',
@@ -14,9 +14,9 @@ export const muscles: Doc[] = [
     group: 'erector-spinae',
     function: 'Extends the spine.',
   },
-  {_id: 'muscle.paraspinals', _type: 'muscle', name: 'Paraspinals', slug: slug('paraspinals'), region: 'lower-back', group: 'paraspinals'},
+  {_id: 'muscle-paraspinals', _type: 'muscle', name: 'Paraspinals', slug: slug('paraspinals'), region: 'lower-back', group: 'paraspinals'},
   {
-    _id: 'muscle.quadratus-lumborum',
+    _id: 'muscle-quadratus-lumborum',
     _type: 'muscle',
     name: 'Quadratus lumborum',
     slug: slug('quadratus-lumborum'),
@@ -24,7 +24,7 @@ export const muscles: Doc[] = [
     group: 'quadratus-lumborum',
   },
   {
-    _id: 'muscle.gluteus-maximus',
+    _id: 'muscle-gluteus-maximus',
     _type: 'muscle',
     name: 'Gluteus maximus',
     commonName: 'Glutes',
@@ -33,10 +33,10 @@ export const muscles: Doc[] = [
     group: 'gluteals',
     function: 'Hip extension.',
   },
-  {_id: 'muscle.hamstrings', _type: 'muscle', name: 'Hamstrings', slug: slug('hamstrings'), region: 'thighs', group: 'hamstrings'},
-  {_id: 'muscle.psoas', _type: 'muscle', name: 'Psoas', slug: slug('psoas'), region: 'hips', group: 'hip-flexors'},
+  {_id: 'muscle-hamstrings', _type: 'muscle', name: 'Hamstrings', slug: slug('hamstrings'), region: 'thighs', group: 'hamstrings'},
+  {_id: 'muscle-psoas', _type: 'muscle', name: 'Psoas', slug: slug('psoas'), region: 'hips', group: 'hip-flexors'},
   {
-    _id: 'muscle.core',
+    _id: 'muscle-core',
     _type: 'muscle',
     name: 'Core and abdominals',
     commonName: 'Core',
@@ -44,12 +44,12 @@ export const muscles: Doc[] = [
     region: 'core',
     group: 'core',
   },
-  {_id: 'muscle.mid-back', _type: 'muscle', name: 'Mid-back muscles', commonName: 'Mid-back', slug: slug('mid-back'), region: 'upper-back', group: 'mid-back'},
+  {_id: 'muscle-mid-back', _type: 'muscle', name: 'Mid-back muscles', commonName: 'Mid-back', slug: slug('mid-back'), region: 'upper-back', group: 'mid-back'},
 ]
 
 export const equipment: Doc[] = [
   {
-    _id: 'equipment.reverse-hyper-machine',
+    _id: 'equipment-reverse-hyper-machine',
     _type: 'equipment',
     name: 'Reverse hyperextension machine',
     slug: slug('reverse-hyperextension-machine'),
@@ -58,12 +58,12 @@ export const equipment: Doc[] = [
     description:
       'A bench developed specifically for the reverse hyper. It directly targets the small muscles, tendons and ligaments in the lower back, the glute complex and the hamstrings.',
     features: ['Pad to lie prone (belly down) on', 'Lifting arm that takes weight plates'],
-    developedBy: ref('person.louis-simmons'),
+    developedBy: ref('person-louis-simmons'),
   },
-  {_id: 'equipment.flat-bench', _type: 'equipment', name: 'Flat bench', slug: slug('flat-bench'), aliases: ['Bench'], kind: 'bench'},
-  {_id: 'equipment.exercise-ball', _type: 'equipment', name: 'Exercise ball', slug: slug('exercise-ball'), kind: 'ball'},
+  {_id: 'equipment-flat-bench', _type: 'equipment', name: 'Flat bench', slug: slug('flat-bench'), aliases: ['Bench'], kind: 'bench'},
+  {_id: 'equipment-exercise-ball', _type: 'equipment', name: 'Exercise ball', slug: slug('exercise-ball'), kind: 'ball'},
   {
-    _id: 'equipment.hyperextension-bench',
+    _id: 'equipment-hyperextension-bench',
     _type: 'equipment',
     name: 'Hyperextension bench',
     slug: slug('hyperextension-bench'),
@@ -71,9 +71,9 @@ export const equipment: Doc[] = [
     kind: 'bench',
     description: 'Also known as one of a few types of Roman chairs.',
   },
-  {_id: 'equipment.floor-mat', _type: 'equipment', name: 'Floor mat', slug: slug('floor-mat'), aliases: ['Mat'], kind: 'mat'},
+  {_id: 'equipment-floor-mat', _type: 'equipment', name: 'Floor mat', slug: slug('floor-mat'), aliases: ['Mat'], kind: 'mat'},
   {
-    _id: 'equipment.selectorized-back-extension-machine',
+    _id: 'equipment-selectorized-back-extension-machine',
     _type: 'equipment',
     name: 'Selectorized back extension machine',
     slug: slug('selectorized-back-extension-machine'),
@@ -82,13 +82,13 @@ export const equipment: Doc[] = [
     description: 'A selectorized weight machine for lower back extensions.',
     features: ['Adjustable pad height'],
   },
-  {_id: 'equipment.weight-plates', _type: 'equipment', name: 'Weight plates', slug: slug('weight-plates'), kind: 'free-weight'},
-  {_id: 'equipment.dumbbell', _type: 'equipment', name: 'Dumbbell', slug: slug('dumbbell'), kind: 'free-weight'},
+  {_id: 'equipment-weight-plates', _type: 'equipment', name: 'Weight plates', slug: slug('weight-plates'), kind: 'free-weight'},
+  {_id: 'equipment-dumbbell', _type: 'equipment', name: 'Dumbbell', slug: slug('dumbbell'), kind: 'free-weight'},
 ]
 
 export const disclaimers: Doc[] = [
   {
-    _id: 'disclaimer.consult-physician',
+    _id: 'disclaimer-consult-physician',
     _type: 'disclaimer',
     title: 'Consult your physician (lower back injuries)',
     kind: 'medical',
@@ -99,7 +99,7 @@ export const disclaimers: Doc[] = [
     ],
   },
   {
-    _id: 'disclaimer.information-only',
+    _id: 'disclaimer-information-only',
     _type: 'disclaimer',
     title: 'Disclosure: information only',
     kind: 'information-only',
@@ -112,12 +112,12 @@ export const disclaimers: Doc[] = [
 ]
 
 export const organizations: Doc[] = [
-  {_id: 'organization.demand-media', _type: 'organization', name: 'Demand Media', slug: slug('demand-media'), kind: 'publisher'},
+  {_id: 'organization-demand-media', _type: 'organization', name: 'Demand Media', slug: slug('demand-media'), kind: 'publisher'},
 ]
 
 export const clubs: Doc[] = [
   {
-    _id: 'club.new-milford-fitness-aquatics',
+    _id: 'club-new-milford-fitness-aquatics',
     _type: 'club',
     name: 'New Milford Fitness & Aquatics Club',
     slug: slug('new-milford-fitness-aquatics-club'),
@@ -126,7 +126,7 @@ export const clubs: Doc[] = [
     equipmentInventory: [
       {
         _type: 'inventoryItem',
-        equipment: ref('equipment.reverse-hyper-machine'),
+        equipment: ref('equipment-reverse-hyper-machine'),
         acquisition: 'purchased',
         reason:
           'Numerous training benefits of integrating the glute and hamstring exercises it offers into any training regimen; the single biggest limitation of the club trainer\'s clientele is lower back pain.',

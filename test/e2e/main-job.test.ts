@@ -1,5 +1,6 @@
 // `npm start` itself: the lake, the Studio and the club site all answer, Ctrl-C (SIGINT) stops all
-// three, and the lake's data (and no second seeding) survives a restart on the same data dir.
+// three, and the lake's data (and no second seeding) survives a restart on the same data dir. A data
+// dir that holds the seed's former dotted ids gets a note on how to re-seed.
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -59,6 +60,7 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   const first = await startMainJob()
   const {urls} = first
   expect(first.output()).toContain('Seeded 35 documents')
+  expect(first.output()).not.toContain('former dotted ids')
 
   const ping = await fetch(`${urls.lake}/v1/ping`)
   expect(ping.status).toBe(200)
@@ -77,7 +79,8 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   const write = await fetch(`${urls.lake}/v2025-02-19/data/mutate/production`, {
     method: 'POST',
     headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
-    body: JSON.stringify({mutations: [{create: {_id: 'main-job-check', _type: 'note', text: 'kept'}}]}),
+    // The second document has a former (dotted) seed id, as a data dir seeded before the change does.
+    body: JSON.stringify({mutations: [{create: {_id: 'main-job-check', _type: 'note', text: 'kept'}}, {create: {_id: 'exercise.squat', _type: 'exercise', name: 'Squat'}}]}),
   })
   expect(write.status).toBe(200)
 
@@ -91,6 +94,8 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   // Again on the same data: nothing is seeded twice and the write is still there.
   const second = await startMainJob()
   expect(second.output()).not.toContain('Seeded')
+  expect(second.output()).toContain(`1 document(s) with the former dotted ids (exercise.squat)`)
+  expect(second.output()).toContain(`mv "${path.join(dataDir, 'lake')}" "${path.join(dataDir, 'lake')}-dotted-ids"`)
   const kept = await fetch(`${second.urls.lake}/v2025-02-19/data/doc/production/main-job-check`, {headers: {authorization: `Bearer ${token}`}})
   expect(((await kept.json()) as {documents: {text: string}[]}).documents[0]?.text).toBe('kept')
   second.child.kill('SIGTERM')

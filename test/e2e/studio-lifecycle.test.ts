@@ -17,7 +17,7 @@ beforeAll(async () => {
   studio.setDefaultTimeout(30_000)
   await openStudio(studio, stack.studio.url, stack.lake.writeToken)
   // An exercise nothing refers to, to unpublish and delete (seed exercises are all referenced).
-  await stack.lake.client().create({_id: 'exercise.kettlebell-swing', _type: 'exercise', name: 'Kettlebell swing', slug: {_type: 'slug', current: 'kettlebell-swing'}, category: 'conditioning'})
+  await stack.lake.client().create({_id: 'exercise-kettlebell-swing', _type: 'exercise', name: 'Kettlebell swing', slug: {_type: 'slug', current: 'kettlebell-swing'}, category: 'conditioning'})
 }, 300_000)
 
 afterAll(async () => {
@@ -41,7 +41,7 @@ async function editName(value: string, draftId: string): Promise<void> {
 describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}, () => {
   it('shows the history timeline and the changes of a draft', async () => {
     await openExercise('Rack pull')
-    await editName('Rack pull (trap bar)', 'drafts.exercise.rack-pull')
+    await editName('Rack pull (trap bar)', 'drafts.exercise-rack-pull')
     await footerStatus(studio).click()
     await studio.getByRole('tab', {name: 'History'}).click()
     // Timeline entries: the editor's edit, and the seed import that created the document.
@@ -58,7 +58,7 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
     await studio.getByRole('menuitem', {name: 'Discard changes'}).click()
     await studio.getByRole('dialog').getByRole('button', {name: /discard/i}).click()
     await expect.poll(() => field(studio, 'name').locator('input').inputValue()).toBe('Rack pull')
-    expect(await raw('*[_id in ["exercise.rack-pull", "drafts.exercise.rack-pull"]]._id')).toEqual(['exercise.rack-pull'])
+    expect(await raw('*[_id in ["exercise-rack-pull", "drafts.exercise-rack-pull"]]._id')).toEqual(['exercise-rack-pull'])
     await footerStatus(studio).getByText(/Discarded draft/).waitFor()
     await screenshot(studio, 'lifecycle-03-discarded')
   })
@@ -68,7 +68,7 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
     await studio.getByRole('button', {name: 'Published', exact: true}).first().click()
     await studio.getByRole('button', {name: 'Unpublish'}).click()
     await studio.getByRole('dialog').getByRole('button', {name: /unpublish/i}).click()
-    await expect.poll(() => raw('*[_id in ["exercise.kettlebell-swing", "drafts.exercise.kettlebell-swing"]]._id')).toEqual(['drafts.exercise.kettlebell-swing'])
+    await expect.poll(() => raw('*[_id in ["exercise-kettlebell-swing", "drafts.exercise-kettlebell-swing"]]._id')).toEqual(['drafts.exercise-kettlebell-swing'])
     await screenshot(studio, 'lifecycle-04-unpublished')
     expect((await fetch(`${stack.siteUrl}/exercises/kettlebell-swing`)).status).toBe(404)
     // Back to the drafts view for the next steps.
@@ -79,7 +79,7 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
     await studio.getByTestId('action-menu-button').click()
     await studio.getByRole('menuitem', {name: /Delete/}).click()
     await studio.getByRole('dialog').getByRole('button', {name: /delete/i}).last().click()
-    await expect.poll(() => raw('count(*[_id in ["exercise.kettlebell-swing", "drafts.exercise.kettlebell-swing"]])')).toBe(0)
+    await expect.poll(() => raw('count(*[_id in ["exercise-kettlebell-swing", "drafts.exercise-kettlebell-swing"]])')).toBe(0)
     await studio.getByRole('link', {name: /^Kettlebell swing/}).waitFor({state: 'detached'})
     await screenshot(studio, 'lifecycle-05-deleted')
   })
@@ -96,14 +96,14 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
       await confirm.click()
       await studio.getByText(/cannot be deleted as there are references to it/).first().waitFor()
     }
-    expect(await raw('count(*[_id == "exercise.good-morning"])')).toBe(1)
+    expect(await raw('count(*[_id == "exercise-good-morning"])')).toBe(1)
     await studio.keyboard.press('Escape')
   })
 
   it('keeps working after the lake restarts under the open Studio', async () => {
     await openExercise('Deadlift')
     await stack.lake.restart()
-    await editName('Deadlift (after restart)', 'drafts.exercise.deadlift')
+    await editName('Deadlift (after restart)', 'drafts.exercise-deadlift')
     await footerStatus(studio).getByText(/Edited/).waitFor()
     await screenshot(studio, 'lifecycle-07-after-restart')
     expect(browser.external).toEqual([])

@@ -84,7 +84,7 @@ beforeAll(async () => {
     },
   ])
   await seedContent(lake.client())
-  await lake.client().create({...article('article.open', 'DRAFT TITLE never syndicated', {licence: 'cc-by-4.0'}), _id: 'drafts.article.open'})
+  await lake.client().create({...article('article-open', 'DRAFT TITLE never syndicated', {licence: 'cc-by-4.0'}), _id: 'drafts.article-open'})
   service = await spawnSyndication({port: servicePort, source: {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken}, webhookSecret: LAKE_SECRET})
   for (const id of ['club-north', 'club-south']) {
     const port = await freePort()
@@ -114,13 +114,13 @@ describe('syndication end to end', () => {
     await expectStoreMatches('club-south', 'initial')
     expect(titles('club-north')).toEqual(['Open squat guide', 'Partners-only deadlift notes'])
     expect(titles('club-south')).toEqual(['Open squat guide'])
-    const open = Object.values(store('club-north').items).find((i) => i._spotter.documentId === 'article.open')!
-    expect(open.id).toBe('urn:spotter:spotter:production:article.open')
+    const open = Object.values(store('club-north').items).find((i) => i._spotter.documentId === 'article-open')!
+    expect(open.id).toBe('urn:spotter:spotter:production:article-open')
     expect(open._spotter.attribution).toBe('Dana Coach for Spotter Club, CC BY 4.0')
     expect(open._spotter.licence).toEqual({id: 'cc-by-4.0', name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/'})
     expect(open._spotter.canonicalUrl).toBe('https://spotter.example/articles/open')
     // Its own, its callout's and its exercise's disclaimers.
-    expect(open._spotter.disclaimers.map((d) => d.id).sort()).toEqual(['disclaimer.injury', 'disclaimer.knee', 'disclaimer.medical'])
+    expect(open._spotter.disclaimers.map((d) => d.id).sort()).toEqual(['disclaimer-injury', 'disclaimer-knee', 'disclaimer-medical'])
     expect(open._spotter.people).toEqual([
       expect.objectContaining({role: 'author', name: 'Dana Coach', credentials: [expect.objectContaining({title: 'Certified Strength and Conditioning Specialist', issuingBody: 'NSCA', year: 2015})]}),
     ])
@@ -128,7 +128,7 @@ describe('syndication end to end', () => {
     expect(open.content_text).toContain('Consult a physician')
     expect(JSON.stringify(store('club-north'))).not.toContain('DRAFT TITLE')
     // The partner renders the Portable Text itself with the SDK's HTML renderer.
-    const page = await (await fetch(`http://127.0.0.1:${partners['club-north']!.port}/articles/article.open`)).text()
+    const page = await (await fetch(`http://127.0.0.1:${partners['club-north']!.port}/articles/article-open`)).text()
     expect(page).toContain(open.content_html)
     expect(page).toContain('Dana Coach for Spotter Club, CC BY 4.0')
     expect(page).toContain('Stop if you feel sharp pain.')
@@ -136,11 +136,11 @@ describe('syndication end to end', () => {
 
   it('publishes a draft through webhook, service and signed delivery; the draft alone changes nothing', async () => {
     const client = lake.client()
-    await client.createOrReplace({...openArticle('Open squat guide, revised'), _id: 'drafts.article.open'})
+    await client.createOrReplace({...openArticle('Open squat guide, revised'), _id: 'drafts.article-open'})
     await new Promise((r) => setTimeout(r, 500))
     expect(titles('club-south')).toEqual(['Open squat guide'])
     const before = store('club-south').events.length
-    await client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.article.open', publishedId: 'article.open'})
+    await client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.article-open', publishedId: 'article-open'})
     await expectStoreMatches('club-south', 'after publish')
     expect(titles('club-south')).toEqual(['Open squat guide, revised'])
     expect(store('club-south').events.length).toBeGreaterThan(before)
@@ -148,18 +148,18 @@ describe('syndication end to end', () => {
   })
 
   it('unpublish makes a tombstone and the item disappears at the partner', async () => {
-    await lake.client().action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.article.partners', publishedId: 'article.partners'})
+    await lake.client().action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.article-partners', publishedId: 'article-partners'})
     await expectStoreMatches('club-north', 'after unpublish')
     expect(titles('club-north')).toEqual(['Open squat guide, revised'])
     const {body} = await api<FeedPage>('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-north')), {key: partners['club-north']!.apiKey})
-    expect(body.items).toContainEqual(expect.objectContaining({id: 'urn:spotter:spotter:production:article.partners', _spotter: {deleted: true, reason: 'unpublished'}}))
+    expect(body.items).toContainEqual(expect.objectContaining({id: 'urn:spotter:spotter:production:article-partners', _spotter: {deleted: true, reason: 'unpublished'}}))
     const atom = await api('/v1/feed.atom?since=' + encodeURIComponent(firstCursor('club-north')), {key: partners['club-north']!.apiKey})
-    expect(atom.text).toContain('<at:deleted-entry ref="urn:spotter:spotter:production:article.partners"')
+    expect(atom.text).toContain('<at:deleted-entry ref="urn:spotter:spotter:production:article-partners"')
   })
 
   it('a partner that is not allowed never sees the item, and losing the licence removes it', async () => {
     const client = lake.client()
-    await client.createOrReplace(article('article.north-only', 'North-only rowing plan', {licence: 'partners-only', allowedPartners: ['club-north']}))
+    await client.createOrReplace(article('article-north-only', 'North-only rowing plan', {licence: 'partners-only', allowedPartners: ['club-north']}))
     await expectStoreMatches('club-north', 'north-only published')
     await expectStoreMatches('club-south', 'north-only published')
     expect(titles('club-north')).toContain('North-only rowing plan')
@@ -167,32 +167,32 @@ describe('syndication end to end', () => {
     expect(southFeed.text).not.toContain('north-only')
     const southAtom = await api('/v1/feed.atom', {key: partners['club-south']!.apiKey})
     expect(southAtom.text).not.toContain('North-only')
-    await client.patch('article.north-only').set({'syndication.allowedPartners': []}).commit()
+    await client.patch('article-north-only').set({'syndication.allowedPartners': []}).commit()
     await expectStoreMatches('club-north', 'north-only licence withdrawn')
     expect(titles('club-north')).not.toContain('North-only rowing plan')
   })
 
   it('a burst of separate publishes all arrive', async () => {
     const client = lake.client()
-    await Promise.all(Array.from({length: 12}, (_, i) => client.createOrReplace(article(`article.burst-${i}`, `Burst ${i}`, {licence: 'cc-by-4.0'}))))
+    await Promise.all(Array.from({length: 12}, (_, i) => client.createOrReplace(article(`article-burst-${i}`, `Burst ${i}`, {licence: 'cc-by-4.0'}))))
     await expectStoreMatches('club-south', 'after a burst')
     expect(titles('club-south').filter((t) => t.startsWith('Burst '))).toHaveLength(12)
-    await Promise.all(Array.from({length: 12}, (_, i) => client.delete(`article.burst-${i}`)))
+    await Promise.all(Array.from({length: 12}, (_, i) => client.delete(`article-burst-${i}`)))
     await expectStoreMatches('club-south', 'after deleting the burst')
   })
 
   it('an article whose disclaimer is missing is syndicated only once the disclaimer exists', async () => {
     expect(titles('club-south')).not.toContain('Broken disclaimer article')
-    await lake.client().create({_id: 'disclaimer.pending', _type: 'disclaimer', title: 'Now present', kind: 'information-only', body: []})
+    await lake.client().create({_id: 'disclaimer-pending', _type: 'disclaimer', title: 'Now present', kind: 'information-only', body: []})
     await expectStoreMatches('club-south', 'disclaimer published')
     expect(titles('club-south')).toContain('Broken disclaimer article')
     // A disclaimer that an exercise shown in the article refers to counts too: the exercise's
     // change alone takes the article away, and back.
     const client = lake.client()
-    await client.patch('exercise.squat').append('disclaimers', [{_type: 'reference', _ref: 'disclaimer.not-yet', _key: 'n', _weak: true}]).commit()
+    await client.patch('exercise-squat').append('disclaimers', [{_type: 'reference', _ref: 'disclaimer-not-yet', _key: 'n', _weak: true}]).commit()
     await expectStoreMatches('club-south', 'exercise disclaimer missing')
     expect(titles('club-south')).not.toContain('Open squat guide, revised')
-    await client.patch('exercise.squat').unset(['disclaimers[_key=="n"]']).commit()
+    await client.patch('exercise-squat').unset(['disclaimers[_key=="n"]']).commit()
     await expectStoreMatches('club-south', 'exercise disclaimer removed')
     expect(titles('club-south')).toContain('Open squat guide, revised')
   })
@@ -201,9 +201,9 @@ describe('syndication end to end', () => {
     const north = partners['club-north']!
     await north.app.kill('SIGKILL')
     const client = lake.client()
-    await client.createOrReplace(article('article.while-down-1', 'Written while north was down', {licence: 'cc-by-4.0'}))
-    await client.patch('article.open').set({excerpt: 'Changed while north was down.'}).commit()
-    await client.createOrReplace(article('article.while-down-2', 'Second while north was down', {licence: 'cc-by-4.0'}))
+    await client.createOrReplace(article('article-while-down-1', 'Written while north was down', {licence: 'cc-by-4.0'}))
+    await client.patch('article-open').set({excerpt: 'Changed while north was down.'}).commit()
+    await client.createOrReplace(article('article-while-down-2', 'Second while north was down', {licence: 'cc-by-4.0'}))
     // The service keeps trying (with backoff) and failing.
     await waitUntil(
       async () => {
@@ -231,7 +231,7 @@ describe('syndication end to end', () => {
 
   it('the service down for a while: the lake keeps retrying and partners catch up after it restarts', async () => {
     await service.kill('SIGKILL')
-    await lake.client().createOrReplace(article('article.service-down', 'Published while the service was down', {licence: 'cc-by-4.0'}))
+    await lake.client().createOrReplace(article('article-service-down', 'Published while the service was down', {licence: 'cc-by-4.0'}))
     await new Promise((r) => setTimeout(r, 300)) // the lake's first attempts fail
     await service.restart()
     await expectStoreMatches('club-south', 'after the service restarted')
@@ -263,14 +263,14 @@ describe('syndication end to end', () => {
   it('rejects unsigned, wrongly signed and tampered webhooks at the service, changing nothing', async () => {
     const head = async () => (await api<FeedPage>('/v1/feed.json', {key: partners['club-south']!.apiKey})).body._spotter.cursor
     const before = await head()
-    const body = JSON.stringify({_id: 'article.open', _type: 'article', operation: 'update'})
+    const body = JSON.stringify({_id: 'article-open', _type: 'article', operation: 'update'})
     const post = (payload: string, headers: Record<string, string>) => api('/v1/webhooks/sanity', {method: 'POST', headers: {'content-type': 'application/json', ...headers}, body: payload})
     const missing = await post(body, {})
     expect(missing.status).toBe(401)
     expect(missing.text).toContain('sanity-webhook-signature')
     expect((await post(body, {[SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), 'wrong-secret')})).status).toBe(401)
     const good = await encodeSignatureHeader(body, Date.now(), LAKE_SECRET)
-    const tampered = await post(body.replace('article.open', 'article.reserved'), {[SIGNATURE_HEADER_NAME]: good})
+    const tampered = await post(body.replace('article-open', 'article-reserved'), {[SIGNATURE_HEADER_NAME]: good})
     expect(tampered.status).toBe(401)
     expect(tampered.text).toContain('invalidSignature')
     expect((await post(body, {[SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now() - 3_600_000, LAKE_SECRET)})).status).toBe(401)

@@ -48,15 +48,15 @@ const bodies = () => hooks().map((r) => JSON.parse(r.body) as Record<string, unk
 describe('lake webhooks', () => {
   it('delivers a signed, projected payload for matching published documents only', async () => {
     const client = lake.client()
-    await client.create({_id: 'person.ann', _type: 'person', name: 'Ann Coach'})
-    await client.create({_id: 'drafts.article.a', _type: 'article', title: 'Draft only'})
-    await client.create({_id: 'article.a', _type: 'article', title: 'First', author: {_type: 'reference', _ref: 'person.ann'}})
+    await client.create({_id: 'person-ann', _type: 'person', name: 'Ann Coach'})
+    await client.create({_id: 'drafts.article-a', _type: 'article', title: 'Draft only'})
+    await client.create({_id: 'article-a', _type: 'article', title: 'First', author: {_type: 'reference', _ref: 'person-ann'}})
     await receiver.waitFor(() => hooks().length >= 1)
     await new Promise((r) => setTimeout(r, 300)) // nothing else should arrive
     expect(receiver.received).toHaveLength(1)
     const [hit] = hooks()
     expect(hit?.path).toBe('/hook')
-    expect(JSON.parse(hit!.body)).toEqual({_id: 'article.a', _type: 'article', title: 'First', operation: 'create', titleChanged: true, author: 'Ann Coach'})
+    expect(JSON.parse(hit!.body)).toEqual({_id: 'article-a', _type: 'article', title: 'First', operation: 'create', titleChanged: true, author: 'Ann Coach'})
     const signature = hit!.headers[SIGNATURE_HEADER_NAME] as string
     expect(signature).toMatch(/^t=\d+,v1=[\w-]+$/)
     expect(await isValidSignature(hit!.body, signature, SECRET)).toBe(true)
@@ -66,7 +66,7 @@ describe('lake webhooks', () => {
       'content-type': 'application/json',
       'sanity-project-id': 'spotter',
       'sanity-dataset': 'production',
-      'sanity-document-id': 'article.a',
+      'sanity-document-id': 'article-a',
       'sanity-operation': 'create',
     })
     expect(hit!.headers['idempotency-key']).toMatch(/^lake-[0-9a-f]{32}$/)
@@ -75,24 +75,24 @@ describe('lake webhooks', () => {
 
   it('sends update and delete, with delta functions seeing before and after', async () => {
     const client = lake.client()
-    await client.patch('article.a').set({kind: 'news'}).commit()
-    await client.delete('article.a')
+    await client.patch('article-a').set({kind: 'news'}).commit()
+    await client.delete('article-a')
     await receiver.waitFor(() => hooks().length >= 3)
     expect(bodies().slice(1)).toEqual([
-      {_id: 'article.a', _type: 'article', title: 'First', operation: 'update', titleChanged: false, author: 'Ann Coach'},
-      {_id: 'article.a', _type: 'article', title: 'First', operation: 'delete', titleChanged: true, author: 'Ann Coach'},
+      {_id: 'article-a', _type: 'article', title: 'First', operation: 'update', titleChanged: false, author: 'Ann Coach'},
+      {_id: 'article-a', _type: 'article', title: 'First', operation: 'delete', titleChanged: true, author: 'Ann Coach'},
     ])
   })
 
   it('honours includeDrafts, on, httpMethod and an empty projection', async () => {
     const drafts = () => receiver.received.filter((r) => r.path === '/drafts')
-    await receiver.waitFor(() => drafts().length >= 1) // the delete of article.a above
-    await lake.client().delete('drafts.article.a')
+    await receiver.waitFor(() => drafts().length >= 1) // the delete of article-a above
+    await lake.client().delete('drafts.article-a')
     await receiver.waitFor(() => drafts().length >= 2)
     const [published, draft] = drafts()
     expect(published?.method).toBe('PUT')
-    expect(JSON.parse(published!.body)).toMatchObject({_id: 'article.a', _type: 'article', title: 'First', kind: 'news'})
-    expect(JSON.parse(draft!.body)).toMatchObject({_id: 'drafts.article.a', title: 'Draft only'})
+    expect(JSON.parse(published!.body)).toMatchObject({_id: 'article-a', _type: 'article', title: 'First', kind: 'news'})
+    expect(JSON.parse(draft!.body)).toMatchObject({_id: 'drafts.article-a', title: 'Draft only'})
     expect(draft?.headers['sanity-operation']).toBe('delete')
     expect(draft?.headers[SIGNATURE_HEADER_NAME]).toBeUndefined()
     expect(drafts()).toHaveLength(2) // creates and updates were not sent
@@ -101,7 +101,7 @@ describe('lake webhooks', () => {
   it('retries with backoff while the endpoint fails, with one idempotency key per event', async () => {
     receiver.status = 503
     const before = receiver.received.length
-    await lake.client().create({_id: 'article.b', _type: 'article', title: 'Retried'})
+    await lake.client().create({_id: 'article-b', _type: 'article', title: 'Retried'})
     await receiver.waitFor((all) => all.length >= before + 3)
     receiver.status = 200
     await receiver.waitFor((all) => all.some((r, i) => i >= before && r.headers['sanity-webhook-attempt'] !== '1' && r.body.includes('Retried')) && all.length >= before + 4)
@@ -115,7 +115,7 @@ describe('lake webhooks', () => {
 
   it('keeps undelivered events across a lake restart', async () => {
     receiver.status = 503
-    await lake.client().create({_id: 'article.c', _type: 'article', title: 'Survives restart'})
+    await lake.client().create({_id: 'article-c', _type: 'article', title: 'Survives restart'})
     await receiver.waitFor((all) => all.some((r) => r.body.includes('Survives restart')))
     await lake.kill('SIGKILL')
     receiver.status = 200

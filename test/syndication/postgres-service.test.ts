@@ -71,9 +71,9 @@ describe.skipIf(!available && process.env.CI !== 'true')('syndication service on
   it('keeps the partner in sync through either process, every event once', async () => {
     await waitUntil(matches, 30_000, 'initial sync from PostgreSQL')
     const client = lake.client()
-    await client.createOrReplace(article('article.pg-new', 'Stored in PostgreSQL', {licence: 'cc-by-4.0'}))
-    await client.patch('article.partners').set({title: 'Partners-only deadlift notes, v2'}).commit()
-    await client.delete('article.open')
+    await client.createOrReplace(article('article-pg-new', 'Stored in PostgreSQL', {licence: 'cc-by-4.0'}))
+    await client.patch('article-partners').set({title: 'Partners-only deadlift notes, v2'}).commit()
+    await client.delete('article-open')
     await waitUntil(async () => (await matches()) && Object.values(state().items).some((i) => i.title === 'Stored in PostgreSQL'), 30_000, 'changes to reach the partner')
     expect(Object.values(state().items).map((i) => i.title).sort()).toEqual(['Partners-only deadlift notes, v2', 'Stored in PostgreSQL'])
     // Both processes serve the same feed from the shared database.

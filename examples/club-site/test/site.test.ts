@@ -103,8 +103,8 @@ describe('preview and publishing', () => {
   it('a draft edit is only visible in preview, which needs the secret', async () => {
     await client().action({
       actionType: 'sanity.action.document.edit',
-      draftId: 'drafts.exercise.good-morning',
-      publishedId: 'exercise.good-morning',
+      draftId: 'drafts.exercise-good-morning',
+      publishedId: 'exercise-good-morning',
       patch: {set: {name: 'Good morning (draft)'}},
     })
     expect((await get('/exercises/good-morning')).html).toContain('<h1>Good morning</h1>')
@@ -126,13 +126,13 @@ describe('preview and publishing', () => {
   })
 
   it('a publish shows up on the next request, without a restart', async () => {
-    await client().action({actionType: 'sanity.action.document.publish', draftId: 'drafts.exercise.good-morning', publishedId: 'exercise.good-morning'})
+    await client().action({actionType: 'sanity.action.document.publish', draftId: 'drafts.exercise-good-morning', publishedId: 'exercise-good-morning'})
     expect((await get('/exercises/good-morning')).html).toContain('<h1>Good morning (draft)</h1>')
   })
 
   it('an incomplete draft: left out of preview lists, its own page lists the problems (200)', async () => {
     await client().create({
-      _id: 'drafts.exercise.half-finished',
+      _id: 'drafts.exercise-half-finished',
       _type: 'exercise',
       name: 'Half-finished',
       slug: {_type: 'slug', current: 'half-finished'},
@@ -157,7 +157,7 @@ describe('preview and publishing', () => {
       // Public pages are unchanged: the draft does not exist there.
       expect((await get('/exercises/half-finished')).status).toBe(404)
     } finally {
-      await client().delete('drafts.exercise.half-finished')
+      await client().delete('drafts.exercise-half-finished')
     }
   })
 

@@ -25,8 +25,8 @@ export interface Presence {
 }
 
 export function createPresence(config: LakeConfig, heartbeatMs: number): Presence {
-  // Origin is not checked: like the HTTP API's CORS, any page (the Studio's origin) may connect;
-  // what a socket may do depends on its token alone.
+  // The server admits only pages whose origin is allowed with credentials (or no page at all);
+  // what a socket may do then depends on its token.
   const wss = new WebSocketServer({noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false})
   const rooms = new Map<string, PresenceRoom>()
   const connections = new Set<PresenceConnection>()

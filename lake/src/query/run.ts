@@ -38,7 +38,7 @@ export async function runQuery(store: DocumentStore, request: QueryRequest): Pro
     }
   }
   try {
-    const view = store.view(request.perspective)
+    const view = store.view(request.perspective, request.scope)
     const timestamp = new Date()
     const params = {...userParams}
     const run = async (subtree: ExprNode) => {

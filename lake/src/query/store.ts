@@ -3,8 +3,10 @@
 // raw by stored id; published and drafts by the id the perspective shows (the published id), so
 // both keep entries sorted by (published id, stored id) as well. Index lookups sort their
 // candidates into the same order, so they come out as a full scan would produce them.
+// A read scope (types.ts) hides documents before the perspective sees them: requests without a
+// token read root-path ids only, through `*`, `->` and index lookups alike.
 
-import type {DocumentChange, Perspective, SanityDocument} from '../types.ts'
+import type {DocumentChange, Perspective, ReadScope, SanityDocument} from '../types.ts'
 import {DocumentIndexes} from './indexes.ts'
 import {SortedList} from './sorted-list.ts'
 import {SortedIndex, type OrderKey} from './sorted.ts'
@@ -26,6 +28,10 @@ export function isDraftId(id: string): boolean {
 }
 export function isVersionId(id: string): boolean {
   return id.startsWith(VERSIONS)
+}
+/** A root path has no `.` (`drafts.x`, `versions.r.x`, `settings.site` are sub-paths): all a request without a token may read. */
+export function isRootPath(id: string): boolean {
+  return !id.includes('.')
 }
 export function isPublishedId(id: string): boolean {
   return !isDraftId(id) && !isVersionId(id)
@@ -133,27 +139,40 @@ export class DocumentStore {
     return index
   }
 
-  view(perspective: Perspective): View {
-    const kind = perspective === 'previewDrafts' ? 'drafts' : perspective
+  /**
+   * The dataset as a perspective shows it to a reader with this scope. The scope filters stored
+   * documents before the perspective applies: `rootPaths` leaves no drafts or versions, so every
+   * perspective shows the published root-path documents; `none` shows nothing.
+   */
+  view(perspective: Perspective, scope: ReadScope = 'all'): View {
+    const kind = scope === 'all' ? (perspective === 'previewDrafts' ? 'drafts' : perspective) : scope
     const entries = this.entries
     const show: (entry: Entry) => unknown =
       kind === 'raw'
         ? (e) => e.doc
         : kind === 'published'
           ? (e) => (isPublishedId(e.id) ? e.doc : undefined)
-          : (e) => {
-              if (isDraftId(e.id)) return overlay(e.doc, e.base)
-              if (isPublishedId(e.id) && !entries.has(DRAFTS + e.id)) return overlay(e.doc, e.id)
-              return undefined
-            }
+          : kind === 'rootPaths'
+            ? (e) => (isRootPath(e.id) ? e.doc : undefined)
+            : kind === 'none'
+              ? () => undefined
+              : (e) => {
+                  if (isDraftId(e.id)) return overlay(e.doc, e.base)
+                  if (isPublishedId(e.id) && !entries.has(DRAFTS + e.id)) return overlay(e.doc, e.id)
+                  return undefined
+                }
     const entryFor: (id: string) => Entry | undefined =
       kind === 'raw'
         ? (id) => entries.get(id)
         : kind === 'published'
           ? (id) => (isPublishedId(id) ? entries.get(id) : undefined)
-          : (id) => (isPublishedId(id) ? (entries.get(DRAFTS + id) ?? entries.get(id)) : undefined)
+          : kind === 'rootPaths'
+            ? (id) => (isRootPath(id) ? entries.get(id) : undefined)
+            : kind === 'none'
+              ? () => undefined
+              : (id) => (isPublishedId(id) ? (entries.get(DRAFTS + id) ?? entries.get(id)) : undefined)
     const order = kind === 'raw' ? byStoredId : byPublishedId
-    const sortedEntries = kind === 'raw' ? this.storedOrder : this.publishedOrder
+    const sortedEntries: {readonly items: readonly Entry[]} = kind === 'raw' ? this.storedOrder : kind === 'none' ? NO_ENTRIES : this.publishedOrder
     const showAll = (from: Iterable<Entry>): unknown[] => {
       const out: unknown[] = []
       for (const entry of from) {
@@ -163,7 +182,8 @@ export class DocumentStore {
       return out
     }
     return {
-      perspective: kind,
+      // What remains after the scope is what the published perspective shows of it.
+      perspective: kind === 'rootPaths' || kind === 'none' ? 'published' : kind,
       sanity: this.sanity,
       order,
       all: () => {
@@ -190,6 +210,8 @@ export class DocumentStore {
     }
   }
 }
+
+const NO_ENTRIES = {items: [] as Entry[]}
 
 function entryOf(doc: SanityDocument): Entry {
   return {doc, id: doc._id, base: publishedId(doc._id)}

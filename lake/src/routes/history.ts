@@ -4,7 +4,7 @@
 //   whole-document effects per document;
 // - GET /data/history/:ds/events/documents/:id: document events (created, published, ...) for
 //   the Studio's footer and timeline, newest first.
-import {canSeeDocument, requireRead} from '../auth.ts'
+import {canRead, datasetScope, requireRead} from '../auth.ts'
 import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
 import {badRequest} from '../http/errors.ts'
 import {draftId as toDraftId, publishedId as toPublishedId} from '../mutations/ids.ts'
@@ -17,7 +17,7 @@ export function handleHistoryDocument(ctx: RequestContext): void {
   const id = ctx.params.id ?? ''
   const revision = ctx.query.get('revision')
   if (!revision) throw badRequest('Give the revision to fetch: ?revision=<_rev>', 'invalidParameterError')
-  const doc = canSeeDocument(ctx.principal, id) ? dataset.documentAtRevision(id, revision) : null
+  const doc = canRead(datasetScope(ctx, dataset.name), id) ? dataset.documentAtRevision(id, revision) : null
   sendJson(ctx.res, 200, {documents: doc ? [doc] : []})
 }
 
@@ -57,7 +57,8 @@ function limitParam(ctx: RequestContext, fallback: number): number {
 export function handleHistoryTransactions(ctx: RequestContext): void {
   requireRead(ctx.principal, 'Document history')
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
-  const ids = (ctx.params.ids ?? '').split(',').map((s) => s.trim()).filter((id) => id && canSeeDocument(ctx.principal, id))
+  const scope = datasetScope(ctx, dataset.name)
+  const ids = (ctx.params.ids ?? '').split(',').map((s) => s.trim()).filter((id) => id && canRead(scope, id))
   const wanted = new Set(ids)
   const onlyIdentified = queryFlag(ctx.query, 'includeIdentifiedDocumentsOnly', false)
   const excludeContent = queryFlag(ctx.query, 'excludeContent', false)
@@ -76,7 +77,7 @@ export function handleHistoryTransactions(ctx: RequestContext): void {
   if (queryFlag(ctx.query, 'reverse', false)) list.reverse()
   list = list.slice(0, limitParam(ctx, 1000))
   const lines = list.map(({transaction, states}) => {
-    const documentIDs = [...states.keys()].filter((id) => (onlyIdentified ? wanted.has(id) : canSeeDocument(ctx.principal, id)))
+    const documentIDs = [...states.keys()].filter((id) => (onlyIdentified ? wanted.has(id) : canRead(scope, id)))
     const line: Record<string, unknown> = {id: transaction.id, timestamp: transaction.timestamp, author: transaction.identity, documentIDs}
     if (mendoza) {
       const effects: Record<string, unknown> = {}

@@ -1,6 +1,6 @@
 // Lake-only: POST /data/import/:dataset (NDJSON, one all-or-nothing transaction) and
 // GET /data/export/:dataset (NDJSON, Sanity's export format: one document per line).
-import {requireRead, requireWrite} from '../auth.ts'
+import {canRead, datasetScope, requireWrite} from '../auth.ts'
 import {readBody} from '../http/body.ts'
 import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
 import {importDocuments, parseNdjson} from '../ndjson-import.ts'
@@ -40,12 +40,14 @@ export async function importInto(
   return {transactionId: transaction.id, documentCount: result}
 }
 
+/** As hosted: every document the request may read (without a token: the root-path ones of a public dataset). */
 export function handleExport(ctx: RequestContext): void {
-  requireRead(ctx.principal, 'Exporting a dataset')
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
+  const scope = datasetScope(ctx, dataset.name)
+  const documents = scope === 'all' ? dataset.documents.values() : [...dataset.documents.values()].filter((doc) => canRead(scope, doc._id))
   ctx.res.statusCode = 200
   ctx.res.setHeader('content-type', 'application/x-ndjson; charset=utf-8')
-  ctx.res.end(exportNdjson(dataset.documents.values()))
+  ctx.res.end(exportNdjson(documents))
 }
 
 export function exportNdjson(documents: Iterable<SanityDocument>): string {

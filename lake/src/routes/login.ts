@@ -1,15 +1,16 @@
 // Sign-in for browser apps such as the Studio, which keeps a token in localStorage when it is
 // handed one as `#token=...` in its URL. The page asks for a lake token (lake.config.json) and
-// sends it back only to a loopback origin, so it can't be lured into handing a token elsewhere.
+// sends it back only to an origin on the lake's CORS list with credentials allowed (the origins
+// that may act for a signed-in user, as with hosted sign-in), so it can't be lured into handing a
+// token elsewhere.
 import type {RequestContext} from '../http/context.ts'
 import {readBody} from '../http/body.ts'
+import type {CorsPolicy} from '../http/cors.ts'
 import {badRequest} from '../http/errors.ts'
 import type {Router} from '../http/router.ts'
 
-const LOOPBACK_HOST = /^(localhost|[a-z0-9-]+\.localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i
-
-/** The origin the token may be sent to: an http(s) URL on a loopback host, else a 400. */
-export function loopbackOrigin(value: string | null): URL {
+/** The app URL the token may be sent to: an http(s) URL whose origin is allowed with credentials, else a 400. */
+export function signInOrigin(value: string | null, cors: CorsPolicy): URL {
   if (!value) throw badRequest('origin is required: the address of the app to sign in to', 'invalidOriginError')
   let url: URL
   try {
@@ -17,8 +18,11 @@ export function loopbackOrigin(value: string | null): URL {
   } catch {
     throw badRequest(`origin ${JSON.stringify(value)} is not a URL`, 'invalidOriginError')
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !LOOPBACK_HOST.test(url.hostname)) {
-    throw badRequest(`origin ${JSON.stringify(value)} is not a loopback http(s) address; the lake only signs in local apps`, 'invalidOriginError')
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !cors.match(url.origin)?.allowCredentials) {
+    throw badRequest(
+      `origin ${JSON.stringify(value)} is not a CORS origin of this lake with credentials allowed; allow the app with: npm run lake -- cors add ${url.protocol.startsWith('http') ? url.origin : 'ORIGIN'} --credentials`,
+      'invalidOriginError',
+    )
   }
   return url
 }
@@ -52,13 +56,13 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 }
 
 export function loginPage(ctx: RequestContext): void {
-  const origin = loopbackOrigin(ctx.query.get('origin'))
+  const origin = signInOrigin(ctx.query.get('origin'), ctx.lake.cors)
   page(ctx, 200, origin.href)
 }
 
 export async function login(ctx: RequestContext): Promise<void> {
   const form = new URLSearchParams((await readBody(ctx.req, 64 * 1024)).toString('utf8'))
-  const origin = loopbackOrigin(form.get('origin'))
+  const origin = signInOrigin(form.get('origin'), ctx.lake.cors)
   const token = (form.get('token') ?? '').trim()
   if (!ctx.lake.config.tokens.some((t) => t.token === token)) {
     return page(ctx, 401, origin.href, 'That is not a token of this lake. Check lake.config.json in its data directory.')

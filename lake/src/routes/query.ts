@@ -3,6 +3,7 @@ import {QueryExecutionError, QueryParseError, QueryTimeoutError} from '../query/
 import {isPlainObject, readJson} from '../http/body.ts'
 import {queryFlag, sendJsonText, type RequestContext} from '../http/context.ts'
 import {badRequest, HttpError} from '../http/errors.ts'
+import {datasetScope} from '../auth.ts'
 import {resolvePerspective} from '../perspective.ts'
 
 export async function handleQuery(ctx: RequestContext): Promise<void> {
@@ -26,7 +27,8 @@ export async function handleQuery(ctx: RequestContext): Promise<void> {
   }
   if (typeof query !== 'string' || query.trim() === '') throw badRequest('Missing "query": give a GROQ query', 'queryParseError')
   const perspective = resolvePerspective(perspectiveValue, ctx.apiVersion, ctx.principal)
-  const response = await runQuery(() => dataset.query({query, params, perspective}), query)
+  const scope = datasetScope(ctx, dataset.name)
+  const response = await runQuery(() => dataset.query({query, params, perspective, scope}), query)
   const head = queryFlag(ctx.query, 'returnQuery', true) ? `{"query":${JSON.stringify(query)},` : '{'
   // The engine hands over the result as JSON text: send it as is rather than parse and
   // serialise a large result again on the event loop.

@@ -1,5 +1,6 @@
 // The identity and project endpoints the Studio calls while booting (protocol notes 4.1). The
 // lake has one local user per token; permissions follow the token's role.
+import {datasetScope} from '../auth.ts'
 import {sendJson, type RequestContext} from '../http/context.ts'
 import type {Router} from '../http/router.ts'
 
@@ -39,7 +40,10 @@ export function users(ctx: RequestContext): void {
 }
 
 export function datasetAcl(ctx: RequestContext): void {
-  ctx.lake.dataset(ctx.params.dataset ?? '')
+  const name = ctx.params.dataset ?? ''
+  ctx.lake.dataset(name)
+  // Without a token: root-path documents of a public dataset, nothing of a private one.
+  if (datasetScope(ctx, name) === 'none') return sendJson(ctx.res, 200, [])
   const role = ctx.principal.role
   const permissions = role === 'write' ? ['read', 'create', 'history', 'update'] : role === 'read' ? ['read', 'history'] : []
   const filter = role === 'none' ? '_id in path("*")' : '_id in path("**")'

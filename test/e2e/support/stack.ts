@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {configPath, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from '../../../lake/src/config.ts'
+import {configPath, DEFAULT_CORS, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from '../../../lake/src/config.ts'
 import {spawnLake, type SpawnedLake} from '../../../lake/src/testing.ts'
 import {ensureStudioBuild, projectNode} from '../../../studio/build.ts'
 import {serveStudio, type StudioServer} from '../../../studio/serve.ts'
@@ -81,6 +81,7 @@ function dataDirWithEditors(editors: string[]): {dataDir: string; editorTokens: 
       ...Object.entries(editorTokens).map(([name, token]) => ({token, role: 'write' as const, name})),
     ],
     anonymousRole: 'none',
+    cors: [...DEFAULT_CORS],
   }
   fs.writeFileSync(configPath(dataDir), `${JSON.stringify(config, null, 2)}\n`)
   return {dataDir, editorTokens}
@@ -92,6 +93,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const [lake, build] = await Promise.all([spawnLake({seed, dataDir: editors?.dataDir}), ensureStudioBuild()])
   const browserLakeUrl = `https://localhost:${lake.port}`
   const studio = await serveStudio({dir: build.dir, lakeUrl: browserLakeUrl})
+  // The Studio calls the lake from its own origin, with credentials, as on a hosted project.
+  lake.allowOrigin(studio.url, true)
   const site = await startProcess(
     ['examples/club-site/src/cli.ts', '--lake-url', lake.url, '--port', '0', '--preview-token', lake.readToken, '--preview-secret', PREVIEW_SECRET],
     /listening on (\S+)/,

@@ -17,13 +17,13 @@ export function article(id: string, title: string, syndication: Record<string, u
     _id: id,
     _type: 'article',
     title,
-    slug: {_type: 'slug', current: id.replace(/^article\./, '')},
+    slug: {_type: 'slug', current: id.replace(/^article-/, '')},
     kind: 'explainer',
     excerpt: `${title}: the short version.`,
     topics: ['Strength'],
     body: [block('b1', `${title} starts here.`), block('b2', 'Technique', 'h2'), block('b3', 'Keep your back neutral.')],
-    author: {_type: 'reference', _ref: 'person.coach'},
-    disclaimers: [{_type: 'reference', _ref: 'disclaimer.medical', _key: 'd1'}],
+    author: {_type: 'reference', _ref: 'person-coach'},
+    disclaimers: [{_type: 'reference', _ref: 'disclaimer-medical', _key: 'd1'}],
     publishedAt: '2026-01-10T08:00:00.000Z',
     ...(syndication ? {syndication: {_type: 'syndicationRights', ...syndication}} : {}),
     ...extra,
@@ -32,11 +32,11 @@ export function article(id: string, title: string, syndication: Record<string, u
 
 /** The open (CC BY) article: a disclaimer of its own, one in a callout, and one through its exercise. */
 export function openArticle(title: string) {
-  return article('article.open', title, {licence: 'cc-by-4.0', attributionText: 'Dana Coach for Spotter Club, CC BY 4.0'}, {
-    exercises: [{_type: 'reference', _ref: 'exercise.squat', _key: 'e1'}],
+  return article('article-open', title, {licence: 'cc-by-4.0', attributionText: 'Dana Coach for Spotter Club, CC BY 4.0'}, {
+    exercises: [{_type: 'reference', _ref: 'exercise-squat', _key: 'e1'}],
     body: [
       block('b1', 'Squats build legs.'),
-      {_type: 'disclaimerCallout', _key: 'call', tone: 'caution', disclaimer: {_type: 'reference', _ref: 'disclaimer.injury'}},
+      {_type: 'disclaimerCallout', _key: 'call', tone: 'caution', disclaimer: {_type: 'reference', _ref: 'disclaimer-injury'}},
       block('b3', 'Keep your back neutral.'),
     ],
   })
@@ -45,7 +45,7 @@ export function openArticle(title: string) {
 export async function seedContent(client: SanityClient): Promise<void> {
   const tx = client.transaction()
   tx.createOrReplace({
-    _id: 'person.coach',
+    _id: 'person-coach',
     _type: 'person',
     name: 'Dana Coach',
     slug: {_type: 'slug', current: 'dana-coach'},
@@ -54,36 +54,36 @@ export async function seedContent(client: SanityClient): Promise<void> {
     credentials: [{_key: 'c1', _type: 'credential', kind: 'certification', title: 'Certified Strength and Conditioning Specialist', issuingBody: 'NSCA', year: 2015}],
   })
   tx.createOrReplace({
-    _id: 'disclaimer.medical',
+    _id: 'disclaimer-medical',
     _type: 'disclaimer',
     title: 'Not medical advice',
     kind: 'medical',
     body: [block('m1', 'Consult a physician before starting a new exercise programme.')],
   })
   tx.createOrReplace({
-    _id: 'disclaimer.injury',
+    _id: 'disclaimer-injury',
     _type: 'disclaimer',
     title: 'Injury risk',
     kind: 'injury',
     body: [block('i1', 'Stop if you feel sharp pain.')],
   })
-  tx.createOrReplace({_id: 'disclaimer.knee', _type: 'disclaimer', title: 'Knee problems', kind: 'medical', body: [block('k1', 'Ask a physiotherapist if your knees hurt.')]})
+  tx.createOrReplace({_id: 'disclaimer-knee', _type: 'disclaimer', title: 'Knee problems', kind: 'medical', body: [block('k1', 'Ask a physiotherapist if your knees hurt.')]})
   tx.createOrReplace({
-    _id: 'exercise.squat',
+    _id: 'exercise-squat',
     _type: 'exercise',
     name: 'Back squat',
     slug: {_type: 'slug', current: 'back-squat'},
     category: 'strength',
     summary: 'A barbell squat.',
-    disclaimers: [{_type: 'reference', _ref: 'disclaimer.knee', _key: 'k'}],
+    disclaimers: [{_type: 'reference', _ref: 'disclaimer-knee', _key: 'k'}],
   })
   tx.createOrReplace(openArticle('Open squat guide'))
-  tx.createOrReplace(article('article.partners', 'Partners-only deadlift notes', {licence: 'partners-only', allowedPartners: ['club-north']}))
-  tx.createOrReplace(article('article.reserved', 'Reserved bench press study', {licence: 'all-rights-reserved'}))
-  tx.createOrReplace(article('article.unlicensed', 'Article without rights', null))
+  tx.createOrReplace(article('article-partners', 'Partners-only deadlift notes', {licence: 'partners-only', allowedPartners: ['club-north']}))
+  tx.createOrReplace(article('article-reserved', 'Reserved bench press study', {licence: 'all-rights-reserved'}))
+  tx.createOrReplace(article('article-unlicensed', 'Article without rights', null))
   tx.createOrReplace(
-    article('article.broken', 'Broken disclaimer article', {licence: 'cc-by-4.0'}, {
-      disclaimers: [{_type: 'reference', _ref: 'disclaimer.pending', _key: 'd1', _weak: true}],
+    article('article-broken', 'Broken disclaimer article', {licence: 'cc-by-4.0'}, {
+      disclaimers: [{_type: 'reference', _ref: 'disclaimer-pending', _key: 'd1', _weak: true}],
     }),
   )
   await tx.commit()
