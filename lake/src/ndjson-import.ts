@@ -47,18 +47,32 @@ export async function importDocuments(draft: TransactionDraft, docs: SanityDocum
   return docs.length
 }
 
+/** Copy-on-write: parts without `_sanityAsset` are returned as they are (they are freshly parsed). */
 function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolveAssets(v, draft, assets, baseDir, docId))
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null
+    for (let i = 0; i < value.length; i++) {
+      const resolved = resolveAssets(value[i], draft, assets, baseDir, docId)
+      if (resolved !== value[i]) (out ??= value.slice())[i] = resolved
+    }
+    return out ?? value
+  }
   if (!isPlainObject(value)) return value
-  const out: Record<string, unknown> = {}
+  let out: Record<string, unknown> | null = null
   for (const [key, v] of Object.entries(value)) {
-    if (key !== '_sanityAsset') out[key] = resolveAssets(v, draft, assets, baseDir, docId)
+    if (key === '_sanityAsset') continue
+    const resolved = resolveAssets(v, draft, assets, baseDir, docId)
+    if (resolved !== v) (out ??= {...value})[key] = resolved
   }
-  if (typeof value._sanityAsset === 'string') {
-    const asset = loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)
-    out.asset = {_type: 'reference', _ref: asset._id}
+  if ('_sanityAsset' in value) {
+    out ??= {...value}
+    delete out._sanityAsset
+    if (typeof value._sanityAsset === 'string') {
+      const asset = loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)
+      out.asset = {_type: 'reference', _ref: asset._id}
+    }
   }
-  return out
+  return out ?? value
 }
 
 function loadSanityAsset(spec: string, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): SanityDocument {
