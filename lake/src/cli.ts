@@ -2,6 +2,8 @@
 //   serve  --port P --host H --data-dir D --seed FILE.ndjson --config FILE --dataset NAME ...
 //   import FILE.ndjson --data-dir D [--dataset production] [--verbatim]
 //   export --data-dir D [--dataset production] [--out FILE]
+//   verify --data-dir D [--dataset NAME]
+//   repair --data-dir D [--dataset NAME]
 //   cors add ORIGIN [--credentials] | cors list | cors remove ORIGIN   (the config's CORS origins)
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -14,6 +16,9 @@ import {parseNdjson} from './ndjson-import.ts'
 import {exportNdjson, importInto} from './routes/import-export.ts'
 import {sharedQueryPool} from './query/index.ts'
 import {startServer} from './server.ts'
+import {inspectDataset, repairCommand, type Inspection} from './store/integrity.ts'
+import {lockDataDir} from './store/lock.ts'
+import {repairDataset} from './store/recovery.ts'
 import {ensureCertificate} from './tls.ts'
 import {startWebhooks} from './webhooks/dispatcher.ts'
 
@@ -27,6 +32,8 @@ Commands:
   serve                 Run the lake (HTTP/1.1 and HTTPS with HTTP/2 on one port)
   import FILE.ndjson    Import Sanity NDJSON into a dataset (lake must not be running)
   export                Write a dataset as Sanity NDJSON (to --out or stdout)
+  verify                Check every dataset's log and snapshot (lake must not be running)
+  repair                Recover damaged datasets from what is intact, keeping a backup (lake must not be running)
   cors add ORIGIN       Allow a browser origin (protocol://host[:port], * wildcards) to call the API;
                         --credentials lets it send credentials (needed by the Studio)
   cors list             List the allowed origins
@@ -38,7 +45,8 @@ Options:
   --port N              Port for serve (default ${DEFAULT_PORT}; 0 picks a free port)
   --host HOST           Interface to bind (default 127.0.0.1)
   --seed FILE.ndjson    serve: import this file into --dataset if the data dir is empty
-  --dataset NAME        Dataset for seed/import/export (default production); serve: also created
+  --dataset NAME        Dataset for seed/import/export (default production); serve: also created;
+                        verify/repair: only this one (default: all)
   --acl MODE            public | private: the mode of the --dataset datasets (default: a new one is
                         public, an existing one keeps its mode)
   --project-id ID       Override the config's projectId
@@ -152,26 +160,16 @@ function openLake(values: Values, extraDatasets: string[]): Lake {
   return new Lake({dataDir, config, configFile, queryTimeoutMs: intOption(values, 'query-timeout-ms', DEFAULT_QUERY_TIMEOUT_MS)})
 }
 
-/** serve holds DIR/lake.pid; import/export refuse to touch a data dir a running lake owns. */
-function assertNotRunning(dataDir: string): void {
-  const pidFile = path.join(dataDir, 'lake.pid')
-  if (!fs.existsSync(pidFile)) return
-  const pid = Number(fs.readFileSync(pidFile, 'utf8'))
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return // stale
-  }
-  throw new Error(`A lake (pid ${pid}) is serving ${dataDir}; stop it first, or use its HTTP API (/data/import, /data/export)`)
+/** Every command holds the data dir's lock while it works; one that is in use is refused. */
+function lockedDataDir(values: Values, purpose: string): string {
+  const dataDir = path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR)
+  lockDataDir(dataDir, purpose)
+  return dataDir
 }
 
 async function serve(values: Values): Promise<void> {
   const datasets = values.dataset ?? []
-  const dataDir = path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR)
-  fs.mkdirSync(dataDir, {recursive: true})
-  assertNotRunning(dataDir)
-  const pidFile = path.join(dataDir, 'lake.pid')
-  fs.writeFileSync(pidFile, String(process.pid))
+  lockedDataDir(values, 'serve')
   // Before any dataset opens: the pool is created with these settings.
   sharedQueryPool({
     workers: positive(values, 'query-workers'),
@@ -196,7 +194,7 @@ async function serve(values: Values): Promise<void> {
     const seedDataset = datasets[0] ?? DEFAULT_DATASET
     if (lake.isEmpty()) {
       const file = path.resolve(values.seed)
-      const docs = parseNdjson(fs.readFileSync(file, 'utf8'))
+      const docs = await parseNdjson(fs.readFileSync(file, 'utf8'))
       await importInto(lake, seedDataset, docs, {verbatim: false, baseDir: path.dirname(file), baseUrl: server.url, identity: 'seed'})
       console.log(`Seeded ${docs.length} documents into "${seedDataset}" from ${file}`)
     }
@@ -206,6 +204,7 @@ async function serve(values: Values): Promise<void> {
   console.log(`Spotter lake listening on ${server.url}`)
   console.log(`  HTTPS/HTTP2 (for browsers and the Studio): ${server.httpsUrl} (certificate: ${tls.certPath})`)
   console.log(`  project "${lake.projectId}", datasets: ${lake.listDatasets().join(', ')}; data dir ${lake.dataDir}`)
+  for (const [name, err] of lake.damagedDatasets()) console.log(`  NOT SERVED: dataset "${name}" is damaged (details on stderr): ${err.file} at byte ${err.offset}`)
   let stopping = false
   const stop = async () => {
     if (stopping) return
@@ -213,7 +212,6 @@ async function serve(values: Values): Promise<void> {
     await server.close()
     await webhooks?.close()
     await lake.close()
-    fs.rmSync(pidFile, {force: true})
     process.exit(0)
   }
   process.on('SIGTERM', () => void stop())
@@ -223,12 +221,11 @@ async function serve(values: Values): Promise<void> {
 async function runImport(values: Values, file: string | undefined): Promise<void> {
   if (!file) throw new Error('import needs a file: spotter-lake import FILE.ndjson --data-dir D')
   const datasetName = values.dataset?.[0] ?? DEFAULT_DATASET
-  const dataDir = path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR)
-  assertNotRunning(dataDir)
+  lockedDataDir(values, 'import')
   const lake = openLake(values, [datasetName])
   try {
     const full = path.resolve(file)
-    const docs = parseNdjson(fs.readFileSync(full, 'utf8'))
+    const docs = await parseNdjson(fs.readFileSync(full, 'utf8'))
     const baseUrl = `http://127.0.0.1:${intOption(values, 'port', DEFAULT_PORT)}`
     const result = await importInto(lake, datasetName, docs, {verbatim: values.verbatim ?? false, baseDir: path.dirname(full), baseUrl, identity: 'import'})
     console.log(`Imported ${result.documentCount} documents into "${datasetName}" (transaction ${result.transactionId})`)
@@ -239,8 +236,7 @@ async function runImport(values: Values, file: string | undefined): Promise<void
 
 async function runExport(values: Values): Promise<void> {
   const datasetName = values.dataset?.[0] ?? DEFAULT_DATASET
-  const dataDir = path.resolve(values['data-dir'] ?? DEFAULT_DATA_DIR)
-  assertNotRunning(dataDir)
+  lockedDataDir(values, 'export')
   const lake = openLake(values, [])
   try {
     const text = exportNdjson(lake.dataset(datasetName).documents.values())
@@ -248,6 +244,55 @@ async function runExport(values: Values): Promise<void> {
     else process.stdout.write(text)
   } finally {
     await lake.close()
+  }
+}
+
+/** The datasets verify/repair look at: --dataset, else every folder under DIR/datasets. */
+function datasetDirs(dataDir: string, values: Values): {name: string; dir: string}[] {
+  const root = path.join(dataDir, 'datasets')
+  const names = values.dataset ?? (fs.existsSync(root) ? fs.readdirSync(root).filter((n) => fs.statSync(path.join(root, n)).isDirectory()).sort() : [])
+  return names.map((name) => {
+    const dir = path.join(root, name)
+    if (!fs.existsSync(dir)) throw new Error(`Dataset "${name}" does not exist in ${dataDir} (no ${dir})`)
+    return {name, dir}
+  })
+}
+
+function describe(inspection: Inspection, dir: string): {ok: boolean; text: string} {
+  const transactions = `${inspection.log.intact.length} transactions, ${inspection.log.size} bytes`
+  const snapshot = inspection.snapshot.kind === 'ok' ? `snapshot at seq ${inspection.snapshot.snapshot.seq} (${inspection.snapshot.snapshot.documents.length} documents)` : inspection.snapshot.kind === 'none' ? 'no snapshot' : 'snapshot DAMAGED'
+  const legacy = inspection.log.legacyLines > 0 ? `; ${inspection.log.legacyLines} lines from before checksums` : ''
+  if (inspection.problem) {
+    return {ok: false, text: `DAMAGED: ${inspection.problem.file} at byte ${inspection.problem.offset}: ${inspection.problem.message}
+    The lake will not serve it. Recover what can be recovered with: ${repairCommand(dir)}`}
+  }
+  if (inspection.tornTail) {
+    const t = inspection.tornTail
+    return {ok: false, text: `TORN TAIL: ${inspection.logFile} ends in an incomplete append of ${t.bytes} bytes at byte ${t.offset} (${t.what}, never acknowledged). The lake cuts it off at start (keeping a copy), or run: ${repairCommand(dir)}`}
+  }
+  if (inspection.replayWholeLog && inspection.snapshot.kind === 'damaged') {
+    return {ok: false, text: `SNAPSHOT DAMAGED: ${inspection.snapshot.error.message}. Nothing is lost: the log holds every transaction (${transactions}); the lake sets the snapshot aside and replays the log at start, or run: ${repairCommand(dir)}`}
+  }
+  return {ok: true, text: `ok: ${transactions}, ${snapshot}${legacy}`}
+}
+
+async function runVerify(values: Values): Promise<void> {
+  const dataDir = lockedDataDir(values, 'verify')
+  let ok = true
+  for (const {name, dir} of datasetDirs(dataDir, values)) {
+    const result = describe(inspectDataset(dir), dir)
+    ok &&= result.ok
+    console.log(`${name}: ${result.text}`)
+  }
+  if (!ok) process.exitCode = 1
+}
+
+async function runRepair(values: Values): Promise<void> {
+  const dataDir = lockedDataDir(values, 'repair')
+  for (const {name, dir} of datasetDirs(dataDir, values)) {
+    const result = await repairDataset(dir)
+    console.log(`${name}: ${result.changed ? 'repaired' : result.report[0]}`)
+    if (result.changed) for (const line of result.report) console.log(`  ${line}`)
   }
 }
 
@@ -261,6 +306,8 @@ async function main(): Promise<void> {
   if (command === 'serve') return serve(values)
   if (command === 'import') return runImport(values, rest[0])
   if (command === 'export') return runExport(values)
+  if (command === 'verify') return runVerify(values)
+  if (command === 'repair') return runRepair(values)
   if (command === 'cors') return corsCommand(configFileOf(values), rest, values.credentials ?? false)
   throw new Error(`Unknown command "${command}"\n\n${USAGE}`)
 }

@@ -4,8 +4,9 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {ACL_MODES, parseDatasetEntry, type AclMode, type LakeConfig} from './config.ts'
 import {CorsPolicy} from './http/cors.ts'
-import {badRequest, notFound} from './http/errors.ts'
+import {badRequest, HttpError, notFound} from './http/errors.ts'
 import {Dataset} from './store/dataset.ts'
+import {DatasetDamagedError} from './store/integrity.ts'
 
 export const DATASET_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/
 
@@ -31,6 +32,8 @@ export class Lake {
   private readonly queryTimeoutMs: number
   private readonly datasets = new Map<string, Dataset>()
   private readonly settings = new Map<string, DatasetSettings>()
+  /** Datasets whose files failed the check at start: not served, every request answers why. */
+  private readonly damaged = new Map<string, DatasetDamagedError>()
 
   constructor(options: LakeOptions) {
     this.dataDir = options.dataDir
@@ -44,7 +47,7 @@ export class Lake {
     // what the operator wants), a plain name leaves an existing dataset's mode alone.
     for (const [i, entry] of options.config.datasets.entries()) {
       const {name, aclMode} = parseDatasetEntry(entry, `datasets[${i}]`)
-      if (!DATASET_NAME.test(name)) continue
+      if (!DATASET_NAME.test(name) || this.damaged.has(name)) continue
       if (this.datasets.has(name)) {
         if (aclMode) this.setAclMode(name, aclMode)
       } else this.createDataset(name, aclMode)
@@ -59,14 +62,35 @@ export class Lake {
     return path.join(this.dataDir, 'datasets')
   }
 
-  private open(name: string): Dataset {
-    const dataset = Dataset.open(path.join(this.datasetsDir, name), name, {queryTimeoutMs: this.queryTimeoutMs, projectId: this.projectId})
-    this.datasets.set(name, dataset)
-    this.settings.set(name, readSettings(dataset.dir))
-    return dataset
+  private open(name: string): Dataset | null {
+    const dir = path.join(this.datasetsDir, name)
+    try {
+      const dataset = Dataset.open(dir, name, {queryTimeoutMs: this.queryTimeoutMs, projectId: this.projectId})
+      this.datasets.set(name, dataset)
+      this.settings.set(name, readSettings(dataset.dir))
+      return dataset
+    } catch (err) {
+      // One damaged dataset must not take the others down: it is set aside with its reason.
+      if (!(err instanceof DatasetDamagedError)) throw err
+      console.error(`[lake] ${err.message}`)
+      this.damaged.set(name, err)
+      this.settings.set(name, readSettings(dir))
+      return null
+    }
+  }
+
+  /** Datasets not served because their files are damaged, with the reason (names file, offset, repair command). */
+  damagedDatasets(): Map<string, DatasetDamagedError> {
+    return new Map(this.damaged)
+  }
+
+  private unavailable(name: string): HttpError {
+    const err = this.damaged.get(name)
+    return new HttpError(503, 'datasetDamagedError', err?.message ?? `Dataset "${name}" is not available`)
   }
 
   dataset(name: string): Dataset {
+    if (this.damaged.has(name)) throw this.unavailable(name)
     const dataset = this.datasets.get(name)
     if (!dataset) throw notFound(`Dataset "${name}" not found`, 'datasetNotFoundError')
     return dataset
@@ -85,12 +109,14 @@ export class Lake {
     if (!DATASET_NAME.test(name)) {
       throw badRequest(`Dataset name "${name}" is invalid: use 1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit`, 'invalidDatasetNameError')
     }
+    if (this.damaged.has(name)) throw this.unavailable(name)
     const existing = this.datasets.get(name)
     if (existing) {
       if (aclMode) this.setAclMode(name, aclMode)
       return existing
     }
     const dataset = this.open(name)
+    if (!dataset) throw this.unavailable(name)
     this.setAclMode(name, aclMode ?? 'public')
     return dataset
   }
@@ -123,6 +149,7 @@ export class Lake {
 
   /** True when no dataset holds a document (seeding only fills an empty lake). */
   isEmpty(): boolean {
+    if (this.damaged.size > 0) return false
     for (const dataset of this.datasets.values()) if (dataset.documents.size > 0) return false
     return true
   }

@@ -12,10 +12,15 @@ import {MAX_WALK_NESTING} from './mutations/limits.ts'
 import type {TransactionDraft} from './mutations/transaction.ts'
 import type {SanityDocument} from './types.ts'
 
-export function parseNdjson(text: string): SanityDocument[] {
+// Large imports yield to the event loop every this many lines, so reads go on meanwhile.
+const YIELD_EVERY = 1000
+const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve))
+
+export async function parseNdjson(text: string): Promise<SanityDocument[]> {
   const docs: SanityDocument[] = []
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
     const line = (lines[i] ?? '').trim()
     if (!line) continue
     let doc: unknown
@@ -33,28 +38,46 @@ export function parseNdjson(text: string): SanityDocument[] {
 }
 
 /** Puts every document into the draft (createOrReplace), resolving `_sanityAsset` references. */
-export function importDocuments(draft: TransactionDraft, docs: SanityDocument[], assets: AssetContext, baseDir: string | null): number {
-  for (const doc of docs) {
+export async function importDocuments(draft: TransactionDraft, docs: SanityDocument[], assets: AssetContext, baseDir: string | null): Promise<number> {
+  for (let i = 0; i < docs.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
+    const doc = docs[i] as SanityDocument
     const resolved = resolveAssets(doc, draft, assets, baseDir, doc._id) as SanityDocument
     draft.put(doc._id, resolved, {createOrReplace: resolved})
   }
   return docs.length
 }
 
-/** Bounded: below MAX_WALK_NESTING a value is left as is (such a document is refused anyway). */
+/**
+ * Copy-on-write: parts without `_sanityAsset` are returned as they are (they are freshly parsed).
+ * Bounded: below MAX_WALK_NESTING a value is left as is (such a document is refused anyway).
+ */
 function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string, depth = 0): unknown {
   if (depth > MAX_WALK_NESTING) return value
-  if (Array.isArray(value)) return value.map((v) => resolveAssets(v, draft, assets, baseDir, docId, depth + 1))
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null
+    for (let i = 0; i < value.length; i++) {
+      const resolved = resolveAssets(value[i], draft, assets, baseDir, docId, depth + 1)
+      if (resolved !== value[i]) (out ??= value.slice())[i] = resolved
+    }
+    return out ?? value
+  }
   if (!isPlainObject(value)) return value
-  const out: Record<string, unknown> = {}
+  let out: Record<string, unknown> | null = null
   for (const [key, v] of Object.entries(value)) {
-    if (key !== '_sanityAsset') out[key] = resolveAssets(v, draft, assets, baseDir, docId, depth + 1)
+    if (key === '_sanityAsset') continue
+    const resolved = resolveAssets(v, draft, assets, baseDir, docId, depth + 1)
+    if (resolved !== v) (out ??= {...value})[key] = resolved
   }
-  if (typeof value._sanityAsset === 'string') {
-    const asset = loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)
-    out.asset = {_type: 'reference', _ref: asset._id}
+  if ('_sanityAsset' in value) {
+    out ??= {...value}
+    delete out._sanityAsset
+    if (typeof value._sanityAsset === 'string') {
+      const asset = loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)
+      out.asset = {_type: 'reference', _ref: asset._id}
+    }
   }
-  return out
+  return out ?? value
 }
 
 function loadSanityAsset(spec: string, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): SanityDocument {

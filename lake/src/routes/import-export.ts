@@ -10,7 +10,7 @@ import type {SanityDocument} from '../types.ts'
 export async function handleImport(ctx: RequestContext): Promise<void> {
   requireWrite(ctx.principal, 'Importing documents')
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
-  const docs = parseNdjson((await readBody(ctx.req, ctx.bodyLimit)).toString('utf8'))
+  const docs = await parseNdjson((await readBody(ctx.req, ctx.bodyLimit)).toString('utf8'))
   const result = await importInto(ctx.lake, dataset.name, docs, {
     verbatim: queryFlag(ctx.query, 'verbatim', false),
     baseDir: null,
@@ -36,7 +36,7 @@ export async function importInto(
     {identity: options.identity, request: [{import: {documentCount: docs.length}}]},
   )
   // A large import would make the next start replay a huge log line; snapshot right away.
-  if (docs.length >= 1000) dataset.snapshot()
+  if (docs.length >= 1000) void dataset.snapshot()
   return {transactionId: transaction.id, documentCount: result}
 }
 

@@ -50,7 +50,7 @@ export function optionalTransactionId(value: unknown): string | undefined {
 /** Delete/patch by query: the matching ids, as seen by everything committed so far. */
 export function queryIdsFor(dataset: Dataset): QueryIds {
   return async (query, params) => {
-    const {result} = await runQuery(() => dataset.query({query, params, perspective: 'raw'}), query)
+    const {result} = await runQuery(() => dataset.queryCommitted({query, params, perspective: 'raw'}), query)
     const items = Array.isArray(result) ? result : result === null || result === undefined ? [] : [result]
     return items.map((item) => {
       if (typeof item === 'string') return item

@@ -1,6 +1,7 @@
 // One dataset: its documents in memory, its query engine, its transaction log and snapshot.
-// Commits are serialised; each is logged and fsynced, then applied to memory and the engine,
-// then announced to listeners, and only then acknowledged.
+// Commits are built one at a time; each is logged and fdatasynced (group commit: a burst of
+// commits shares one fdatasync), then applied to memory and the engine, then announced to
+// listeners, and only then acknowledged.
 import {checkChanges, checkRequestNesting, documentLimitViolation, nestsDeeperThan} from '../mutations/limits.ts'
 import {checkReferences} from '../mutations/references.ts'
 import * as fs from 'node:fs'
@@ -10,8 +11,10 @@ import {TransactionDraft, type PendingChange} from '../mutations/transaction.ts'
 import {randomId} from '../mutations/ids.ts'
 import {HttpError} from '../http/errors.ts'
 import type {QueryEngine, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
-import {TransactionLog, type LoggedTransaction} from './txlog.ts'
-import {readSnapshot, writeSnapshot} from './snapshot.ts'
+import {DatasetDamagedError, inspectDataset, LOG_FILE, SNAPSHOT_FILE} from './integrity.ts'
+import {cutTornTail, setDamagedSnapshotAside} from './recovery.ts'
+import {encodeLineYielding, TransactionLog, type LoggedTransaction} from './txlog.ts'
+import {writeSnapshot, type Snapshot} from './snapshot.ts'
 
 export interface CommittedTransaction {
   id: string
@@ -43,6 +46,7 @@ const SNAPSHOT_EVERY_BYTES = 64 * 1024 * 1024
 export class Dataset {
   readonly name: string
   readonly dir: string
+  /** Committed documents: on disk, applied, announced. */
   readonly documents = new Map<string, SanityDocument>()
   private readonly engine: QueryEngine
   private readonly log: TransactionLog
@@ -53,10 +57,23 @@ export class Dataset {
   private readonly revisionIndex = new Map<string, LogPosition>()
   private readonly documentIndex = new Map<string, LogPosition[]>()
   private revisionIndexComplete = false
+  /** Seq of the last applied transaction; `nextSeq` also counts those written but not yet synced. */
   private seq = 0
+  private nextSeq = 0
+  /** Log offset after the last applied transaction, and that line's seq (what a snapshot records). */
+  private appliedOffset = 0
+  private appliedLogSeq = 0
   private snapshotSeq = 0
   private snapshotOffset = 0
+  private snapshotting: Promise<void> | null = null
+  // Transactions written to the log but not yet synced: later drafts read through them, so a
+  // burst of writers can share one fdatasync while each still sees the ones before it.
+  private readonly pendingDocuments = new Map<string, {seq: number; document: SanityDocument | null}>()
+  private readonly pendingIds = new Set<string>()
+  /** Builds run one at a time; this is the last one. */
   private queue: Promise<unknown> = Promise.resolve()
+  /** Applies run in log order, each after the fdatasync that covers it; this is the last one. */
+  private applied: Promise<unknown> = Promise.resolve()
 
   private constructor(name: string, dir: string, engine: QueryEngine, log: TransactionLog) {
     this.name = name
@@ -65,26 +82,36 @@ export class Dataset {
     this.log = log
   }
 
-  /** Opens a dataset directory (creating it), restoring the snapshot and replaying the log tail. */
+  /**
+   * Opens a dataset directory (creating it): checks the log and the snapshot, restores the
+   * snapshot and replays the log after it. A torn tail (a crash mid-append) is cut off and
+   * reported; other damage throws DatasetDamagedError naming the file, offset and repair command.
+   */
   static open(dir: string, name: string, options: {queryTimeoutMs: number; projectId: string}): Dataset {
     fs.mkdirSync(dir, {recursive: true})
-    const log = TransactionLog.open(path.join(dir, 'txlog.ndjson'))
+    const inspection = inspectDataset(dir)
+    if (inspection.problem) throw new DatasetDamagedError(name, dir, inspection.problem)
+    if (inspection.tornTail) cutTornTail(name, dir, inspection.tornTail)
+    if (inspection.replayWholeLog && inspection.snapshot.kind === 'damaged') setDamagedSnapshotAside(name, dir, inspection.snapshot.error.message)
+    const log = TransactionLog.open(path.join(dir, LOG_FILE))
     // sanity::projectId() and sanity::dataset() answer from this context.
     const engine = createQueryEngine({timeoutMs: options.queryTimeoutMs, sanity: {projectId: options.projectId, dataset: name}})
     const dataset = new Dataset(name, dir, engine, log)
-    dataset.restore()
+    dataset.restore(inspection.snapshot.kind === 'ok' ? inspection.snapshot.snapshot : null)
     return dataset
   }
 
-  private restore(): void {
-    const snapshot = readSnapshot(path.join(this.dir, 'snapshot.ndjson'))
+  private restore(snapshot: Snapshot | null): void {
     let from = 0
-    if (snapshot && snapshot.logOffset <= this.log.byteLength) {
+    if (snapshot) {
       for (const doc of snapshot.documents) this.documents.set(doc._id, doc)
       this.seq = this.snapshotSeq = snapshot.seq
-      from = this.snapshotOffset = snapshot.logOffset
+      from = this.snapshotOffset = this.appliedOffset = snapshot.logOffset
+      this.appliedLogSeq = snapshot.logSeq
     }
     for (const {transaction, offset, length} of this.log.read(from)) {
+      this.appliedOffset = offset + length
+      this.appliedLogSeq = transaction.seq
       if (transaction.seq <= this.seq) continue
       this.seq = transaction.seq
       this.indexTransaction(transaction, {offset, length})
@@ -93,6 +120,7 @@ export class Dataset {
         else this.documents.delete(change.id)
       }
     }
+    this.nextSeq = this.seq
     if (from === 0) this.revisionIndexComplete = true
     this.engine.load(loadable(this.name, this.documents.values()))
   }
@@ -123,50 +151,80 @@ export class Dataset {
   }
 
   /**
-   * Runs `build` against a fresh draft, then commits what it wrote. Commits run one at a time;
-   * if `build` throws, nothing is written.
+   * Runs `build` against a fresh draft, then commits what it wrote. Builds run one at a time and
+   * see every transaction built before them; if `build` throws, nothing is written. The result
+   * arrives once the transaction is on disk, applied and announced.
    */
-  transact<T>(build: (draft: TransactionDraft) => Promise<T> | T, options: TransactOptions): Promise<{transaction: CommittedTransaction; result: T}> {
+  async transact<T>(build: (draft: TransactionDraft) => Promise<T> | T, options: TransactOptions): Promise<{transaction: CommittedTransaction; result: T}> {
     const run = async () => {
-      if (options.transactionId !== undefined && this.revisionIndex.has(options.transactionId)) {
+      if (this.log.failed) throw this.writesStopped(this.log.failed)
+      if (options.transactionId !== undefined && (this.revisionIndex.has(options.transactionId) || this.pendingIds.has(options.transactionId))) {
         throw new HttpError(409, 'conflictError', `Transaction ID "${options.transactionId}" has already been used`)
       }
-      const draft = new TransactionDraft(options.transactionId ?? randomId(), new Date().toISOString(), (id) => this.documents.get(id))
+      const draft = new TransactionDraft(options.transactionId ?? randomId(), new Date().toISOString(), (id) => this.latest(id))
       const result = await build(draft)
+      const changes = draft.changes()
       // Limits and immutable fields first: later steps (references, the log) walk the documents.
-      checkChanges(draft.changes())
+      checkChanges(changes)
       checkRequestNesting(options.request)
-      if (draft.systemFields !== 'verbatim') checkReferences(draft.changes(), this.documents.values())
-      const transaction = options.dryRun
-        ? {id: draft.id, seq: this.seq, timestamp: draft.timestamp, identity: options.identity, changes: draft.changes()}
-        : await this.commit(draft, options)
-      return {transaction, result}
+      if (draft.systemFields !== 'verbatim') checkReferences(changes, this.latestDocuments())
+      const transaction: CommittedTransaction = {id: draft.id, seq: this.nextSeq, timestamp: draft.timestamp, identity: options.identity, changes}
+      // A dry run or an empty transaction writes nothing; an empty one still answers only after
+      // the transactions before it are committed.
+      if (options.dryRun) return {transaction, result, done: Promise.resolve()}
+      if (changes.length === 0) return {transaction, result, done: this.applied}
+      const {applied} = await this.write(draft, transaction, options)
+      return {transaction, result, done: applied}
     }
-    const next = this.queue.then(run, run)
-    this.queue = next.catch(() => undefined)
-    return next
+    const built = this.queue.then(run, run)
+    this.queue = built.catch(() => undefined)
+    const {transaction, result, done} = await built
+    await done
+    return {transaction, result}
   }
 
-  private async commit(draft: TransactionDraft, options: TransactOptions): Promise<CommittedTransaction> {
-    const changes = draft.changes()
-    const transaction: CommittedTransaction = {id: draft.id, seq: this.seq, timestamp: draft.timestamp, identity: options.identity, changes}
-    if (changes.length === 0) return transaction
+  /** Queues the transaction's log line; `applied` settles once it is synced and applied. */
+  private async write(draft: TransactionDraft, transaction: CommittedTransaction, options: TransactOptions): Promise<{applied: Promise<void>}> {
     const logged: LoggedTransaction = {
-      seq: this.seq + 1,
+      seq: this.nextSeq + 1,
       id: draft.id,
       timestamp: draft.timestamp,
       identity: options.identity,
       mutations: options.request,
-      changes: changes.map((c) => ({id: c.id, doc: c.document})),
+      changes: transaction.changes.map((c) => ({id: c.id, doc: c.document})),
     }
-    const position = await this.log.append(logged)
-    this.seq = transaction.seq = logged.seq
+    const encoded = await encodeLineYielding(logged)
+    if (this.log.failed) throw this.writesStopped(this.log.failed)
+    const append = this.log.append(logged, encoded)
+    const durable = append.durable.catch((err: Error) => {
+      throw this.writesStopped(err)
+    })
+    this.nextSeq = transaction.seq = logged.seq
+    this.pendingIds.add(logged.id)
+    for (const change of transaction.changes) this.pendingDocuments.set(change.id, {seq: logged.seq, document: change.document})
+    const step = this.applied.then(() => durable).then(() => this.apply(logged, append, transaction))
+    this.applied = step.catch(() => undefined)
+    // Wrapped: an async function returning the promise itself would wait for it.
+    return {applied: step}
+  }
+
+  /** After a failed log write: no more writes until a restart has checked the log. */
+  private writesStopped(err: Error): HttpError {
+    return new HttpError(503, 'datasetUnavailableError', `Dataset "${this.name}" accepts no writes: ${err.message}`)
+  }
+
+  /** Makes a synced transaction visible: memory, query engine, listeners; maybe a snapshot. */
+  private apply(logged: LoggedTransaction, position: LogPosition, transaction: CommittedTransaction): void {
+    this.seq = this.appliedLogSeq = logged.seq
+    this.appliedOffset = position.offset + position.length
     this.indexTransaction(logged, position)
-    for (const change of changes) {
+    this.pendingIds.delete(logged.id)
+    for (const change of transaction.changes) {
       if (change.document) this.documents.set(change.id, change.document)
       else this.documents.delete(change.id)
+      if (this.pendingDocuments.get(change.id)?.seq === logged.seq) this.pendingDocuments.delete(change.id)
     }
-    this.engine.apply(changes.map((c) => ({id: c.id, document: c.document})))
+    this.engine.apply(transaction.changes.map((c) => ({id: c.id, document: c.document})))
     for (const listener of this.listeners) {
       try {
         listener(transaction)
@@ -174,18 +232,49 @@ export class Dataset {
         console.error(`[lake] listener failed on ${this.name}:`, err)
       }
     }
-    if (this.seq - this.snapshotSeq >= SNAPSHOT_EVERY_TRANSACTIONS || this.log.byteLength - this.snapshotOffset >= SNAPSHOT_EVERY_BYTES) {
-      this.snapshot()
+    if (!this.snapshotting && this.seq - this.snapshotSeq >= SNAPSHOT_EVERY_TRANSACTIONS || this.appliedOffset - this.snapshotOffset >= SNAPSHOT_EVERY_BYTES) {
+      void this.snapshot()
     }
-    return transaction
   }
 
-  /** Writes a snapshot of the current state (atomically), so a restart replays less. */
-  snapshot(): void {
-    if (this.seq === this.snapshotSeq) return
-    writeSnapshot(path.join(this.dir, 'snapshot.ndjson'), {seq: this.seq, logOffset: this.log.byteLength, documents: [...this.documents.values()]})
-    this.snapshotSeq = this.seq
-    this.snapshotOffset = this.log.byteLength
+  /** A document as the next build sees it: written transactions included, synced or not. */
+  private latest(id: string): SanityDocument | undefined {
+    const pending = this.pendingDocuments.get(id)
+    return pending ? (pending.document ?? undefined) : this.documents.get(id)
+  }
+
+  private *latestDocuments(): Generator<SanityDocument> {
+    for (const [id, doc] of this.documents) if (!this.pendingDocuments.has(id)) yield doc
+    for (const {document} of this.pendingDocuments.values()) if (document) yield document
+  }
+
+  /**
+   * A query for a write (delete/patch by query): waits until every transaction built before it is
+   * applied, so the query sees what the draft's reads see.
+   */
+  async queryCommitted(request: QueryRequest): Promise<QueryResponse> {
+    await this.applied
+    return this.engine.query(request)
+  }
+
+  /**
+   * Writes a snapshot of the applied state (atomically, in chunks that yield to other work), so
+   * a restart replays less. One at a time; a failure is logged, the log still has everything.
+   */
+  snapshot(): Promise<void> {
+    if (this.snapshotting) return this.snapshotting.then(() => this.snapshot())
+    if (this.seq === this.snapshotSeq) return Promise.resolve()
+    const snapshot: Snapshot = {seq: this.seq, logOffset: this.appliedOffset, logSeq: this.appliedLogSeq, documents: [...this.documents.values()]}
+    this.snapshotting = writeSnapshot(path.join(this.dir, SNAPSHOT_FILE), snapshot)
+      .then(() => {
+        this.snapshotSeq = snapshot.seq
+        this.snapshotOffset = snapshot.logOffset
+      })
+      .catch((err: unknown) => console.error(`[lake] snapshot of ${this.name} failed (the log still holds everything):`, err))
+      .finally(() => {
+        this.snapshotting = null
+      })
+    return this.snapshotting
   }
 
   private indexTransaction(transaction: LoggedTransaction, position: LogPosition): void {
@@ -232,7 +321,9 @@ export class Dataset {
   /** Waits for pending commits, snapshots and releases the files. */
   async close(): Promise<void> {
     await this.queue
-    this.snapshot()
+    await this.applied
+    await this.log.settled()
+    if (!this.log.failed) await this.snapshot()
     this.log.close()
     await this.engine.close()
   }
