@@ -77,11 +77,13 @@ function streamUntilAnswered(url: string, head: string, max: number): Promise<{s
     socket.on('error', (error) => {
       if (!answered) reject(error)
     })
+    // One chunk at a time, each after the last was flushed and pending events ran: the answer is
+    // read within a chunk or two of its arrival, long before the lake stops draining the body
+    // (1 MiB past the limit) and closes, which would otherwise race it with EPIPE.
     const pump = () => {
-      while (!answered && sent < max) {
-        sent += 0x10000
-        if (!socket.write(chunk)) return void socket.once('drain', pump)
-      }
+      if (answered || sent >= max) return
+      sent += 0x10000
+      socket.write(chunk, () => setImmediate(pump))
     }
     socket.write(`${head}1\r\n{\r\n`)
     pump()

@@ -34,7 +34,7 @@ async function exportAll(lake: SpawnedLake, dataset = 'production'): Promise<str
 }
 
 async function start(dataDir: string): Promise<SpawnedLake> {
-  const lake = await spawnLake({dataDir})
+  const lake = await spawnLake({rateLimits: 'off', dataDir})
   lakes.push(lake)
   return lake
 }
@@ -102,7 +102,7 @@ function reportsIn(dir: string, dataset = 'production'): string[] {
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'lake-integrity-'))
   clean = path.join(work, 'clean')
-  const lake = await spawnLake({dataDir: clean, datasets: ['production', 'other'], seed: SEED})
+  const lake = await spawnLake({rateLimits: 'off', dataDir: clean, datasets: ['production', 'other'], seed: SEED})
   const client = lake.client()
   for (let i = 0; i < 30; i++) await client.create({_id: `note-${i}`, _type: 'note', n: i, title: `Note number ${i}`})
   for (let i = 0; i < 30; i += 3) await client.patch(`note-${i}`).set({title: `Patched ${i}`}).commit()
@@ -112,7 +112,7 @@ beforeAll(async () => {
   exported.other = await exportAll(lake, 'other')
   await lake.stop() // SIGTERM: a snapshot covering the whole log
   crashed = copyOf(clean)
-  const again = await spawnLake({dataDir: crashed})
+  const again = await spawnLake({rateLimits: 'off', dataDir: crashed})
   for (let i = 1; i <= 3; i++) await again.client().create({_id: `late-${i}`, _type: 'late', i})
   await again.kill('SIGKILL')
 }, 120_000)
@@ -323,7 +323,7 @@ describe('the data dir lock', () => {
   it('two lakes never serve one dir; commands on a served dir are refused; kill -9 releases the lock at once', async () => {
     const dir = copyOf(clean)
     const first = await start(dir)
-    await expect(spawnLake({dataDir: dir})).rejects.toThrow(/A lake \(pid \d+, since .*\) is serving/)
+    await expect(spawnLake({rateLimits: 'off', dataDir: dir})).rejects.toThrow(/A lake \(pid \d+, since .*\) is serving/)
     fs.writeFileSync(path.join(work, 'one.ndjson'), JSON.stringify({_id: 'x', _type: 't'}))
     for (const args of [['import', path.join(work, 'one.ndjson')], ['verify'], ['repair'], ['export']]) {
       const result = await cli(...args, '--data-dir', dir)
