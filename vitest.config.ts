@@ -1,8 +1,15 @@
+import {defaultClientConditions, defaultServerConditions} from 'vite'
 import {defineConfig} from 'vitest/config'
 
 // One test run for every workspace: unit tests sit next to their package, cross-package and
 // browser tests under test/. Type tests (*.test-d.ts) are checked by tsc, not run.
+// The workspace packages resolve to their sources: export condition "spotter-source" (see
+// DEVELOPERS.md); builds are only for what is published.
+const SOURCE = 'spotter-source'
+
 export default defineConfig({
+  resolve: {conditions: [SOURCE, ...defaultClientConditions]},
+  ssr: {resolve: {conditions: [SOURCE, ...defaultServerConditions]}},
   test: {
     include: ['{schemas,studio,lake,sdk,syndication,examples,test}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],

@@ -1,10 +1,8 @@
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {visionTool} from '@sanity/vision'
-import {schemaTypes} from '@spotter/schemas'
+import {spotter, spotterStructure} from '@spotter/schemas'
 import {lakeUrl} from './src/lake-url.ts'
-import {structure} from './src/structure.ts'
-import {templates} from './src/templates.ts'
 
 // The editors' Studio, pointed at the local lake (HTTPS + HTTP/2 on the lake's port; see
 // studio/README.md). Everything that would call Sanity's hosted services is turned off.
@@ -21,8 +19,9 @@ export default defineConfig({
     redirectOnSingle: true,
     providers: [{name: 'spotter-lake', title: 'Sign in with a lake token', url: `${lakeUrl}/auth/login`}],
   },
-  plugins: [structureTool({structure}), visionTool({defaultApiVersion: '2025-02-19'})],
-  schema: {types: schemaTypes, templates},
+  // The content model, its validation and templates come from the @spotter/schemas plugin, the
+  // desk from its structure, exactly as any other Studio would use them.
+  plugins: [spotter(), structureTool({structure: spotterStructure}), visionTool({defaultApiVersion: '2025-02-19'})],
   // GROQ `match` search: the default strategy's text::query() is hosted-only (groq-js lacks it).
   search: {strategy: 'groqLegacy'},
   // Hosted-only features: each would open another listener or call a hosted service.

@@ -11,6 +11,7 @@ import {QueryExecutionError, QueryParseError, QueryTimeoutError} from './errors.
 import type {RunOutcome} from './run.ts'
 import type {SanityContext} from './store.ts'
 import type {WorkerMessage} from './worker.ts'
+import {siblingModule} from '../module-url.ts'
 
 interface Job {
   id: number
@@ -27,7 +28,7 @@ interface PoolWorker {
   timer: NodeJS.Timeout | null
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url)
+const WORKER_URL = siblingModule('worker', import.meta.url)
 const MAX_CRASHES = 5
 
 export class QueryPool {
