@@ -155,6 +155,9 @@ describe('the published packages, installed from their tarballs', () => {
   it('type-check in a strict consumer with skipLibCheck off (nodenext and bundler resolution)', async () => {
     await timed('tsc nodenext', () => bin('tsc', ['-p', 'tsconfig.nodenext.json']))
     await timed('tsc bundler', () => bin('tsc', ['-p', 'tsconfig.bundler.json']))
+    // A Studio config with the plugin: skipLibCheck on, as Sanity's own Studio templates have it,
+    // since sanity's declarations need types it does not install (semver, lodash-es, ESNext lib).
+    await timed('tsc studio', () => bin('tsc', ['-p', 'tsconfig.studio.json']))
     // A type error in the consumer is reported: the check is real.
     fs.writeFileSync(path.join(project, 'wrong.ts'), "import {getArticle} from '@spotter/sdk'\nexport const n: number = getArticle.query\n")
     fs.writeFileSync(path.join(project, 'tsconfig.wrong.json'), JSON.stringify({extends: './tsconfig.nodenext.json', files: ['wrong.ts']}))
