@@ -6,6 +6,11 @@ import {defineConfig} from 'vitest/config'
 // The workspace packages resolve to their sources: export condition "spotter-source" (see
 // DEVELOPERS.md); builds are only for what is published.
 const SOURCE = 'spotter-source'
+// Node processes the tests start (the lake, the club site, the syndication service) inherit it too,
+// also when vitest is started without npm (whose .npmrc node-options set it).
+if (!process.env.NODE_OPTIONS?.includes(`--conditions=${SOURCE}`)) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --conditions=${SOURCE}`.trim()
+}
 
 export default defineConfig({
   resolve: {conditions: [SOURCE, ...defaultClientConditions]},
