@@ -88,7 +88,8 @@ beforeAll(async () => {
     return {workspace, manifest, tarball: `tarballs/${report.filename}`, integrity, files: report.files.map((f) => f.path)}
   })
   const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as RepoLock
-  const {packageJson, lockfile} = consumerLockfile(lock, packed, CONSUMER_DEPENDENCIES, 'spotter-consumer')
+  const registry = (await inProject('npm', ['config', 'get', 'registry'])).trim()
+  const {packageJson, lockfile} = consumerLockfile(lock, packed, CONSUMER_DEPENDENCIES, 'spotter-consumer', registry)
   fs.writeFileSync(path.join(project, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`)
   fs.writeFileSync(path.join(project, 'package-lock.json'), `${JSON.stringify(lockfile, null, 2)}\n`)
   fs.cpSync(CONSUMER_FILES, project, {recursive: true})
@@ -152,16 +153,14 @@ describe('the published packages, installed from their tarballs', () => {
     expect(html).toBe(fs.readFileSync(path.join(project, 'out', 'react.html'), 'utf8'))
   })
 
+  // consumer.ts holds a @ts-expect-error that only a real type (not `any`) satisfies: the check
+  // fails if the declarations stop resolving.
   it('type-check in a strict consumer with skipLibCheck off (nodenext and bundler resolution)', async () => {
     await timed('tsc nodenext', () => bin('tsc', ['-p', 'tsconfig.nodenext.json']))
     await timed('tsc bundler', () => bin('tsc', ['-p', 'tsconfig.bundler.json']))
     // A Studio config with the plugin: skipLibCheck on, as Sanity's own Studio templates have it,
     // since sanity's declarations need types it does not install (semver, lodash-es, ESNext lib).
     await timed('tsc studio', () => bin('tsc', ['-p', 'tsconfig.studio.json']))
-    // A type error in the consumer is reported: the check is real.
-    fs.writeFileSync(path.join(project, 'wrong.ts'), "import {getArticle} from '@spotter/sdk'\nexport const n: number = getArticle.query\n")
-    fs.writeFileSync(path.join(project, 'tsconfig.wrong.json'), JSON.stringify({extends: './tsconfig.nodenext.json', files: ['wrong.ts']}))
-    await expect(bin('tsc', ['-p', 'tsconfig.wrong.json'])).rejects.toThrow(/TS2322/)
   }, 10 * MINUTES)
 
   it('bundle the React entry for the browser, with the browser build of #compile-schema', async () => {

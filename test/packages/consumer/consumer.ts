@@ -15,7 +15,7 @@ export async function page(slug: string): Promise<{react: ReactNode; html: strin
   if (!article) return null
   const images: ImageConfig = spotter.images
   const title: string = article.title
-  // @ts-expect-error: a required field is never null
+  // @ts-expect-error: a required field is never null (unused, hence an error, if the types were `any`)
   const nullTitle: null = article.title
   void nullTitle
   return {

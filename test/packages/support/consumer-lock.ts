@@ -5,7 +5,10 @@
 // The consumer's tree mirrors the repository's: an entry at `node_modules/x` keeps its place, and
 // one nested under a workspace (`sdk/node_modules/x`) moves under the installed package
 // (`node_modules/@spotter/sdk/node_modules/x`), so every require resolves to the same version as
-// in the repository. Only the closure of what the consumer needs is written.
+// in the repository. Only the closure of what the consumer needs is written. The repository's
+// lockfile records no `resolved` URLs (npm then reads the packuments to find the tarballs); the
+// consumer's gets each tarball's URL on the configured registry, so a cache holding only the
+// tarballs is enough.
 
 interface LockEntry {
   version?: string
@@ -46,6 +49,13 @@ function resolveIn(lock: RepoLock, location: string, name: string): string | nul
   }
 }
 
+/** Where the registry keeps a version's tarball: REGISTRY/@scope/name/-/name-1.2.3.tgz. */
+function tarballUrl(registry: string, at: string, entry: LockEntry): string {
+  const name = typeof entry.name === 'string' ? entry.name : at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length)
+  if (!entry.version) throw new Error(`${at} has no version in the repository's lockfile`)
+  return `${registry.replace(/\/?$/, '/')}${name}/-/${name.split('/').pop()}-${entry.version}.tgz`
+}
+
 /** The repository path of an entry as the consumer installs it. */
 function consumerPath(repoPath: string, workspaces: Map<string, string>): string {
   if (repoPath.startsWith('node_modules/')) return repoPath
@@ -71,7 +81,7 @@ function requiredNames(entry: {dependencies?: Record<string, string>; optionalDe
  * The consumer's package-lock.json: `packed` installed from their tarballs (`file:`), plus
  * `rootDependencies` (name -> version, each as the repository root resolves it).
  */
-export function consumerLockfile(lock: RepoLock, packed: PackedWorkspace[], rootDependencies: string[], projectName: string): {packageJson: Record<string, unknown>; lockfile: Record<string, unknown>} {
+export function consumerLockfile(lock: RepoLock, packed: PackedWorkspace[], rootDependencies: string[], projectName: string, registry: string): {packageJson: Record<string, unknown>; lockfile: Record<string, unknown>} {
   const workspaces = new Map(packed.map((p) => [p.workspace, p.manifest.name]))
   const entries: Record<string, LockEntry> = {}
   const queue: Array<{from: string; name: string; optional: boolean; requiredBy: string}> = []
@@ -116,7 +126,7 @@ export function consumerLockfile(lock: RepoLock, packed: PackedWorkspace[], root
     if (entry.link) throw new Error(`${requiredBy} needs ${name}, a workspace that is not packed`)
     // Flags describe the repository's tree (dev, peer); npm works them out again for this one.
     const {dev: _dev, devOptional: _devOptional, peer: _peer, ...kept} = entry
-    entries[consumerPath(at, workspaces)] = kept
+    entries[consumerPath(at, workspaces)] = {...kept, resolved: kept.resolved ?? tarballUrl(registry, at, kept)}
     for (const dep of requiredNames(entry)) queue.push({from: at, ...dep, requiredBy: name})
   }
 
