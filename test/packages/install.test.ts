@@ -76,7 +76,12 @@ beforeAll(async () => {
   fs.mkdirSync(tarballs)
   // npm pack runs each package's prepack (its build) once.
   const {stdout} = await timed('build and pack', () =>
-    run('npm', ['pack', ...WORKSPACES.flatMap((w) => ['-w', w]), '--pack-destination', tarballs, '--json'], {cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 10 * MINUTES}),
+    run('npm', ['pack', ...WORKSPACES.flatMap((w) => ['-w', w]), '--pack-destination', tarballs, '--json', '--offline'], {
+      cwd: ROOT,
+      env: {...process.env, npm_config_update_notifier: 'false'},
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 10 * MINUTES,
+    }),
   )
   const reports = JSON.parse(stdout) as Array<{name: string; filename: string; files: Array<{path: string}>}>
   packed = WORKSPACES.map((workspace) => {
