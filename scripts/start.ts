@@ -42,7 +42,8 @@ let stopping = false
 
 function start(service: Service): Promise<string> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, service.args, {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
+    // The workspace packages resolve to their sources (DEVELOPERS.md), also when this script runs without npm.
+    const child = spawn(process.execPath, ['--conditions=spotter-source', ...service.args], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
     children.push(child)
     let buffered = ''
     let ready = false

@@ -1,10 +1,8 @@
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {visionTool} from '@sanity/vision'
-import {schemaTypes} from '@spotter/schemas'
+import {spotter, spotterStructure} from '@spotter/schemas'
 import {environmentSettings, resolveStudioEnvironment, type RuntimeLake} from './src/environment.ts'
-import {structure} from './src/structure.ts'
-import {templates} from './src/templates.ts'
 
 declare global {
   interface Window {
@@ -27,6 +25,7 @@ export default defineConfig({
   name: 'default',
   title: 'Spotter',
   ...environmentSettings(environment),
-  plugins: [structureTool({structure}), visionTool({defaultApiVersion: '2025-02-19'})],
-  schema: {types: schemaTypes, templates},
+  // The content model, its validation and templates come from the @spotter/schemas plugin, the
+  // desk from its structure, exactly as any other Studio would use them.
+  plugins: [spotter(), structureTool({structure: spotterStructure}), visionTool({defaultApiVersion: '2025-02-19'})],
 })

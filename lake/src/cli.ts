@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The lake's command line:
 //   serve  --port P --host H --data-dir D --seed FILE.ndjson --config FILE --dataset NAME ...
 //   import FILE.ndjson --data-dir D [--dataset production] [--verbatim]

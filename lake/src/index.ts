@@ -1,6 +1,5 @@
-// Public exports of @spotter/lake.
+// Public exports of @spotter/lake (the lake in-process). Tests start one with @spotter/lake/testing.
 export type {SanityDocument, Perspective, DocumentChange, QueryEngine, QueryRequest, QueryResponse, ReadScope} from './types.ts'
 export type {LakeConfig, TokenConfig, Role, AclMode, CorsOrigin, DatasetEntry} from './config.ts'
 export {Lake} from './lake.ts'
 export {startServer, type RunningServer, type ServerOptions} from './server.ts'
-export {spawnLake, type SpawnedLake, type SpawnLakeOptions} from './testing.ts'

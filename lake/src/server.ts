@@ -23,6 +23,7 @@ import {handleExport, handleImport} from './routes/import-export.ts'
 import {handleMutate} from './routes/mutate.ts'
 import {createDataset, deleteDataset, editDataset, getDataset, getProject, listDatasets} from './routes/projects.ts'
 import {handleQuery} from './routes/query.ts'
+import {handleReset, handleSnapshot} from './routes/reset.ts'
 import {addStudioRoutes} from './routes/studio.ts'
 import {addLoginRoutes} from './routes/login.ts'
 import {createPresence, rejectUpgrade, SOCKET_PATH, type Presence} from './presence/index.ts'
@@ -64,6 +65,8 @@ function buildRouter(): Router {
     .add('GET', '/data/listen/:dataset', handleListen)
     .add('POST', '/data/import/:dataset', handleImport)
     .add('GET', '/data/export/:dataset', handleExport)
+    .add('POST', '/lake/snapshot/:dataset', handleSnapshot)
+    .add('POST', '/lake/reset/:dataset', handleReset)
     .add('GET', '/data/history/:dataset/documents/:id', handleHistoryDocument)
     .add('GET', '/data/history/:dataset/transactions/:ids', handleHistoryTransactions)
     .add('GET', '/data/history/:dataset/events/documents/:id', handleHistoryEvents)

@@ -25,6 +25,7 @@ export async function bundleSize(
     minify: true,
     format: 'esm',
     platform,
+    conditions: ['spotter-source'],
     target: 'es2022',
     write: false,
     metafile: true,

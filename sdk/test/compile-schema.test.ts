@@ -17,6 +17,7 @@ async function bundle(platform: 'browser' | 'node'): Promise<{resolved: string[]
     minify: true,
     format: 'esm',
     platform,
+    conditions: ['spotter-source'],
     target: 'es2022',
     write: false,
     metafile: true,

@@ -18,6 +18,7 @@ import {QueryBusyError, QueryExecutionError, QueryParameterError, QueryParseErro
 import type {RunOutcome} from './run.ts'
 import type {SanityContext} from './store.ts'
 import type {WorkerMessage} from './worker.ts'
+import {siblingModule} from '../module-url.ts'
 
 interface Job {
   id: number
@@ -54,7 +55,7 @@ export interface QueryOptions {
   client?: string
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url)
+const WORKER_URL = siblingModule('worker', import.meta.url)
 /** Workers that die this many times in a row (no answer between) are respawned only after a pause. */
 const MAX_CRASHES = 5
 const RESPAWN_DELAYS_MS = [1_000, 5_000, 30_000]

@@ -2,7 +2,7 @@ import {ClipboardIcon} from '@sanity/icons/Clipboard'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {trainingPhases, workoutPlacements} from '../options.ts'
 
-interface RangeLike {
+export interface RangeLike {
   min?: number
   max?: number
 }

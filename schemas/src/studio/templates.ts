@@ -1,7 +1,7 @@
 // Initial values: a new exercise starts with one setup, one step and one prescription, so the
 // editor sees the shape of a complete exercise; category and kind lists pre-fill their value.
 import type {Template, TemplateResolver} from 'sanity'
-import {typeNames} from '@spotter/schemas'
+import {typeNames} from '../schema-types.ts'
 
 /** Array items need a `_key`; the Studio makes its own the same way (random, 12 characters). */
 export function newKey(): string {

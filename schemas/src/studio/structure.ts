@@ -2,7 +2,8 @@
 // supporting documents. Lists filter with GROQ; "new document" buttons in a category or kind
 // list start the document in that category or kind (templates in ./templates.ts).
 import type {StructureResolver} from 'sanity/structure'
-import {articleKinds, exerciseCategories, typeNames} from '@spotter/schemas'
+import {articleKinds, exerciseCategories} from '../options.ts'
+import {typeNames} from '../schema-types.ts'
 
 /** Draft state as the Studio's lists see it (drafts perspective: `_originalId` is the stored id). */
 export const HAS_DRAFT = '_originalId in path("drafts.**")'

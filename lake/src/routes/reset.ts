@@ -1,0 +1,62 @@
+// Lake-only, for tests: POST /lake/snapshot/:dataset saves the dataset's current documents in
+// memory; POST /lake/reset/:dataset brings the dataset back to that state without a restart.
+// Both need a write token. A reset is one ordinary, logged transaction that writes back every
+// document that differs from the saved state (exactly as saved, `_rev` included) and deletes the
+// ones created since, so it is durable, it shows in history, and listeners get one mutation event
+// per document it touched. Documents are never changed in place, so saving is a copy of
+// references and a reset only compares references: milliseconds for thousands of documents.
+import {requireWrite} from '../auth.ts'
+import {sendJson, type RequestContext} from '../http/context.ts'
+import {HttpError} from '../http/errors.ts'
+import type {Dataset} from '../store/dataset.ts'
+import type {SanityDocument} from '../types.ts'
+
+/** Saved states by dataset object: a deleted and re-created dataset starts without one. */
+const saved = new WeakMap<Dataset, Map<string, SanityDocument>>()
+
+export async function handleSnapshot(ctx: RequestContext): Promise<void> {
+  requireWrite(ctx.principal, 'Saving a snapshot')
+  const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
+  // Inside the commit queue, so the copy is never taken halfway through a transaction.
+  const {result: documents} = await dataset.transact(() => new Map(dataset.documents), {identity: ctx.principal.identity, request: []})
+  saved.set(dataset, documents)
+  sendJson(ctx.res, 200, {dataset: dataset.name, documentCount: documents.size})
+}
+
+export async function handleReset(ctx: RequestContext): Promise<void> {
+  requireWrite(ctx.principal, 'Resetting a dataset')
+  const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
+  const state = saved.get(dataset)
+  if (!state) {
+    throw new HttpError(409, 'noSnapshotError', `Dataset "${dataset.name}" has no snapshot to reset to: POST /lake/snapshot/${dataset.name} first (snapshots live in the lake's memory and end with the process)`)
+  }
+  const started = performance.now()
+  const {transaction, result} = await dataset.transact(
+    (draft) => {
+      draft.systemFields = 'verbatim'
+      let restored = 0
+      let deleted = 0
+      for (const id of dataset.documents.keys()) {
+        if (state.has(id)) continue
+        draft.put(id, null, {delete: {id}})
+        deleted++
+      }
+      for (const [id, document] of state) {
+        if (dataset.documents.get(id) === document) continue
+        draft.put(id, document, {createOrReplace: document})
+        restored++
+      }
+      return {restored, deleted}
+    },
+    {identity: ctx.principal.identity, request: [{reset: {dataset: dataset.name}}]},
+  )
+  const changed = result.restored + result.deleted > 0
+  sendJson(ctx.res, 200, {
+    dataset: dataset.name,
+    transactionId: changed ? transaction.id : null,
+    restored: result.restored,
+    deleted: result.deleted,
+    documentCount: state.size,
+    ms: Math.round((performance.now() - started) * 100) / 100,
+  })
+}

@@ -1,0 +1,11 @@
+// The Spotter content model as a Studio plugin: `plugins: [spotter()]` adds every document and
+// object type (with their validation rules) and the initial value templates. The desk structure
+// stays the Studio's choice: `structureTool({structure: spotterStructure})` gives Spotter's.
+import {definePlugin} from 'sanity'
+import {schemaTypes} from './schema-types.ts'
+import {templates} from './studio/templates.ts'
+
+export const spotter = definePlugin({
+  name: '@spotter/schemas',
+  schema: {types: schemaTypes, templates},
+})
