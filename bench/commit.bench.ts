@@ -11,8 +11,8 @@ import * as fs from 'node:fs'
 import * as http from 'node:http'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type {SpawnedLake} from '../lake/src/testing.ts'
-import type {SanityDocument} from '../lake/src/types.ts'
+import type {SpawnedLake} from '@spotter/lake/testing'
+import type {SanityDocument} from '@spotter/lake'
 
 const testing = process.env.LAKE_TESTING ?? path.join(import.meta.dirname, '../lake/src/testing.ts')
 const {spawnLake} = (await import(testing)) as typeof import('../lake/src/testing.ts')

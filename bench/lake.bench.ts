@@ -8,7 +8,7 @@
 
 import * as http from 'node:http'
 import {evaluate, parse} from 'groq-js'
-import {spawnLake, type SpawnedLake} from '../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 
 const SIZES = [10_000, 100_000]
 const SLUG_QUERY = '*[_type == "exercise" && slug.current == $slug][0]{..., "muscles": primaryMuscles[]->{name}}'

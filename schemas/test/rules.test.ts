@@ -3,7 +3,7 @@
 // validateDocument with a real @sanity/client against a lake seeded with seed/spotter.ndjson.
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {describeMarkers, markersAt, SEED_FILE, validate} from './support.ts'
 
 type Doc = Record<string, unknown> & {_id: string; _type: string}

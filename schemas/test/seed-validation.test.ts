@@ -3,7 +3,7 @@
 // custom rules included (they query the lake through the real client). And the facts of the
 // three articles are reachable in structured fields with GROQ, not only in body prose.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {describeMarkers, SEED_FILE, seedIds, validate} from './support.ts'
 
 let lake: SpawnedLake

@@ -1,7 +1,7 @@
 // The option values of the content model, as the SDK validates them (z.enum tuples), read from the
 // shared vocabulary module that the schema types read too: one source, no copy to keep in step.
 // Plain data only, so the SDK still does not depend on `sanity`.
-import * as shared from '../../vocabulary/index.ts'
+import * as shared from '@spotter/vocabulary'
 
 const values = shared.optionValues
 
@@ -33,4 +33,4 @@ export const calloutTones = values(shared.calloutTones)
 export const exerciseEmbedDisplays = values(shared.exerciseEmbedDisplays)
 
 /** The block vocabulary of `articleBody` and `richText`. */
-export {articleBlockTypes, articleBodyVocabulary, richTextVocabulary} from '../../vocabulary/index.ts'
+export {articleBlockTypes, articleBodyVocabulary, richTextVocabulary} from '@spotter/vocabulary'

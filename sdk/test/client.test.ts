@@ -1,6 +1,6 @@
 // Client configuration, draft preview and result validation against a real lake process.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {SpawnedLake} from '../../lake/src/testing.ts'
+import type {SpawnedLake} from '@spotter/lake/testing'
 import {createExerciseClient, ExerciseClientConfigError, ResultMismatchError} from '../src/index.ts'
 import {seededLake} from './support/lake.ts'
 

@@ -3,7 +3,7 @@
 import {createElement as h} from 'react'
 import {renderToStaticMarkup} from 'react-dom/server'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {SpawnedLake} from '../../lake/src/testing.ts'
+import type {SpawnedLake} from '@spotter/lake/testing'
 import {articleToHtml, exerciseGuideHtml} from '../src/html/index.ts'
 import * as sdk from '../src/index.ts'
 import type {ExerciseClient, ImageConfig, QueryDefinition} from '../src/index.ts'

@@ -3,7 +3,7 @@
 import {createElement as h} from 'react'
 import {renderToStaticMarkup} from 'react-dom/server'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {SpawnedLake} from '../../lake/src/testing.ts'
+import type {SpawnedLake} from '@spotter/lake/testing'
 import {creditedImageHtml} from '../src/html/index.ts'
 import {imageSources, toImageSource} from '../src/image.ts'
 import type {ExerciseClient, ImageResult} from '../src/index.ts'

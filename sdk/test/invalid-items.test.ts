@@ -1,7 +1,7 @@
 // Drafts preview must survive one half-finished draft: list queries leave it out and report it,
 // while the published perspective stays strict and single-document queries keep throwing.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {createExerciseClient, ResultMismatchError} from '../src/index.ts'
 import {SEED} from './support/lake.ts'
 

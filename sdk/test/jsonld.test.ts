@@ -3,7 +3,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {SpawnedLake} from '../../lake/src/testing.ts'
+import type {SpawnedLake} from '@spotter/lake/testing'
 import type {ArticleResult, ImageConfig} from '../src/index.ts'
 import {articleJsonLd, exerciseJsonLd, jsonLdScript, type JsonLdNode} from '../src/jsonld/index.ts'
 import {ARTICLE_SLUGS, seededLake} from './support/lake.ts'

@@ -1,6 +1,6 @@
 // Every query function against the seed content in a real lake process, through @sanity/client.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {SpawnedLake} from '../../lake/src/testing.ts'
+import type {SpawnedLake} from '@spotter/lake/testing'
 import type {ExerciseClient} from '../src/index.ts'
 import {ARTICLE_SLUGS, seededLake} from './support/lake.ts'
 

@@ -1,7 +1,7 @@
 // The SDK only reads, and @sanity/client retries reads answered 429: against a lake whose rate
 // limit a burst of page loads overruns, every SDK call still returns the same validated result.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {createExerciseClient, type ExerciseClient} from '../src/index.ts'
 import {ARTICLE_SLUGS, SEED} from './support/lake.ts'
 

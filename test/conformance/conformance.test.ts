@@ -8,7 +8,7 @@ import {dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {loadSuite, sameResult, selectionOf, testKey, type Selection, type SuiteTest} from './suite.ts'
 
 const REPORT_PATH = fileURLToPath(new URL('../../test-artifacts/conformance.json', import.meta.url))

@@ -1,4 +1,4 @@
-// What users install: the three packages are built and packed (`npm pack`, whose prepack runs each
+// What users install: the four packages are built and packed (`npm pack`, whose prepack runs each
 // build once), then installed from their tarballs into a fresh project outside the repository
 // (no workspace links) with `npm ci --offline` from a lockfile written from this repository's
 // own (support/consumer-lock.ts): nothing is fetched, the npm cache that `npm ci` of the
@@ -20,7 +20,7 @@ import {consumerLockfile, type PackedWorkspace, type RepoLock} from './support/c
 const run = promisify(execFile)
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const CONSUMER_FILES = path.join(import.meta.dirname, 'consumer')
-const WORKSPACES = ['sdk', 'schemas', 'lake']
+const WORKSPACES = ['vocabulary', 'sdk', 'schemas', 'lake']
 /** What the consumer installs besides the tarballs (versions as the repository locks them). */
 const CONSUMER_DEPENDENCIES = ['react', 'react-dom', 'sanity', 'styled-components', 'typescript', 'esbuild', '@types/react', '@types/react-dom', '@types/node']
 const SLUG = 'back-hyperextensions'

@@ -13,7 +13,7 @@ import {exportDataset} from '@sanity/export'
 import {sanityImport} from '@sanity/import'
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 
 const run = promisify(execFile)
 const ROOT = path.resolve(import.meta.dirname, '../..')

@@ -8,7 +8,7 @@ import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import * as sdk from '@spotter/sdk'
 import {createExerciseClient, type ExerciseClient} from '@spotter/sdk'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {startClubSite, type ClubSite} from '../../examples/club-site/src/site.ts'
 
 const SEED = fileURLToPath(new URL('../../seed/spotter.ndjson', import.meta.url))

@@ -6,7 +6,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {findFormerSeedIds, formerSeedIds, formerSeedIdsMessage} from '../../scripts/old-seed-ids.ts'
 
 const SEED = fileURLToPath(new URL('../../seed/spotter.ndjson', import.meta.url))

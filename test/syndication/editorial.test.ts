@@ -2,7 +2,7 @@
 // a disclaimer's internal title) is in any feed item the service builds.
 import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {editorialValues} from '../../sdk/test/support/editorial-only.ts'
 import {ArticleSource} from '../../syndication/src/articles.ts'
 

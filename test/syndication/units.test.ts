@@ -2,7 +2,7 @@
 // feed formats (Atom parsed by a strict XML parser, namespaces checked).
 import {SaxesParser} from 'saxes'
 import {describe, expect, it} from 'vitest'
-import {parseWebhooks} from '../../lake/src/webhooks/config.ts'
+import {parseWebhooks} from '@spotter/lake'
 import {parseServiceConfig} from '../../syndication/src/config.ts'
 import {CursorError, decodeCursor, encodeCursor} from '../../syndication/src/cursor.ts'
 import {atomFeed, jsonFeed} from '../../syndication/src/feeds.ts'

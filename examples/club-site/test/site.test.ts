@@ -5,7 +5,7 @@ import * as http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {fileURLToPath} from 'node:url'
-import {spawnLake, type SpawnedLake} from '../../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {startClubSite, type ClubSite} from '../src/site.ts'
 
 const seed = fileURLToPath(new URL('../../../seed/spotter.ndjson', import.meta.url))

@@ -1,6 +1,6 @@
 // One lake process per test file, seeded with the repository's seed content.
 import * as path from 'node:path'
-import {spawnLake, type SpawnedLake} from '../../../lake/src/testing.ts'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {createExerciseClient, type ExerciseClient} from '../../src/index.ts'
 
 export const SEED = path.resolve(import.meta.dirname, '../../../seed/spotter.ndjson')

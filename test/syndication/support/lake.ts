@@ -2,8 +2,8 @@
 // anonymous access, and the webhooks the test needs (the part each test differs in).
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import {newToken} from '../../../lake/src/config.ts'
-import {spawnLake, type SpawnedLake, type SpawnLakeOptions} from '../../../lake/src/testing.ts'
+import {newToken} from '@spotter/lake'
+import {spawnLake, type SpawnedLake, type SpawnLakeOptions} from '@spotter/lake/testing'
 
 /** Writes `lake.config.json` into `dataDir` (created if missing) and starts a lake on it. */
 export async function spawnLakeWithWebhooks(
