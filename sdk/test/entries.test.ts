@@ -40,8 +40,8 @@ describe('package entries', () => {
     expect([...packages].filter((p) => p === 'react' || p === 'react-dom' || p === 'sanity' || p.startsWith('@portabletext/react'))).toEqual([])
   })
 
-  it('the root entry reaches only the client, groq and zod', async () => {
-    expect([...(await reachedPackages(source('.')))].sort()).toEqual(['@sanity/client', 'groq', 'zod'])
+  it('the root entry reaches only the client, groq, zod and the shared vocabulary', async () => {
+    expect([...(await reachedPackages(source('.')))].sort()).toEqual(['@sanity/client', '@spotter/vocabulary', 'groq', 'zod'])
   })
 
   it('the React entry uses React', async () => {
