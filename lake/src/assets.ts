@@ -4,7 +4,7 @@
 import {createHash} from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import {badRequest} from './http/errors.ts'
+import {badRequest} from './errors.ts'
 import {readImageInfo} from './image-size.ts'
 import type {TransactionDraft} from './mutations/transaction.ts'
 import type {SanityDocument} from './types.ts'

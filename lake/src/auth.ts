@@ -3,7 +3,7 @@
 // public dataset, nothing of a private one, and it may not write.
 import type {IncomingHttpHeaders} from 'node:http'
 import type {AclMode, LakeConfig, Role} from './config.ts'
-import {forbidden, unauthorized} from './http/errors.ts'
+import {forbidden, unauthorized} from './errors.ts'
 import type {Lake} from './lake.ts'
 import {isRootPath} from './query/store.ts'
 import type {ReadScope} from './types.ts'

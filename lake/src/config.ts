@@ -8,7 +8,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {randomBytes} from 'node:crypto'
-import {parseRateLimits, type RateLimits} from './http/rate-limit.ts'
+import {parseRateLimits, type RateLimits} from './rate-limits.ts'
 import {parseWebhooks, type WebhookConfig} from './webhooks/config.ts'
 
 export type Role = 'read' | 'write'

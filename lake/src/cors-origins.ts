@@ -2,7 +2,7 @@
 // [--credentials] | list | remove ORIGIN`, and the same changes for `npm start` and test helpers.
 // Works while a lake runs: it re-reads the list when the config file changes (http/cors.ts).
 import {DEFAULT_CORS, loadConfig, parseCors, updateConfigFile} from './config.ts'
-import {normalizeOrigin} from './http/cors.ts'
+import {normalizeOrigin} from './cors-policy.ts'
 
 const USAGE = 'Usage: spotter-lake cors add ORIGIN [--credentials] | cors list | cors remove ORIGIN'
 

@@ -3,8 +3,8 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {ACL_MODES, parseDatasetEntry, type AclMode, type LakeConfig} from './config.ts'
-import {CorsPolicy} from './http/cors.ts'
-import {badRequest, HttpError, notFound} from './http/errors.ts'
+import {CorsPolicy} from './cors-policy.ts'
+import {badRequest, HttpError, notFound} from './errors.ts'
 import {Dataset} from './store/dataset.ts'
 import {DatasetDamagedError} from './store/integrity.ts'
 

@@ -1,6 +1,6 @@
 // The `perspective` parameter: validated here, applied by the query engine.
 import {requireRead, type Principal} from './auth.ts'
-import {badRequest} from './http/errors.ts'
+import {badRequest} from './errors.ts'
 import type {Perspective} from './types.ts'
 
 const PERSPECTIVES: readonly Perspective[] = ['published', 'drafts', 'previewDrafts', 'raw']

@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url'
 import {createClient, type ClientConfig, type SanityClient} from '@sanity/client'
 import {configPath, DEFAULT_CORS, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from './config.ts'
 import {addCorsOrigin} from './cors-origins.ts'
-import type {RateLimits} from './http/rate-limit.ts'
+import type {RateLimits} from './rate-limits.ts'
 import {siblingModule} from './module-url.ts'
 
 export interface StartLakeOptions {

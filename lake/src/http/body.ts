@@ -1,6 +1,6 @@
 // Request bodies: size-limited reads and JSON parsing with errors that say what was wrong.
 import type {Readable} from 'node:stream'
-import {HttpError, badRequest} from './errors.ts'
+import {HttpError, badRequest} from '../errors.ts'
 
 export const DEFAULT_BODY_LIMIT = 100 * 1024 * 1024
 /** Requests without a token: hosted's limit for a query sent by POST (300 KB). */
@@ -65,6 +65,3 @@ export async function readJson(req: Readable, limit: number): Promise<unknown> {
   }
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

@@ -1,6 +1,6 @@
 // A small router: method + path pattern (`:name` segments) -> handler.
 import type {RequestContext} from './context.ts'
-import {notFound} from './errors.ts'
+import {notFound} from '../errors.ts'
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void
 

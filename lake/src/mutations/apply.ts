@@ -1,7 +1,7 @@
 // The mutate API's operations applied to a transaction draft. Any error throws before anything
 // is committed, so a transaction is all or nothing.
-import {badRequest, mutationError, HttpError} from '../http/errors.ts'
-import {isPlainObject} from '../http/body.ts'
+import {badRequest, mutationError, HttpError} from '../errors.ts'
+import {isPlainObject} from '../json.ts'
 import type {SanityDocument} from '../types.ts'
 import {randomId, validateId} from './ids.ts'
 import {applyPatch, validatePatch} from './patch.ts'

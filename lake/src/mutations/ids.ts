@@ -1,6 +1,6 @@
 // Document id rules and generation, as the hosted API applies them.
 import {randomBytes} from 'node:crypto'
-import {badRequest} from '../http/errors.ts'
+import {badRequest} from '../errors.ts'
 
 const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/
 const MAX_ID_LENGTH = 128

@@ -8,7 +8,7 @@
 // it), and an array directly inside an array adds a level. An attribute is a unique path and
 // datatype: `tags` (array) with strings in it is 2 (`tags`, `tags[]` string), whatever the length. The walk is iterative, so a body nested
 // 100,000 levels deep is refused cleanly instead of overflowing the stack.
-import {HttpError} from '../http/errors.ts'
+import {HttpError} from '../errors.ts'
 import type {SanityDocument} from '../types.ts'
 import type {PendingChange} from './transaction.ts'
 

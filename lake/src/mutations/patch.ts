@@ -2,7 +2,7 @@
 // @sanity/mutator, the library the Studio uses to apply the same patches to its local copy: the
 // lake and the Studio then agree on every result.
 import {Mutation} from '@sanity/mutator'
-import {badRequest} from '../http/errors.ts'
+import {badRequest} from '../errors.ts'
 import type {SanityDocument} from '../types.ts'
 import {immutableAttributeError} from './limits.ts'
 

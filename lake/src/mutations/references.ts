@@ -1,7 +1,7 @@
 // Referential integrity, as the hosted Content Lake keeps it: a document may not be deleted (or
 // unpublished) while another document holds a strong reference to it. Weak references
 // (`_weak: true`) don't count, nor do references from documents deleted in the same transaction.
-import {HttpError} from '../http/errors.ts'
+import {HttpError} from '../errors.ts'
 import type {SanityDocument} from '../types.ts'
 import type {PendingChange} from './transaction.ts'
 

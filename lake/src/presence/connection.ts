@@ -4,7 +4,7 @@ import {randomUUID} from 'node:crypto'
 import type {WebSocket} from 'ws'
 import {authenticate, type Principal} from '../auth.ts'
 import type {LakeConfig} from '../config.ts'
-import {HttpError} from '../http/errors.ts'
+import {HttpError} from '../errors.ts'
 import {type Member, type PresenceEvent, type PresenceRoom, SessionTakenError} from './room.ts'
 import {errorMessage, notification, parseRequest, resultMessage, RPC_ERRORS, RpcError, SUBSCRIPTION_NOT_FOUND, type RpcRequest} from './rpc.ts'
 

@@ -5,7 +5,7 @@ import type {Duplex} from 'node:stream'
 import {WebSocketServer} from 'ws'
 import type {Principal} from '../auth.ts'
 import type {LakeConfig} from '../config.ts'
-import {toHttpError} from '../http/errors.ts'
+import {toHttpError} from '../errors.ts'
 import {PresenceConnection} from './connection.ts'
 import {PresenceRoom} from './room.ts'
 

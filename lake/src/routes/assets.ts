@@ -5,7 +5,7 @@ import {requireWrite} from '../auth.ts'
 import {assetChecksums, assetFile, mimeTypeForFile, storeAsset, type AssetKind} from '../assets.ts'
 import {readBody} from '../http/body.ts'
 import {sendJson, type RequestContext} from '../http/context.ts'
-import {badRequest, notFound} from '../http/errors.ts'
+import {badRequest, notFound} from '../errors.ts'
 
 export function assetUpload(kind: AssetKind) {
   return async (ctx: RequestContext): Promise<void> => {

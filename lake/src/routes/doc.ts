@@ -1,7 +1,7 @@
 // GET /data/doc/:dataset/:ids: documents by id, {documents, omitted}.
 import {canRead, datasetScope} from '../auth.ts'
 import {sendJson, type RequestContext} from '../http/context.ts'
-import {badRequest} from '../http/errors.ts'
+import {badRequest} from '../errors.ts'
 
 export function handleDoc(ctx: RequestContext): void {
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')

@@ -6,7 +6,7 @@
 //   the Studio's footer and timeline, newest first.
 import {canRead, datasetScope, requireRead} from '../auth.ts'
 import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
-import {badRequest} from '../http/errors.ts'
+import {badRequest} from '../errors.ts'
 import {draftId as toDraftId, publishedId as toPublishedId} from '../mutations/ids.ts'
 import type {LoggedTransaction} from '../store/txlog.ts'
 import type {SanityDocument} from '../types.ts'

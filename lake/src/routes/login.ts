@@ -5,8 +5,8 @@
 // token elsewhere.
 import type {RequestContext} from '../http/context.ts'
 import {readBody} from '../http/body.ts'
-import type {CorsPolicy} from '../http/cors.ts'
-import {badRequest} from '../http/errors.ts'
+import type {CorsPolicy} from '../cors-policy.ts'
+import {badRequest} from '../errors.ts'
 import type {Router} from '../http/router.ts'
 
 /** The app URL the token may be sent to: an http(s) URL whose origin is allowed with credentials, else a 400. */

@@ -1,8 +1,9 @@
 // POST /data/mutate/:dataset: a transaction of create/createOrReplace/createIfNotExists/delete/patch.
 import {requireWrite} from '../auth.ts'
-import {isPlainObject, readJson} from '../http/body.ts'
+import {readJson} from '../http/body.ts'
+import {isPlainObject} from '../json.ts'
 import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
-import {badRequest} from '../http/errors.ts'
+import {badRequest} from '../errors.ts'
 import {applyMutations, type QueryIds} from '../mutations/apply.ts'
 import {mutationWithArrayKeys} from '../mutations/array-keys.ts'
 import {validateId} from '../mutations/ids.ts'

@@ -2,9 +2,10 @@
 // A dataset's `aclMode` is `public` or `private`, as hosted (`custom` needs hosted's roles).
 import {requireRead, requireWrite} from '../auth.ts'
 import {ACL_MODES, type AclMode} from '../config.ts'
-import {isPlainObject, readBody} from '../http/body.ts'
+import {readBody} from '../http/body.ts'
+import {isPlainObject} from '../json.ts'
 import {sendJson, type RequestContext} from '../http/context.ts'
-import {badRequest, notFound} from '../http/errors.ts'
+import {badRequest, notFound} from '../errors.ts'
 
 function checkProject(ctx: RequestContext): void {
   const projectId = ctx.params.projectId

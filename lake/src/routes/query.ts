@@ -1,8 +1,9 @@
 // GET/POST /data/query/:dataset: GROQ with $params, answered as {query, result, ms}.
 import {QueryBusyError, QueryExecutionError, QueryParameterError, QueryParseError, QueryTimeoutError} from '../query/index.ts'
-import {isPlainObject, readJson} from '../http/body.ts'
+import {readJson} from '../http/body.ts'
+import {isPlainObject} from '../json.ts'
 import {queryFlag, sendJsonText, type RequestContext} from '../http/context.ts'
-import {badRequest, HttpError} from '../http/errors.ts'
+import {badRequest, HttpError} from '../errors.ts'
 import {datasetScope} from '../auth.ts'
 import {resolvePerspective} from '../perspective.ts'
 

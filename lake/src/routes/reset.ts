@@ -7,7 +7,7 @@
 // references and a reset only compares references: milliseconds for thousands of documents.
 import {requireWrite} from '../auth.ts'
 import {sendJson, type RequestContext} from '../http/context.ts'
-import {HttpError} from '../http/errors.ts'
+import {HttpError} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
 import type {SanityDocument} from '../types.ts'
 

@@ -1,14 +1,15 @@
 // POST /data/actions/:dataset: document actions over the `drafts.` id convention, applied as one
 // transaction. The client's `transactionId` becomes the transaction id and the new `_rev`.
-import {requireWrite} from './auth.ts'
-import {isPlainObject, readJson} from './http/body.ts'
-import {queryFlag, sendJson, type RequestContext} from './http/context.ts'
-import {badRequest, HttpError} from './http/errors.ts'
-import {draftId as toDraftId, isDraftId, isVersionId, publishedId as toPublishedId, validateId} from './mutations/ids.ts'
-import {applyPatch, validatePatch} from './mutations/patch.ts'
-import type {TransactionDraft} from './mutations/transaction.ts'
-import {optionalTransactionId} from './routes/mutate.ts'
-import type {SanityDocument} from './types.ts'
+import {requireWrite} from '../auth.ts'
+import {readJson} from '../http/body.ts'
+import {isPlainObject} from '../json.ts'
+import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
+import {badRequest, HttpError} from '../errors.ts'
+import {draftId as toDraftId, isDraftId, isVersionId, publishedId as toPublishedId, validateId} from '../mutations/ids.ts'
+import {applyPatch, validatePatch} from '../mutations/patch.ts'
+import type {TransactionDraft} from '../mutations/transaction.ts'
+import {optionalTransactionId} from './mutate.ts'
+import type {SanityDocument} from '../types.ts'
 
 const PREFIX = 'sanity.action.document.'
 

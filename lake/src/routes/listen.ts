@@ -6,16 +6,16 @@
 // (listen-filters.ts): a commit never waits for them, and an overrunning filter's listener is
 // closed with `channelError`.
 import {randomUUID} from 'node:crypto'
-import {canRead, datasetScope} from './auth.ts'
-import {queryFlag, type RequestContext} from './http/context.ts'
-import {badRequest, HttpError} from './http/errors.ts'
-import {EventStream} from './http/sse.ts'
-import {isVersionId} from './mutations/ids.ts'
-import {paramsFromSearch} from './routes/query.ts'
-import type {CommittedTransaction} from './store/dataset.ts'
-import {compileFilter} from './listen-filter.ts'
-import type {Documents} from './listen-filters.ts'
-import type {SanityDocument} from './types.ts'
+import {canRead, datasetScope} from '../auth.ts'
+import {queryFlag, type RequestContext} from '../http/context.ts'
+import {badRequest, HttpError} from '../errors.ts'
+import {EventStream} from '../http/sse.ts'
+import {isVersionId} from '../mutations/ids.ts'
+import {paramsFromSearch} from './query.ts'
+import type {CommittedTransaction} from '../store/dataset.ts'
+import {compileFilter} from '../listen-filter.ts'
+import type {Documents} from '../listen-filters.ts'
+import type {SanityDocument} from '../types.ts'
 
 interface ListenOptions {
   includeResult: boolean
