@@ -238,6 +238,7 @@ function requestSample(r: Random, lake: SpawnedLake): FuzzRequest {
     if (r.chance(0.5)) value = mutate(r, value)
     if (route === 'import') body = [mutationSample(r), randomJson(r)].map(toJson).join('\n')
     else if (route === 'assets' || r.chance(0.05)) body = new Uint8Array(r.int(4_000)).map(() => r.int(256))
+    // biome-ignore lint/suspicious/noDuplicateElseIf: every r.chance() draws a new number
     else if (r.chance(0.05)) body = toJson(value).slice(0, r.int(200))
     else if (r.chance(0.03)) body = toJson({query: 'count(*)', params: {pad: 'z'.repeat(r.pick([290_000, 350_000, 1_200_000]))}})
     else body = toJson(value)

@@ -31,7 +31,7 @@ describe('listen', () => {
     expect(events[0]).not.toHaveProperty('previousRev')
     expect(events[0]?.resultRev).toBe(created._rev)
     expect(events[1]).toMatchObject({previousRev: created._rev, resultRev: updated._rev, transactionId: updated._rev})
-    expect((events[1]?.result as {name: string}).name).toBe('b')
+    expect((events[1]?.result as {name: string} | undefined)?.name).toBe('b')
     expect(events[1]?.mutations).toEqual([{patch: {id: 'l1', set: {name: 'b'}}}])
     expect(events[1]?.visibility).toBe('transaction') // the hosted default
     listener.close()

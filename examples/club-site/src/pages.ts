@@ -15,7 +15,7 @@ export interface LayoutProps {
   /** The page's path, so "exit preview" can come back to it. */
   path: string
   jsonLd?: JsonLdNode
-  children: ReactNode
+  children?: ReactNode
 }
 
 export function Layout({title, clubName, preview, path, jsonLd, children}: LayoutProps): ReactNode {

@@ -190,7 +190,7 @@ function facets(exercises: ExerciseCardResult[]): {muscles: Facet[]; equipment: 
 }
 
 function renderDocument(clubName: string, title: string, preview: boolean, path: string, body: ReactNode, jsonLd?: JsonLdNode): string {
-  return `<!doctype html>${renderToStaticMarkup(h(Layout, {title, clubName, preview, path, ...(jsonLd ? {jsonLd} : {}), children: body}))}`
+  return `<!doctype html>${renderToStaticMarkup(h(Layout, {title, clubName, preview, path, ...(jsonLd ? {jsonLd} : {})}, body))}`
 }
 
 function sendHtml(res: http.ServerResponse, status: number, html: string, preview = false): void {

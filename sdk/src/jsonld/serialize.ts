@@ -2,13 +2,13 @@
 import type {JsonLdNode} from './article.ts'
 
 const ESCAPES: Record<string, string> = {'<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029'}
-const escape = (char: string) => ESCAPES[char]!
+const escapeChar = (char: string) => ESCAPES[char]!
 const UNSAFE = /[<>&\u2028\u2029]/
 
 export function serializeJsonLd(data: JsonLdNode | JsonLdNode[]): string {
   const json = JSON.stringify(data)
   // Most documents have none of these; testing first skips building a copy of the string.
-  return UNSAFE.test(json) ? json.replace(/[<>&\u2028\u2029]/g, escape) : json
+  return UNSAFE.test(json) ? json.replace(/[<>&\u2028\u2029]/g, escapeChar) : json
 }
 
 /** The complete `<script type="application/ld+json">` element as HTML. */

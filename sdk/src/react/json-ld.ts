@@ -4,5 +4,6 @@ import type {JsonLdNode} from '../jsonld/article.ts'
 import {serializeJsonLd} from '../jsonld/serialize.ts'
 
 export function JsonLd({data}: {data: JsonLdNode | JsonLdNode[]}): ReactNode {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: serializeJsonLd escapes <, > and & so nothing can end the element
   return h('script', {type: 'application/ld+json', dangerouslySetInnerHTML: {__html: serializeJsonLd(data)}})
 }
