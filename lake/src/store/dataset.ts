@@ -202,7 +202,7 @@ export class Dataset {
     this.nextSeq = transaction.seq = logged.seq
     this.pendingIds.add(logged.id)
     for (const change of transaction.changes) this.pendingDocuments.set(change.id, {seq: logged.seq, document: change.document})
-    const step = this.applied.then(() => durable).then(() => this.apply(logged, append, transaction))
+    const step = this.applied.then(() => durable).then(() => this.apply(logged, append, transaction, encoded))
     this.applied = step.catch(() => undefined)
     // Wrapped: an async function returning the promise itself would wait for it.
     return {applied: step}
@@ -214,7 +214,7 @@ export class Dataset {
   }
 
   /** Makes a synced transaction visible: memory, query engine, listeners; maybe a snapshot. */
-  private apply(logged: LoggedTransaction, position: LogPosition, transaction: CommittedTransaction): void {
+  private apply(logged: LoggedTransaction, position: LogPosition, transaction: CommittedTransaction, encoded: Uint8Array): void {
     this.seq = this.appliedLogSeq = logged.seq
     this.appliedOffset = position.offset + position.length
     this.indexTransaction(logged, position)
@@ -224,7 +224,10 @@ export class Dataset {
       else this.documents.delete(change.id)
       if (this.pendingDocuments.get(change.id)?.seq === logged.seq) this.pendingDocuments.delete(change.id)
     }
-    this.engine.apply(transaction.changes.map((c) => ({id: c.id, document: c.document})))
+    this.engine.apply(
+      transaction.changes.map((c) => ({id: c.id, document: c.document})),
+      encoded,
+    )
     for (const listener of this.listeners) {
       try {
         listener(transaction)
