@@ -12,6 +12,7 @@ import {badRequest, HttpError} from './http/errors.ts'
 import {EventStream} from './http/sse.ts'
 import {isVersionId} from './mutations/ids.ts'
 import {paramsFromSearch} from './routes/query.ts'
+import {lastEventId, missedSince} from './live/events.ts'
 import type {CommittedTransaction} from './store/dataset.ts'
 import {compileFilter} from './listen-filter.ts'
 import type {Documents} from './listen-filters.ts'
@@ -59,7 +60,13 @@ export function handleListen(ctx: RequestContext): void {
     stream.end()
     return
   }
-  stream.send('welcome', {listenerName: `lake-${randomUUID().slice(0, 8)}`})
+  const listenerName = `lake-${randomUUID().slice(0, 8)}`
+  // With `enableResume`, a reconnect's Last-Event-ID (a transaction, `txid#documentId` for a
+  // mutation event) replays what the listener missed from the log after `welcomeback`, or
+  // answers `reset` when the log does not hold that position. Every stream event carries the
+  // position, so a listener that saw no mutation still resumes.
+  const position = () => dataset.lastTransactionId() ?? undefined
+  const resumeFrom = queryFlag(ctx.query, 'enableResume', false) ? lastEventId(ctx) : null
 
   let unsubscribe = () => {}
   const filter = ctx.listenFilters.add(query, params, ctx.tokenless, (message) => {
@@ -67,7 +74,10 @@ export function handleListen(ctx: RequestContext): void {
     stream.send('channelError', {message})
     stream.end()
   })
-  unsubscribe = dataset.onTransaction((transaction) => {
+  let lastSeq = 0
+  const deliver = (transaction: CommittedTransaction) => {
+    if (transaction.seq <= lastSeq) return
+    lastSeq = transaction.seq
     // Read per transaction: a dataset made private stops events to anonymous listeners at once.
     const scope = datasetScope(ctx, dataset.name)
     filter.evaluate(documentsOf(transaction), (matches) => {
@@ -81,7 +91,16 @@ export function handleListen(ctx: RequestContext): void {
         stream.send('mutation', event, event.eventId as string)
       })
     })
-  })
+  }
+  // Synchronous from here to the subscription: no transaction slips between replay and live.
+  const missed = resumeFrom === null ? null : missedSince(dataset, resumeFrom.split('#')[0] ?? '')
+  if (resumeFrom === null) stream.send('welcome', {listenerName}, position())
+  else if (missed === null) stream.send('reset', {}, position())
+  else {
+    stream.send('welcomeback', {listenerName}, resumeFrom)
+    for (const transaction of missed) deliver(transaction)
+  }
+  unsubscribe = dataset.onTransaction(deliver)
   const stopOnDelete = dataset.onDelete(() => {
     // `disconnect` tells the client not to reconnect: the dataset is gone.
     stream.send('disconnect', {reason: `Dataset "${dataset.name}" was deleted`})

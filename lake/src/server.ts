@@ -15,6 +15,7 @@ import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
 import {handleActions} from './actions.ts'
 import {handleListen} from './listen.ts'
+import {handleLiveEvents} from './live/events.ts'
 import {createListenFilters, DEFAULT_LISTEN_FILTER_TIMEOUT_MS, type ListenFilters} from './listen-filters.ts'
 import {handleHistoryDocument, handleHistoryEvents, handleHistoryTransactions} from './routes/history.ts'
 import {assetDownload, assetUpload} from './routes/assets.ts'
@@ -63,6 +64,7 @@ function buildRouter(): Router {
     .add('POST', '/data/mutate/:dataset', handleMutate)
     .add('POST', '/data/actions/:dataset', handleActions)
     .add('GET', '/data/listen/:dataset', handleListen)
+    .add('GET', '/data/live/events/:dataset', handleLiveEvents)
     .add('POST', '/data/import/:dataset', handleImport)
     .add('GET', '/data/export/:dataset', handleExport)
     .add('POST', '/lake/snapshot/:dataset', handleSnapshot)
