@@ -3,6 +3,10 @@
 // those of every result it may have changed (dereferences included); nothing for another
 // dataset; drafts only to a stream with a token and includeDrafts; anonymous streams only hear
 // of public documents, through opaque tags; Last-Event-ID resumes or answers `restart`.
+import {spawnSync} from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {LiveEvent, SanityClient} from '@sanity/client'
 import {startLake, type TestLake} from '../src/testing.ts'
@@ -135,6 +139,43 @@ describe('live events', () => {
     expect(dottedEvent.type === 'message' && dottedEvent.id).toBe(dotted.transactionId)
     publicStream.close()
     draftStream.close()
+  })
+
+  it('an anonymous stream of a private dataset hears nothing; a token stream does', async () => {
+    await writer.datasets.create('secret', {aclMode: 'private'})
+    const secretWriter = lake.client({dataset: 'secret'})
+    const publicStream = live(lake.client({dataset: 'secret', token: undefined}))
+    const tokenStream = live(lake.client({dataset: 'secret', token: lake.readToken}), {includeDrafts: true})
+    await Promise.all([publicStream.welcome, tokenStream.welcome])
+    const write = await secretWriter.create({_id: 'plan', _type: 'plan'}, {returnDocuments: false})
+    const tokenEvent = await tokenStream.next()
+    expect(tokenEvent.type === 'message' && tokenEvent.id).toBe(write.transactionId)
+    // Public now: the next root-path write reaches the anonymous stream, and it is the first.
+    await writer.datasets.edit('secret', {aclMode: 'public'})
+    const opened = await secretWriter.create({_id: 'plan-2', _type: 'plan'}, {returnDocuments: false})
+    const publicEvent = await publicStream.next()
+    expect(publicEvent.type === 'message' && publicEvent.id).toBe(opened.transactionId)
+    publicStream.close()
+    tokenStream.close()
+  })
+
+  it('a stream resumes across a restart with the transactions written while it was down', async () => {
+    const stream = live(anonymous)
+    await stream.welcome
+    const before = await writer.patch('muscle-glutes').set({note: 'before'}).commit({returnDocuments: false})
+    const seen = await stream.next()
+    expect(seen.type === 'message' && seen.id).toBe(before.transactionId)
+    await lake.kill()
+    const file = path.join(lake.dataDir, 'missed.ndjson')
+    fs.writeFileSync(file, `${JSON.stringify({_id: 'muscle-hamstrings', _type: 'muscle', name: 'Hamstrings'})}\n`)
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
+    const imported = spawnSync(process.execPath, [cli, 'import', file, '--data-dir', lake.dataDir], {encoding: 'utf8'})
+    expect(imported.status, imported.stderr).toBe(0)
+    const transactionId = /transaction (\S+)\)/.exec(imported.stdout)?.[1]
+    await lake.restart()
+    const missed = await stream.next(30_000)
+    stream.close()
+    expect(missed.type === 'message' && missed.id).toBe(transactionId)
   })
 
   it('includeDrafts needs a token', async () => {
