@@ -73,6 +73,21 @@ function live(client: SanityClient, options: {includeDrafts?: boolean} = {}) {
   }
 }
 
+/** The first server-sent event of a stream, as sent. */
+async function firstEvent(url: string): Promise<string> {
+  const controller = new AbortController()
+  const response = await fetch(url, {headers: {accept: 'text/event-stream'}, signal: controller.signal})
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+  let text = ''
+  while (!text.includes('\n\n')) {
+    const {value, done} = await reader.read()
+    if (done) break
+    text += new TextDecoder().decode(value)
+  }
+  controller.abort()
+  return text.slice(0, text.indexOf('\n\n'))
+}
+
 type Raw = {result: unknown; syncTags?: string[]}
 const REFERENCING = '*[_type == "exercise"]{title, "muscle": muscle->name}'
 
@@ -176,6 +191,8 @@ describe('live events', () => {
     const missed = await stream.next(30_000)
     stream.close()
     expect(missed.type === 'message' && missed.id).toBe(transactionId)
+    // A new stream's welcome names the position, also when the lake started from a snapshot.
+    expect(await firstEvent(`${lake.url}/v2025-02-19/data/live/events/${lake.dataset}`)).toEqual(`event: welcome\nid: ${transactionId}\ndata: {}`)
   })
 
   it('includeDrafts needs a token', async () => {

@@ -318,6 +318,17 @@ export class Dataset {
 
   /** The id of the last applied transaction (a stream position), or null before the first. */
   lastTransactionId(): string | null {
+    if (this.lastAppliedId === null && this.appliedOffset > 0) {
+      // Restored from a snapshot with no log lines after it: the last line before its offset.
+      this.completeIndex()
+      let last = -1
+      for (const [id, position] of this.revisionIndex) {
+        if (position.offset > last && position.offset < this.appliedOffset) {
+          last = position.offset
+          this.lastAppliedId = id
+        }
+      }
+    }
     return this.lastAppliedId
   }
 
