@@ -61,7 +61,7 @@ export function handleListen(ctx: RequestContext): void {
     return
   }
   const listenerName = `lake-${randomUUID().slice(0, 8)}`
-  // With `enableResume`, a reconnect's Last-Event-ID (a transaction, `txid#documentId` for a
+  // With `enableResume`, a reconnect's Last-Event-ID (a transaction, or `txid#documentId` for a
   // mutation event) replays what the listener missed from the log after `welcomeback`, or
   // answers `reset` when the log does not hold that position. Every stream event carries the
   // position, so a listener that saw no mutation still resumes.
@@ -75,7 +75,8 @@ export function handleListen(ctx: RequestContext): void {
     stream.end()
   })
   let lastSeq = 0
-  const deliver = (transaction: CommittedTransaction) => {
+  /** `after`: a resumed transaction's document whose event the listener already had; only later events go out. */
+  const deliver = (transaction: CommittedTransaction, after?: string) => {
     if (transaction.seq <= lastSeq) return
     lastSeq = transaction.seq
     // Read per transaction: a dataset made private stops events to anonymous listeners at once.
@@ -84,21 +85,28 @@ export function handleListen(ctx: RequestContext): void {
       const events = eventsFor(transaction, options, (index) => [matches[2 * index] === true, matches[2 * index + 1] === true], (id) =>
         canRead(scope, id),
       )
+      const from = after === undefined ? 0 : events.findIndex((event) => event.documentId === after) + 1
       events.forEach((event, index) => {
         event.transactionTotalEvents = events.length
         // Zero-based, as @sanity/client documents it.
         event.transactionCurrentEvent = index
-        stream.send('mutation', event, event.eventId as string)
+        if (index >= from) stream.send('mutation', event, event.eventId as string)
       })
     })
   }
   // Synchronous from here to the subscription: no transaction slips between replay and live.
-  const missed = resumeFrom === null ? null : missedSince(dataset, resumeFrom.split('#')[0] ?? '')
+  // A mutation event's id names its transaction and document: the rest of that transaction's
+  // events (a connection cut between two of them) go out first.
+  const hash = resumeFrom?.indexOf('#') ?? -1
+  const resumeTransaction = resumeFrom === null ? '' : hash < 0 ? resumeFrom : resumeFrom.slice(0, hash)
+  const resumeDocument = resumeFrom !== null && hash >= 0 ? resumeFrom.slice(hash + 1) : ''
+  const partial = resumeDocument !== ''
+  const missed = resumeFrom === null ? null : missedSince(dataset, resumeTransaction, {including: partial})
   if (resumeFrom === null) stream.send('welcome', {listenerName}, position())
   else if (missed === null) stream.send('reset', {}, position())
   else {
     stream.send('welcomeback', {listenerName}, resumeFrom)
-    for (const transaction of missed) deliver(transaction)
+    missed.forEach((transaction, index) => deliver(transaction, partial && index === 0 ? resumeDocument : undefined))
   }
   unsubscribe = dataset.onTransaction(deliver)
   const stopOnDelete = dataset.onDelete(() => {

@@ -66,6 +66,21 @@ describe('listen resume', () => {
     expect(summary(events)).toEqual(['welcomeback', 'mutation note-a update', 'mutation note-b disappear'])
   })
 
+  it('a position inside a transaction resumes with the rest of its events', async () => {
+    const writer = lake.client()
+    const {transactionId} = await writer
+      .transaction()
+      .create({_id: 'note-x', _type: 'note'})
+      .create({_id: 'note-y', _type: 'note'})
+      .create({_id: 'note-z', _type: 'note'})
+      .commit({returnDocuments: false})
+    const listener = resumable(lake.client({headers: {'Last-Event-ID': `${transactionId}#note-x`}}))
+    const events = await listener.until((list) => list.length >= 3)
+    listener.close()
+    expect(summary(events)).toEqual(['welcomeback', 'mutation note-y appear', 'mutation note-z appear'])
+    expect(events.slice(1).map((e) => [e.transactionCurrentEvent, e.transactionTotalEvents])).toEqual([[1, 3], [2, 3]])
+  })
+
   it('an unknown position gets reset, and live events follow', async () => {
     const listener = resumable(lake.client({headers: {'Last-Event-ID': 'no-such-transaction#note-a'}}))
     await listener.until((list) => list.length >= 1)

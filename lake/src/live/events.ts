@@ -66,6 +66,6 @@ export function lastEventId(ctx: RequestContext): string | null {
 }
 
 /** The transactions after stream position `position` (a transaction id), or null when the log does not hold it. */
-export function missedSince(dataset: Dataset, position: string): CommittedTransaction[] | null {
-  return position.length > 0 && position.length <= 200 ? dataset.transactionsAfter(position) : null
+export function missedSince(dataset: Dataset, position: string, options: {including?: boolean} = {}): CommittedTransaction[] | null {
+  return position.length > 0 && position.length <= 200 ? dataset.transactionsAfter(position, options) : null
 }

@@ -335,15 +335,15 @@ export class Dataset {
   /**
    * The transactions logged after the one with this id, oldest first, each with its documents'
    * states before and after, as listeners got them; null when the log holds no such transaction.
-   * Resumed streams replay these.
+   * Resumed streams replay these; `including` starts with that transaction itself.
    */
-  transactionsAfter(id: string): CommittedTransaction[] | null {
+  transactionsAfter(id: string, options: {including?: boolean} = {}): CommittedTransaction[] | null {
     if (!this.revisionIndex.has(id)) this.completeIndex()
     const position = this.revisionIndex.get(id)
     if (!position) return null
     const last = new Map<string, SanityDocument | null>()
     const out: CommittedTransaction[] = []
-    for (const {transaction, offset} of this.log.read(position.offset + position.length)) {
+    for (const {transaction, offset} of this.log.read(options.including ? position.offset : position.offset + position.length)) {
       // Written but not yet applied: its listeners get it live.
       if (offset >= this.appliedOffset) break
       const changes = transaction.changes.map((change) => {
