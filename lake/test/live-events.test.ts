@@ -215,3 +215,36 @@ describe('live events', () => {
     expect(restart.type).toBe('restart')
   })
 })
+
+describe('live events without a token', () => {
+  it('are limited in number like listeners (--anonymous-max-listeners); a token stream is not', async () => {
+    const small = await startLake({args: ['--anonymous-max-listeners', '2']})
+    try {
+      const url = `${small.url}/v2025-02-19/data/live/events/${small.dataset}`
+      const open = () => {
+        const controller = new AbortController()
+        return fetch(url, {headers: {accept: 'text/event-stream'}, signal: controller.signal}).then((response) => ({response, close: () => controller.abort()}))
+      }
+      const first = await open()
+      const second = await open()
+      expect([first.response.status, second.response.status]).toEqual([200, 200])
+      const third = await open()
+      expect(third.response.status).toBe(429)
+      const withToken = await fetch(url, {headers: {accept: 'text/event-stream', authorization: `Bearer ${small.readToken}`}})
+      expect(withToken.status).toBe(200)
+      await withToken.body?.cancel()
+      first.close()
+      // The lake counts the stream closed once it sees the connection end.
+      let again = await open()
+      for (let i = 0; i < 50 && again.response.status === 429; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        again = await open()
+      }
+      expect(again.response.status).toBe(200)
+      again.close()
+      second.close()
+    } finally {
+      await small.stop()
+    }
+  })
+})

@@ -9,7 +9,11 @@ import {queryFlag} from '../http/context.ts'
 import {HttpError, unauthorized} from '../http/errors.ts'
 import {EventStream} from '../http/sse.ts'
 import type {CommittedTransaction, Dataset} from '../store/dataset.ts'
+import type {Lake} from '../lake.ts'
 import {transactionTags, type StreamReach, type TagContext} from './sync-tags.ts'
+
+/** Open streams without a token, per lake. */
+const openAnonymous = new WeakMap<Lake, number>()
 
 export function handleLiveEvents(ctx: RequestContext): void {
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
@@ -20,6 +24,11 @@ export function handleLiveEvents(ctx: RequestContext): void {
   }
   if (includeDrafts && ctx.principal.role === 'none') {
     throw unauthorized('includeDrafts requires a token with read access (drafts are not public)')
+  }
+  // Streams without a token share the anonymous listener limit's number, counted on their own.
+  const open = openAnonymous.get(ctx.lake) ?? 0
+  if (ctx.tokenless && open >= ctx.listenFilters.anonymousLimit) {
+    throw new HttpError(429, 'rateLimitedError', `Max live event stream limit exceeded at ${ctx.listenFilters.anonymousLimit} (streams without a token); send a token or retry later`)
   }
   const reach: StreamReach = ctx.principal.role === 'none' ? 'anonymous' : includeDrafts ? 'drafts' : 'published'
   const context: TagContext = {projectId: ctx.lake.projectId, dataset: dataset.name}
@@ -46,9 +55,11 @@ export function handleLiveEvents(ctx: RequestContext): void {
     stream.send('goaway', {reason: `Dataset "${dataset.name}" was deleted`}, dataset.lastTransactionId() ?? undefined)
     stream.end()
   })
+  if (ctx.tokenless) openAnonymous.set(ctx.lake, open + 1)
   stream.onClose(() => {
     unsubscribe()
     stopOnDelete()
+    if (ctx.tokenless) openAnonymous.set(ctx.lake, (openAnonymous.get(ctx.lake) ?? 1) - 1)
   })
   stream.send('welcome', {}, dataset.lastTransactionId() ?? undefined)
   const resumeFrom = lastEventId(ctx)
