@@ -16,6 +16,7 @@ import {createTransport} from './http/transport.ts'
 import type {Lake} from './lake.ts'
 import {handleActions} from './routes/actions.ts'
 import {handleListen} from './routes/listen.ts'
+import {handleLiveEvents} from './routes/live-events.ts'
 import {createListenFilters, DEFAULT_LISTEN_FILTER_TIMEOUT_MS, type ListenFilters} from './listen-filters.ts'
 import {handleHistoryDocument, handleHistoryEvents, handleHistoryTransactions} from './routes/history.ts'
 import {assetDownload, assetUpload} from './routes/assets.ts'
@@ -64,6 +65,7 @@ function buildRouter(): Router {
     .add('POST', '/data/mutate/:dataset', handleMutate)
     .add('POST', '/data/actions/:dataset', handleActions)
     .add('GET', '/data/listen/:dataset', handleListen)
+    .add('GET', '/data/live/events/:dataset', handleLiveEvents)
     .add('POST', '/data/import/:dataset', handleImport)
     .add('GET', '/data/export/:dataset', handleExport)
     .add('POST', '/lake/snapshot/:dataset', handleSnapshot)

@@ -57,16 +57,16 @@ describe('perspectives and auth', () => {
     expect((await res.json()).error.description).toContain('sideways')
   })
 
-  it('the query envelope is {query, result, ms}; returnQuery=false drops the query', async () => {
+  it('the query envelope is {query, result, syncTags, ms}; returnQuery=false drops the query', async () => {
     const res = await fetch(api('/data/query/production?query=count(*)&returnQuery=false'), {headers: auth(lake.readToken)})
     const body = await res.json()
-    expect(Object.keys(body).sort()).toEqual(['ms', 'result'])
+    expect(Object.keys(body).sort()).toEqual(['ms', 'result', 'syncTags'])
     const post = await fetch(api('/data/query/production'), {
       method: 'POST',
       headers: {...auth(lake.readToken), 'content-type': 'application/json'},
       body: JSON.stringify({query: '*[_id == $id][0].name', params: {id: 'ex-1'}}),
     })
-    expect(await post.json()).toEqual({query: '*[_id == $id][0].name', result: 'Published', ms: expect.any(Number)})
+    expect(await post.json()).toEqual({query: '*[_id == $id][0].name', result: 'Published', syncTags: expect.any(Array), ms: expect.any(Number)})
   })
 
   it('a GROQ syntax error is a 400 naming the position', async () => {

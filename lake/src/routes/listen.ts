@@ -12,6 +12,7 @@ import {badRequest, HttpError} from '../errors.ts'
 import {EventStream} from '../http/sse.ts'
 import {isVersionId} from '../mutations/ids.ts'
 import {paramsFromSearch} from './query.ts'
+import {lastEventId, missedSince} from './live-events.ts'
 import type {CommittedTransaction} from '../store/dataset.ts'
 import {compileFilter} from '../listen-filter.ts'
 import type {Documents} from '../listen-filters.ts'
@@ -59,7 +60,13 @@ export function handleListen(ctx: RequestContext): void {
     stream.end()
     return
   }
-  stream.send('welcome', {listenerName: `lake-${randomUUID().slice(0, 8)}`})
+  const listenerName = `lake-${randomUUID().slice(0, 8)}`
+  // With `enableResume`, a reconnect's Last-Event-ID (a transaction, or `txid#documentId` for a
+  // mutation event) replays what the listener missed from the log after `welcomeback`, or
+  // answers `reset` when the log does not hold that position. Every stream event carries the
+  // position, so a listener that saw no mutation still resumes.
+  const position = () => dataset.lastTransactionId() ?? undefined
+  const resumeFrom = queryFlag(ctx.query, 'enableResume', false) ? lastEventId(ctx) : null
 
   let unsubscribe = () => {}
   const filter = ctx.listenFilters.add(query, params, ctx.tokenless, (message) => {
@@ -67,21 +74,41 @@ export function handleListen(ctx: RequestContext): void {
     stream.send('channelError', {message})
     stream.end()
   })
-  unsubscribe = dataset.onTransaction((transaction) => {
+  let lastSeq = 0
+  /** `after`: a resumed transaction's document whose event the listener already had; only later events go out. */
+  const deliver = (transaction: CommittedTransaction, after?: string) => {
+    if (transaction.seq <= lastSeq) return
+    lastSeq = transaction.seq
     // Read per transaction: a dataset made private stops events to anonymous listeners at once.
     const scope = datasetScope(ctx, dataset.name)
     filter.evaluate(documentsOf(transaction), (matches) => {
       const events = eventsFor(transaction, options, (index) => [matches[2 * index] === true, matches[2 * index + 1] === true], (id) =>
         canRead(scope, id),
       )
+      const from = after === undefined ? 0 : events.findIndex((event) => event.documentId === after) + 1
       events.forEach((event, index) => {
         event.transactionTotalEvents = events.length
         // Zero-based, as @sanity/client documents it.
         event.transactionCurrentEvent = index
-        stream.send('mutation', event, event.eventId as string)
+        if (index >= from) stream.send('mutation', event, event.eventId as string)
       })
     })
-  })
+  }
+  // Synchronous from here to the subscription: no transaction slips between replay and live.
+  // A mutation event's id names its transaction and document: the rest of that transaction's
+  // events (a connection cut between two of them) go out first.
+  const hash = resumeFrom?.indexOf('#') ?? -1
+  const resumeTransaction = resumeFrom === null ? '' : hash < 0 ? resumeFrom : resumeFrom.slice(0, hash)
+  const resumeDocument = resumeFrom !== null && hash >= 0 ? resumeFrom.slice(hash + 1) : ''
+  const partial = resumeDocument !== ''
+  const missed = resumeFrom === null ? null : missedSince(dataset, resumeTransaction, {including: partial})
+  if (resumeFrom === null) stream.send('welcome', {listenerName}, position())
+  else if (missed === null) stream.send('reset', {}, position())
+  else {
+    stream.send('welcomeback', {listenerName}, resumeFrom)
+    missed.forEach((transaction, index) => deliver(transaction, partial && index === 0 ? resumeDocument : undefined))
+  }
+  unsubscribe = dataset.onTransaction(deliver)
   const stopOnDelete = dataset.onDelete(() => {
     // `disconnect` tells the client not to reconnect: the dataset is gone.
     stream.send('disconnect', {reason: `Dataset "${dataset.name}" was deleted`})

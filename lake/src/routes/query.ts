@@ -6,6 +6,7 @@ import {queryFlag, sendJsonText, type RequestContext} from '../http/context.ts'
 import {badRequest, HttpError} from '../errors.ts'
 import {datasetScope} from '../auth.ts'
 import {resolvePerspective} from '../perspective.ts'
+import {queryTags} from '../live/sync-tags.ts'
 
 export async function handleQuery(ctx: RequestContext): Promise<void> {
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
@@ -37,7 +38,13 @@ export async function handleQuery(ctx: RequestContext): Promise<void> {
   // The engine hands over the result as JSON text: send it as is rather than parse and
   // serialise a large result again on the event loop.
   const result = response.json ?? JSON.stringify(response.result ?? null)
-  sendJsonText(ctx.res, 200, `${head}"result":${result},"ms":${response.ms}}`)
+  // What the result depends on, for the Live Content API (from API version 2021-03-25, as hosted).
+  const tags = hasSyncTags(ctx.apiVersion) ? `"syncTags":${JSON.stringify(queryTags({projectId: ctx.lake.projectId, dataset: dataset.name}, perspective, scope !== 'all'))},` : ''
+  sendJsonText(ctx.res, 200, `${head}"result":${result},${tags}"ms":${response.ms}}`)
+}
+
+function hasSyncTags(apiVersion: string | null): boolean {
+  return apiVersion === 'X' || (apiVersion !== null && /^\d{4}-\d{2}-\d{2}$/.test(apiVersion) && apiVersion >= '2021-03-25')
 }
 
 /** `$name=<JSON>` search params, as @sanity/client encodes them. */

@@ -63,6 +63,7 @@ export class Dataset {
   /** Log offset after the last applied transaction, and that line's seq (what a snapshot records). */
   private appliedOffset = 0
   private appliedLogSeq = 0
+  private lastAppliedId: string | null = null
   private snapshotSeq = 0
   private snapshotOffset = 0
   private snapshotting: Promise<void> | null = null
@@ -112,6 +113,7 @@ export class Dataset {
     for (const {transaction, offset, length} of this.log.read(from)) {
       this.appliedOffset = offset + length
       this.appliedLogSeq = transaction.seq
+      this.lastAppliedId = transaction.id
       if (transaction.seq <= this.seq) continue
       this.seq = transaction.seq
       this.indexTransaction(transaction, {offset, length})
@@ -217,6 +219,7 @@ export class Dataset {
   private apply(logged: LoggedTransaction, position: LogPosition, transaction: CommittedTransaction, encoded: Uint8Array): void {
     this.seq = this.appliedLogSeq = logged.seq
     this.appliedOffset = position.offset + position.length
+    this.lastAppliedId = logged.id
     this.indexTransaction(logged, position)
     this.pendingIds.delete(logged.id)
     for (const change of transaction.changes) {
@@ -316,6 +319,55 @@ export class Dataset {
     return [...positions.values()].sort((a, b) => a.offset - b.offset).map((p) => this.log.readAt(p.offset, p.length))
   }
 
+  /** The id of the last applied transaction (a stream position), or null before the first. */
+  lastTransactionId(): string | null {
+    if (this.lastAppliedId === null && this.appliedOffset > 0) {
+      // Restored from a snapshot with no log lines after it: the last line before its offset.
+      this.completeIndex()
+      let last = -1
+      for (const [id, position] of this.revisionIndex) {
+        if (position.offset > last && position.offset < this.appliedOffset) {
+          last = position.offset
+          this.lastAppliedId = id
+        }
+      }
+    }
+    return this.lastAppliedId
+  }
+
+  /**
+   * The transactions logged after the one with this id, oldest first, each with its documents'
+   * states before and after, as listeners got them; null when the log holds no such transaction.
+   * Resumed streams replay these; `including` starts with that transaction itself.
+   */
+  transactionsAfter(id: string, options: {including?: boolean} = {}): CommittedTransaction[] | null {
+    if (!this.revisionIndex.has(id)) this.completeIndex()
+    const position = this.revisionIndex.get(id)
+    if (!position) return null
+    const last = new Map<string, SanityDocument | null>()
+    const out: CommittedTransaction[] = []
+    for (const {transaction, offset} of this.log.read(options.including ? position.offset : position.offset + position.length)) {
+      // Written but not yet applied: its listeners get it live.
+      if (offset >= this.appliedOffset) break
+      const changes = transaction.changes.map((change) => {
+        const previous = last.has(change.id) ? (last.get(change.id) ?? null) : this.stateBefore(change.id, offset)
+        last.set(change.id, change.doc)
+        return {id: change.id, previous, document: change.doc, mutations: mutationsOf(transaction.mutations, change.id)}
+      })
+      out.push({id: transaction.id, seq: transaction.seq, timestamp: transaction.timestamp, identity: transaction.identity, changes})
+    }
+    return out
+  }
+
+  /** The document as the last transaction before log offset `offset` left it. */
+  private stateBefore(id: string, offset: number): SanityDocument | null {
+    const positions = this.documentIndex.get(id) ?? []
+    let before: LogPosition | undefined
+    for (const p of positions) if (p.offset < offset) before = p
+    if (!before) return null
+    return this.log.readAt(before.offset, before.length).changes.find((c) => c.id === id)?.doc ?? null
+  }
+
   /** Every logged transaction, oldest first (history endpoints derive from this). */
   *transactions(): Generator<LoggedTransaction> {
     for (const {transaction} of this.log.read(0)) yield transaction
@@ -340,6 +392,15 @@ const QUERYABLE_NESTING = 512
  * may hold documents over them: they still load (with a warning), and one nested too deep to be
  * copied to the query workers stays readable by id and deletable, but out of queries.
  */
+/** The logged request's mutations that name this document (actions name none). */
+function mutationsOf(mutations: unknown[], id: string): unknown[] {
+  return mutations.filter((mutation) => {
+    if (typeof mutation !== 'object' || mutation === null) return false
+    const body = Object.values(mutation)[0] as {_id?: unknown; id?: unknown} | undefined
+    return body?._id === id || body?.id === id
+  })
+}
+
 function* loadable(dataset: string, documents: Iterable<SanityDocument>): Generator<SanityDocument> {
   for (const doc of documents) {
     const violation = documentLimitViolation(doc, doc._id)
