@@ -6,7 +6,7 @@ import {collect, sleep} from './listen-helpers.ts'
 let lake: SpawnedLake
 
 beforeAll(async () => {
-  lake = await spawnLake({args: ['--keepalive-ms', '150']})
+  lake = await spawnLake({rateLimits: 'off', args: ['--keepalive-ms', '150']})
 })
 afterAll(async () => {
   await lake?.stop()
