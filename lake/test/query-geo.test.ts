@@ -1,7 +1,9 @@
 // GROQ's geo functions over HTTP with @sanity/client: a club finder over `geopoint` locations,
-// near a point (geo::distance, metres) and inside an area (geo::contains with a GeoJSON polygon).
+// near a point (geo::distance, metres) and inside an area (geo::contains with a GeoJSON polygon),
+// in queries and in listen filters.
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {spawnLake, type SpawnedLake} from '../src/testing.ts'
+import {collect} from './listen-helpers.ts'
 
 let lake: SpawnedLake
 
@@ -82,4 +84,18 @@ it('rejects a geo function called with the wrong number of arguments as a query 
     statusCode: 400,
     message: expect.stringContaining('geo::distance() takes 2 arguments, got 1'),
   })
+})
+
+it('filters listen events with the geo functions too', async () => {
+  const listener = collect(lake.client(), '*[_type == "club" && geo::contains($area, location)]', {area: OSLO_AREA})
+  try {
+    await listener.welcome
+    await lake.client().create({_id: 'club-far', _type: 'club', location: at(63.43, 10.39)})
+    await lake.client().create({_id: 'club-majorstuen', _type: 'club', location: at(59.9296, 10.7155)})
+    const [event] = await listener.waitFor(1)
+    expect(event).toMatchObject({type: 'mutation', documentId: 'club-majorstuen'})
+    expect(listener.events.map((e) => e['documentId'])).toEqual(['club-majorstuen'])
+  } finally {
+    listener.close()
+  }
 })
