@@ -71,9 +71,24 @@ interface Shape {
   polygons: Vec[][][]
 }
 
-function toGeometry(value: unknown): {geometry: Geometry; shape: Shape} | undefined {
+type Parsed = {geometry: Geometry; shape: Shape} | undefined
+
+/**
+ * Parsed geometries by the object they were read from: a parameter's or a stored document's
+ * value is the same object for every row and every query (groq-js and the store never change
+ * one), and checking a polygon's ring for crossings takes time quadratic in its vertices.
+ */
+const parsed = new WeakMap<object, Parsed>()
+
+function toGeometry(value: unknown): Parsed {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined
-  const object = value as Record<string, unknown>
+  if (parsed.has(value)) return parsed.get(value)
+  const result = readGeometry(value as Record<string, unknown>)
+  parsed.set(value, result)
+  return result
+}
+
+function readGeometry(object: Record<string, unknown>): Parsed {
   if (typeof object['type'] === 'string') return fromGeoJson(object['type'], object['coordinates'])
   if ('lat' in object) {
     // A Sanity geopoint; `lon` is read too, but both `lng` and `lon` is ambiguous.
@@ -84,7 +99,7 @@ function toGeometry(value: unknown): {geometry: Geometry; shape: Shape} | undefi
   return undefined
 }
 
-function fromGeoJson(type: string, coordinates: unknown): {geometry: Geometry; shape: Shape} | undefined {
+function fromGeoJson(type: string, coordinates: unknown): Parsed {
   const shape: Shape = {points: [], lines: [], polygons: []}
   let normalized: unknown
   switch (type) {
