@@ -79,6 +79,15 @@ it('answers geo() and geo::latLng() as GeoJSON points', async () => {
   })
 })
 
+it('reads geo( in strings and comments as text, and global::geo() as geo()', async () => {
+  const result = await lake.client().fetch(`{
+    "text": "geo(1) " + 'geo(2)', // geo( in a comment
+    "global": global::geo({"lat": 1, "lng": 2}),
+    "attribute": {"geo": 3}.geo
+  }`)
+  expect(result).toEqual({text: 'geo(1) geo(2)', global: {type: 'Point', coordinates: [2, 1]}, attribute: 3})
+})
+
 it('rejects a geo function called with the wrong number of arguments as a query parse error', async () => {
   await expect(lake.client().fetch('*[geo::distance(location) < 10]')).rejects.toMatchObject({
     statusCode: 400,
