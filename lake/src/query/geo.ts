@@ -164,9 +164,9 @@ function toList<T>(value: unknown, read: (item: unknown) => T | undefined, min =
   if (!Array.isArray(value) || value.length < min) return undefined
   const items: T[] = []
   for (const item of value) {
-    const read_ = read(item)
-    if (read_ === undefined) return undefined
-    items.push(read_)
+    const entry = read(item)
+    if (entry === undefined) return undefined
+    items.push(entry)
   }
   return items
 }
