@@ -1,6 +1,7 @@
 // A listen query's filter, compiled once and checked against single documents. Used by the
 // filter threads (listen-filter-worker.ts); listen.ts compiles it too, to answer a bad query at once.
-import {evaluateSync, parse, type ExprNode} from 'groq-js'
+import {evaluateSync, type ExprNode} from 'groq-js'
+import {parseQuery} from './query/parse.ts'
 import type {SanityDocument} from './types.ts'
 
 export interface CompiledFilter {
@@ -8,9 +9,9 @@ export interface CompiledFilter {
   params: Record<string, unknown>
 }
 
-/** Throws groq-js's error for a query that does not parse. */
+/** Throws the parse error for a query that does not parse. Knows the lake's own functions (geo::). */
 export function compileFilter(query: string, params: Record<string, unknown>): CompiledFilter {
-  return {tree: topLevelFilter(parse(query, {params})), params}
+  return {tree: topLevelFilter(parseQuery(query, params)), params}
 }
 
 export function filterMatches(filter: CompiledFilter, doc: SanityDocument | null): boolean {

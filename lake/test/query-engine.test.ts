@@ -135,9 +135,9 @@ describe('errors', () => {
   })
 
   it('rejects an execution error', async () => {
-    // groq-js parses geo functions but does not implement them.
+    // groq-js parses the embeddings search function but does not implement it.
     const error = await e
-      .query({query: 'geo::distance(1, 2)', params: {}, perspective: 'raw'})
+      .query({query: 'text::semanticSimilarity("rows")', params: {}, perspective: 'raw'})
       .catch((err: unknown) => err)
     expect(error).toBeInstanceOf(QueryExecutionError)
     expect((error as QueryExecutionError).description).toBe('not implemented')

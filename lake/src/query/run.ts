@@ -1,11 +1,12 @@
-// Runs one query against a worker's store: parse, check parameters, evaluate uncorrelated
-// subqueries once (hoist.ts), plan (use an index where the query allows it, plan.ts), evaluate
-// with groq-js. Errors come back as plain data so they cross the worker boundary.
+// Runs one query against a worker's store: parse (with the lake's own functions in place,
+// parse.ts), check parameters, evaluate uncorrelated subqueries once (hoist.ts), plan (use an
+// index where the query allows it, plan.ts), evaluate with groq-js. Errors come back as plain data so they cross the worker boundary.
 
-import {evaluate, parse, type ExprNode} from 'groq-js'
+import {evaluate, type ExprNode} from 'groq-js'
 import type {QueryRequest} from '../types.ts'
 import {childEntries, isNode} from './ast.ts'
 import {hoistSubqueries} from './hoist.ts'
+import {parseQuery} from './parse.ts'
 import {evaluationOptions, plan} from './plan.ts'
 import type {DocumentStore} from './store.ts'
 
@@ -20,7 +21,7 @@ export async function runQuery(store: DocumentStore, request: QueryRequest): Pro
   const userParams = request.params ?? {}
   let tree: ExprNode
   try {
-    tree = parse(request.query, {params: userParams})
+    tree = parseQuery(request.query, userParams)
   } catch (error) {
     return parseFailure(error, request.query)
   }
@@ -62,8 +63,9 @@ function parseFailure(error: unknown, query: string): RunOutcome {
   if (typeof position === 'number') {
     return {ok: false, kind: 'parse', description, start: position, end: Math.min(position + 1, query.length)}
   }
-  // Errors groq-js raises while building the tree (an unknown function, a bad function
-  // declaration) carry no position: the hosted API reports them as parse errors too.
+  // Errors raised while building the tree (an unknown function, a bad function declaration, a
+  // misuse the lake's function layer rejects) carry no position: the hosted API reports them as
+  // parse errors too.
   return {ok: false, kind: 'parse', description, start: 0, end: query.length}
 }
 
