@@ -176,14 +176,12 @@ describe('invalid values', () => {
   for (const [query, parameter] of [
     ['?w=abc', 'w'], ['?w=0', 'w'], ['?w=9000', 'w'], ['?h=-5', 'h'], ['?fit=cover', 'fit'], ['?crop=middle', 'crop'],
     ['?rect=1,2,3', 'rect'], ['?fm=tiff', 'fm'], ['?auto=compress', 'auto'], ['?bg=zz', 'bg'], ['?flip=x', 'flip'],
-    ['?orientation=45', 'orientation'], ['?dpr=9', 'dpr'], ['?q=101', 'q'], ['?fp-x=2', 'fp-x'], ['?sat=200', 'sat'],
+    ['?w=230.17', 'w'], ['?orientation=45', 'orientation'], ['?dpr=9', 'dpr'], ['?q=101', 'q'], ['?fp-x=2', 'fp-x'], ['?sat=200', 'sat'],
   ] as const) {
     it(`${query} is a 400 naming ${parameter}`, async () => {
       const {res, bytes} = await get(query)
       expect(res.status).toBe(400)
-      const body = JSON.parse(bytes.toString())
-      expect(body.error.parameter).toBe(parameter)
-      expect(body.message).toContain(`"${parameter}"`)
+      expect(JSON.parse(bytes.toString())).toEqual({statusCode: 400, error: 'Bad Request', message: expect.stringMatching(new RegExp(`^Parameter "${parameter}" must be `))})
     })
   }
   it('unknown parameters are ignored (the original is served)', async () => {
@@ -242,7 +240,7 @@ describe('upload metadata', () => {
     expect(r).toBeGreaterThan(180)
     expect(g! + b!).toBeLessThan(90)
     expect(meta.palette.dominant.population).toBeGreaterThan(50)
-    expect(meta.palette.dominant).toMatchObject({_type: 'sanity.imagePaletteSwatch', title: '#fff', foreground: '#fff'})
+    expect(meta.palette.dominant).toMatchObject({_type: 'sanity.imagePaletteSwatch', title: '#fff'})
     expect(meta.palette.vibrant.background).toMatch(/^#[0-9a-f]{6}$/)
   })
   it('a PNG with transparent pixels is not opaque', async () => {

@@ -54,6 +54,14 @@ function hsl([r, g, b]: Rgb): [number, number, number] {
   return [h / 6, s, l]
 }
 
+function contrastWithWhite(rgb: Rgb): number {
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+  }) as Rgb
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+}
+
 const hex = ([r, g, b]: Rgb) => `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`
 
 /** Vibrant-style swatches (the names the hosted palette uses) from colours quantised to 5 bits a channel. */
@@ -86,8 +94,10 @@ function palette(rgb: Buffer): Record<string, unknown> {
     darkMuted: {l: [0, 0.26, 0.45], s: [0, 0.3, 0.4]},
   }
   const swatch = (b: Bucket) => {
-    const title = b.l > 0.55 ? '#000' : '#fff'
-    return {_type: 'sanity.imagePaletteSwatch', background: hex(b.rgb), foreground: title, population: Math.round((b.population / (rgb.length / 3)) * 10000) / 100, title}
+    // White text where it reaches the contrast a title (3:1) or body text (4.5:1) needs, else black.
+    const white = contrastWithWhite(b.rgb)
+    const population = Math.round((b.population / (rgb.length / 3)) * 10000) / 100
+    return {_type: 'sanity.imagePaletteSwatch', background: hex(b.rgb), foreground: white >= 4.5 ? '#fff' : '#000', population, title: white >= 3 ? '#fff' : '#000'}
   }
   const out: Record<string, unknown> = {_type: 'sanity.imagePalette'}
   const dominant = buckets.reduce((a, b) => (b.population > a.population ? b : a))

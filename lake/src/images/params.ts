@@ -1,6 +1,6 @@
 // The image CDN's URL parameters (sanity.io/docs/image-urls), parsed and checked. The result is
 // normalised (defaults filled in, unknown parameters dropped) so that it can key the disk cache.
-import {badRequest} from '../http/errors.ts'
+import {HttpError} from '../http/errors.ts'
 
 export const MAX_DIMENSION = 8192
 
@@ -39,14 +39,28 @@ const FITS: readonly string[] = ['clip', 'crop', 'fill', 'fillmax', 'max', 'scal
 const CROPS: readonly string[] = ['top', 'bottom', 'left', 'right', 'center', 'focalpoint', 'entropy']
 const FORMATS: readonly string[] = ['jpg', 'pjpg', 'png', 'webp', 'avif', 'gif']
 
-function invalid(name: string, value: string, expected: string): never {
-  throw badRequest(`Invalid value for image parameter "${name}": "${value}" (expected ${expected})`, 'invalidImageParameterError', {parameter: name})
+/**
+ * The CDN answers a bad parameter with a 400 in its own (not the API's) shape:
+ * `{"statusCode":400,"error":"Bad Request","message":"Parameter \"w\" must be a valid integer"}`.
+ */
+export class ImageParamError extends HttpError {
+  constructor(message: string) {
+    super(400, 'Bad Request', message)
+  }
+
+  override toBody(): Record<string, unknown> {
+    return {statusCode: this.statusCode, error: 'Bad Request', message: this.message}
+  }
+}
+
+function invalid(name: string, _value: string, expected: string): never {
+  throw new ImageParamError(`Parameter "${name}" must be ${expected}`)
 }
 
 function integer(name: string, value: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value)) invalid(name, value, `a whole number from ${min} to ${max}`)
+  if (!/^-?\d+$/.test(value)) invalid(name, value, 'a valid integer')
   const n = Number(value)
-  if (n < min || n > max) invalid(name, value, `a whole number from ${min} to ${max}`)
+  if (n < min || n > max) invalid(name, value, `an integer from ${min} to ${max}`)
   return n
 }
 
