@@ -91,6 +91,10 @@ describe('sizes', () => {
     expect((await image('?w=300&max-w=100')).meta).toMatchObject({width: 100, height: 50})
     expect((await image('?w=100&dpr=2')).meta).toMatchObject({width: 200, height: 100})
   })
+  it('no side of the output exceeds 8192 pixels, and the aspect ratio survives the cap', async () => {
+    expect((await image('?h=8192&fm=jpg&q=10')).meta).toMatchObject({width: 8192, height: 4096})
+    expect((await image('?w=4000&dpr=3&fm=jpg&q=10')).meta).toMatchObject({width: 8192, height: 4096})
+  }, 30_000)
 })
 
 describe('crops', () => {

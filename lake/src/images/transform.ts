@@ -77,6 +77,7 @@ function size(img: Sharp, sw: number, sh: number, p: ImageParams): Sharp {
     const noEnlarge = p.fit === 'max' || p.fit === 'fillmax' || p.fit === 'min'
     let scale = w !== undefined ? w / sw : (h as number) / sh
     if (noEnlarge) scale = Math.min(scale, 1)
+    scale = Math.min(scale, MAX_DIMENSION / sw, MAX_DIMENSION / sh) // the cap keeps the aspect ratio
     const ow = clamp(Math.round(sw * scale), 1, MAX_DIMENSION)
     const oh = clamp(Math.round(sh * scale), 1, MAX_DIMENSION)
     return img.resize(ow, oh, {fit: 'fill'})
