@@ -3,7 +3,9 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import sharp from 'sharp'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {deflateSync} from 'node:zlib'
 import {spawnLake, type SpawnedLake} from '../src/testing.ts'
+import {chunk} from './png.ts'
 
 let lake: SpawnedLake
 let url: string // the quadrant test image
@@ -193,6 +195,28 @@ describe('invalid values', () => {
     expect(res.status).toBe(200)
     expect((await sharp(bytes).metadata()).width).toBe(400)
   })
+})
+
+describe('large inputs', () => {
+  it('a source over the pixel bound is stored and served as is, but not transformed', async () => {
+    // 16400x16400 one-bit black: 269 megapixels behind a ~30 KB file (sharp's bound is 268).
+    const side = 16400
+    const header = Buffer.alloc(13)
+    header.writeUInt32BE(side, 0)
+    header.writeUInt32BE(side, 4)
+    header.set([1, 0, 0, 0, 0], 8) // 1-bit greyscale
+    const raw = Buffer.alloc((1 + side / 8) * side) // every row: filter 0, all pixels 0
+    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+    const asset = await lake.client().assets.upload('image', bytes, {filename: 'bomb.png'})
+    expect(asset.metadata).toMatchObject({dimensions: {width: side, height: side}})
+    expect((asset.metadata as {lqip?: string}).lqip).toBeUndefined()
+    const res = await fetch(`${asset.url}?w=100`)
+    expect(res.status).toBe(400)
+    expect(await res.text()).toMatch(/pixel limit/)
+    const original = await fetch(asset.url)
+    expect(original.status).toBe(200)
+    expect(Buffer.from(await original.arrayBuffer()).equals(bytes)).toBe(true)
+  }, 30_000)
 })
 
 describe('cache', () => {
