@@ -94,7 +94,7 @@ describe('sizes', () => {
     expect((await image('?w=100&dpr=2')).meta).toMatchObject({width: 200, height: 100})
   })
   it('no side of the output exceeds 8192 pixels, and the aspect ratio survives the cap', async () => {
-    expect((await image('?h=8192&fm=jpg&q=10')).meta).toMatchObject({width: 8192, height: 4096})
+    expect((await image('?w=9000&fm=jpg&q=10')).meta).toMatchObject({width: 8192, height: 4096})
     expect((await image('?w=4000&dpr=3&fm=jpg&q=10')).meta).toMatchObject({width: 8192, height: 4096})
   }, 30_000)
 })
@@ -180,7 +180,7 @@ describe('orientation and effects', () => {
 
 describe('invalid values', () => {
   for (const [query, parameter] of [
-    ['?w=abc', 'w'], ['?w=0', 'w'], ['?w=9000', 'w'], ['?h=-5', 'h'], ['?fit=cover', 'fit'], ['?crop=middle', 'crop'],
+    ['?w=abc', 'w'], ['?w=0', 'w'], ['?h=-5', 'h'], ['?fit=cover', 'fit'], ['?crop=middle', 'crop'],
     ['?rect=1,2,3', 'rect'], ['?fm=tiff', 'fm'], ['?auto=compress', 'auto'], ['?bg=zz', 'bg'], ['?flip=x', 'flip'],
     ['?w=230.17', 'w'], ['?orientation=45', 'orientation'], ['?dpr=9', 'dpr'], ['?q=101', 'q'], ['?fp-x=2', 'fp-x'], ['?sat=200', 'sat'],
   ] as const) {

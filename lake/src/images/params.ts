@@ -60,8 +60,13 @@ function invalid(name: string, _value: string, expected: string): never {
 function integer(name: string, value: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(value)) invalid(name, value, 'a valid integer')
   const n = Number(value)
-  if (n < min || n > max) invalid(name, value, `an integer from ${min} to ${max}`)
+  if (n < min || n > max) invalid(name, value, max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`)
   return n
+}
+
+/** A size in pixels: larger than the cap is rendered at the cap (as the CDN does), not refused. */
+function size(name: string, value: string): number {
+  return Math.min(integer(name, value, 1, Number.MAX_SAFE_INTEGER), MAX_DIMENSION)
 }
 
 function number(name: string, value: string, min: number, max: number): number {
@@ -86,12 +91,12 @@ export function parseImageParams(query: URLSearchParams): ImageParams | null {
   let any = false
   for (const [name, value] of query) {
     switch (name) {
-      case 'w': case 'width': p.w = integer(name, value, 1, MAX_DIMENSION); break
-      case 'h': case 'height': p.h = integer(name, value, 1, MAX_DIMENSION); break
-      case 'max-w': p.maxW = integer(name, value, 1, MAX_DIMENSION); break
-      case 'max-h': p.maxH = integer(name, value, 1, MAX_DIMENSION); break
-      case 'min-w': p.minW = integer(name, value, 1, MAX_DIMENSION); break
-      case 'min-h': p.minH = integer(name, value, 1, MAX_DIMENSION); break
+      case 'w': case 'width': p.w = size(name, value); break
+      case 'h': case 'height': p.h = size(name, value); break
+      case 'max-w': p.maxW = size(name, value); break
+      case 'max-h': p.maxH = size(name, value); break
+      case 'min-w': p.minW = size(name, value); break
+      case 'min-h': p.minH = size(name, value); break
       case 'dpr': p.dpr = number(name, value, 1, 3); break
       case 'q': p.q = integer(name, value, 0, 100); break
       case 'fit':
