@@ -140,6 +140,15 @@ describe('formats and quality', () => {
       expect(res.headers.get('cache-control')).toContain('max-age=')
     }
   })
+  it('pjpg is a progressive JPEG; HEAD gives the headers of GET without a body', async () => {
+    const progressive = await image('?w=40&fm=pjpg')
+    expect(progressive.meta).toMatchObject({format: 'jpeg', isProgressive: true})
+    const head = await fetch(`${url}?w=40&fm=pjpg`, {method: 'HEAD'})
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toBe('image/jpeg')
+    expect(Number(head.headers.get('content-length'))).toBe(progressive.bytes.length)
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
+  })
   it('auto=format follows Accept, and says so with Vary', async () => {
     const webp = await image('?w=40&auto=format', {accept: 'image/webp,image/*'})
     expect(webp.meta.format).toBe('webp')
