@@ -149,6 +149,13 @@ describe('formats and quality', () => {
     expect(Number(head.headers.get('content-length'))).toBe(progressive.bytes.length)
     expect((await head.arrayBuffer()).byteLength).toBe(0)
   })
+  it('dl makes an attachment, named by its value or the stored file', async () => {
+    const named = await image('?w=40&dl=quadrants-small.png')
+    expect(named.res.headers.get('content-disposition')).toBe('attachment; filename="quadrants-small.png"')
+    const original = await fetch(`${url}?dl=`)
+    expect(original.headers.get('content-disposition')).toBe(`attachment; filename="${url.split('/').pop()}"`)
+    expect((await image('?w=40')).res.headers.get('content-disposition')).toBeNull()
+  })
   it('auto=format follows Accept, and says so with Vary', async () => {
     const webp = await image('?w=40&auto=format', {accept: 'image/webp,image/*'})
     expect(webp.meta.format).toBe('webp')

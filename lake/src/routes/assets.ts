@@ -42,7 +42,7 @@ export async function assetDownload(ctx: RequestContext): Promise<void> {
   const path = assetFile(ctx.lake.assetsDir, dataset ?? '', file ?? '')
   if (!path) throw notFound(`Asset "${file}" not found`)
   const params = ctx.path.startsWith('/images/') ? parseImageParams(ctx.query) : null
-  if (params) return sendTransformed(ctx, path, dataset ?? '', params)
+  if (params) return sendTransformed(ctx, path, dataset ?? '', file ?? '', params)
   const stat = fs.statSync(path)
   const {sha1, md5} = await assetChecksums(path)
   ctx.res.statusCode = 200
@@ -52,6 +52,7 @@ export async function assetDownload(ctx: RequestContext): Promise<void> {
   ctx.res.setHeader('content-length', stat.size)
   // Content-addressed: the bytes behind a name never change.
   ctx.res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+  setDownload(ctx, file ?? '')
   if (ctx.method === 'HEAD') {
     ctx.res.end()
     return
@@ -60,7 +61,7 @@ export async function assetDownload(ctx: RequestContext): Promise<void> {
 }
 
 /** An image with CDN parameters: rendered once, then served from the disk cache. */
-async function sendTransformed(ctx: RequestContext, source: string, dataset: string, params: ImageParams): Promise<void> {
+async function sendTransformed(ctx: RequestContext, source: string, dataset: string, fileName: string, params: ImageParams): Promise<void> {
   const accept = ctx.req.headers.accept
   const format = outputFormat(params, source.slice(source.lastIndexOf('.') + 1), typeof accept === 'string' ? accept : undefined)
   let result: Awaited<ReturnType<typeof transformedImage>>
@@ -77,6 +78,7 @@ async function sendTransformed(ctx: RequestContext, source: string, dataset: str
   ctx.res.setHeader('x-lake-image-cache', outcome)
   ctx.res.setHeader('content-length', stat.size)
   ctx.res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+  setDownload(ctx, fileName)
   // auto=format answers differ by Accept: shared caches must key on it.
   if (params.autoFormat && !params.fm) ctx.res.setHeader('vary', 'Accept')
   if (ctx.method === 'HEAD') {
@@ -84,4 +86,13 @@ async function sendTransformed(ctx: RequestContext, source: string, dataset: str
     return
   }
   fs.createReadStream(file).pipe(ctx.res as NodeJS.WritableStream)
+}
+
+/** `?dl=` (image-url's forceDownload): an attachment, named by the value or else the stored file. */
+function setDownload(ctx: RequestContext, storedName: string): void {
+  const dl = ctx.query.get('dl')
+  if (dl === null) return
+  // Header-safe: printable ASCII only, no quotes or backslashes.
+  const name = (dl || storedName).replace(/[^\x20-\x7e]|["\\]/g, '_')
+  ctx.res.setHeader('content-disposition', `attachment; filename="${name}"`)
 }
