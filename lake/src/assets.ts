@@ -6,6 +6,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {badRequest} from './errors.ts'
 import {readImageInfo} from './image-size.ts'
+import {computeImageMetadata, type ImageMetadata} from './images/metadata.ts'
 import type {TransactionDraft} from './mutations/transaction.ts'
 import type {SanityDocument} from './types.ts'
 
@@ -18,6 +19,8 @@ export interface AssetInput {
   mimeType?: string
   /** Descriptive fields the upload request may carry (label, title, description, creditLine, source). */
   fields?: Record<string, unknown>
+  /** For images: what `computeImageMetadata` found (lqip, blurHash, palette, alpha). */
+  imageMetadata?: ImageMetadata | null
 }
 
 export interface AssetContext {
@@ -49,9 +52,11 @@ export function storeAsset(draft: TransactionDraft, ctx: AssetContext, input: As
     fileName = `${sha1}-${info.width}x${info.height}.${extension}`
     metadata = {
       _type: 'sanity.imageMetadata',
+      ...input.imageMetadata,
+      // The id's dimensions (from the file header) are the ones the document states.
       dimensions: {_type: 'sanity.imageDimensions', width: info.width, height: info.height, aspectRatio: info.height ? info.width / info.height : 0},
-      hasAlpha: info.hasAlpha,
-      isOpaque: !info.hasAlpha,
+      hasAlpha: input.imageMetadata?.hasAlpha ?? info.hasAlpha,
+      isOpaque: input.imageMetadata?.isOpaque ?? !info.hasAlpha,
     }
   } else {
     extension = (path.extname(input.filename ?? '').slice(1) || 'bin').toLowerCase().replace(/[^a-z0-9]/g, '') || 'bin'
@@ -94,6 +99,19 @@ export function storeAsset(draft: TransactionDraft, ctx: AssetContext, input: As
   } as unknown as SanityDocument
   draft.put(id, doc, {createIfNotExists: doc})
   return doc
+}
+
+/**
+ * The computed metadata of an image upload, or null when sharp cannot read it (the asset is then
+ * stored with the dimensions from its header, or refused by `storeAsset` if it has none).
+ */
+export async function imageMetadataFor(bytes: Buffer): Promise<ImageMetadata | null> {
+  if (!readImageInfo(bytes)) return null
+  try {
+    return await computeImageMetadata(bytes)
+  } catch {
+    return null
+  }
 }
 
 /** Resolves `/images/:projectId/:dataset/<file>` to a stored file, or null. */

@@ -5,6 +5,7 @@ import * as path from 'node:path'
 import {ACL_MODES, parseDatasetEntry, type AclMode, type LakeConfig} from './config.ts'
 import {CorsPolicy} from './cors-policy.ts'
 import {badRequest, HttpError, notFound} from './errors.ts'
+import {imageCacheDir} from './images/cache.ts'
 import {Dataset} from './store/dataset.ts'
 import {DatasetDamagedError} from './store/integrity.ts'
 
@@ -145,6 +146,7 @@ export class Lake {
     await dataset.close()
     fs.rmSync(dataset.dir, {recursive: true, force: true})
     fs.rmSync(path.join(this.assetsDir, name), {recursive: true, force: true})
+    fs.rmSync(imageCacheDir(this.dataDir, name), {recursive: true, force: true})
   }
 
   /** True when no dataset holds a document (seeding only fills an empty lake). */

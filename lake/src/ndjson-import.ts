@@ -4,7 +4,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {storeAsset, type AssetContext} from './assets.ts'
+import {imageMetadataFor, storeAsset, type AssetContext} from './assets.ts'
 import {badRequest} from './errors.ts'
 import {isPlainObject} from './json.ts'
 import {validateId} from './mutations/ids.ts'
@@ -42,7 +42,7 @@ export async function importDocuments(draft: TransactionDraft, docs: SanityDocum
   for (let i = 0; i < docs.length; i++) {
     if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
     const doc = docs[i] as SanityDocument
-    const resolved = resolveAssets(doc, draft, assets, baseDir, doc._id) as SanityDocument
+    const resolved = (await resolveAssets(doc, draft, assets, baseDir, doc._id)) as SanityDocument
     draft.put(doc._id, resolved, {createOrReplace: resolved})
   }
   return docs.length
@@ -52,12 +52,12 @@ export async function importDocuments(draft: TransactionDraft, docs: SanityDocum
  * Copy-on-write: parts without `_sanityAsset` are returned as they are (they are freshly parsed).
  * Bounded: below MAX_WALK_NESTING a value is left as is (such a document is refused anyway).
  */
-function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string, depth = 0): unknown {
-  if (depth > MAX_WALK_NESTING) return value
+async function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string, depth = 0): Promise<unknown> {
+  if (depth > MAX_WALK_NESTING || !mayHoldAsset(value)) return value
   if (Array.isArray(value)) {
     let out: unknown[] | null = null
     for (let i = 0; i < value.length; i++) {
-      const resolved = resolveAssets(value[i], draft, assets, baseDir, docId, depth + 1)
+      const resolved = await resolveAssets(value[i], draft, assets, baseDir, docId, depth + 1)
       if (resolved !== value[i]) (out ??= value.slice())[i] = resolved
     }
     return out ?? value
@@ -66,21 +66,24 @@ function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetCon
   let out: Record<string, unknown> | null = null
   for (const [key, v] of Object.entries(value)) {
     if (key === '_sanityAsset') continue
-    const resolved = resolveAssets(v, draft, assets, baseDir, docId, depth + 1)
+    const resolved = await resolveAssets(v, draft, assets, baseDir, docId, depth + 1)
     if (resolved !== v) (out ??= {...value})[key] = resolved
   }
   if ('_sanityAsset' in value) {
     out ??= {...value}
     delete out._sanityAsset
     if (typeof value._sanityAsset === 'string') {
-      const asset = loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)
+      const asset = await loadSanityAsset(value._sanityAsset, draft, assets, baseDir, docId)
       out.asset = {_type: 'reference', _ref: asset._id}
     }
   }
   return out ?? value
 }
 
-function loadSanityAsset(spec: string, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): SanityDocument {
+/** Scalars hold no `_sanityAsset`: skipping them keeps the (async) walk cheap. */
+const mayHoldAsset = (value: unknown) => typeof value === 'object' && value !== null
+
+async function loadSanityAsset(spec: string, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): Promise<SanityDocument> {
   const match = /^(image|file)@(.+)$/.exec(spec)
   if (!match) throw badRequest(`Document "${docId}": _sanityAsset "${spec}" must look like image@file://./path`, 'invalidAssetError')
   const kind = match[1] as 'image' | 'file'
@@ -99,5 +102,6 @@ function loadSanityAsset(spec: string, draft: TransactionDraft, assets: AssetCon
   } catch {
     throw badRequest(`Document "${docId}": _sanityAsset file not found: ${file}`, 'invalidAssetError')
   }
-  return storeAsset(draft, assets, {kind, bytes, filename: path.basename(file)})
+  const imageMetadata = kind === 'image' ? await imageMetadataFor(bytes) : null
+  return storeAsset(draft, assets, {kind, bytes, filename: path.basename(file), imageMetadata})
 }

@@ -46,6 +46,9 @@ it('resolves _sanityAsset into a stored image asset and a reference', async () =
   expect(await client.fetch('count(*[_type == "sanity.imageAsset"])')).toBe(1)
   const asset = await client.fetch('*[_id == $ref][0]', {ref})
   expect(asset.metadata.dimensions).toMatchObject({width: 64, height: 48})
+  // The import computes what an upload does: the test PNG is one opaque red.
+  expect(asset.metadata).toMatchObject({hasAlpha: true, isOpaque: true, lqip: expect.stringMatching(/^data:image\/jpeg;base64,/), blurHash: expect.any(String)})
+  expect(asset.metadata.palette.dominant).toMatchObject({background: '#c81e1e', population: 100})
   const res = await fetch(asset.url)
   expect(res.status).toBe(200)
   expect(res.headers.get('content-type')).toBe('image/png')

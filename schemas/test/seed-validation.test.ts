@@ -26,7 +26,7 @@ describe('seed documents under Sanity document validation', () => {
   it('images come back with real asset references', () => {
     const article = docs.find((d) => d._id === 'article-back-hyperextensions') as {heroImage?: {asset?: {_ref?: string}; _sanityAsset?: string}}
     expect(article.heroImage?._sanityAsset).toBeUndefined()
-    expect(article.heroImage?.asset?._ref).toMatch(/^image-[0-9a-f]+-48x32-png$/)
+    expect(article.heroImage?.asset?._ref).toMatch(/^image-[0-9a-f]+-2400x1600-jpg$/)
   })
 
   it('every seed document passes', async () => {

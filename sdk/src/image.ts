@@ -41,7 +41,8 @@ export function imageSources(
     ...(image.crop ? {crop: image.crop} : {}),
     ...(image.hotspot ? {hotspot: image.hotspot} : {}),
   }
-  const dimensions = image.asset.width && image.asset.height ? {width: image.asset.width, height: image.asset.height} : undefined
+  // What the CDN starts from: the editor's crop of the original (image-url sends it as `rect`).
+  const dimensions = image.asset.width && image.asset.height ? cropped(image.asset.width, image.asset.height, image.crop) : undefined
   const native = dimensions?.width
   const widths = (options.widths ?? DEFAULT_WIDTHS).filter((w) => native === undefined || w <= native)
   if (widths.length === 0) widths.push(native ?? DEFAULT_WIDTHS[0])
@@ -71,6 +72,14 @@ export function imageSources(
     height,
     objectPosition: image.hotspot ? `${pct(image.hotspot.x)} ${pct(image.hotspot.y)}` : undefined,
   }
+}
+
+/** The pixel size of the crop, rounded as @sanity/image-url rounds its `rect`. */
+function cropped(width: number, height: number, crop: ImageSourceLike['crop']): {width: number; height: number} {
+  if (!crop) return {width, height}
+  const left = Math.round(crop.left * width)
+  const top = Math.round(crop.top * height)
+  return {width: Math.round(width - crop.right * width - left), height: Math.round(height - crop.bottom * height - top)}
 }
 
 function pct(value: number): string {

@@ -2,6 +2,7 @@
 // always shown, and the URLs served by the lake.
 import {createElement as h} from 'react'
 import {renderToStaticMarkup} from 'react-dom/server'
+import sharp from 'sharp'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {SpawnedLake} from '@spotter/lake/testing'
 import {creditedImageHtml} from '../src/html/index.ts'
@@ -81,4 +82,23 @@ describe('images from the lake', () => {
       expect(response.headers.get('content-type')).toMatch(/^image\//)
     }
   })
+
+  // The hero carries a crop and a hotspot: the CDN's answers must be the sizes the markup claims.
+  for (const aspectRatio of [undefined, 4 / 3]) {
+    it(`each srcset candidate is as wide as its descriptor, and src has the claimed size (aspect ${aspectRatio ?? 'free'})`, async () => {
+      const hero = (await client.getArticle('back-hyperextensions'))!.heroImage!
+      expect(hero.crop).not.toBeNull()
+      const sources = imageSources(toImageSource(hero), client.images, {aspectRatio})!
+      for (const candidate of sources.srcSet.split(', ')) {
+        const [url, descriptor] = candidate.split(' ') as [string, string]
+        const response = await fetch(url, {headers: {accept: 'image/webp,image/*'}})
+        const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
+        expect(meta.format).toBe('webp') // auto=format
+        expect(`${meta.width}w`).toBe(descriptor)
+        if (aspectRatio) expect(meta.height).toBe(Math.round(meta.width / aspectRatio))
+      }
+      const src = await sharp(Buffer.from(await (await fetch(sources.src)).arrayBuffer())).metadata()
+      expect({width: src.width, height: src.height}).toEqual({width: sources.width, height: sources.height})
+    })
+  }
 })

@@ -76,7 +76,12 @@ const backHyperextensions: Doc = {
   kind: 'exercise-guide',
   excerpt:
     'Hyperextensions are an often overlooked exercise when it comes to increasing your core strength and adding muscle mass, and they can also be used in rehabilitation programs.',
-  heroImage: backHyperextensionPhoto,
+  // The editor's framing: the crop drops the window on the left, the hotspot holds the athlete.
+  heroImage: {
+    ...backHyperextensionPhoto,
+    crop: {_type: 'sanity.imageCrop', top: 0.1, bottom: 0.05, left: 0.2, right: 0},
+    hotspot: {_type: 'sanity.imageHotspot', x: 0.61, y: 0.6, width: 0.4, height: 0.25},
+  },
   givesHealthAdvice: true,
   body: [
     block(

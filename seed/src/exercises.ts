@@ -7,7 +7,7 @@ const A1 = 'article-leg-training-reverse-hyperextensions'
 const A2 = 'article-back-hyperextensions'
 const A3 = 'article-reverse-hyperextension-machine'
 
-export const backHyperextensionPhoto = image('back-hyperextensions-deandrobot.png', {
+export const backHyperextensionPhoto = image('back-hyperextensions-deandrobot.jpg', {
   alt: 'A woman doing back hyperextensions',
   caption: 'A woman is doing back hyperextensions.',
   credit: 'DeanDrobot/iStock/Getty Images',

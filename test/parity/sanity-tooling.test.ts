@@ -19,7 +19,7 @@ const run = promisify(execFile)
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const SEED_DIR = path.join(ROOT, 'seed')
 const SEED = path.join(SEED_DIR, 'spotter.ndjson')
-const SEED_IMAGE = path.join(SEED_DIR, 'images/back-hyperextensions-deandrobot.png')
+const SEED_IMAGE = path.join(SEED_DIR, 'images/back-hyperextensions-deandrobot.jpg')
 const NOTES = Buffer.from('Keep the hips on the pad.\n')
 
 type Doc = Record<string, unknown> & {_id: string; _type: string}
@@ -133,7 +133,7 @@ describe('@sanity/import and @sanity/export against the lake', () => {
     const image = fs.readFileSync(SEED_IMAGE)
     const assets = await client.fetch<Doc[]>('*[_type == "sanity.imageAsset"] | order(_id)')
     expect(assets).toHaveLength(1)
-    expect(assets[0]).toMatchObject({sha1hash: sha1(image), size: image.length, originalFilename: 'back-hyperextensions-deandrobot.png'})
+    expect(assets[0]).toMatchObject({sha1hash: sha1(image), size: image.length, originalFilename: 'back-hyperextensions-deandrobot.jpg'})
     // Every `_sanityAsset` of the seed became a reference to that asset, and the bytes are served.
     const holders = seed.flatMap((doc) => assetHolders(doc).map((at) => ({id: doc._id, at})))
     expect(holders.length).toBeGreaterThan(0)
@@ -183,20 +183,20 @@ describe('@sanity/import and @sanity/export against the lake', () => {
     expect([...exported.keys()].sort()).toEqual([...seed.map((doc) => doc._id), 'drafts.exercise.squat'].sort())
     const image = fs.readFileSync(SEED_IMAGE)
     // Named as the export names asset files: `<sha1>-<width>x<height>.<ext>` and `<sha1>.<ext>`.
-    const imageName = `images/${sha1(image)}-48x32.png`
+    const imageName = `images/${sha1(image)}-2400x1600.jpg`
     const notesName = `files/${sha1(NOTES)}.txt`
     expect([...exportOne.files.keys()].sort()).toEqual([notesName, imageName])
     expect(exportOne.files.get(notesName)!.equals(NOTES)).toBe(true)
     expect(exported.get('drafts.exercise.squat')!['handout']).toEqual({_type: 'file', _sanityAsset: `file@file://./${notesName}`})
     expect(exportOne.assetMap[`file-${sha1(NOTES)}`]).toMatchObject({originalFilename: 'notes.txt', sha1hash: sha1(NOTES)})
     expect(exportOne.files.get(imageName)!.equals(image)).toBe(true)
-    expect(exportOne.assetMap[`image-${sha1(image)}`]).toMatchObject({originalFilename: 'back-hyperextensions-deandrobot.png', sha1hash: sha1(image), size: image.length})
+    expect(exportOne.assetMap[`image-${sha1(image)}`]).toMatchObject({originalFilename: 'back-hyperextensions-deandrobot.jpg', sha1hash: sha1(image), size: image.length})
     for (const doc of seed) {
       const {_rev, _createdAt, _updatedAt, ...content} = exported.get(doc._id)!
       expect(typeof _rev).toBe('string')
       expect(typeof _createdAt).toBe('string')
       // The seed's content round-trips; its asset entries point at the exported file.
-      expect(JSON.parse(JSON.stringify(content).replaceAll(imageName, 'images/back-hyperextensions-deandrobot.png'))).toEqual(doc)
+      expect(JSON.parse(JSON.stringify(content).replaceAll(imageName, 'images/back-hyperextensions-deandrobot.jpg'))).toEqual(doc)
     }
   })
 

@@ -122,8 +122,9 @@ export function imageObject(image: ImageResult, images: ImageConfig): JsonLdNode
   // One URL is enough here: the largest standard width the image has.
   const sources = imageSources(toImageSource(image), images, {widths: [image.asset?.width && image.asset.width < 1920 ? image.asset.width : 1920]})
   set(node, 'contentUrl', sources?.src)
-  set(node, 'width', image.asset?.width ?? undefined)
-  set(node, 'height', image.asset?.height ?? undefined)
+  // The size of contentUrl (after the editor's crop), not of the original upload.
+  set(node, 'width', sources?.width ?? image.asset?.width ?? undefined)
+  set(node, 'height', sources?.height ?? image.asset?.height ?? undefined)
   set(node, 'caption', image.caption ?? image.alt)
   set(node, 'license', image.licence ? licenceValue(image.licence) : undefined)
   set(node, 'copyrightHolder', image.copyrightHolder ? {'@type': 'Organization', name: image.copyrightHolder} : undefined)
