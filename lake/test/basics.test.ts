@@ -5,7 +5,7 @@ import {spawnLake, type SpawnedLake} from '../src/testing.ts'
 let lake: SpawnedLake
 
 beforeAll(async () => {
-  lake = await spawnLake()
+  lake = await spawnLake({rateLimits: 'off'})
 })
 afterAll(async () => {
   await lake?.stop()

@@ -14,7 +14,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let lake: SpawnedLake
 
 beforeAll(async () => {
-  lake = await spawnLake()
+  lake = await spawnLake({rateLimits: 'off'})
   await lake.client().create({_id: 'base', _type: 'exercise', name: 'Squat', tags: ['strength']})
 })
 afterAll(async () => {
@@ -214,7 +214,7 @@ describe('a data dir written before the limits', () => {
       {id: 'fine', doc: {_id: 'fine', _type: 't', ...system}},
     ]
     fs.writeFileSync(path.join(datasetDir, 'txlog.ndjson'), `${JSON.stringify({seq: 1, id: 'r1', timestamp: system._createdAt, identity: 'old', mutations: [], changes})}\n`)
-    const old = await spawnLake({dataDir})
+    const old = await spawnLake({rateLimits: 'off', dataDir})
     try {
       const client = old.client()
       expect(await client.fetch('*[_type == "t"] | order(_id asc)._id', {}, {perspective: 'raw'})).toEqual(['fine', 'old-30'])

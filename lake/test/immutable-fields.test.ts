@@ -8,7 +8,7 @@ import {spawnLake, type SpawnedLake} from '../src/testing.ts'
 let lake: SpawnedLake
 
 beforeAll(async () => {
-  lake = await spawnLake()
+  lake = await spawnLake({rateLimits: 'off'})
   await lake.client().transaction().create({_id: 'ex-1', _type: 'exercise', name: 'Squat'}).create({_id: 'ex-2', _type: 'exercise', name: 'Lunge'}).commit()
 })
 afterAll(async () => {

@@ -7,7 +7,7 @@ import {spawnLake, type SpawnedLake} from '../src/testing.ts'
 let lake: SpawnedLake
 
 beforeAll(async () => {
-  lake = await spawnLake()
+  lake = await spawnLake({rateLimits: 'off'})
   await lake.client().transaction()
     .create({_id: 'target', _type: 'muscle', name: 'Target'})
     .create({_id: 'holder', _type: 'exercise', primaryMuscles: [{_key: 'a', _type: 'reference', _ref: 'target'}]})

@@ -15,7 +15,7 @@ const notes = [
 let lake: TestLake
 
 beforeAll(async () => {
-  lake = await startLake({documents: notes, datasets: ['production', 'other']})
+  lake = await startLake({documents: notes, datasets: ['production', 'other'], rateLimits: 'off'})
 })
 afterAll(async () => {
   await lake?.stop()

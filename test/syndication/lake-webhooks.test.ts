@@ -33,7 +33,7 @@ beforeAll(async () => {
     },
     // Drafts included, deletes only, PUT, no projection (the whole document), unsigned.
     {name: 'draft-deletes', url: `${receiver.url}/drafts`, on: ['delete'], includeDrafts: true, httpMethod: 'PUT', retry: {baseMs: 100, maxMs: 400, maxAttempts: 50}},
-  ])
+  ], {rateLimits: 'off'})
 })
 
 afterAll(async () => {

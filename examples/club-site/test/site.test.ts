@@ -14,7 +14,7 @@ let lake: SpawnedLake
 let site: ClubSite
 
 beforeAll(async () => {
-  lake = await spawnLake({seed})
+  lake = await spawnLake({seed, rateLimits: 'off'})
   site = await startClubSite({lakeUrl: lake.url, previewToken: lake.readToken, previewSecret: SECRET})
 })
 afterAll(async () => {
