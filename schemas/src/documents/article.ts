@@ -1,6 +1,8 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {GroupedDocumentInput} from '../components/GroupedDocumentInput.ts'
 import {articleKinds} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 import {requireCredentialedAuthor} from '../rules/healthAdvice.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
 
@@ -10,6 +12,8 @@ export const article = defineType({
   type: 'document',
   icon: DocumentTextIcon,
   description: 'An article about exercises, equipment or a club, with structured embeds.',
+  // A link with a path opens the group that holds it.
+  components: {input: GroupedDocumentInput},
   groups: [
     {name: 'content', title: 'Content', default: true},
     {name: 'relations', title: 'Exercises and people'},
@@ -106,7 +110,7 @@ export const article = defineType({
     select: {title: 'title', kind: 'kind', author: 'author.name', media: 'heroImage'},
     prepare: ({title, kind, author, media}: Record<string, string | undefined>) => ({
       title,
-      subtitle: [kind, author].filter(Boolean).join(' · '),
+      subtitle: [optionTitle(articleKinds, kind), author].filter(Boolean).join(' · '),
       media: media as never,
     }),
   },
