@@ -26,12 +26,12 @@ beforeAll(async () => {
   const source = {
     schema,
     getClient: () => client,
-    templates: templates([]),
+    templates: templates([], {} as never),
     document: {actions: () => [], badges: () => [], inspectors: () => [], unstable_fieldActions: () => [], resolveNewDocumentOptions: (options: unknown) => options},
     i18n: {t: (key: string) => key},
     currentUser: null,
   }
-  S = createStructureBuilder({source: source as never})
+  S = createStructureBuilder({source: source as never, perspectiveStack: []})
 }, 120_000)
 afterAll(() => lake?.stop())
 

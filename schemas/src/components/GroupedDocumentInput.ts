@@ -2,9 +2,12 @@
 // (Sanity opens the default group, where the field is hidden), and the first group starts with
 // what every other group holds, so nothing looks absent.
 import {Card, Stack, Text} from '@sanity/ui'
-import {createElement as h, useEffect} from 'react'
+import {createElement, useEffect, type ReactElement} from 'react'
 import type {ObjectInputProps} from 'sanity'
 import {groupForPath, summarizeGroups, summaryLines, type GroupedField} from '../studio/group-summary.ts'
+
+// Untyped props: @sanity/ui's prop unions defeat createElement's overloads (no JSX in .ts files).
+const h = createElement as (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => ReactElement
 
 export function GroupedDocumentInput(props: ObjectInputProps) {
   const {focusPath, groups, onFieldGroupSelect, schemaType, value} = props

@@ -2,9 +2,12 @@
 // "8 to 12", "10"). It stores {min, max} as before, says what it read, and explains a mistake
 // once (the stored value is left as it was until the text reads as a range).
 import {Stack, Text, TextInput} from '@sanity/ui'
-import {createElement as h, useEffect, useId, useState, type ChangeEvent} from 'react'
+import {createElement, useEffect, useId, useState, type ChangeEvent, type ReactElement} from 'react'
 import {set, unset, type ObjectInputProps} from 'sanity'
 import {formatRange, parseRange, type RangeValue} from '../rules/range.ts'
+
+// Untyped props: @sanity/ui's prop unions defeat createElement's overloads (no JSX in .ts files).
+const h = createElement as (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => ReactElement
 
 /** What the editor sees under the box for a stored range. */
 export function describeRange(value: {min: number; max: number}): string {
@@ -56,7 +59,6 @@ export function RangeInput(props: ObjectInputProps<RangeValue>) {
       placeholder: 'e.g. 8-12',
       inputMode: 'text',
       'aria-describedby': hintId,
-      'data-testid': 'range-text',
       onChange: onText,
       onBlur: () => setLeft(true),
       onFocus: () => setLeft(false),
