@@ -9,7 +9,7 @@ import {prescription} from '../src/objects/prescription.ts'
 import {range} from '../src/objects/range.ts'
 import {step} from '../src/objects/step.ts'
 import {formatRange, parseRange} from '../src/rules/range.ts'
-import {groupForPath, summarizeGroups, summaryLines, type GroupedField} from '../src/studio/group-summary.ts'
+import {summarizeGroups, summaryLines, type GroupedField} from '../src/studio/group-summary.ts'
 
 type Prepare = (value: Record<string, unknown>) => {title?: string; subtitle?: string}
 const prepare = (type: {preview?: unknown}) => (type.preview as {prepare: Prepare}).prepare
@@ -78,14 +78,6 @@ describe('list previews', () => {
 describe('exercise groups', () => {
   const fields = exercise.fields as unknown as GroupedField[]
   const groups = exercise.groups!
-
-  it('a path into the prescriptions opens Programming', () => {
-    expect(groupForPath(fields, groups, ['prescriptions', {_key: 'a'}, 'sets'])).toBe('programming')
-    expect(groupForPath(fields, groups, ['commonMistakes'])).toBe('technique')
-    expect(groupForPath(fields, groups, ['name'])).toBe('overview')
-    expect(groupForPath(fields, groups, [])).toBeUndefined()
-    expect(groupForPath(fields, groups, ['noSuchField'])).toBeUndefined()
-  })
 
   it('the overview counts what every other group holds', () => {
     const items = (n: number) => Array.from({length: n}, (_, i) => ({_key: String(i)}))

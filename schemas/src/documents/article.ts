@@ -1,6 +1,5 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {GroupedDocumentInput} from '../components/GroupedDocumentInput.ts'
 import {articleKinds} from '../options.ts'
 import {optionTitle} from '../studio/option-title.ts'
 import {requireCredentialedAuthor} from '../rules/healthAdvice.ts'
@@ -12,8 +11,6 @@ export const article = defineType({
   type: 'document',
   icon: DocumentTextIcon,
   description: 'An article about exercises, equipment or a club, with structured embeds.',
-  // A link with a path opens the group that holds it.
-  components: {input: GroupedDocumentInput},
   groups: [
     {name: 'content', title: 'Content', default: true},
     {name: 'relations', title: 'Exercises and people'},

@@ -1,7 +1,7 @@
 import {ActivityIcon} from '@sanity/icons/Activity'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {exerciseCategories, exerciseForces, exerciseLevels, exerciseMechanics} from '../options.ts'
-import {GroupedDocumentInput} from '../components/GroupedDocumentInput.ts'
+import {GroupSummaryInput} from '../components/GroupSummaryInput.ts'
 import {optionTitle} from '../studio/option-title.ts'
 import {requireMedicalDisclaimer} from '../rules/medicalDisclaimer.ts'
 import {noProgressionCycle} from '../rules/progression.ts'
@@ -15,7 +15,7 @@ export const exercise = defineType({
   type: 'document',
   icon: ActivityIcon,
   description: 'One exercise in the library: how to do it, safely, and how to program it.',
-  components: {input: GroupedDocumentInput},
+  components: {input: GroupSummaryInput},
   groups: [
     {name: 'overview', title: 'Overview', default: true},
     {name: 'anatomy', title: 'Muscles'},

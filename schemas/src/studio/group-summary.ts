@@ -1,6 +1,5 @@
 // What each group of a document holds, for the overview at the top of the first group: the
-// editor sees "Programming: 1 prescription" without opening the tab. Also finds the group that
-// holds a path, so a link to a field opens the tab it is in.
+// editor sees "Programming: 1 prescription" without opening the tab.
 
 export interface GroupedField {
   name: string
@@ -33,16 +32,6 @@ const NOUNS: Record<string, readonly [string, string]> = {
 }
 
 const groupsOf = (field: GroupedField): string[] => (field.group === undefined ? [] : Array.isArray(field.group) ? field.group : [field.group])
-
-/** The first group (in the document's group order) that holds the field a path starts with. */
-export function groupForPath(fields: readonly GroupedField[], groups: readonly FieldGroupLike[], path: readonly unknown[]): string | undefined {
-  const head = path[0]
-  if (typeof head !== 'string') return undefined
-  const field = fields.find((f) => f.name === head)
-  if (!field) return undefined
-  const own = groupsOf(field)
-  return groups.find((g) => own.includes(g.name))?.name
-}
 
 export interface GroupSummary {
   group: string

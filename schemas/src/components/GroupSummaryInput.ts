@@ -1,28 +1,20 @@
-// The exercise form: a link with a path (`;path=prescriptions`) opens the group that holds it
-// (Sanity opens the default group, where the field is hidden), and the first group starts with
-// what every other group holds, so nothing looks absent.
+// The exercise form's first group starts with what every other group holds ("Programming: 1
+// prescription"), so a document opened on its first group hides nothing. (A link with a path,
+// `;path=prescriptions`, already opens the group that holds it: the Studio does that itself.)
 import {Card, Stack, Text} from '@sanity/ui'
-import {createElement, useEffect, type ReactElement} from 'react'
+import {createElement, type ReactElement} from 'react'
 import type {ObjectInputProps} from 'sanity'
-import {groupForPath, summarizeGroups, summaryLines, type GroupedField} from '../studio/group-summary.ts'
+import {summarizeGroups, summaryLines, type GroupedField} from '../studio/group-summary.ts'
 
 // Untyped props: @sanity/ui's prop unions defeat createElement's overloads (no JSX in .ts files).
 const h = createElement as (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => ReactElement
 
-export function GroupedDocumentInput(props: ObjectInputProps) {
-  const {focusPath, groups, onFieldGroupSelect, schemaType, value} = props
-  const fields = schemaType.fields as unknown as GroupedField[]
-  const target = groupForPath(fields, groups, focusPath)
+export function GroupSummaryInput(props: ObjectInputProps) {
+  const {groups, schemaType, value} = props
   const selected = groups.find((g) => g.selected)?.name
-
-  // Only when the link's target changes: an editor may then pick another group freely.
-  useEffect(() => {
-    if (target && selected !== target && selected !== 'all-fields') onFieldGroupSelect(target)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target])
-
   const first = groups.find((g) => g.name !== 'all-fields')?.name
   if (!first || selected !== first) return props.renderDefault(props)
+  const fields = schemaType.fields as unknown as GroupedField[]
   const lines = summaryLines(summarizeGroups(fields, groups, value as Record<string, unknown> | undefined, first))
   if (lines.length === 0) return props.renderDefault(props)
   return h(
