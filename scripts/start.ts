@@ -5,9 +5,9 @@
 // Ctrl-C (or SIGTERM) stops all three and waits for them to exit.
 //
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
-// free one. SPOTTER_DATA_DIR moves the data (default .data).
+// free one. SPOTTER_DATA_DIR moves the data (default .data), the club site's preview secret
+// (`preview-secret`, made at the first start) included.
 import {spawn, type ChildProcess} from 'node:child_process'
-import {randomBytes} from 'node:crypto'
 import * as fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {dirname, join, resolve} from 'node:path'
@@ -15,6 +15,7 @@ import {addCorsOrigin} from '@spotter/lake'
 import {ensureStudioBuild, studioSourceHash} from '../studio/build.ts'
 import {serveStudio, type StudioServer} from '../studio/serve.ts'
 import {findFormerSeedIds, formerSeedIdsMessage} from './old-seed-ids.ts'
+import {loadPreviewSecret} from './preview-secret.ts'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const port = (name: string, fallback: number) => {
@@ -143,7 +144,8 @@ try {
   const lakePortNumber = new URL(lakeUrl).port
   const browserLakeUrl = `https://localhost:${lakePortNumber}`
   const {read, write} = tokens()
-  const previewSecret = randomBytes(12).toString('hex')
+  // Kept in the data dir: a shared preview link keeps working after a restart.
+  const previewSecret = loadPreviewSecret(dataDir)
   // The Studio works on this lake (its URL and project), whatever SANITY_STUDIO_* variables say.
   studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl, projectId: lakeProjectId(), dataset: 'production'})
   // The lake grants CORS only to listed origins (as a hosted project): the Studio calls it with

@@ -2,10 +2,13 @@
 // object type (with their validation rules) and the initial value templates. The desk structure
 // stays the Studio's choice: `structureTool({structure: spotterStructure})` gives Spotter's.
 import {definePlugin} from 'sanity'
+import {KeepTitleCase} from './components/KeepTitleCase.ts'
 import {schemaTypes} from './schema-types.ts'
 import {templates} from './studio/templates.ts'
 
 export const spotter = definePlugin({
   name: '@spotter/schemas',
   schema: {types: schemaTypes, templates},
+  // Item titles in dialogs show as the editor wrote them.
+  studio: {components: {layout: KeepTitleCase}},
 })

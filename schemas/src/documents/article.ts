@@ -1,6 +1,7 @@
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {articleKinds} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 import {requireCredentialedAuthor} from '../rules/healthAdvice.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
 
@@ -106,7 +107,7 @@ export const article = defineType({
     select: {title: 'title', kind: 'kind', author: 'author.name', media: 'heroImage'},
     prepare: ({title, kind, author, media}: Record<string, string | undefined>) => ({
       title,
-      subtitle: [kind, author].filter(Boolean).join(' · '),
+      subtitle: [optionTitle(articleKinds, kind), author].filter(Boolean).join(' · '),
       media: media as never,
     }),
   },

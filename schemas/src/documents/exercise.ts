@@ -1,6 +1,8 @@
 import {ActivityIcon} from '@sanity/icons/Activity'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {exerciseCategories, exerciseForces, exerciseLevels, exerciseMechanics} from '../options.ts'
+import {GroupSummaryInput} from '../components/GroupSummaryInput.ts'
+import {optionTitle} from '../studio/option-title.ts'
 import {requireMedicalDisclaimer} from '../rules/medicalDisclaimer.ts'
 import {noProgressionCycle} from '../rules/progression.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
@@ -13,6 +15,7 @@ export const exercise = defineType({
   type: 'document',
   icon: ActivityIcon,
   description: 'One exercise in the library: how to do it, safely, and how to program it.',
+  components: {input: GroupSummaryInput},
   groups: [
     {name: 'overview', title: 'Overview', default: true},
     {name: 'anatomy', title: 'Muscles'},
@@ -148,6 +151,6 @@ export const exercise = defineType({
   ],
   preview: {
     select: {title: 'name', category: 'category', media: 'media.0'},
-    prepare: ({title, category, media}: Record<string, string | undefined>) => ({title, subtitle: category, media: media as never}),
+    prepare: ({title, category, media}: Record<string, string | undefined>) => ({title, subtitle: optionTitle(exerciseCategories, category), media: media as never}),
   },
 })

@@ -1,6 +1,7 @@
 import {BulbOutlineIcon} from '@sanity/icons/BulbOutline'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {biomechanicsAspects} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 
 /** One point of how and why the exercise works (anatomy, injury mechanism, training effect). */
 export const biomechanicsNote = defineType({
@@ -34,5 +35,8 @@ export const biomechanicsNote = defineType({
       of: [defineArrayMember({type: 'reference', to: [{type: 'muscle'}]})],
     }),
   ],
-  preview: {select: {title: 'title', subtitle: 'aspect'}},
+  preview: {
+    select: {title: 'title', aspect: 'aspect'},
+    prepare: ({title, aspect}: Record<string, string | undefined>) => ({title, subtitle: optionTitle(biomechanicsAspects, aspect)}),
+  },
 })

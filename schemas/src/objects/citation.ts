@@ -1,6 +1,7 @@
 import {BarChartIcon} from '@sanity/icons/BarChart'
 import {defineField, defineType} from 'sanity'
 import {citationKinds} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 
 /** A claim with where it comes from: a statistic, an expert's opinion, a study. Also a body block. */
 export const citation = defineType({
@@ -59,6 +60,6 @@ export const citation = defineType({
   ],
   preview: {
     select: {title: 'claim', kind: 'kind', who: 'attributedTo.name'},
-    prepare: ({title, kind, who}: Record<string, string | undefined>) => ({title, subtitle: [kind, who].filter(Boolean).join(' · ')}),
+    prepare: ({title, kind, who}: Record<string, string | undefined>) => ({title, subtitle: [optionTitle(citationKinds, kind), who].filter(Boolean).join(' · ')}),
   },
 })

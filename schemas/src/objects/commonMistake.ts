@@ -15,5 +15,12 @@ export const commonMistake = defineType({
     }),
     defineField({name: 'correction', type: 'string', description: 'What to do instead.'}),
   ],
-  preview: {select: {title: 'mistake', subtitle: 'correction'}},
+  // The correction is what the editor needs to see in the list: "Instead: ..." under the mistake.
+  preview: {
+    select: {title: 'mistake', correction: 'correction'},
+    prepare: ({title, correction}: Record<string, string | undefined>) => ({
+      title: title ?? 'Common mistake',
+      subtitle: correction ? `Instead: ${correction}` : 'No correction yet',
+    }),
+  },
 })

@@ -1,6 +1,7 @@
 import {StarIcon} from '@sanity/icons/Star'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {credentialKinds} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 
 /** A structured credential: what kind, what, who issued it, when, where to verify it. */
 export const credential = defineType({
@@ -47,7 +48,7 @@ export const credential = defineType({
     select: {title: 'title', issuer: 'issuingBody', kind: 'kind'},
     prepare: ({title, issuer, kind}: Record<string, string | undefined>) => ({
       title,
-      subtitle: [kind, issuer].filter(Boolean).join(' · '),
+      subtitle: [optionTitle(credentialKinds, kind), issuer].filter(Boolean).join(' · '),
     }),
   },
 })

@@ -1,6 +1,7 @@
 import {LinkIcon} from '@sanity/icons/Link'
 import {defineField, defineType} from 'sanity'
 import {exerciseRelations} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 
 /** A typed edge to another exercise. Progression/regression edges must not form a loop. */
 export const exerciseRelation = defineType({
@@ -32,7 +33,7 @@ export const exerciseRelation = defineType({
     select: {title: 'exercise.name', relation: 'relation', note: 'note'},
     prepare: ({title, relation, note}: Record<string, string | undefined>) => ({
       title: title ?? 'Exercise',
-      subtitle: [relation, note].filter(Boolean).join(' · '),
+      subtitle: [optionTitle(exerciseRelations, relation), note].filter(Boolean).join(' · '),
     }),
   },
 })

@@ -1,6 +1,7 @@
 import {PackageIcon} from '@sanity/icons/Package'
 import {defineField, defineType} from 'sanity'
 import {acquisitionKinds} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 
 /** A piece of equipment a club has: what members can use there. */
 export const inventoryItem = defineType({
@@ -29,7 +30,7 @@ export const inventoryItem = defineType({
     select: {title: 'equipment.name', quantity: 'quantity', acquisition: 'acquisition'},
     prepare: ({title, quantity, acquisition}: Record<string, string | number | undefined>) => ({
       title: String(title ?? 'Equipment'),
-      subtitle: [quantity && `x${quantity}`, acquisition].filter(Boolean).join(' · '),
+      subtitle: [quantity && `x${quantity}`, optionTitle(acquisitionKinds, acquisition as string | undefined)].filter(Boolean).join(' · '),
     }),
   },
 })

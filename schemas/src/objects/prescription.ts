@@ -1,14 +1,7 @@
 import {ClipboardIcon} from '@sanity/icons/Clipboard'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {trainingPhases, workoutPlacements} from '../options.ts'
-
-export interface RangeLike {
-  min?: number
-  max?: number
-}
-
-const formatRange = (r?: RangeLike) =>
-  r?.min === undefined ? undefined : r.min === r.max ? `${r.min}` : `${r.min}–${r.max ?? '?'}`
+import {formatRange, type RangeValue as RangeLike} from '../rules/range.ts'
 
 /** How to program an exercise for one goal: volume as ranges, frequency, placement, progression. */
 export const prescription = defineType({

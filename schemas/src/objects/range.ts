@@ -1,6 +1,7 @@
 import {EqualIcon} from '@sanity/icons/Equal'
 import {defineField, defineType} from 'sanity'
-import {minNotAboveMax} from '../rules/range.ts'
+import {RangeInput} from '../components/RangeInput.ts'
+import {formatRange, minNotAboveMax} from '../rules/range.ts'
 
 /** An inclusive whole-number range (sets, reps, sessions per week). A fixed value is min = max. */
 export const range = defineType({
@@ -8,8 +9,9 @@ export const range = defineType({
   title: 'Range',
   type: 'object',
   icon: EqualIcon,
-  description: 'Lowest and highest value. For a fixed number ("two sets"), enter the same value twice.',
-  options: {columns: 2},
+  description: 'A number ("3") or a range as you would write it ("8-12", "8 to 12").',
+  // One text box for the whole range; the stored value stays {min, max}.
+  components: {input: RangeInput},
   fields: [
     defineField({
       name: 'min',
@@ -28,8 +30,6 @@ export const range = defineType({
   ],
   preview: {
     select: {min: 'min', max: 'max'},
-    prepare: ({min, max}: {min?: number; max?: number}) => ({
-      title: min === max ? `${min ?? '?'}` : `${min ?? '?'}–${max ?? '?'}`,
-    }),
+    prepare: ({min, max}: {min?: number; max?: number}) => ({title: formatRange({min, max}) ?? '?'}),
   },
 })

@@ -1,6 +1,7 @@
 import {OlistIcon} from '@sanity/icons/Olist'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {stepPhases} from '../options.ts'
+import {optionTitle} from '../studio/option-title.ts'
 
 export const step = defineType({
   name: 'step',
@@ -35,6 +36,7 @@ export const step = defineType({
     }),
   ],
   preview: {
-    select: {title: 'instruction', subtitle: 'phase', media: 'image'},
+    select: {title: 'instruction', phase: 'phase', media: 'image'},
+    prepare: ({title, phase, media}: Record<string, string | undefined>) => ({title, subtitle: optionTitle(stepPhases, phase), media: media as never}),
   },
 })
