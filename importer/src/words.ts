@@ -3,7 +3,7 @@
 import {createHash} from 'node:crypto'
 
 /** Adjectives and short forms that name the same body part or thing as a catalogue name. */
-const LEMMAS: Record<string, string> = {gluteal: 'glute', glutei: 'glute', abdominal: 'abs', ab: 'abs', hamstring: 'hamstring', quadricep: 'quad', quadriceps: 'quad', lumbar: 'lower back', hyper: 'hyperextension'}
+const LEMMAS: Record<string, string> = {gluteal: 'glute', glutei: 'glute', abdominal: 'abs', ab: 'abs', hamstring: 'hamstring', quadricep: 'quad', quadriceps: 'quad', lumbar: 'lower back'}
 
 export function singular(word: string): string {
   if (word.length <= 3 || /(?:ss|us|is|ics)$/.test(word)) return word
