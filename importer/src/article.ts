@@ -58,6 +58,12 @@ export function importArticle({source, text, catalog, importedAt}: ImportOptions
   const keyOf = (...parts: string[]) => hash(source, ...parts).slice(0, 12)
   /** A reference to what the catalog holds, or to a new draft made for it. */
   const refTo = (type: string, doc: CatalogDocument | undefined, make: () => Draft, key?: string): Ref => {
+    // A draft this source made before is made again (a second run updates it); anything else is referenced.
+    if (doc && doc._id.startsWith('drafts.') && (doc.importInfo as ImportInfo | undefined)?.source === source) {
+      const draft = make()
+      if (draft._id === doc._id) doc = undefined
+      else drafts.delete(draft._id)
+    }
     const id = doc ? publishedId(doc._id) : publishedId(make()._id)
     const publishedExists = doc && !doc._id.startsWith('drafts.')
     const ref: Ref = {_type: 'reference', _ref: id, ...(key ? {_key: key} : {})}
@@ -391,15 +397,27 @@ function mergeInto(existing: CatalogDocument, fields: Record<string, unknown>, i
     if (k === 'name' || k === 'slug') continue
     const current = merged[k]
     if (Array.isArray(v) && Array.isArray(current)) {
-      const text = (x: unknown) => JSON.stringify(x, (key, value) => (key === '_key' ? undefined : value))
       const kept = current.filter((c: {_key?: string}) => !v.some((n: {_key?: string}) => n._key === c._key))
-      const added = v.filter((n) => !kept.some((c) => text(c) === text(n) || ((c as {_ref?: string})._ref !== undefined && (c as {_ref?: string})._ref === (n as {_ref?: string})._ref)))
+      const same = (c: unknown, n: unknown) => {
+        const ref = (x: unknown) => (x as {_ref?: string})._ref
+        return ref(c) !== undefined ? ref(c) === ref(n) : similarity(textsOf(c), textsOf(n)) >= 0.75
+      }
+      const added = v.filter((n) => !kept.some((c) => same(c, n)))
       merged[k] = [...kept, ...added]
     } else if (current === undefined || current === '' || (Array.isArray(current) && current.length === 0)) {
       merged[k] = v
     }
   }
   return {...merged, _type: 'exercise', importInfo} as Draft
+}
+
+/** The words of an array item (its strings, nested), for telling whether two items say the same. */
+function textsOf(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value)) return value.map(textsOf).join(' ')
+  if (value && typeof value === 'object') return Object.entries(value).filter(([k]) => !k.startsWith('_')).map(([, v]) => textsOf(v)).join(' ')
+  return ''
 }
 
 function dropUndefined<T>(value: T): T {
