@@ -3,7 +3,8 @@
 // what the dataset holds first. Ids are derived from source, type and name, so a second run
 // produces the same documents.
 import {htmlToBody, isHeading, textOf, type BodyBlock, type TextBlock} from './body.ts'
-import {publishedId, type Catalog, type CatalogDocument} from './catalog.ts'
+import {Catalog, publishedId, type CatalogDocument} from './catalog.ts'
+import {isStandIn, knownNames, newFields} from './known-names.ts'
 import {detectFormat, ImportError, type Format} from './detect.ts'
 import {MEDICAL, readMistakeItem, readMuscles, readPrescriptions, readStepItem, SAFETY, type Mistake, type MuscleLinks, type Prescription, type Step} from './exercise-facts.ts'
 import {BYLINE, experts, firstPersonRole, readBio} from './people.ts'
@@ -42,7 +43,8 @@ const DISCLAIMER_BLOCK = /^(?:disclosure|disclaimer|medical disclaimer|note)\s*:
 const MUSCLES_SECTION = /\b(?:muscles?|purpose|targets?|worked|benefits?)\b/i
 const STATISTIC = /(\d+(?:\.\d+)?)\s*(%|percent\b)/i
 
-export function importArticle({source, text, catalog, importedAt}: ImportOptions): Draft[] {
+export function importArticle({source, text, catalog: dataset, importedAt}: ImportOptions): Draft[] {
+  const catalog = new Catalog([...dataset.documents, ...knownNames(dataset.documents)])
   const format = detectFormat(text)
   const html = format === 'html' ? text : format === 'markdown' ? markdownToHtml(text) : textToHtml(text)
   const parsed = htmlToBody(html, hash(source, 'body'))
@@ -77,7 +79,8 @@ export function importArticle({source, text, catalog, importedAt}: ImportOptions
     drafts.set(id, draft)
     return draft
   }
-  const refsTo = (type: string, docs: CatalogDocument[], tag: string) => docs.map((d) => refTo(type, d, () => undefined as never, keyOf(tag, d._id)))
+  const refsTo = (type: string, docs: CatalogDocument[], tag: string) =>
+    docs.map((d) => (isStandIn(d) ? refTo(type, undefined, () => newDraft(type, String(d.name), {name: d.name, slug: {_type: 'slug', current: slugify(String(d.name))}, ...newFields(d)}, Object.keys(newFields(d)).filter((k) => k !== 'name')), keyOf(tag, d._id)) : refTo(type, d, () => undefined as never, keyOf(tag, d._id))))
 
   // Byline, bio and publisher line
   let authorName: string | undefined

@@ -58,7 +58,7 @@ export function imageFields(captionText: string, alt: string | undefined) {
   let caption = captionText.replace(/\s+/g, ' ').trim()
   const credit = CREDIT.exec(caption)?.[1]?.trim()
   const licence = LICENCE.exec(caption)?.[1]?.trim()
-  caption = caption.replace(CREDIT, '').replace(LICENCE, '').replace(/\s+/g, ' ').replace(/\s*[|·,]\s*$/, '').trim()
+  caption = caption.replace(CREDIT, '').replace(LICENCE, '').replace(/\s+/g, ' ').replace(/\s+([.,;])/g, '$1').replace(/([.;,])(?:\s*[.;,|·])+/g, '$1').replace(/\s*[|·,]\s*$/, '').trim()
   return {alt: alt?.trim() || caption || undefined, caption: caption || undefined, credit, licence}
 }
 

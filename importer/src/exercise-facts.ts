@@ -125,7 +125,7 @@ export function readPrescriptions(text: string, section: string | undefined): {p
         }
       }
       current[r.kind] = {min: r.min, max: r.max}
-      if (r.perSide && r.kind === 'reps') current.repsDescription = `${r.text} (per side)`
+      if (r.perSide && r.kind === 'reps') current.repsDescription = /\b(?:per|each)\b/i.test(r.text) ? r.text : `${r.text} per side`
     }
     // A prescription's own words: its sentence, cut where an alternative starts.
     if (current && contexts.length === 0) contexts.push([current, 0])

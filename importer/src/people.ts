@@ -61,7 +61,7 @@ export function readBio(bio: string): {credentials: Credential[]; milestones: Mi
     for (const m of sentence.matchAll(/\b(accreditations?|certifications?|certificates?|qualifications?|licen[cs]es?)\s+(?:from|by|through|with)\s+(?:the\s+)?([A-Z][\w&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’-]*)*)/g)) {
       const word = m[1]!.toLowerCase()
       const kind = word.startsWith('accredit') ? 'accreditation' : word.startsWith('certif') ? 'certification' : word.startsWith('licen') ? 'licence' : 'qualification'
-      credentials.push(clean({_type: 'credential', kind, title: capitalize(m[1]!), issuingBody: m[2]!, year}))
+      credentials.push(clean({_type: 'credential', kind, title: capitalize(m[1]!), issuingBody: m[2]!, year: Number(YEAR.exec(sentence.slice(m.index))?.[1]) || undefined}))
     }
     const started = /\bstarted\s+(writing|coaching|training|teaching|competing)\s+(.+?)(?:\s+in\s+((?:19|20)\d{2}))?(?:[.;]|$)/i.exec(sentence)
     if (started) {
