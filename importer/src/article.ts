@@ -59,14 +59,19 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
   const info = (guessed: string[] = []): ImportInfo => ({_type: 'importInfo', source, importedAt, format, guessedFields: [...new Set(guessed)].sort()})
   const keyOf = (...parts: string[]) => hash(source, ...parts).slice(0, 12)
   /** A reference to what the catalog holds, or to a new draft made for it. */
-  const refTo = (type: string, doc: CatalogDocument | undefined, make: () => Draft, key?: string): Ref => {
-    // A draft this source made before is made again (a second run updates it); anything else is referenced.
+  const refTo = (type: string, doc: CatalogDocument | undefined, make: (() => Draft) | undefined, key?: string): Ref => {
+    // A draft this source made before is written again (a second run updates it); anything else is referenced.
     if (doc && doc._id.startsWith('drafts.') && (doc.importInfo as ImportInfo | undefined)?.source === source) {
-      const draft = make()
-      if (draft._id === doc._id) doc = undefined
-      else drafts.delete(draft._id)
+      const draft = make?.()
+      if (draft?._id === doc._id) doc = undefined
+      else {
+        if (draft) drafts.delete(draft._id)
+        const {_rev, _createdAt, _updatedAt, ...again} = doc
+        drafts.set(doc._id, {...again, importInfo: info((doc.importInfo as ImportInfo).guessedFields)} as Draft)
+      }
     }
-    const id = doc ? publishedId(doc._id) : publishedId(make()._id)
+    if (!doc && !make) throw new Error(`no ${type} to reference`)
+    const id = doc ? publishedId(doc._id) : publishedId(make!()._id)
     const publishedExists = doc && !doc._id.startsWith('drafts.')
     const ref: Ref = {_type: 'reference', _ref: id, ...(key ? {_key: key} : {})}
     return publishedExists ? ref : {...ref, _weak: true, _strengthenOnPublish: {type}}
@@ -80,7 +85,11 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     return draft
   }
   const refsTo = (type: string, docs: CatalogDocument[], tag: string) =>
-    docs.map((d) => (isStandIn(d) ? refTo(type, undefined, () => newDraft(type, String(d.name), {name: d.name, slug: {_type: 'slug', current: slugify(String(d.name))}, ...newFields(d)}, Object.keys(newFields(d)).filter((k) => k !== 'name')), keyOf(tag, d._id)) : refTo(type, d, () => undefined as never, keyOf(tag, d._id))))
+    docs.map((d) => {
+      const ref = isStandIn(d) ? refTo(type, undefined, () => newDraft(type, String(d.name), {name: d.name, slug: {_type: 'slug', current: slugify(String(d.name))}, ...newFields(d)}, Object.keys(newFields(d)).filter((k) => k !== 'name'))) : refTo(type, d, undefined)
+      // Keyed by what it points at, so a second run (when the new draft exists) gives the same key.
+      return {...ref, _key: keyOf(tag, ref._ref)}
+    })
 
   // Byline, bio and publisher line
   let authorName: string | undefined
@@ -152,7 +161,7 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
       .sort((a, b) => b.score - a.score)[0]
     const medical = MEDICAL.test(statement)
     const ref = best && best.score >= 0.6
-      ? refTo('disclaimer', best.d, () => undefined as never, keyOf('disclaimer', best.d._id))
+      ? refTo('disclaimer', best.d, undefined, keyOf('disclaimer', best.d._id))
       : refTo('disclaimer', undefined, () => newDraft('disclaimer', `${title} ${medical ? 'medical' : 'information-only'}`, {title: `${medical ? 'Consult a doctor' : 'Information only'}: ${title}`, kind: medical ? 'medical' : 'information-only', body: [plainBlock(statement, keyOf('disclaimer-body', statement))]}, ['title', 'kind']), keyOf('disclaimer', statement))
     if (!disclaimers.some((d) => d._ref === ref._ref)) disclaimers.push(ref)
     return ref
@@ -232,7 +241,7 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
       const club = catalog.mentioned(blocks.map(textOf).join(' '), ['club'])[0]
       const descriptor = club ? `${role} at ${club.name}` : role
       const existing = catalog.find('person', descriptor)
-      people.push(refTo('person', existing, () => newDraft('person', descriptor, {unnamed: true, descriptor, slug: {_type: 'slug', current: slugify(descriptor)}, roles: ['author'], credentials: [{_type: 'credential', _key: keyOf('credential', role), kind: 'qualification', title: role}], ...(club ? {affiliations: [{_type: 'affiliation', _key: keyOf('affiliation'), club: refTo('club', club, () => undefined as never), role}]} : {})}, ['descriptor', 'roles']), keyOf('person', descriptor)))
+      people.push(refTo('person', existing, () => newDraft('person', descriptor, {unnamed: true, descriptor, slug: {_type: 'slug', current: slugify(descriptor)}, roles: ['author'], credentials: [{_type: 'credential', _key: keyOf('credential', role), kind: 'qualification', title: role}], ...(club ? {affiliations: [{_type: 'affiliation', _key: keyOf('affiliation'), club: refTo('club', club, undefined), role}]} : {})}, ['descriptor', 'roles']), keyOf('person', descriptor)))
     }
     for (const expert of experts(t)) {
       const existing = catalog.find('person', expert.name)
@@ -339,7 +348,7 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     exercises: [exerciseRef(keyOf('article-exercise')), ...related.map((r) => ({...exercise.relatedExercises ? (exerciseFields.relatedExercises as {exercise: Ref}[]).find((x) => x.exercise && (x as unknown as {_key: string})._key === keyOf('related', r.name))!.exercise : {}, _key: keyOf('article-related', r.name)}))],
     ...(equipment.length ? {equipment: refsTo('equipment', equipment, 'article-equipment')} : {}),
     ...(author ? {author: {...author, _key: undefined}} : {}),
-    ...(publisher ? {publisher: refTo(publisher._type, publisher, () => undefined as never)} : {}),
+    ...(publisher ? {publisher: refTo(publisher._type, publisher, undefined)} : {}),
     ...(disclaimers.length ? {disclaimers} : {}),
     importInfo: info(['kind', 'excerpt', 'givesHealthAdvice', 'slug']),
   }

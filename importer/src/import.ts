@@ -1,6 +1,7 @@
 // Imports files: reads each, matches it against the catalogue (which grows with each file's
 // drafts, so two files about one exercise share its draft), and writes all drafts at once.
 import * as fs from 'node:fs'
+import {resolve} from 'node:path'
 import {importArticle, type Draft} from './article.ts'
 import {Catalog, type CatalogDocument} from './catalog.ts'
 import {ImportError, readText} from './detect.ts'
@@ -37,7 +38,8 @@ export function finalDrafts(imported: ImportedFile[]): Draft[] {
 export function readFiles(paths: string[]): {source: string; bytes: Uint8Array}[] {
   return paths.map((path) => {
     try {
-      return {source: path, bytes: fs.readFileSync(path)}
+      // The absolute path: the same file gives the same ids from any working directory.
+      return {source: resolve(path), bytes: fs.readFileSync(path)}
     } catch (error) {
       throw new ImportError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
     }
