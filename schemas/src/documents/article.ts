@@ -3,6 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {articleKinds} from '../options.ts'
 import {requireCredentialedAuthor} from '../rules/healthAdvice.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 export const article = defineType({
   name: 'article',
@@ -18,6 +19,7 @@ export const article = defineType({
     {name: 'syndication', title: 'Syndication'},
   ],
   fields: [
+    importInfoField,
     defineField({name: 'title', type: 'string', group: 'content', validation: (rule) => rule.required().error('Give the article a title.')}),
     defineField({name: 'slug', type: 'slug', group: 'content', options: {source: 'title', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
     defineField({

@@ -4,6 +4,7 @@ import {exerciseCategories, exerciseForces, exerciseLevels, exerciseMechanics} f
 import {requireMedicalDisclaimer} from '../rules/medicalDisclaimer.ts'
 import {noProgressionCycle} from '../rules/progression.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 const refs = (type: string) => [defineArrayMember({type: 'reference', to: [{type}]})]
 
@@ -23,6 +24,7 @@ export const exercise = defineType({
     {name: 'credits', title: 'Credits'},
   ],
   fields: [
+    importInfoField,
     defineField({
       name: 'name',
       type: 'string',
