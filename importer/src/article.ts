@@ -184,7 +184,7 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
         continue
       }
       section = t
-      body.push(b)
+      body.push(b as unknown as Record<string, unknown>)
       continue
     }
     const item = (b as TextBlock).listItem !== undefined
