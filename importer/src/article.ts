@@ -7,7 +7,7 @@ import {Catalog, publishedId, type CatalogDocument} from './catalog.ts'
 import {isStandIn, knownNames, newFields} from './known-names.ts'
 import {detectFormat, ImportError, type Format} from './detect.ts'
 import {MEDICAL, readMistakeItem, readMuscles, readPrescriptions, readStepItem, SAFETY, type Mistake, type MuscleLinks, type Prescription, type Step} from './exercise-facts.ts'
-import {BYLINE, experts, firstPersonRole, readBio} from './people.ts'
+import {BYLINE, experts, firstPersonRole, readBio, REVIEWER_LINE} from './people.ts'
 import {parseRanges} from './ranges.ts'
 import {markdownToHtml, textToHtml} from './to-html.ts'
 import {capitalize, hash, matchTokens, sentences, similarity, singular, slugify} from './words.ts'
@@ -91,20 +91,25 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
       return {...ref, _key: keyOf(tag, ref._ref)}
     })
 
-  // Byline, bio and publisher line
+  // Bylines (author, reviewer), their bio paragraphs, and the publisher line
   let authorName: string | undefined
-  let bio: string | undefined
+  let reviewerName: string | undefined
+  const bios = new Map<string, string>()
   let publisher: CatalogDocument | undefined
   blocks = blocks.filter((b) => {
-    const m = BYLINE.exec(textOf(b).trim())
-    if (m && !authorName) authorName = m[1]
-    return !m
+    const t = textOf(b).trim()
+    const byline = BYLINE.exec(t)
+    const reviewer = REVIEWER_LINE.exec(t)
+    if (byline && !authorName) authorName = byline[1]
+    if (reviewer && !reviewerName) reviewerName = reviewer[1]
+    return !byline && !reviewer
   })
-  if (authorName) {
+  for (const name of [authorName, reviewerName]) {
+    if (!name) continue
     blocks = blocks.filter((b) => {
       const t = textOf(b)
-      if (!bio && t.startsWith(authorName!) && t.split(/\s+/).length > 12 && /\b(?:graduated|qualified|certified|degree|writing|trainer|coach|specialist|years)\b/i.test(t)) {
-        bio = t
+      if (!bios.has(name) && t.startsWith(name) && t.split(/\s+/).length > 12 && /\b(?:graduated|qualified|certified|degree|writing|trainer|coach|specialist|years|physician|physiotherapist|licensed)\b/i.test(t)) {
+        bios.set(name, t)
         return false
       }
       return true
@@ -317,20 +322,21 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     : {_id: `drafts.${exerciseId}`, _type: 'exercise', ...exerciseFields, importInfo: info([...guessed])}
   drafts.set(exercise._id, exercise)
 
-  // The author, from byline and bio
-  let author: Ref | undefined
-  if (authorName) {
-    const existing = catalog.find('person', authorName)
+  // The author and the reviewer, from bylines and bios
+  const personFromBio = (name: string, role: 'author' | 'reviewer'): Ref => {
+    const bio = bios.get(name)
     const read = bio ? readBio(bio) : {credentials: [], milestones: []}
-    author = refTo('person', existing, () => newDraft('person', authorName!, {
-      name: authorName,
-      slug: {_type: 'slug', current: slugify(authorName!)},
-      roles: ['author'],
+    return refTo('person', catalog.find('person', name), () => newDraft('person', name, {
+      name,
+      slug: {_type: 'slug', current: slugify(name)},
+      roles: [role],
       ...(bio ? {bio} : {}),
       ...(read.credentials.length ? {credentials: read.credentials.map((c) => ({...c, _key: keyOf('credential', JSON.stringify(c))}))} : {}),
       ...(read.milestones.length ? {milestones: read.milestones.map((m) => ({...m, _key: keyOf('milestone', m.summary)}))} : {}),
     }, ['roles', 'credentials.kind']))
   }
+  let author = authorName ? personFromBio(authorName, 'author') : undefined
+  const reviewer = reviewerName ? personFromBio(reviewerName, 'reviewer') : undefined
   author ??= people[0]
 
   const equipment = catalog.mentioned(blocks.filter((b) => b._type === 'block').map(textOf).join('\n'), ['equipment'])
@@ -348,6 +354,7 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     exercises: [exerciseRef(keyOf('article-exercise')), ...related.map((r) => ({...exercise.relatedExercises ? (exerciseFields.relatedExercises as {exercise: Ref}[]).find((x) => x.exercise && (x as unknown as {_key: string})._key === keyOf('related', r.name))!.exercise : {}, _key: keyOf('article-related', r.name)}))],
     ...(equipment.length ? {equipment: refsTo('equipment', equipment, 'article-equipment')} : {}),
     ...(author ? {author: {...author, _key: undefined}} : {}),
+    ...(reviewer ? {reviewer: {...reviewer, _key: undefined}} : {}),
     ...(publisher ? {publisher: refTo(publisher._type, publisher, undefined)} : {}),
     ...(disclaimers.length ? {disclaimers} : {}),
     importInfo: info(['kind', 'excerpt', 'givesHealthAdvice', 'slug']),

@@ -68,7 +68,8 @@ export function htmlToBody(html: string, keyBase: string): {title: string | unde
   stripChromeElements(doc)
   const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.body
   const h1 = root.querySelector('h1')
-  const title = (h1?.textContent ?? doc.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || undefined
+  // A <title> usually ends with the site's name ("How to Squat | FitSite").
+  const title = (h1?.textContent ?? doc.querySelector('title')?.textContent?.split(/\s+[|·–—]\s+/)[0] ?? '').replace(/\s+/g, ' ').trim() || undefined
   h1?.remove()
   let n = 0
   const key = () => createHash('sha1').update(`${keyBase}:${n++}`).digest('hex').slice(0, 12)

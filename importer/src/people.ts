@@ -20,6 +20,8 @@ export interface Milestone {
 const NAME = "[A-Z][a-z'’.-]+(?:\\s+[A-Z][a-z'’.-]+){1,2}"
 /** "author image Mike Samuels", "By Jane Doe", "Written by ...", "Author: ..." */
 export const BYLINE = new RegExp(`^(?:author image|by|written by|author:?|words by)\\s+(${NAME})(?:[,|].*)?$`, 'i')
+/** "Reviewed by Dr. Ann Lee", "Medically reviewed by ...", "Fact-checked by ..." */
+export const REVIEWER_LINE = new RegExp(`^(?:medically\\s+|expert\\s+)?(?:reviewed|fact[- ]checked)\\s+by:?\\s+(?:dr\\.?\\s+)?(${NAME})(?:[,|].*)?$`, 'i')
 
 /** "law, business and sports science"; "strength and conditioning specialist" alone stays one item. */
 const list = (text: string) => {

@@ -52,6 +52,17 @@ describe('an HTML page', () => {
     ])
   })
 
+  it('drafts the reviewer from the "reviewed by" line and their bio', () => {
+    const reviewer = byType(drafts, 'person').find((p) => p.name === 'Sam Patel')
+    expect(article!.reviewer._ref).toBe(reviewer!._id.replace('drafts.', ''))
+    expect(reviewer!.roles).toEqual(['reviewer'])
+    expect(reviewer!.credentials.map(({_key, _type, ...c}: Record<string, unknown>) => c)).toEqual([
+      {kind: 'degree', title: "master's degree", subjects: ['Physiotherapy'], issuingBody: "King's College London", year: 2015},
+      {kind: 'licence', title: 'Physiotherapist'},
+    ])
+    expect(JSON.stringify(article!.body)).not.toContain('reviewed by')
+  })
+
   it('records where every draft came from and what was guessed', () => {
     for (const d of drafts) {
       expect(d._id.startsWith('drafts.')).toBe(true)
