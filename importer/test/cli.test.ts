@@ -11,6 +11,9 @@ import {factsOf, ROOT, score, seedArticleFiles, seedDocuments, startingDataset} 
 import {fixture, runCli} from './support.ts'
 
 type Doc = {_id: string; _type: string; _rev?: string; [k: string]: any}
+// Each CLI run is a new Node process that loads the compiled schema (about 2.5 s alone on an idle
+// machine); a test makes one to four runs.
+const ONE_RUN = 60_000
 const seed = seedDocuments() as Doc[]
 let lake: TestLake
 let client: SanityClient
@@ -52,7 +55,7 @@ describe('dry run of each seed article', () => {
     for (const s of score(factsOf(seed), factsOf(docs)).filter((x) => ['steps', 'mistakes'].includes(x.kind))) expect(s.extra, s.kind).toEqual([])
     expect(await drafts()).toEqual([])
     expect(await publishedCount()).toBe(before)
-  })
+  }, ONE_RUN)
 
   it('all three together reach the target on every kind of fact', async () => {
     const run = await runCli([...seedArticleFiles(), '--dry-run', ...lakeArgs])
@@ -61,13 +64,14 @@ describe('dry run of each seed article', () => {
       expect(s.precision, `${s.kind} precision`).toBeGreaterThanOrEqual(0.9)
       expect(s.recall, `${s.kind} recall`).toBeGreaterThanOrEqual(0.9)
     }
-  })
+  }, ONE_RUN)
 })
 
 describe('bad input writes nothing', () => {
   const dir = fs.mkdtempSync(join(os.tmpdir(), 'importer-bad-'))
   const empty = join(dir, 'empty.html')
   fs.writeFileSync(empty, '')
+  afterAll(() => fs.rmSync(dir, {recursive: true, force: true}))
   const binary = join(ROOT, 'seed', 'images', fs.readdirSync(join(ROOT, 'seed', 'images'))[0]!)
 
   it.each([
@@ -85,7 +89,7 @@ describe('bad input writes nothing', () => {
     expect(run.stdout).toBe('')
     expect(await drafts()).toEqual([])
     expect(await publishedCount()).toBe(before)
-  })
+  }, ONE_RUN)
 })
 
 describe('importing twice', () => {
@@ -120,5 +124,5 @@ describe('importing twice', () => {
     }
     // The two seed articles about the reverse hyperextension share one exercise draft
     expect(second!.docs.filter((d) => d._type === 'exercise' && d.name === 'Reverse hyperextension')).toHaveLength(1)
-  })
+  }, 2 * ONE_RUN)
 })

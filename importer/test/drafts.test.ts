@@ -140,6 +140,7 @@ describe('disclaimers', () => {
       ].join('\n'),
     )
     const drafts = importOnSeed(file)
+    fs.rmSync(join(file, '..'), {recursive: true, force: true})
     const [article] = byType(drafts, 'article')
     const created = byType(drafts, 'disclaimer')
     expect(created).toHaveLength(1)
