@@ -289,6 +289,11 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     guessed.add('variations.change')
   }
 
+  const exerciseFacts = steps.length + prescriptions.length + setups.length + muscles.primary.length + muscles.secondary.length + muscles.stabilizer.length + mistakes.length + variations.length
+  if (exerciseFacts === 0 && !existingExercise) {
+    throw new ImportError(`${source}: no exercise article found in "${title}": the text states no steps, sets or reps, muscles worked, setups or mistakes`)
+  }
+
   // The exercise draft (a new one, or the existing one with what this article adds)
   const exerciseFields: Record<string, unknown> = {
     name: capitalize(exerciseName),

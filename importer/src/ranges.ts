@@ -52,7 +52,7 @@ export function parseRanges(text: string): StatedRange[] {
   const taken: [number, number][] = []
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e)
   const add = (r: Omit<StatedRange, 'text' | 'index'> | undefined, m: RegExpExecArray, start = m.index, end = m.index + m[0].length) => {
-    if (!r || !free(start, end)) return
+    if (!r || r.max === 0 || !free(start, end)) return
     taken.push([start, end])
     found.push({...r, text: m[0].trim(), index: start})
   }
@@ -62,7 +62,8 @@ export function parseRanges(text: string): StatedRange[] {
   }
   const perSideAt = (end: number) => new RegExp(`^${SIDE}`, 'i').test(text.slice(end))
   // "3x10", "3 x 8-12"
-  each(`\\b(\\d+)\\s*[x×]\\s*${RANGE}\\b`, (m) => {
+  // Not hex ("0x16") nor a size ("1920x1080"): one or two digits, the first not 0.
+  each(`(?<![\\w.])([1-9]\\d?)\\s*[x×]\\s*${RANGE}\\b(?![\\w.])`, (m) => {
     const sets = range(m[1]!, undefined)
     const reps = range(m[2]!, m[3])
     if (!sets || !reps || !free(m.index, m.index + m[0].length)) return

@@ -3,7 +3,8 @@
 import {describe, expect, it} from 'vitest'
 import {schema} from '../../schemas/test/support.ts'
 import type {Draft} from '../src/article.ts'
-import {seedArticleFiles} from '../bench/facts.ts'
+import {join} from 'node:path'
+import {ROOT, seedArticleFiles} from '../bench/facts.ts'
 import {fixture, importOnSeed} from './support.ts'
 
 type Doc = Draft & Record<string, any>
@@ -120,7 +121,6 @@ describe('disclaimers', () => {
   it('a disclaimer saying what an existing one says is referenced; a new one becomes a draft', async () => {
     const fs = await import('node:fs')
     const os = await import('node:os')
-    const {join} = await import('node:path')
     const file = join(fs.mkdtempSync(join(os.tmpdir(), 'importer-')), 'plank.md')
     fs.writeFileSync(
       file,
@@ -148,5 +148,11 @@ describe('disclaimers', () => {
     expect(JSON.stringify(created[0]!.body)).toContain('no substitute for advice from a qualified coach')
     expect(article!.disclaimers.map((r: {_ref: string}) => r._ref).sort()).toEqual([created[0]!._id.replace('drafts.', ''), 'disclaimer-consult-physician'].sort())
     expect(article!.body.filter((b: {_type: string}) => b._type === 'disclaimerCallout')).toHaveLength(2)
+  })
+})
+
+describe('what is not an exercise article', () => {
+  it('is refused with the reason: the repository README has a title and prose but no exercise', () => {
+    expect(() => importOnSeed(join(ROOT, 'README.md'))).toThrow(/README\.md: no exercise article found in "Spotter"/)
   })
 })

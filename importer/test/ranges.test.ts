@@ -39,6 +39,8 @@ describe('parseRanges', () => {
     'A recent statistic says that 80% of people will deal with lower back pain.',
     'He went on to have a 30 year career, reaching a 730 pound deadlift at 57 years old.',
     'Gain 1.5 pounds per week',
+    'The TLS record starts with 0x16; screens of 1920x1080.',
+    'zero reps',
   ])('states no range: %s', (text) => {
     expect(facts(text)).toEqual([])
   })
