@@ -294,6 +294,10 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     throw new ImportError(`${source}: no exercise article found in "${title}": the text states no steps, sets or reps, muscles worked, setups or mistakes`)
   }
 
+  const relatedRefs = related.map((r) =>
+    refTo('exercise', r.doc, () => newDraft('exercise', singularName(r.name), {name: singularName(r.name), slug: {_type: 'slug', current: slugify(singularName(r.name))}, category: 'strength'}, ['category'])),
+  )
+
   // The exercise draft (a new one, or the existing one with what this article adds)
   const exerciseFields: Record<string, unknown> = {
     name: capitalize(exerciseName),
@@ -311,13 +315,7 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     disclaimers: disclaimers.map((d) => ({...d, _key: keyOf('exercise-disclaimer', d._ref)})),
     prescriptions: prescriptions.map((p, i) => ({_type: 'prescription', _key: keyOf('prescription', String(i), JSON.stringify(p)), ...rangesOf(p), source: articleRef(keyOf('source', String(i)))})),
     variations: variations.map((v) => ({_type: 'exerciseVariation', _key: keyOf('variation', v.name, v.description), name: v.name, change: v.change, description: v.description, equipment: refsTo('equipment', v.equipment, `variation-${v.name}`), ...(v.cautions.length ? {cautions: v.cautions} : {})})),
-    relatedExercises: related.map((r) => ({
-      _type: 'exerciseRelation',
-      _key: keyOf('related', r.name),
-      relation: 'complements',
-      exercise: refTo('exercise', r.doc, () => newDraft('exercise', singularName(r.name), {name: singularName(r.name), slug: {_type: 'slug', current: slugify(singularName(r.name))}, category: 'strength'}, ['category'])),
-      ...(r.note ? {note: r.note} : {}),
-    })),
+    relatedExercises: related.map((r, i) => ({_type: 'exerciseRelation', _key: keyOf('related', r.name), relation: 'complements', exercise: relatedRefs[i], ...(r.note ? {note: r.note} : {})})),
   }
   if (related.length) guessed.add('relatedExercises.relation')
   if (muscles.primary.length + muscles.secondary.length) guessed.add('primaryMuscles').add('secondaryMuscles')
@@ -356,7 +354,7 @@ export function importArticle({source, text, catalog: dataset, importedAt}: Impo
     ...(excerpt ? {excerpt} : {}),
     body: body.map((b) => (b._type === 'block' ? normalizeBlock(b as unknown as TextBlock) : b)),
     givesHealthAdvice: medicalAdvice,
-    exercises: [exerciseRef(keyOf('article-exercise')), ...related.map((r) => ({...exercise.relatedExercises ? (exerciseFields.relatedExercises as {exercise: Ref}[]).find((x) => x.exercise && (x as unknown as {_key: string})._key === keyOf('related', r.name))!.exercise : {}, _key: keyOf('article-related', r.name)}))],
+    exercises: [exerciseRef(keyOf('article-exercise')), ...related.map((r, i) => ({...relatedRefs[i]!, _key: keyOf('article-related', r.name)}))],
     ...(equipment.length ? {equipment: refsTo('equipment', equipment, 'article-equipment')} : {}),
     ...(author ? {author: {...author, _key: undefined}} : {}),
     ...(reviewer ? {reviewer: {...reviewer, _key: undefined}} : {}),
