@@ -16,7 +16,7 @@ export default defineConfig({
   resolve: {conditions: [SOURCE, ...defaultClientConditions]},
   ssr: {resolve: {conditions: [SOURCE, ...defaultServerConditions]}},
   test: {
-    include: ['{schemas,studio,lake,sdk,syndication,examples,test}/**/*.test.{ts,tsx}'],
+    include: ['{schemas,studio,lake,sdk,syndication,examples,test,importer}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

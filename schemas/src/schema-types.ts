@@ -32,6 +32,7 @@ import {location} from './objects/location.ts'
 import {milestone} from './objects/milestone.ts'
 import {prescription} from './objects/prescription.ts'
 import {progressionRule} from './objects/progressionRule.ts'
+import {importInfo} from './objects/importInfo.ts'
 import {range} from './objects/range.ts'
 import {safetyNote} from './objects/safetyNote.ts'
 import {seo} from './objects/seo.ts'
@@ -48,6 +49,7 @@ export const objectTypes: SchemaTypeDefinition[] = [
   tempo,
   prescription,
   progressionRule,
+  importInfo,
   exerciseSetup,
   exerciseVariation,
   exerciseRelation,

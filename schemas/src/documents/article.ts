@@ -4,6 +4,7 @@ import {articleKinds} from '../options.ts'
 import {optionTitle} from '../studio/option-title.ts'
 import {requireCredentialedAuthor} from '../rules/healthAdvice.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 export const article = defineType({
   name: 'article',
@@ -19,6 +20,7 @@ export const article = defineType({
     {name: 'syndication', title: 'Syndication'},
   ],
   fields: [
+    importInfoField,
     defineField({name: 'title', type: 'string', group: 'content', validation: (rule) => rule.required().error('Give the article a title.')}),
     defineField({name: 'slug', type: 'slug', group: 'content', options: {source: 'title', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
     defineField({

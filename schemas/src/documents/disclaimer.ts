@@ -1,6 +1,7 @@
 import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import {defineField, defineType} from 'sanity'
 import {disclaimerKinds} from '../options.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 export const disclaimer = defineType({
   name: 'disclaimer',
@@ -9,6 +10,7 @@ export const disclaimer = defineType({
   icon: WarningOutlineIcon,
   description: 'A reusable disclaimer shown with exercises and articles.',
   fields: [
+    importInfoField,
     defineField({name: 'title', type: 'string', description: 'Internal name for picking it in the Studio ("Consult your physician"); readers see only the text.', validation: (rule) => rule.required().error('Give the disclaimer a title.')}),
     defineField({
       name: 'kind',

@@ -2,6 +2,7 @@ import {WrenchIcon} from '@sanity/icons/Wrench'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {equipmentKinds} from '../options.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 export const equipment = defineType({
   name: 'equipment',
@@ -10,6 +11,7 @@ export const equipment = defineType({
   icon: WrenchIcon,
   description: 'A piece of gym equipment that exercise setups and club inventories refer to.',
   fields: [
+    importInfoField,
     defineField({name: 'name', type: 'string', validation: (rule) => rule.required().error('Name the equipment.')}),
     defineField({name: 'slug', type: 'slug', options: {source: 'name', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
     defineField({name: 'aliases', type: 'array', description: 'Other names ("Roman chair").', of: [defineArrayMember({type: 'string'})]}),

@@ -6,6 +6,7 @@ import {optionTitle} from '../studio/option-title.ts'
 import {requireMedicalDisclaimer} from '../rules/medicalDisclaimer.ts'
 import {noProgressionCycle} from '../rules/progression.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 const refs = (type: string) => [defineArrayMember({type: 'reference', to: [{type}]})]
 
@@ -26,6 +27,7 @@ export const exercise = defineType({
     {name: 'credits', title: 'Credits'},
   ],
   fields: [
+    importInfoField,
     defineField({
       name: 'name',
       type: 'string',

@@ -2,6 +2,7 @@ import {TargetIcon} from '@sanity/icons/Target'
 import {defineField, defineType} from 'sanity'
 import {muscleGroups, muscleRegions} from '../options.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 export const muscle = defineType({
   name: 'muscle',
@@ -10,6 +11,7 @@ export const muscle = defineType({
   icon: TargetIcon,
   description: 'A muscle or muscle group that exercises work.',
   fields: [
+    importInfoField,
     defineField({name: 'name', type: 'string', description: 'Anatomical name ("Gluteus maximus").', validation: (rule) => rule.required().error('Enter the muscle\'s name.')}),
     defineField({name: 'commonName', title: 'Common name', type: 'string', description: 'What readers call it ("Glutes").'}),
     defineField({name: 'slug', type: 'slug', options: {source: 'name', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),

@@ -2,6 +2,7 @@ import {UserIcon} from '@sanity/icons/User'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {personRoles} from '../options.ts'
 import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {importInfoField} from '../objects/importInfo.ts'
 
 interface PersonLike {
   unnamed?: boolean
@@ -20,6 +21,7 @@ export const person = defineType({
     {name: 'career', title: 'Career'},
   ],
   fields: [
+    importInfoField,
     defineField({
       name: 'name',
       type: 'string',
