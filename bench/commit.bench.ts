@@ -44,7 +44,12 @@ function request(lake: SpawnedLake, method: string, url: string, body?: string, 
 }
 
 const create = (lake: SpawnedLake, id: string) =>
-  request(lake, 'POST', '/v2025-02-19/data/mutate/production', JSON.stringify({mutations: [{create: {_id: id, _type: 'bench', title: id}}]}))
+  request(
+    lake,
+    'POST',
+    '/v2025-02-19/data/mutate/production',
+    JSON.stringify({mutations: [{create: {_id: id, _type: 'bench', title: id}}]}),
+  )
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -92,7 +97,16 @@ async function readLatencies(lake: SpawnedLake, during: () => Promise<unknown>):
 function importBody(): string {
   const lines: string[] = []
   for (let i = 0; i < IMPORT_DOCUMENTS; i++) {
-    lines.push(JSON.stringify({_id: `import-${i}`, _type: 'exercise', name: `Exercise ${i}`, slug: {_type: 'slug', current: `exercise-${i}`}, summary: `How to do exercise ${i} with good form.`, reps: i % 20}))
+    lines.push(
+      JSON.stringify({
+        _id: `import-${i}`,
+        _type: 'exercise',
+        name: `Exercise ${i}`,
+        slug: {_type: 'slug', current: `exercise-${i}`},
+        summary: `How to do exercise ${i} with good form.`,
+        reps: i % 20,
+      }),
+    )
   }
   return lines.join('\n')
 }
@@ -119,19 +133,29 @@ function fdatasyncMs(): number {
 /** Commits per second on the store alone: sequential, then 8 concurrent writers. */
 async function storeRates(): Promise<{sequential: number; concurrent: number}> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-store-'))
-  const lake = new Lake({dataDir, config: {projectId: 'bench', datasets: ['production'], tokens: [], anonymousRole: 'none'} as never, queryTimeoutMs: 10_000})
+  const lake = new Lake({
+    dataDir,
+    config: {projectId: 'bench', datasets: ['production'], tokens: [], anonymousRole: 'none'} as never,
+    queryTimeoutMs: 10_000,
+  })
   try {
     const dataset = lake.dataset('production')
-    const create = (id: string) => dataset.transact((draft) => draft.put(id, {_id: id, _type: 'bench'} as SanityDocument, {create: {_id: id}}), {identity: 'bench', request: []})
+    const create = (id: string) =>
+      dataset.transact((draft) => draft.put(id, {_id: id, _type: 'bench'} as SanityDocument, {create: {_id: id}}), {
+        identity: 'bench',
+        request: [],
+      })
     for (let i = 0; i < 20; i++) await create(`warm-${i}`)
     let start = performance.now()
     for (let i = 0; i < SEQUENTIAL_COMMITS; i++) await create(`seq-${i}`)
     const sequential = SEQUENTIAL_COMMITS / ((performance.now() - start) / 1000)
     start = performance.now()
     const each = CONCURRENT_COMMITS / CONCURRENT_WRITERS
-    await Promise.all(Array.from({length: CONCURRENT_WRITERS}, async (_, w) => {
-      for (let i = 0; i < each; i++) await create(`conc-${w}-${i}`)
-    }))
+    await Promise.all(
+      Array.from({length: CONCURRENT_WRITERS}, async (_, w) => {
+        for (let i = 0; i < each; i++) await create(`conc-${w}-${i}`)
+      }),
+    )
     return {sequential, concurrent: CONCURRENT_COMMITS / ((performance.now() - start) / 1000)}
   } finally {
     await lake.close()
@@ -151,7 +175,9 @@ async function main() {
     console.log(`${CONCURRENT_WRITERS} concurrent writers: ${concurrent.toFixed(0)} commits/s`)
     const idle = await readLatencies(lake, () => new Promise((r) => setTimeout(r, 2000)))
     const body = importBody()
-    const during = await readLatencies(lake, () => request(lake, 'POST', '/v2025-02-19/data/import/production', body, 'application/x-ndjson'))
+    const during = await readLatencies(lake, () =>
+      request(lake, 'POST', '/v2025-02-19/data/import/production', body, 'application/x-ndjson'),
+    )
     console.table([
       {measure: 'disk: append + fdatasync p50 ms', value: syncMs.toFixed(2)},
       {measure: 'store alone: sequential commits/s (1 writer)', value: store.sequential.toFixed(0)},

@@ -135,10 +135,8 @@ async function main() {
         const firstStart = performance.now()
         const got = JSON.stringify(await client.fetch(query, params(1)))
         const firstMs = performance.now() - firstStart
-        if (got !== expected)
-          throw new Error(`${name} at ${size}: the lake answered differently from groq-js\n${got}\n${expected}`)
-        if (JSON.stringify(await plainFetch(query, params(1))) !== expected)
-          throw new Error(`${name} at ${size}: plain HTTP differs`)
+        if (got !== expected) throw new Error(`${name} at ${size}: the lake answered differently from groq-js\n${got}\n${expected}`)
+        if (JSON.stringify(await plainFetch(query, params(1))) !== expected) throw new Error(`${name} at ${size}: plain HTTP differs`)
         await time(200, (i) => client.fetch(query, params(i))) // warm up (JIT, connections)
         await time(50, (i) => plainFetch(query, params(i)))
         const lakeSamples = await time(LAKE_RUNS, (i) => client.fetch(query, params(i)))
@@ -165,9 +163,7 @@ async function main() {
     await lake.stop()
   }
   console.log('\nLake over HTTP (lake = @sanity/client; plain HTTP = node:http keep-alive GET; published perspective)')
-  console.log(
-    'vs plain groq-js evaluating the same query in process. Speed-up = groq-js p50 / lake (@sanity/client) p50.',
-  )
+  console.log('vs plain groq-js evaluating the same query in process. Speed-up = groq-js p50 / lake (@sanity/client) p50.')
   console.table(rows)
   const groqRuns = SIZES.map((size) => `${GROQ_RUNS[size]} at ${size}`).join(', ')
   console.log(`Samples: lake ${LAKE_RUNS} per row after a warm-up; groq-js ${groqRuns}.`)

@@ -22,7 +22,11 @@ export async function findFormerSeedIds(options: {lakeUrl: string; token: string
   const res = await fetch(`${options.lakeUrl}/v2025-02-19/data/query/${encodeURIComponent(options.dataset)}`, {
     method: 'POST',
     headers: {authorization: `Bearer ${options.token}`, 'content-type': 'application/json'},
-    body: JSON.stringify({query: '*[_id in $ids || _id in $drafts]._id', params: {ids, drafts: ids.map((id) => `drafts.${id}`)}, perspective: 'raw'}),
+    body: JSON.stringify({
+      query: '*[_id in $ids || _id in $drafts]._id',
+      params: {ids, drafts: ids.map((id) => `drafts.${id}`)},
+      perspective: 'raw',
+    }),
   })
   if (!res.ok) throw new Error(`Looking for the former seed ids failed: HTTP ${res.status} ${await res.text()}`)
   return ((await res.json()) as {result: string[]}).result.sort()

@@ -13,7 +13,8 @@ export function loadPreviewSecret(dataDir: string): string {
     const kept = fs.readFileSync(file, 'utf8').trim()
     if (kept !== '') return kept
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Cannot read the preview secret in ${file}: ${(error as Error).message}`)
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(`Cannot read the preview secret in ${file}: ${(error as Error).message}`)
   }
   fs.mkdirSync(dataDir, {recursive: true})
   const secret = randomBytes(12).toString('hex')

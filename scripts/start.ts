@@ -44,7 +44,10 @@ let stopping = false
 function start(service: Service): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     // The workspace packages resolve to their sources (DEVELOPERS.md), also when this script runs without npm.
-    const child = spawn(process.execPath, ['--conditions=spotter-source', ...service.args], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
+    const child = spawn(process.execPath, ['--conditions=spotter-source', ...service.args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     children.push(child)
     let buffered = ''
     let ready = false
@@ -154,7 +157,17 @@ try {
   watchStudioSources()
   const siteUrl = await start({
     name: 'site',
-    args: ['examples/club-site/src/cli.ts', '--lake-url', lakeUrl, '--port', String(sitePort), '--preview-token', read, '--preview-secret', previewSecret],
+    args: [
+      'examples/club-site/src/cli.ts',
+      '--lake-url',
+      lakeUrl,
+      '--port',
+      String(sitePort),
+      '--preview-token',
+      read,
+      '--preview-secret',
+      previewSecret,
+    ],
     ready: /listening on (\S+)/,
   })
   // A data dir seeded before the seed's ids became root paths is kept as it is; say how to re-seed.

@@ -48,10 +48,16 @@ async function placeholderPhoto(): Promise<Buffer> {
   }
   const grain = Buffer.alloc((width / 4) * (height / 4))
   for (let i = 0; i < grain.length; i++) grain[i] = 128 + Math.round((random() - 0.5) * 18)
-  const noise = await sharp(grain, {raw: {width: width / 4, height: height / 4, channels: 1}}).resize(width, height).blur(2.5).raw().toBuffer()
+  const noise = await sharp(grain, {raw: {width: width / 4, height: height / 4, channels: 1}})
+    .resize(width, height)
+    .blur(2.5)
+    .raw()
+    .toBuffer()
   for (let p = 0; p < noise.length; p++) {
     const d = (noise[p] ?? 128) - 128
     for (let c = 0; c < 3; c++) data[p * 3 + c] = Math.max(0, Math.min(255, (data[p * 3 + c] ?? 0) + d))
   }
-  return sharp(data, {raw: {width, height, channels: info.channels}}).jpeg({quality: 70}).toBuffer()
+  return sharp(data, {raw: {width, height, channels: info.channels}})
+    .jpeg({quality: 70})
+    .toBuffer()
 }

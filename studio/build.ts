@@ -13,11 +13,14 @@ const root = path.join(studioDir, '..')
 const cacheDir = path.join(root, 'node_modules', '.cache', 'spotter-studio')
 const LOCK_STALE_MS = 10 * 60_000
 /** The project's own Node (22, from the `node` devDependency): the one that runs this file may be older. */
-export const projectNode = fs.existsSync(path.join(root, 'node_modules', '.bin', 'node')) ? path.join(root, 'node_modules', '.bin', 'node') : process.execPath
+export const projectNode = fs.existsSync(path.join(root, 'node_modules', '.bin', 'node'))
+  ? path.join(root, 'node_modules', '.bin', 'node')
+  : process.execPath
 
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, {withFileTypes: true, recursive: true})
+  return fs
+    .readdirSync(dir, {withFileTypes: true, recursive: true})
     .filter((e) => e.isFile() && /\.(ts|tsx|js|json|css)$/.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
 }
@@ -96,7 +99,8 @@ const KEEP_BUILDS = 5
 
 /** Keeps the newest builds only (each is tens of megabytes). */
 function pruneOldBuilds(keep: number): void {
-  const builds = fs.readdirSync(cacheDir, {withFileTypes: true})
+  const builds = fs
+    .readdirSync(cacheDir, {withFileTypes: true})
     .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name))
     .map((e) => ({dir: path.join(cacheDir, e.name), time: fs.statSync(path.join(cacheDir, e.name)).mtimeMs}))
     .sort((a, b) => b.time - a.time)

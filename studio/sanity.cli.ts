@@ -16,7 +16,10 @@ export default defineCliConfig({
   vite: (config) => ({
     ...config,
     resolve: {...config.resolve, conditions: ['spotter-source', ...(config.resolve?.conditions ?? defaultClientConditions)]},
-    ssr: {...config.ssr, resolve: {...config.ssr?.resolve, conditions: ['spotter-source', ...(config.ssr?.resolve?.conditions ?? defaultServerConditions)]}},
+    ssr: {
+      ...config.ssr,
+      resolve: {...config.ssr?.resolve, conditions: ['spotter-source', ...(config.ssr?.resolve?.conditions ?? defaultServerConditions)]},
+    },
   }),
   typegen: {
     path: '../sdk/src/**/*.ts',

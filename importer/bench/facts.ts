@@ -11,16 +11,30 @@ export const SEED_FILE = join(ROOT, 'seed', 'spotter.ndjson')
 export const SEED_ARTICLES_DIR = process.env.SPOTTER_SEED_ARTICLES ?? join(ROOT, '..', '..', 'shared', 'seeds')
 
 type Doc = {_id: string; _type: string; [k: string]: any}
-export const seedDocuments = (): Doc[] => fs.readFileSync(SEED_FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc)
+export const seedDocuments = (): Doc[] =>
+  fs
+    .readFileSync(SEED_FILE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Doc)
 
 /** What an importer run starts from: the seed without what the articles themselves introduce
  * (the articles, the exercises they teach, the people they name). */
 export function startingDataset(seed: Doc[]): Doc[] {
-  const taught = new Set(seed.filter((d) => d._type === 'article').flatMap((a) => (a.body ?? []).filter((b: Doc) => b._type === 'exerciseEmbed').map((b: Doc) => b.exercise._ref)))
+  const taught = new Set(
+    seed
+      .filter((d) => d._type === 'article')
+      .flatMap((a) => (a.body ?? []).filter((b: Doc) => b._type === 'exerciseEmbed').map((b: Doc) => b.exercise._ref)),
+  )
   return seed.filter((d) => d._type !== 'article' && d._type !== 'person' && !taught.has(d._id))
 }
 
-export const seedArticleFiles = (): string[] => fs.readdirSync(SEED_ARTICLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEED_ARTICLES_DIR, f))
+export const seedArticleFiles = (): string[] =>
+  fs
+    .readdirSync(SEED_ARTICLES_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(SEED_ARTICLES_DIR, f))
 
 export interface Facts {
   /** Exact facts by kind. */
@@ -28,7 +42,16 @@ export interface Facts {
   /** Statements by kind, each with its owner ("exercise name"), matched by overlap. */
   statements: Record<string, {owner: string; text: string}[]>
 }
-export const KINDS = ['steps', 'ranges', 'equipment links', 'muscle links', 'credentials', 'credits', 'mistakes', 'mistake corrections'] as const
+export const KINDS = [
+  'steps',
+  'ranges',
+  'equipment links',
+  'muscle links',
+  'credentials',
+  'credits',
+  'mistakes',
+  'mistake corrections',
+] as const
 
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim()
 const refId = (r: {_ref?: string} | undefined) => r?._ref?.replace(/^drafts\./, '')
@@ -52,11 +75,13 @@ export function factsOf(docs: Doc[]): Facts {
         if (m.correction) statements['mistake corrections']!.push({owner, text: `${m.mistake} => ${m.correction}`})
       }
       for (const p of d.prescriptions ?? []) {
-        for (const field of ['sets', 'reps', 'frequencyPerWeek'] as const) if (p[field]) keys.ranges!.add(`${owner}|${field}|${p[field].min}-${p[field].max}`)
+        for (const field of ['sets', 'reps', 'frequencyPerWeek'] as const)
+          if (p[field]) keys.ranges!.add(`${owner}|${field}|${p[field].min}-${p[field].max}`)
         if (p.progressionRule?.whenSets) keys.ranges!.add(`${owner}|whenSets|${p.progressionRule.whenSets}`)
         if (p.progressionRule?.whenReps) keys.ranges!.add(`${owner}|whenReps|${p.progressionRule.whenReps}`)
       }
-      for (const field of ['primaryMuscles', 'secondaryMuscles', 'stabilizerMuscles']) for (const r of d[field] ?? []) keys['muscle links']!.add(`${owner}|${refId(r)}`)
+      for (const field of ['primaryMuscles', 'secondaryMuscles', 'stabilizerMuscles'])
+        for (const r of d[field] ?? []) keys['muscle links']!.add(`${owner}|${refId(r)}`)
     }
     if (d._type === 'article') {
       for (const r of d.equipment ?? []) keys['equipment links']!.add(`${owner}|${refId(r)}`)
@@ -103,15 +128,38 @@ export function score(expected: Facts, produced: Facts, threshold = 0.6): Score[
         else missing.push(`${e.owner}: ${e.text}`)
       }
       const matched = used.size
-      return result(kind, exp.length, got.length, matched, missing, got.filter((_, i) => !used.has(i)).map((g) => `${g.owner}: ${g.text}`))
+      return result(
+        kind,
+        exp.length,
+        got.length,
+        matched,
+        missing,
+        got.filter((_, i) => !used.has(i)).map((g) => `${g.owner}: ${g.text}`),
+      )
     }
     const exp = expected.keys[kind]!
     const got = produced.keys[kind]!
     const matched = [...got].filter((k) => exp.has(k)).length
-    return result(kind, exp.size, got.size, matched, [...exp].filter((k) => !got.has(k)), [...got].filter((k) => !exp.has(k)))
+    return result(
+      kind,
+      exp.size,
+      got.size,
+      matched,
+      [...exp].filter((k) => !got.has(k)),
+      [...got].filter((k) => !exp.has(k)),
+    )
   })
 }
 
 function result(kind: string, expected: number, produced: number, matched: number, missing: string[], extra: string[]): Score {
-  return {kind, expected, produced, matched, precision: produced === 0 ? (expected === 0 ? 1 : 0) : matched / produced, recall: expected === 0 ? 1 : matched / expected, missing, extra}
+  return {
+    kind,
+    expected,
+    produced,
+    matched,
+    precision: produced === 0 ? (expected === 0 ? 1 : 0) : matched / produced,
+    recall: expected === 0 ? 1 : matched / expected,
+    missing,
+    extra,
+  }
 }

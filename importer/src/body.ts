@@ -37,7 +37,9 @@ export type BodyBlock = TextBlock | ImageBlock
 
 let bodyType: unknown
 function articleBodyType() {
-  bodyType ??= (Schema.compile({name: 'spotter', types: [...builtinTypes, ...schemaTypes]}) as any).get('article').fields.find((f: {name: string}) => f.name === 'body').type
+  bodyType ??= (Schema.compile({name: 'spotter', types: [...builtinTypes, ...schemaTypes]}) as any)
+    .get('article')
+    .fields.find((f: {name: string}) => f.name === 'body').type
   return bodyType as Parameters<typeof htmlToBlocks>[1]
 }
 
@@ -58,7 +60,14 @@ export function imageFields(captionText: string, alt: string | undefined) {
   let caption = captionText.replace(/\s+/g, ' ').trim()
   const credit = CREDIT.exec(caption)?.[1]?.trim()
   const licence = LICENCE.exec(caption)?.[1]?.trim()
-  caption = caption.replace(CREDIT, '').replace(LICENCE, '').replace(/\s+/g, ' ').replace(/\s+([.,;])/g, '$1').replace(/([.;,])(?:\s*[.;,|·])+/g, '$1').replace(/\s*[|·,]\s*$/, '').trim()
+  caption = caption
+    .replace(CREDIT, '')
+    .replace(LICENCE, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;])/g, '$1')
+    .replace(/([.;,])(?:\s*[.;,|·])+/g, '$1')
+    .replace(/\s*[|·,]\s*$/, '')
+    .trim()
   return {alt: alt?.trim() || caption || undefined, caption: caption || undefined, credit, licence}
 }
 
@@ -69,7 +78,8 @@ export function htmlToBody(html: string, keyBase: string): {title: string | unde
   const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.body
   const h1 = root.querySelector('h1')
   // A <title> usually ends with the site's name ("How to Squat | FitSite").
-  const title = (h1?.textContent ?? doc.querySelector('title')?.textContent?.split(/\s+[|·–—]\s+/)[0] ?? '').replace(/\s+/g, ' ').trim() || undefined
+  const title =
+    (h1?.textContent ?? doc.querySelector('title')?.textContent?.split(/\s+[|·–—]\s+/)[0] ?? '').replace(/\s+/g, ' ').trim() || undefined
   h1?.remove()
   let n = 0
   const key = () => createHash('sha1').update(`${keyBase}:${n++}`).digest('hex').slice(0, 12)
@@ -93,12 +103,16 @@ export function htmlToBody(html: string, keyBase: string): {title: string | unde
       },
     ],
   } as any) as unknown as BodyBlock[]
-  return {title, blocks: dropChromeBlocks(blocks.filter((b) => b._type === 'creditedImage' || (b._type === 'block' && textOf(b).trim() !== '')))}
+  return {
+    title,
+    blocks: dropChromeBlocks(blocks.filter((b) => b._type === 'creditedImage' || (b._type === 'block' && textOf(b).trim() !== ''))),
+  }
 }
 
 const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T
 
-export const textOf = (b: BodyBlock): string => (b._type === 'block' ? b.children.map((c) => c.text ?? '').join('') : [b.caption, b.credit].filter(Boolean).join(' '))
+export const textOf = (b: BodyBlock): string =>
+  b._type === 'block' ? b.children.map((c) => c.text ?? '').join('') : [b.caption, b.credit].filter(Boolean).join(' ')
 export const isHeading = (b: BodyBlock): b is TextBlock => b._type === 'block' && /^h[1-6]$/.test(b.style) && !b.listItem
 
 function dropChromeBlocks(blocks: BodyBlock[]): BodyBlock[] {

@@ -33,4 +33,5 @@ export const CHROME_LINE =
   /^(?:comments are closed\.?|leave a (?:comment|reply)|\d+\s+comments?|no comments(?: yet)?|please (?:follow|share)(?: and like)? us:?|share (?:this|on \w+)(?: article| post)?:?|follow us.*|video of the day|you(?:'|’)re all caught up!?|\w+ member badge|advertisement|sponsored|read more|related (?:posts|articles)|you may also like|sign up for (?:our|the) newsletter.*|subscribe(?: to our newsletter)?.*|we use cookies.*|accept(?: all)? cookies|(?:tweet|pin it|email|print)|©.*|copyright .*|all rights reserved\.?|ft\. in\.)$/i
 
 /** A heading that opens a chrome box: everything under it up to the next heading goes too. */
-export const CHROME_SECTION = /\b(?:calorie tracker|newsletter|related (?:posts|articles)|you may also like|comments|advertisement|sponsored|more from|trending|popular posts|share this)\b/i
+export const CHROME_SECTION =
+  /\b(?:calorie tracker|newsletter|related (?:posts|articles)|you may also like|comments|advertisement|sponsored|more from|trending|popular posts|share this)\b/i

@@ -11,7 +11,13 @@ async function main(argv: string[]): Promise<number> {
   const {values, positionals} = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {'dry-run': {type: 'boolean'}, lake: {type: 'string'}, token: {type: 'string'}, dataset: {type: 'string', default: 'production'}, help: {type: 'boolean', short: 'h'}},
+    options: {
+      'dry-run': {type: 'boolean'},
+      lake: {type: 'string'},
+      token: {type: 'string'},
+      dataset: {type: 'string', default: 'production'},
+      help: {type: 'boolean', short: 'h'},
+    },
   })
   if (values.help || positionals.length === 0) {
     process.stderr.write('usage: npm run import -- FILE... [--dry-run] [--lake URL] [--token TOKEN] [--dataset NAME]\n')
@@ -29,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const transactionId = await writeDrafts(target, drafts)
   for (const file of imported) process.stderr.write(`${file.source}: ${file.drafts.map((d) => d._id).join(', ')}\n`)
-  process.stderr.write(`Wrote ${drafts.length} drafts to "${target.dataset}" in transaction ${transactionId}; review and publish them in the Studio.\n`)
+  process.stderr.write(
+    `Wrote ${drafts.length} drafts to "${target.dataset}" in transaction ${transactionId}; review and publish them in the Studio.\n`,
+  )
   return 0
 }
 

@@ -8,10 +8,12 @@ export class ImportError extends Error {
 
 /** Decodes the file as UTF-8 text, refusing empty and binary files with a message naming the file. */
 export function readText(bytes: Uint8Array, source: string): string {
-  if (bytes.length === 0 || new TextDecoder().decode(bytes).trim() === '') throw new ImportError(`${source}: the file is empty; nothing to import`)
+  if (bytes.length === 0 || new TextDecoder().decode(bytes).trim() === '')
+    throw new ImportError(`${source}: the file is empty; nothing to import`)
   const sample = bytes.subarray(0, 8192)
   const controls = sample.filter((b) => b === 0 || (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12)).length
-  if (sample.includes(0) || controls / sample.length > 0.01) throw new ImportError(`${source}: the file is binary, not an HTML, Markdown or text article`)
+  if (sample.includes(0) || controls / sample.length > 0.01)
+    throw new ImportError(`${source}: the file is binary, not an HTML, Markdown or text article`)
   let text: string
   try {
     text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)

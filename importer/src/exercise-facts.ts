@@ -41,7 +41,15 @@ export const phaseOf = (instruction: string) => PHASES.find(([re]) => re.test(in
 const NEGATIVE = /\b(?:don['’]t|do not|never|avoid)\s+/i
 /** "lowering your feet" -> "lower your feet": a gerund clause as an instruction. */
 function imperative(clause: string): string {
-  return capitalize(clause.replace(/^(\w+?)(?:ing)\b/, (_, stem: string) => (/(.)\1$/.test(stem) && !/ll$|ss$/.test(stem) ? stem.slice(0, -1) : /[^aeiou][aeiou][sz]$|at$|iv$|ak$|rac$/.test(stem) ? `${stem}e` : stem)))
+  return capitalize(
+    clause.replace(/^(\w+?)(?:ing)\b/, (_, stem: string) =>
+      /(.)\1$/.test(stem) && !/ll$|ss$/.test(stem)
+        ? stem.slice(0, -1)
+        : /[^aeiou][aeiou][sz]$|at$|iv$|ak$|rac$/.test(stem)
+          ? `${stem}e`
+          : stem,
+    ),
+  )
 }
 const sentence = (s: string) => {
   const t = s.trim().replace(/\s+/g, ' ')
@@ -79,7 +87,8 @@ export function readMistakeItem(text: string): Mistake {
 }
 
 export const SAFETY = /\b(?:adequate health|be aware|unstable|injur(?:y|ies|ed)|consult|physician|doctor|caution|careful|risk|pain)\b/i
-export const MEDICAL = /\b(?:consult(?:ed)?\s+(?:with\s+)?(?:your|a)\s+(?:physician|doctor|physiotherapist)|doctor should\b|physician\b.*\bbefore\b)/i
+export const MEDICAL =
+  /\b(?:consult(?:ed)?\s+(?:with\s+)?(?:your|a)\s+(?:physician|doctor|physiotherapist)|doctor should\b|physician\b.*\bbefore\b)/i
 
 const PHASE_WORDS: [RegExp, string][] = [
   [/\brehab/i, 'rehabilitation'],
@@ -105,7 +114,11 @@ export function readPrescriptions(text: string, section: string | undefined): {p
     const rule = WHEN_YOU_CAN.exec(s)
     if (rule && current) {
       const r = parseRanges(rule[1]!)
-      current.progressionRule = {whenSets: r.find((x) => x.kind === 'sets')?.min, whenReps: r.find((x) => x.kind === 'reps')?.min, then: sentence(rule[2]!)}
+      current.progressionRule = {
+        whenSets: r.find((x) => x.kind === 'sets')?.min,
+        whenReps: r.find((x) => x.kind === 'reps')?.min,
+        then: sentence(rule[2]!),
+      }
       continue
     }
     const ranges = parseRanges(s)
@@ -114,13 +127,19 @@ export function readPrescriptions(text: string, section: string | undefined): {p
     if (progression && ranges.length === 0) continue
     const contexts: [Prescription, number][] = []
     for (const [i, r] of ranges.entries()) {
-      const isAlternative = current !== undefined && r.kind === 'reps' && current.reps !== undefined && /\bor\b/.test(s.slice(ranges[i - 1]?.index ?? 0, r.index))
+      const isAlternative =
+        current !== undefined &&
+        r.kind === 'reps' &&
+        current.reps !== undefined &&
+        /\bor\b/.test(s.slice(ranges[i - 1]?.index ?? 0, r.index))
       if (!current || isAlternative || (current[r.kind] !== undefined && !isAlternative)) {
         current = {}
         out.push(current)
         contexts.push([current, r.index])
         if (isAlternative) {
-          const tail = /^\s*(?:reps?|repetitions?)?\s*(?:when|during|for|in)\s+(?:in\s+)?(?:my|your|a|the)?\s*([^,.;]+)/i.exec(s.slice(r.index + r.text.length))
+          const tail = /^\s*(?:reps?|repetitions?)?\s*(?:when|during|for|in)\s+(?:in\s+)?(?:my|your|a|the)?\s*([^,.;]+)/i.exec(
+            s.slice(r.index + r.text.length),
+          )
           if (tail) current.goal = capitalize(tail[1]!.trim())
         }
       }
@@ -156,7 +175,8 @@ export interface MuscleLinks {
   secondary: CatalogDocument[]
   stabilizer: CatalogDocument[]
 }
-const WORKS = /\b(?:target|targets|work|works|worked|train|trains|strengthen|strengthens|hit|hits|engage|engages|involve|involves|work on)\b/i
+const WORKS =
+  /\b(?:target|targets|work|works|worked|train|trains|strengthen|strengthens|hit|hits|engage|engages|involve|involves|work on)\b/i
 
 /** Muscles a sentence says the exercise works: "primarily target X; they also work Y and Z". */
 export function readMuscles(text: string, catalog: Catalog, links: MuscleLinks, aboutExercise: (sentence: string) => boolean): void {
@@ -171,7 +191,13 @@ export function readMuscles(text: string, catalog: Catalog, links: MuscleLinks, 
       const secondary = minor || /\balso\s+(?:work|target|train|hit|engage|involve|strengthen)|\bsecondar/i.test(clause)
       const primary = /\bprimar|\bmain(?:ly)?\b|\bparticularly\b|\bmostly\b/i.test(clause)
       if (!WORKS.test(clause) && !stabilizing && !primary) continue
-      const bucket = stabilizing ? links.stabilizer : secondary ? links.secondary : primary || links.primary.length === 0 ? links.primary : links.secondary
+      const bucket = stabilizing
+        ? links.stabilizer
+        : secondary
+          ? links.secondary
+          : primary || links.primary.length === 0
+            ? links.primary
+            : links.secondary
       for (const m of muscles) if (!seen().has(m._id)) bucket.push(m)
     }
   }

@@ -14,7 +14,11 @@ export interface ImportedFile {
 }
 
 /** Drafts for every file, in order; throws ImportError on the first bad file (nothing is written then). */
-export function importFiles(files: {source: string; bytes: Uint8Array}[], existing: CatalogDocument[], importedAt = new Date().toISOString()): ImportedFile[] {
+export function importFiles(
+  files: {source: string; bytes: Uint8Array}[],
+  existing: CatalogDocument[],
+  importedAt = new Date().toISOString(),
+): ImportedFile[] {
   if (files.length === 0) throw new ImportError('no files given: npm run import -- FILE... [--dry-run]')
   let known = existing
   const out: ImportedFile[] = []

@@ -5,10 +5,26 @@ import {muscleGroups} from '@spotter/vocabulary'
 import type {CatalogDocument} from './catalog.ts'
 
 const EQUIPMENT: [string, string][] = [
-  ['Barbell', 'free-weight'], ['Kettlebell', 'free-weight'], ['EZ bar', 'free-weight'], ['Trap bar', 'free-weight'], ['Sandbag', 'free-weight'],
-  ['Medicine ball', 'ball'], ['Stability ball', 'ball'], ['Resistance band', 'other'], ['Foam roller', 'other'], ['Pull-up bar', 'other'],
-  ['Suspension trainer', 'other'], ['Battle rope', 'other'], ['Plyo box', 'other'], ['Cable machine', 'machine'], ['Smith machine', 'machine'],
-  ['Squat rack', 'other'], ['Power rack', 'other'], ['Incline bench', 'bench'], ['Decline bench', 'bench'], ['Preacher bench', 'bench'],
+  ['Barbell', 'free-weight'],
+  ['Kettlebell', 'free-weight'],
+  ['EZ bar', 'free-weight'],
+  ['Trap bar', 'free-weight'],
+  ['Sandbag', 'free-weight'],
+  ['Medicine ball', 'ball'],
+  ['Stability ball', 'ball'],
+  ['Resistance band', 'other'],
+  ['Foam roller', 'other'],
+  ['Pull-up bar', 'other'],
+  ['Suspension trainer', 'other'],
+  ['Battle rope', 'other'],
+  ['Plyo box', 'other'],
+  ['Cable machine', 'machine'],
+  ['Smith machine', 'machine'],
+  ['Squat rack', 'other'],
+  ['Power rack', 'other'],
+  ['Incline bench', 'bench'],
+  ['Decline bench', 'bench'],
+  ['Preacher bench', 'bench'],
 ]
 
 /** Stand-ins (`_id` "new:<type>:<slug>") for names the dataset lacks; `newFields` says what a new draft of one holds. */
@@ -17,7 +33,12 @@ export function knownNames(existing: CatalogDocument[]): CatalogDocument[] {
   const muscles = muscleGroups
     .filter((g) => !groups.has(g.value))
     .map((g) => ({_id: `new:muscle:${g.value}`, _type: 'muscle', name: g.title.replace(/\s*\(.*\)$/, ''), group: g.value}))
-  const equipment = EQUIPMENT.map(([name, kind]) => ({_id: `new:equipment:${name.toLowerCase().replace(/\W+/g, '-')}`, _type: 'equipment', name, kind}))
+  const equipment = EQUIPMENT.map(([name, kind]) => ({
+    _id: `new:equipment:${name.toLowerCase().replace(/\W+/g, '-')}`,
+    _type: 'equipment',
+    name,
+    kind,
+  }))
   return [...muscles, ...equipment]
 }
 

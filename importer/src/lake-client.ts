@@ -17,9 +17,13 @@ export function localLake(root: string, env: NodeJS.ProcessEnv = process.env): P
   const config = join(resolve(root, env.SPOTTER_DATA_DIR ?? '.data'), 'lake', 'lake.config.json')
   let token: string | undefined
   try {
-    token = (JSON.parse(fs.readFileSync(config, 'utf8')) as {tokens?: {token: string; role: string}[]}).tokens?.find((t) => t.role === 'write')?.token
+    token = (JSON.parse(fs.readFileSync(config, 'utf8')) as {tokens?: {token: string; role: string}[]}).tokens?.find(
+      (t) => t.role === 'write',
+    )?.token
   } catch (error) {
-    throw new Error(`no --token given and ${config} cannot be read (${(error as Error).message}); start the lake with \`npm start\` or pass --lake and --token`)
+    throw new Error(
+      `no --token given and ${config} cannot be read (${(error as Error).message}); start the lake with \`npm start\` or pass --lake and --token`,
+    )
   }
   if (!token) throw new Error(`${config} holds no write token; pass --token`)
   return {url: `http://127.0.0.1:${port}`, token}
@@ -28,16 +32,20 @@ export function localLake(root: string, env: NodeJS.ProcessEnv = process.env): P
 async function call(target: LakeTarget, path: string, body: unknown): Promise<any> {
   let response: Response
   try {
-    response = await fetch(`${target.url.replace(/\/$/, '')}/${API}/data/${path}/${target.dataset}${path === 'mutate' ? '?returnIds=true&visibility=sync' : ''}`, {
-      method: 'POST',
-      headers: {'content-type': 'application/json', authorization: `Bearer ${target.token}`},
-      body: JSON.stringify(body),
-    })
+    response = await fetch(
+      `${target.url.replace(/\/$/, '')}/${API}/data/${path}/${target.dataset}${path === 'mutate' ? '?returnIds=true&visibility=sync' : ''}`,
+      {
+        method: 'POST',
+        headers: {'content-type': 'application/json', authorization: `Bearer ${target.token}`},
+        body: JSON.stringify(body),
+      },
+    )
   } catch (error) {
     throw new Error(`cannot reach the lake at ${target.url}: ${(error as Error).cause ?? (error as Error).message}`)
   }
   const json = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(`lake ${path} failed (${response.status}): ${json?.error?.description ?? json?.message ?? JSON.stringify(json)}`)
+  if (!response.ok)
+    throw new Error(`lake ${path} failed (${response.status}): ${json?.error?.description ?? json?.message ?? JSON.stringify(json)}`)
   return json
 }
 
@@ -49,6 +57,9 @@ export async function readCatalog(target: LakeTarget): Promise<CatalogDocument[]
 
 /** Writes every draft in one transaction; returns its id. */
 export async function writeDrafts(target: LakeTarget, drafts: {_id: string}[], transactionId?: string): Promise<string> {
-  const json = await call(target, 'mutate', {mutations: drafts.map((d) => ({createOrReplace: d})), ...(transactionId ? {transactionId} : {})})
+  const json = await call(target, 'mutate', {
+    mutations: drafts.map((d) => ({createOrReplace: d})),
+    ...(transactionId ? {transactionId} : {}),
+  })
   return json.transactionId as string
 }

@@ -15,9 +15,38 @@ export interface StatedRange extends Range {
 }
 
 const WORDS: Record<string, number> = {
-  zero: 0, one: 1, a: 1, an: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  zero: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 }
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety'
 const UNITS = 'one|two|three|four|five|six|seven|eight|nine'
@@ -93,7 +122,9 @@ export function parseRanges(text: string): StatedRange[] {
     add(r && {kind: 'frequencyPerWeek', ...r, perSide: false}, m)
   })
   each(`\\b(?:every\\s+other\\s+day|on\\s+alternate\\s+days)\\b`, (m) => add({kind: 'frequencyPerWeek', min: 3, max: 4, perSide: false}, m))
-  each(`\\b(?:every\\s+(?:single\\s+)?day|daily|each\\s+day|(?:once\\s+)?a\\s+day)\\b`, (m) => add({kind: 'frequencyPerWeek', min: 7, max: 7, perSide: false}, m))
+  each(`\\b(?:every\\s+(?:single\\s+)?day|daily|each\\s+day|(?:once\\s+)?a\\s+day)\\b`, (m) =>
+    add({kind: 'frequencyPerWeek', min: 7, max: 7, perSide: false}, m),
+  )
   // A bare range right after a stated reps range takes its unit: "8 – 12 reps, or 6 – 8 when ..."
   const reps = found.filter((r) => r.kind === 'reps')
   if (reps.length > 0) {

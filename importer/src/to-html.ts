@@ -8,7 +8,7 @@ export function markdownToHtml(markdown: string): string {
   return new commonmark.HtmlRenderer({safe: true}).render(tree)
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 const BULLET = /^\s*[•·▪◦*\-–]\s+(.*)$/
 const NUMBERED = /^\s*(\d{1,2})[.)]\s+(.*)$/
 const CREDIT = /^(.*?)\s*\b(?:photo|image|picture)\s+credit\s*:\s*(.+)$/i
@@ -25,13 +25,16 @@ export function textToHtml(text: string): string {
   const out: string[] = []
   let list: {tag: 'ul' | 'ol'; items: string[]} | undefined
   const flush = () => {
-    if (list) out.push(`<${list.tag}>${list.items.map((i) => `<li>${escape(i)}</li>`).join('')}</${list.tag}>`)
+    if (list) out.push(`<${list.tag}>${list.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${list.tag}>`)
     list = undefined
   }
   const chunks = text.split(/\n\s*\n/)
   let titled = false
   for (const chunk of chunks) {
-    const lines = chunk.split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim() !== '' && !CHROME_LINE.test(l.trim()))
+    const lines = chunk
+      .split('\n')
+      .map((l) => l.replace(/\s+$/, ''))
+      .filter((l) => l.trim() !== '' && !CHROME_LINE.test(l.trim()))
     for (const line of lines) {
       const bullet = BULLET.exec(line)
       const numbered = NUMBERED.exec(line)
@@ -47,14 +50,16 @@ export function textToHtml(text: string): string {
       const credit = CREDIT.exec(t)
       if (credit) {
         const caption = credit[1]!.trim()
-        out.push(`<figure><img alt="${escape(caption)}"><figcaption>${escape(caption)} Photo credit: ${escape(credit[2]!.trim())}</figcaption></figure>`)
+        out.push(
+          `<figure><img alt="${escapeHtml(caption)}"><figcaption>${escapeHtml(caption)} Photo credit: ${escapeHtml(credit[2]!.trim())}</figcaption></figure>`,
+        )
       } else if (!titled) {
-        out.push(`<h1>${escape(t)}</h1>`)
+        out.push(`<h1>${escapeHtml(t)}</h1>`)
         titled = true
       } else if (isHeading(t)) {
-        out.push(`<h2>${escape(t.replace(/:$/, ''))}</h2>`)
+        out.push(`<h2>${escapeHtml(t.replace(/:$/, ''))}</h2>`)
       } else {
-        out.push(`<p>${escape(t)}</p>`)
+        out.push(`<p>${escapeHtml(t)}</p>`)
       }
     }
   }

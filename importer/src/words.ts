@@ -3,7 +3,16 @@
 import {createHash} from 'node:crypto'
 
 /** Adjectives and short forms that name the same body part or thing as a catalogue name. */
-const LEMMAS: Record<string, string> = {gluteal: 'glute', glutei: 'glute', abdominal: 'abs', ab: 'abs', hamstring: 'hamstring', quadricep: 'quad', quadriceps: 'quad', lumbar: 'lower back'}
+const LEMMAS: Record<string, string> = {
+  gluteal: 'glute',
+  glutei: 'glute',
+  abdominal: 'abs',
+  ab: 'abs',
+  hamstring: 'hamstring',
+  quadricep: 'quad',
+  quadriceps: 'quad',
+  lumbar: 'lower back',
+}
 
 export function singular(word: string): string {
   if (word.length <= 3 || /(?:ss|us|is|ics)$/.test(word)) return word
@@ -52,12 +61,17 @@ export function slugify(text: string): string {
 
 export const hash = (...parts: string[]) => createHash('sha1').update(parts.join('\u0000')).digest('hex')
 
-const STOP = new Set('a an the and or of to in on for with your you is are be it this that as at by from into their them they can will may should'.split(' '))
+const STOP = new Set(
+  'a an the and or of to in on for with your you is are be it this that as at by from into their them they can will may should'.split(' '),
+)
 const stem = (w: string) => w.replace(/(?:ing|ed|ly|e)$/, '')
 
 /** Token F1 of two statements (stop words out, crude stems), 0..1. */
 export function similarity(a: string, b: string): number {
-  const bag = (s: string) => tokens(s).filter((t) => !STOP.has(t)).map(stem)
+  const bag = (s: string) =>
+    tokens(s)
+      .filter((t) => !STOP.has(t))
+      .map(stem)
   const x = bag(a)
   const y = bag(b)
   if (x.length === 0 || y.length === 0) return 0

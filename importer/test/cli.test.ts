@@ -20,7 +20,11 @@ let client: SanityClient
 let lakeArgs: string[]
 const drafts = () => client.fetch<Doc[]>('*[_id in path("drafts.**")] | order(_id asc)', {}, {perspective: 'raw'})
 const publishedCount = () => client.fetch<number>('count(*[!(_id in path("drafts.**"))])', {}, {perspective: 'raw'})
-const ndjson = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Doc)
+const ndjson = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Doc)
 
 beforeAll(async () => {
   lake = await startLake({documents: startingDataset(seed), rateLimits: 'off'})
@@ -30,41 +34,56 @@ beforeAll(async () => {
 afterAll(() => lake?.stop())
 
 describe('dry run of each seed article', () => {
-  it.each(seedArticleFiles().map((f) => [f.split('/').at(-1)!, f]))('%s: its key facts are the seed\'s, and nothing is written', async (_name, file) => {
-    const before = await publishedCount()
-    const run = await runCli([file, '--dry-run', ...lakeArgs])
-    expect(run.stderr).toBe('')
-    expect(run.code).toBe(0)
-    const docs = ndjson(run.stdout)
-    expect(docs.every((d) => d._id.startsWith('drafts.') && d.importInfo?.source === file && d.importInfo?.importedAt)).toBe(true)
-    const article = docs.find((d) => d._type === 'article')!
-    const seedArticle = seed.find((d) => d._type === 'article' && d.title === article.title)!
-    expect(seedArticle, `a seed article titled ${article.title}`).toBeDefined()
-    // Equipment links and picture credits of the article
-    const mine = factsOf([article])
-    const theirs = factsOf([seedArticle])
-    for (const kind of ['equipment links', 'credits']) expect([...mine.keys[kind]!].sort(), kind).toEqual([...theirs.keys[kind]!].sort())
-    // Ranges: those the seed sources to this article
-    const seedRanges = factsOf(seed.filter((d) => d._type === 'exercise').map((e) => ({...e, prescriptions: (e.prescriptions ?? []).filter((p: Doc) => p.source?._ref === seedArticle._id)})))
-    expect([...factsOf(docs).keys.ranges!].sort()).toEqual([...seedRanges.keys.ranges!].sort())
-    // The author and their credentials
-    const author = docs.find((d) => d._id.replace('drafts.', '') === article.author?._ref)
-    const seedAuthor = seed.find((d) => d._id === seedArticle.author?._ref)
-    expect([...factsOf(author ? [author] : []).keys.credentials!].sort()).toEqual([...factsOf(seedAuthor ? [seedAuthor] : []).keys.credentials!].sort())
-    // Steps and mistakes it produces are all in the seed
-    for (const s of score(factsOf(seed), factsOf(docs)).filter((x) => ['steps', 'mistakes'].includes(x.kind))) expect(s.extra, s.kind).toEqual([])
-    expect(await drafts()).toEqual([])
-    expect(await publishedCount()).toBe(before)
-  }, ONE_RUN)
+  it.each(seedArticleFiles().map((f) => [f.split('/').at(-1)!, f]))(
+    "%s: its key facts are the seed's, and nothing is written",
+    async (_name, file) => {
+      const before = await publishedCount()
+      const run = await runCli([file, '--dry-run', ...lakeArgs])
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      const docs = ndjson(run.stdout)
+      expect(docs.every((d) => d._id.startsWith('drafts.') && d.importInfo?.source === file && d.importInfo?.importedAt)).toBe(true)
+      const article = docs.find((d) => d._type === 'article')!
+      const seedArticle = seed.find((d) => d._type === 'article' && d.title === article.title)!
+      expect(seedArticle, `a seed article titled ${article.title}`).toBeDefined()
+      // Equipment links and picture credits of the article
+      const mine = factsOf([article])
+      const theirs = factsOf([seedArticle])
+      for (const kind of ['equipment links', 'credits']) expect([...mine.keys[kind]!].sort(), kind).toEqual([...theirs.keys[kind]!].sort())
+      // Ranges: those the seed sources to this article
+      const seedRanges = factsOf(
+        seed
+          .filter((d) => d._type === 'exercise')
+          .map((e) => ({...e, prescriptions: (e.prescriptions ?? []).filter((p: Doc) => p.source?._ref === seedArticle._id)})),
+      )
+      expect([...factsOf(docs).keys.ranges!].sort()).toEqual([...seedRanges.keys.ranges!].sort())
+      // The author and their credentials
+      const author = docs.find((d) => d._id.replace('drafts.', '') === article.author?._ref)
+      const seedAuthor = seed.find((d) => d._id === seedArticle.author?._ref)
+      expect([...factsOf(author ? [author] : []).keys.credentials!].sort()).toEqual(
+        [...factsOf(seedAuthor ? [seedAuthor] : []).keys.credentials!].sort(),
+      )
+      // Steps and mistakes it produces are all in the seed
+      for (const s of score(factsOf(seed), factsOf(docs)).filter((x) => ['steps', 'mistakes'].includes(x.kind)))
+        expect(s.extra, s.kind).toEqual([])
+      expect(await drafts()).toEqual([])
+      expect(await publishedCount()).toBe(before)
+    },
+    ONE_RUN,
+  )
 
-  it('all three together reach the target on every kind of fact', async () => {
-    const run = await runCli([...seedArticleFiles(), '--dry-run', ...lakeArgs])
-    expect(run.code).toBe(0)
-    for (const s of score(factsOf(seed), factsOf(ndjson(run.stdout)))) {
-      expect(s.precision, `${s.kind} precision`).toBeGreaterThanOrEqual(0.9)
-      expect(s.recall, `${s.kind} recall`).toBeGreaterThanOrEqual(0.9)
-    }
-  }, ONE_RUN)
+  it(
+    'all three together reach the target on every kind of fact',
+    async () => {
+      const run = await runCli([...seedArticleFiles(), '--dry-run', ...lakeArgs])
+      expect(run.code).toBe(0)
+      for (const s of score(factsOf(seed), factsOf(ndjson(run.stdout)))) {
+        expect(s.precision, `${s.kind} precision`).toBeGreaterThanOrEqual(0.9)
+        expect(s.recall, `${s.kind} recall`).toBeGreaterThanOrEqual(0.9)
+      }
+    },
+    ONE_RUN,
+  )
 })
 
 describe('bad input writes nothing', () => {
@@ -80,49 +99,64 @@ describe('bad input writes nothing', () => {
     ['a page with no article', [fixture('no-article.html')], 'no-article.html: no article found'],
     ['a missing file', [join(dir, 'missing.md')], 'missing.md: cannot read the file (ENOENT)'],
     ['a good file with a bad one', [seedArticleFiles()[0]!, empty], `${empty}: the file is empty`],
-  ])('%s', async (_what, files, message) => {
-    const before = await publishedCount()
-    const run = await runCli([...files, ...lakeArgs])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toContain(message)
-    expect(run.stderr).toContain('Nothing was written.')
-    expect(run.stdout).toBe('')
-    expect(await drafts()).toEqual([])
-    expect(await publishedCount()).toBe(before)
-  }, ONE_RUN)
+  ])(
+    '%s',
+    async (_what, files, message) => {
+      const before = await publishedCount()
+      const run = await runCli([...files, ...lakeArgs])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain(message)
+      expect(run.stderr).toContain('Nothing was written.')
+      expect(run.stdout).toBe('')
+      expect(await drafts()).toEqual([])
+      expect(await publishedCount()).toBe(before)
+    },
+    ONE_RUN,
+  )
 })
 
 describe('importing twice', () => {
-  it('updates the same drafts in one transaction per run, repeats nothing and publishes nothing', async () => {
-    const published = await publishedCount()
-    const runs: {ids: string[]; transaction: string; docs: Doc[]}[] = []
-    for (let i = 0; i < 2; i++) {
-      const run = await runCli([...seedArticleFiles(), fixture('goblet-squat.html'), ...lakeArgs])
-      expect(run.code, run.stderr).toBe(0)
-      const transaction = /in transaction (\S+);/.exec(run.stderr)?.[1]
-      expect(transaction).toBeTruthy()
-      const docs = await drafts()
-      runs.push({ids: docs.map((d) => d._id), transaction: transaction!, docs})
-      // One transaction wrote every draft
-      expect(new Set(docs.map((d) => d._rev))).toEqual(new Set([transaction]))
-    }
-    const [first, second] = runs
-    expect(second!.ids).toEqual(first!.ids)
-    expect(second!.transaction).not.toBe(first!.transaction)
-    expect(await publishedCount()).toBe(published)
-    // Same content but for the import time; no array item twice
-    const strip = (d: Doc) => JSON.stringify({...d, _rev: undefined, _updatedAt: undefined, _createdAt: undefined, importInfo: {...d.importInfo, importedAt: undefined}})
-    expect(second!.docs.map(strip)).toEqual(first!.docs.map(strip))
-    for (const d of second!.docs) {
-      for (const [field, value] of Object.entries(d)) {
-        if (!Array.isArray(value)) continue
-        const keys = value.map((v: {_key?: string}) => v._key)
-        expect(new Set(keys).size, `${d._id} ${field}`).toBe(keys.length)
-        const texts = value.map((v: unknown) => JSON.stringify(v, (k, x) => (k === '_key' ? undefined : x)))
-        expect(new Set(texts).size, `${d._id} ${field}`).toBe(texts.length)
+  it(
+    'updates the same drafts in one transaction per run, repeats nothing and publishes nothing',
+    async () => {
+      const published = await publishedCount()
+      const runs: {ids: string[]; transaction: string; docs: Doc[]}[] = []
+      for (let i = 0; i < 2; i++) {
+        const run = await runCli([...seedArticleFiles(), fixture('goblet-squat.html'), ...lakeArgs])
+        expect(run.code, run.stderr).toBe(0)
+        const transaction = /in transaction (\S+);/.exec(run.stderr)?.[1]
+        expect(transaction).toBeTruthy()
+        const docs = await drafts()
+        runs.push({ids: docs.map((d) => d._id), transaction: transaction!, docs})
+        // One transaction wrote every draft
+        expect(new Set(docs.map((d) => d._rev))).toEqual(new Set([transaction]))
       }
-    }
-    // The two seed articles about the reverse hyperextension share one exercise draft
-    expect(second!.docs.filter((d) => d._type === 'exercise' && d.name === 'Reverse hyperextension')).toHaveLength(1)
-  }, 2 * ONE_RUN)
+      const [first, second] = runs
+      expect(second!.ids).toEqual(first!.ids)
+      expect(second!.transaction).not.toBe(first!.transaction)
+      expect(await publishedCount()).toBe(published)
+      // Same content but for the import time; no array item twice
+      const strip = (d: Doc) =>
+        JSON.stringify({
+          ...d,
+          _rev: undefined,
+          _updatedAt: undefined,
+          _createdAt: undefined,
+          importInfo: {...d.importInfo, importedAt: undefined},
+        })
+      expect(second!.docs.map(strip)).toEqual(first!.docs.map(strip))
+      for (const d of second!.docs) {
+        for (const [field, value] of Object.entries(d)) {
+          if (!Array.isArray(value)) continue
+          const keys = value.map((v: {_key?: string}) => v._key)
+          expect(new Set(keys).size, `${d._id} ${field}`).toBe(keys.length)
+          const texts = value.map((v: unknown) => JSON.stringify(v, (k, x) => (k === '_key' ? undefined : x)))
+          expect(new Set(texts).size, `${d._id} ${field}`).toBe(texts.length)
+        }
+      }
+      // The two seed articles about the reverse hyperextension share one exercise draft
+      expect(second!.docs.filter((d) => d._type === 'exercise' && d.name === 'Reverse hyperextension')).toHaveLength(1)
+    },
+    2 * ONE_RUN,
+  )
 })

@@ -22,7 +22,11 @@ describe('an HTML page', () => {
     expect(exercise!.steps[1].cues).toEqual(['Keep your chest up.'])
     expect(exercise!.prescriptions).toHaveLength(1)
     const [p] = exercise!.prescriptions
-    expect([p.sets, p.reps, p.frequencyPerWeek].map((r: {min: number; max: number}) => [r.min, r.max])).toEqual([[3, 3], [8, 10], [2, 3]])
+    expect([p.sets, p.reps, p.frequencyPerWeek].map((r: {min: number; max: number}) => [r.min, r.max])).toEqual([
+      [3, 3],
+      [8, 10],
+      [2, 3],
+    ])
     expect(exercise!.commonMistakes.map((m: {mistake: string; correction: string}) => [m.mistake, m.correction])).toEqual([
       ['Let your knees cave in.', 'Push them out over your toes.'],
       ['Round your lower back.', 'Brace your core before each rep.'],
@@ -44,7 +48,12 @@ describe('an HTML page', () => {
 
   it('keeps the picture with alt, caption, credit and licence, and the author with structured credentials', () => {
     const image = article!.body.find((b: {_type: string}) => b._type === 'creditedImage')
-    expect(image).toMatchObject({alt: 'A man holding a dumbbell at his chest in a deep squat', caption: 'The bottom of a goblet squat.', credit: 'John Smith', licence: 'CC BY 4.0'})
+    expect(image).toMatchObject({
+      alt: 'A man holding a dumbbell at his chest in a deep squat',
+      caption: 'The bottom of a goblet squat.',
+      credit: 'John Smith',
+      licence: 'CC BY 4.0',
+    })
     expect(article!.author._ref).toBe(person!._id.replace('drafts.', ''))
     expect(person!.credentials.map(({_key, _type, ...c}: Record<string, unknown>) => c)).toEqual([
       {kind: 'degree', title: "bachelor's degree", subjects: ['Kinesiology'], issuingBody: 'University of Bath', year: 2011},
@@ -67,7 +76,12 @@ describe('an HTML page', () => {
   it('records where every draft came from and what was guessed', () => {
     for (const d of drafts) {
       expect(d._id.startsWith('drafts.')).toBe(true)
-      expect(d.importInfo).toMatchObject({_type: 'importInfo', source: fixture('goblet-squat.html'), importedAt: '2026-01-01T00:00:00.000Z', format: 'html'})
+      expect(d.importInfo).toMatchObject({
+        _type: 'importInfo',
+        source: fixture('goblet-squat.html'),
+        importedAt: '2026-01-01T00:00:00.000Z',
+        format: 'html',
+      })
     }
     expect(exercise!.importInfo.guessedFields).toEqual(expect.arrayContaining(['steps.phase', 'prescriptions.trainingPhase']))
   })
@@ -77,14 +91,23 @@ describe('a Markdown file', () => {
   const drafts = importOnSeed(fixture('glute-bridge.md'))
   const [exercise] = byType(drafts, 'exercise')
   it('reads ranges per side and every day, and the image from Markdown', () => {
-    const ranges = exercise!.prescriptions.map((p: Record<string, {min: number; max: number} | string>) => Object.fromEntries(Object.entries(p).filter(([k]) => ['sets', 'reps', 'frequencyPerWeek', 'repsDescription'].includes(k)).map(([k, v]) => [k, typeof v === 'string' ? v : [v.min, v.max]])))
+    const ranges = exercise!.prescriptions.map((p: Record<string, {min: number; max: number} | string>) =>
+      Object.fromEntries(
+        Object.entries(p)
+          .filter(([k]) => ['sets', 'reps', 'frequencyPerWeek', 'repsDescription'].includes(k))
+          .map(([k, v]) => [k, typeof v === 'string' ? v : [v.min, v.max]]),
+      ),
+    )
     expect(ranges).toEqual([
       {sets: [2, 3], reps: [12, 15], frequencyPerWeek: [7, 7]},
       {reps: [8, 10], repsDescription: '8 to 10 reps per side'},
     ])
     expect(exercise!.importInfo.format).toBe('markdown')
     const [article] = byType(drafts, 'article')
-    expect(article!.body.find((b: {_type: string}) => b._type === 'creditedImage')).toMatchObject({credit: 'Ana Lee', alt: 'A woman doing a glute bridge on a mat'})
+    expect(article!.body.find((b: {_type: string}) => b._type === 'creditedImage')).toMatchObject({
+      credit: 'Ana Lee',
+      alt: 'A woman doing a glute bridge on a mat',
+    })
     expect(article!.equipment.map((r: {_ref: string}) => r._ref)).toEqual(['equipment-floor-mat'])
   })
 })
@@ -92,7 +115,8 @@ describe('a Markdown file', () => {
 /** Every field a draft holds is a field of its schema type (nothing the Studio would call unknown). */
 function unknownFields(value: unknown, typeName: string, path: string, out: string[]): void {
   if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) if (item && typeof item === 'object' && '_type' in item) unknownFields(item, (item as {_type: string})._type, `${path}[${i}]`, out)
+    for (const [i, item] of value.entries())
+      if (item && typeof item === 'object' && '_type' in item) unknownFields(item, (item as {_type: string})._type, `${path}[${i}]`, out)
     return
   }
   if (!value || typeof value !== 'object' || typeName === 'block' || typeName === 'reference' || typeName === 'slug') return
@@ -104,7 +128,8 @@ function unknownFields(value: unknown, typeName: string, path: string, out: stri
     if (!field) out.push(`${path}.${key} (${typeName})`)
     else if (field.type.jsonType === 'object') unknownFields(v, (v as {_type?: string})?._type ?? field.type.name, `${path}.${key}`, out)
     else if (field.type.jsonType === 'array') unknownFields(v, field.type.name, `${path}.${key}`, out)
-    else if (field.type.jsonType !== typeof v && !(field.type.jsonType === 'string' && typeof v === 'string')) out.push(`${path}.${key}: ${typeof v}, the schema says ${field.type.jsonType}`)
+    else if (field.type.jsonType !== typeof v && !(field.type.jsonType === 'string' && typeof v === 'string'))
+      out.push(`${path}.${key}: ${typeof v}, the schema says ${field.type.jsonType}`)
   }
 }
 
@@ -146,7 +171,9 @@ describe('disclaimers', () => {
     expect(created).toHaveLength(1)
     expect(created[0]).toMatchObject({kind: 'information-only'})
     expect(JSON.stringify(created[0]!.body)).toContain('no substitute for advice from a qualified coach')
-    expect(article!.disclaimers.map((r: {_ref: string}) => r._ref).sort()).toEqual([created[0]!._id.replace('drafts.', ''), 'disclaimer-consult-physician'].sort())
+    expect(article!.disclaimers.map((r: {_ref: string}) => r._ref).sort()).toEqual(
+      [created[0]!._id.replace('drafts.', ''), 'disclaimer-consult-physician'].sort(),
+    )
     expect(article!.body.filter((b: {_type: string}) => b._type === 'disclaimerCallout')).toHaveLength(2)
   })
 })

@@ -11,7 +11,13 @@ export const fixture = (name: string) => join(FIXTURES, name)
 
 /** Drafts for files imported on top of the seed's taxonomy (as the bench does). */
 export function importOnSeed(...paths: string[]): Draft[] {
-  return finalDrafts(importFiles(paths.map((p) => ({source: p, bytes: fs.readFileSync(p)})), startingDataset(seedDocuments()), '2026-01-01T00:00:00.000Z'))
+  return finalDrafts(
+    importFiles(
+      paths.map((p) => ({source: p, bytes: fs.readFileSync(p)})),
+      startingDataset(seedDocuments()),
+      '2026-01-01T00:00:00.000Z',
+    ),
+  )
 }
 
 export const bodyText = (drafts: Draft[]) =>
@@ -24,7 +30,10 @@ export const bodyText = (drafts: Draft[]) =>
 /** Runs `npm run import` (the CLI, with the project's Node) and collects its output. */
 export function runCli(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=spotter-source', join(ROOT, 'importer', 'src', 'cli.ts'), ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, ['--conditions=spotter-source', join(ROOT, 'importer', 'src', 'cli.ts'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))

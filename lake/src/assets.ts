@@ -32,7 +32,12 @@ export interface AssetContext {
 }
 
 const FILE_MIME: Record<string, string> = {
-  pdf: 'application/pdf', txt: 'text/plain', json: 'application/json', mp4: 'video/mp4', mp3: 'audio/mpeg', svg: 'image/svg+xml',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  json: 'application/json',
+  mp4: 'video/mp4',
+  mp3: 'audio/mpeg',
+  svg: 'image/svg+xml',
 }
 
 /** Stores the bytes and puts the asset document into the draft (reusing an identical asset). */
@@ -45,7 +50,8 @@ export function storeAsset(draft: TransactionDraft, ctx: AssetContext, input: As
   let metadata: Record<string, unknown>
   if (input.kind === 'image') {
     const info = readImageInfo(input.bytes)
-    if (!info) throw badRequest('Invalid image: could not read dimensions; supported formats are PNG, JPEG, GIF and WebP', 'invalidImageError')
+    if (!info)
+      throw badRequest('Invalid image: could not read dimensions; supported formats are PNG, JPEG, GIF and WebP', 'invalidImageError')
     extension = info.extension
     mimeType = info.mimeType
     id = `image-${sha1}-${info.width}x${info.height}-${extension}`
@@ -54,7 +60,12 @@ export function storeAsset(draft: TransactionDraft, ctx: AssetContext, input: As
       _type: 'sanity.imageMetadata',
       ...input.imageMetadata,
       // The id's dimensions (from the file header) are the ones the document states.
-      dimensions: {_type: 'sanity.imageDimensions', width: info.width, height: info.height, aspectRatio: info.height ? info.width / info.height : 0},
+      dimensions: {
+        _type: 'sanity.imageDimensions',
+        width: info.width,
+        height: info.height,
+        aspectRatio: info.height ? info.width / info.height : 0,
+      },
       hasAlpha: input.imageMetadata?.hasAlpha ?? info.hasAlpha,
       isOpaque: input.imageMetadata?.isOpaque ?? !info.hasAlpha,
     }

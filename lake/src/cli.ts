@@ -205,7 +205,8 @@ async function serve(values: Values): Promise<void> {
   console.log(`Spotter lake listening on ${server.url}`)
   console.log(`  HTTPS/HTTP2 (for browsers and the Studio): ${server.httpsUrl} (certificate: ${tls.certPath})`)
   console.log(`  project "${lake.projectId}", datasets: ${lake.listDatasets().join(', ')}; data dir ${lake.dataDir}`)
-  for (const [name, err] of lake.damagedDatasets()) console.log(`  NOT SERVED: dataset "${name}" is damaged (details on stderr): ${err.file} at byte ${err.offset}`)
+  for (const [name, err] of lake.damagedDatasets())
+    console.log(`  NOT SERVED: dataset "${name}" is damaged (details on stderr): ${err.file} at byte ${err.offset}`)
   let stopping = false
   const stop = async () => {
     if (stopping) return
@@ -228,7 +229,12 @@ async function runImport(values: Values, file: string | undefined): Promise<void
     const full = path.resolve(file)
     const docs = await parseNdjson(fs.readFileSync(full, 'utf8'))
     const baseUrl = `http://127.0.0.1:${intOption(values, 'port', DEFAULT_PORT)}`
-    const result = await importInto(lake, datasetName, docs, {verbatim: values.verbatim ?? false, baseDir: path.dirname(full), baseUrl, identity: 'import'})
+    const result = await importInto(lake, datasetName, docs, {
+      verbatim: values.verbatim ?? false,
+      baseDir: path.dirname(full),
+      baseUrl,
+      identity: 'import',
+    })
     console.log(`Imported ${result.documentCount} documents into "${datasetName}" (transaction ${result.transactionId})`)
   } finally {
     await lake.close()
@@ -251,7 +257,14 @@ async function runExport(values: Values): Promise<void> {
 /** The datasets verify/repair look at: --dataset, else every folder under DIR/datasets. */
 function datasetDirs(dataDir: string, values: Values): {name: string; dir: string}[] {
   const root = path.join(dataDir, 'datasets')
-  const names = values.dataset ?? (fs.existsSync(root) ? fs.readdirSync(root).filter((n) => fs.statSync(path.join(root, n)).isDirectory()).sort() : [])
+  const names =
+    values.dataset ??
+    (fs.existsSync(root)
+      ? fs
+          .readdirSync(root)
+          .filter((n) => fs.statSync(path.join(root, n)).isDirectory())
+          .sort()
+      : [])
   return names.map((name) => {
     const dir = path.join(root, name)
     if (!fs.existsSync(dir)) throw new Error(`Dataset "${name}" does not exist in ${dataDir} (no ${dir})`)
@@ -261,18 +274,32 @@ function datasetDirs(dataDir: string, values: Values): {name: string; dir: strin
 
 function describe(inspection: Inspection, dir: string): {ok: boolean; text: string} {
   const transactions = `${inspection.log.intact.length} transactions, ${inspection.log.size} bytes`
-  const snapshot = inspection.snapshot.kind === 'ok' ? `snapshot at seq ${inspection.snapshot.snapshot.seq} (${inspection.snapshot.snapshot.documents.length} documents)` : inspection.snapshot.kind === 'none' ? 'no snapshot' : 'snapshot DAMAGED'
+  const snapshot =
+    inspection.snapshot.kind === 'ok'
+      ? `snapshot at seq ${inspection.snapshot.snapshot.seq} (${inspection.snapshot.snapshot.documents.length} documents)`
+      : inspection.snapshot.kind === 'none'
+        ? 'no snapshot'
+        : 'snapshot DAMAGED'
   const legacy = inspection.log.legacyLines > 0 ? `; ${inspection.log.legacyLines} lines from before checksums` : ''
   if (inspection.problem) {
-    return {ok: false, text: `DAMAGED: ${inspection.problem.file} at byte ${inspection.problem.offset}: ${inspection.problem.message}
-    The lake will not serve it. Recover what can be recovered with: ${repairCommand(dir)}`}
+    return {
+      ok: false,
+      text: `DAMAGED: ${inspection.problem.file} at byte ${inspection.problem.offset}: ${inspection.problem.message}
+    The lake will not serve it. Recover what can be recovered with: ${repairCommand(dir)}`,
+    }
   }
   if (inspection.tornTail) {
     const t = inspection.tornTail
-    return {ok: false, text: `TORN TAIL: ${inspection.logFile} ends in an incomplete append of ${t.bytes} bytes at byte ${t.offset} (${t.what}, never acknowledged). The lake cuts it off at start (keeping a copy), or run: ${repairCommand(dir)}`}
+    return {
+      ok: false,
+      text: `TORN TAIL: ${inspection.logFile} ends in an incomplete append of ${t.bytes} bytes at byte ${t.offset} (${t.what}, never acknowledged). The lake cuts it off at start (keeping a copy), or run: ${repairCommand(dir)}`,
+    }
   }
   if (inspection.replayWholeLog && inspection.snapshot.kind === 'damaged') {
-    return {ok: false, text: `SNAPSHOT DAMAGED: ${inspection.snapshot.error.message}. Nothing is lost: the log holds every transaction (${transactions}); the lake sets the snapshot aside and replays the log at start, or run: ${repairCommand(dir)}`}
+    return {
+      ok: false,
+      text: `SNAPSHOT DAMAGED: ${inspection.snapshot.error.message}. Nothing is lost: the log holds every transaction (${transactions}); the lake sets the snapshot aside and replays the log at start, or run: ${repairCommand(dir)}`,
+    }
   }
   return {ok: true, text: `ok: ${transactions}, ${snapshot}${legacy}`}
 }

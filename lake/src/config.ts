@@ -104,7 +104,8 @@ export function parseConfig(raw: unknown, file: string): LakeConfig {
   const tokens = obj.tokens ?? []
   if (!Array.isArray(tokens)) throw new Error(`Config ${file}: tokens must be an array`)
   tokens.forEach((t, i) => {
-    if (typeof t?.token !== 'string' || t.token.length < 8) throw new Error(`Config ${file}: tokens[${i}].token must be a string of 8+ characters`)
+    if (typeof t?.token !== 'string' || t.token.length < 8)
+      throw new Error(`Config ${file}: tokens[${i}].token must be a string of 8+ characters`)
     if (t.role !== 'read' && t.role !== 'write') throw new Error(`Config ${file}: tokens[${i}].role must be "read" or "write"`)
   })
   const anonymousRole = obj.anonymousRole ?? 'none'
@@ -133,7 +134,8 @@ export function parseDatasetEntry(entry: unknown, where: string): {name: string;
   }
   const {name, aclMode} = entry as {name: string; aclMode?: unknown}
   if (aclMode === undefined) return {name}
-  if (!ACL_MODES.includes(aclMode as AclMode)) throw new Error(`${where}.aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}`)
+  if (!ACL_MODES.includes(aclMode as AclMode))
+    throw new Error(`${where}.aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}`)
   return {name, aclMode: aclMode as AclMode}
 }
 
@@ -144,7 +146,8 @@ export function parseCors(raw: unknown, file: string): CorsOrigin[] {
   return raw.map((entry, i) => {
     const where = `Config ${file}: cors[${i}]`
     if (typeof entry?.origin !== 'string') throw new Error(`${where}.origin must be a string like "http://localhost:3333"`)
-    if (entry.allowCredentials !== undefined && typeof entry.allowCredentials !== 'boolean') throw new Error(`${where}.allowCredentials must be true or false`)
+    if (entry.allowCredentials !== undefined && typeof entry.allowCredentials !== 'boolean')
+      throw new Error(`${where}.allowCredentials must be true or false`)
     return {origin: entry.origin, allowCredentials: entry.allowCredentials === true}
   })
 }

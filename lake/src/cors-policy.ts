@@ -101,7 +101,9 @@ function patternOf(origin: string): RegExp {
   } catch {
     return /(?!)/ // an entry that is no origin matches nothing
   }
-  const source = normalized.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')
+  const source = normalized
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]*')
   return new RegExp(`^${source}$`)
 }
-

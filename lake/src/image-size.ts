@@ -13,7 +13,13 @@ export function readImageInfo(buf: Buffer): ImageInfo | null {
   if (buf.length >= 24 && buf.readUInt32BE(0) === 0x89504e47) {
     // IHDR follows the 8-byte signature: width, height, bit depth, colour type.
     const colorType = buf[25] ?? 0
-    return {width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), extension: 'png', mimeType: 'image/png', hasAlpha: colorType === 4 || colorType === 6}
+    return {
+      width: buf.readUInt32BE(16),
+      height: buf.readUInt32BE(20),
+      extension: 'png',
+      mimeType: 'image/png',
+      hasAlpha: colorType === 4 || colorType === 6,
+    }
   }
   if (buf.length >= 10 && buf.toString('latin1', 0, 4) === 'GIF8') {
     return {width: buf.readUInt16LE(6), height: buf.readUInt16LE(8), extension: 'gif', mimeType: 'image/gif', hasAlpha: true}
@@ -52,7 +58,13 @@ function readJpeg(buf: Buffer): ImageInfo | null {
     const length = buf.readUInt16BE(offset + 2)
     // Start-of-frame markers (C0-CF except DHT C4, JPG C8, DAC CC) carry the dimensions.
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return {height: buf.readUInt16BE(offset + 5), width: buf.readUInt16BE(offset + 7), extension: 'jpg', mimeType: 'image/jpeg', hasAlpha: false}
+      return {
+        height: buf.readUInt16BE(offset + 5),
+        width: buf.readUInt16BE(offset + 7),
+        extension: 'jpg',
+        mimeType: 'image/jpeg',
+        hasAlpha: false,
+      }
     }
     offset += 2 + length
   }

@@ -108,7 +108,10 @@ export class Lake {
   /** Creates a dataset (`aclMode` default public); for an existing one, sets `aclMode` if given. */
   createDataset(name: string, aclMode?: AclMode): Dataset {
     if (!DATASET_NAME.test(name)) {
-      throw badRequest(`Dataset name "${name}" is invalid: use 1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit`, 'invalidDatasetNameError')
+      throw badRequest(
+        `Dataset name "${name}" is invalid: use 1-64 of a-z, 0-9, '_' and '-', starting with a letter or digit`,
+        'invalidDatasetNameError',
+      )
     }
     if (this.damaged.has(name)) throw this.unavailable(name)
     const existing = this.datasets.get(name)
@@ -129,7 +132,8 @@ export class Lake {
 
   setAclMode(name: string, aclMode: AclMode): void {
     const dataset = this.dataset(name)
-    if (!ACL_MODES.includes(aclMode)) throw badRequest(`aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}`, 'invalidAclModeError')
+    if (!ACL_MODES.includes(aclMode))
+      throw badRequest(`aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}`, 'invalidAclModeError')
     const settings = {...this.settings.get(name), aclMode}
     const file = path.join(dataset.dir, SETTINGS_FILE)
     // Written before it takes effect, atomically: a restart never finds the mode half-changed.
@@ -174,6 +178,7 @@ function readSettings(dir: string): DatasetSettings {
     throw new Error(`${file} is not valid JSON: ${(err as Error).message}`)
   }
   const aclMode = (raw as {aclMode?: unknown} | null)?.aclMode
-  if (!ACL_MODES.includes(aclMode as AclMode)) throw new Error(`${file}: aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}`)
+  if (!ACL_MODES.includes(aclMode as AclMode))
+    throw new Error(`${file}: aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}`)
   return {aclMode: aclMode as AclMode}
 }

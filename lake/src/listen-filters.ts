@@ -178,7 +178,8 @@ class FilterThread {
     })
     this.thread = thread
     this.ready = false
-    for (const [listener, {query, params}] of this.filters) thread.postMessage({type: 'add', listener, query, params} satisfies FilterMessage)
+    for (const [listener, {query, params}] of this.filters)
+      thread.postMessage({type: 'add', listener, query, params} satisfies FilterMessage)
     return thread
   }
 

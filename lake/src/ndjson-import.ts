@@ -31,14 +31,20 @@ export async function parseNdjson(text: string): Promise<SanityDocument[]> {
     }
     if (!isPlainObject(doc)) throw badRequest(`NDJSON line ${i + 1}: expected a document object`, 'invalidDocumentError')
     validateId(doc._id, `NDJSON line ${i + 1}`)
-    if (typeof doc._type !== 'string' || !doc._type) throw badRequest(`NDJSON line ${i + 1}: document "${String(doc._id)}" has no _type`, 'invalidDocumentError')
+    if (typeof doc._type !== 'string' || !doc._type)
+      throw badRequest(`NDJSON line ${i + 1}: document "${String(doc._id)}" has no _type`, 'invalidDocumentError')
     docs.push(doc as SanityDocument)
   }
   return docs
 }
 
 /** Puts every document into the draft (createOrReplace), resolving `_sanityAsset` references. */
-export async function importDocuments(draft: TransactionDraft, docs: SanityDocument[], assets: AssetContext, baseDir: string | null): Promise<number> {
+export async function importDocuments(
+  draft: TransactionDraft,
+  docs: SanityDocument[],
+  assets: AssetContext,
+  baseDir: string | null,
+): Promise<number> {
   for (let i = 0; i < docs.length; i++) {
     if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop()
     const doc = docs[i] as SanityDocument
@@ -52,7 +58,14 @@ export async function importDocuments(draft: TransactionDraft, docs: SanityDocum
  * Copy-on-write: parts without `_sanityAsset` are returned as they are (they are freshly parsed).
  * Bounded: below MAX_WALK_NESTING a value is left as is (such a document is refused anyway).
  */
-async function resolveAssets(value: unknown, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string, depth = 0): Promise<unknown> {
+async function resolveAssets(
+  value: unknown,
+  draft: TransactionDraft,
+  assets: AssetContext,
+  baseDir: string | null,
+  docId: string,
+  depth = 0,
+): Promise<unknown> {
   if (depth > MAX_WALK_NESTING || !mayHoldAsset(value)) return value
   if (Array.isArray(value)) {
     let out: unknown[] | null = null
@@ -83,16 +96,28 @@ async function resolveAssets(value: unknown, draft: TransactionDraft, assets: As
 /** Scalars hold no `_sanityAsset`: skipping them keeps the (async) walk cheap. */
 const mayHoldAsset = (value: unknown) => typeof value === 'object' && value !== null
 
-async function loadSanityAsset(spec: string, draft: TransactionDraft, assets: AssetContext, baseDir: string | null, docId: string): Promise<SanityDocument> {
+async function loadSanityAsset(
+  spec: string,
+  draft: TransactionDraft,
+  assets: AssetContext,
+  baseDir: string | null,
+  docId: string,
+): Promise<SanityDocument> {
   const match = /^(image|file)@(.+)$/.exec(spec)
   if (!match) throw badRequest(`Document "${docId}": _sanityAsset "${spec}" must look like image@file://./path`, 'invalidAssetError')
   const kind = match[1] as 'image' | 'file'
   const location = match[2] as string
   if (!location.startsWith('file://')) {
-    throw badRequest(`Document "${docId}": _sanityAsset "${spec}" is not a file:// URL; the lake works offline and cannot fetch it`, 'invalidAssetError')
+    throw badRequest(
+      `Document "${docId}": _sanityAsset "${spec}" is not a file:// URL; the lake works offline and cannot fetch it`,
+      'invalidAssetError',
+    )
   }
   if (baseDir === null) {
-    throw badRequest(`Document "${docId}": _sanityAsset "${spec}" points to a local file, which an HTTP import cannot read; import from the CLI`, 'invalidAssetError')
+    throw badRequest(
+      `Document "${docId}": _sanityAsset "${spec}" points to a local file, which an HTTP import cannot read; import from the CLI`,
+      'invalidAssetError',
+    )
   }
   const rest = location.slice('file://'.length)
   const file = rest.startsWith('/') ? fileURLToPath(location) : path.resolve(baseDir, rest)

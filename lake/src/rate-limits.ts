@@ -47,9 +47,9 @@ export function parseRateLimits(value: unknown, where: string): RateLimits | nul
     if (!LIMIT_NAMES.includes(name as keyof RateLimits)) {
       throw new Error(`${where}: unknown rate limit "${name}"; known: ${LIMIT_NAMES.join(', ')} (or "off")`)
     }
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new Error(`${where}: ${name} must be a non-negative integer (0 = unlimited)`)
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      throw new Error(`${where}: ${name} must be a non-negative integer (0 = unlimited)`)
     limits[name as keyof RateLimits] = n
   }
   return limits
 }
-

@@ -114,11 +114,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   })
   const port = (transport.server.address() as AddressInfo).port
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
-  return {port, url: `http://${host}:${port}`, httpsUrl: `https://localhost:${port}`, close: async () => {
-    presence.close()
-    await transport.close()
-    await listenFilters.close()
-  }}
+  return {
+    port,
+    url: `http://${host}:${port}`,
+    httpsUrl: `https://localhost:${port}`,
+    close: async () => {
+      presence.close()
+      await transport.close()
+      await listenFilters.close()
+    },
+  }
 }
 
 /** WebSocket upgrades: only the presence socket, resolved like an HTTP request (prefix, project, token, dataset). */
@@ -128,13 +133,16 @@ function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, lake: Lake,
     const url = requestUrl(req)
     const path = VERSION_PREFIX.exec(url.pathname)?.[2] ?? url.pathname
     const dataset = SOCKET_PATH.exec(path)?.[1]
-    if (req.method !== 'GET' || dataset === undefined) throw notFound(`Not found: ${req.method} ${url.pathname} (WebSocket upgrades are served on /v{version}/socket/:dataset)`)
+    if (req.method !== 'GET' || dataset === undefined)
+      throw notFound(`Not found: ${req.method} ${url.pathname} (WebSocket upgrades are served on /v{version}/socket/:dataset)`)
     checkProjectId(req, requestHost(req), lake)
     // A page's socket acts with its user's credentials: like a credentialed API call, only
     // from an origin allowed with credentials (clients that are no page send no Origin).
     const origin = req.headers.origin
     if (origin && !lake.cors.match(origin)?.allowCredentials) {
-      throw forbidden(`Origin ${origin} may not open the presence socket: it is not a CORS origin of this lake with credentials allowed (npm run lake -- cors add ${origin} --credentials)`)
+      throw forbidden(
+        `Origin ${origin} may not open the presence socket: it is not a CORS origin of this lake with credentials allowed (npm run lake -- cors add ${origin} --credentials)`,
+      )
     }
     const principal = authenticate(req.headers, url.searchParams, lake.config)
     const name = decodePathSegment(dataset)
@@ -152,7 +160,14 @@ interface Settings {
   listenFilters: ListenFilters
 }
 
-async function handle(req: Request, res: Response, lake: Lake, router: Router, limiter: RateLimiter | null, settings: Settings): Promise<void> {
+async function handle(
+  req: Request,
+  res: Response,
+  lake: Lake,
+  router: Router,
+  limiter: RateLimiter | null,
+  settings: Settings,
+): Promise<void> {
   try {
     const url = requestUrl(req)
     const versioned = VERSION_PREFIX.exec(url.pathname)
@@ -234,7 +249,10 @@ function checkProjectId(req: Request, host: string, lake: Lake): void {
   if (labels.length === 2 && labels[1] === 'localhost') {
     const prefix = labels[0]
     if (prefix !== lake.projectId) {
-      throw notFound(`Project "${prefix}" not found: this lake serves project "${lake.projectId}" (host ${lake.projectId}.localhost)`, 'projectNotFoundError')
+      throw notFound(
+        `Project "${prefix}" not found: this lake serves project "${lake.projectId}" (host ${lake.projectId}.localhost)`,
+        'projectNotFoundError',
+      )
     }
   }
 }

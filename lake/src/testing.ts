@@ -145,9 +145,16 @@ export async function startLake(options: StartLakeOptions = {}): Promise<TestLak
 
   /** A lake-only endpoint, with the write token. */
   const post = async (route: string, body?: string): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${url}/v1/${route}`, {method: 'POST', headers: {authorization: `Bearer ${writeToken}`, 'content-type': 'application/x-ndjson'}, body})
+    const response = await fetch(`${url}/v1/${route}`, {
+      method: 'POST',
+      headers: {authorization: `Bearer ${writeToken}`, 'content-type': 'application/x-ndjson'},
+      body,
+    })
     const json = (await response.json()) as Record<string, unknown>
-    if (!response.ok) throw Object.assign(new Error(`POST /v1/${route} failed (${response.status}): ${String(json.message ?? JSON.stringify(json))}`), {status: response.status})
+    if (!response.ok)
+      throw Object.assign(new Error(`POST /v1/${route} failed (${response.status}): ${String(json.message ?? JSON.stringify(json))}`), {
+        status: response.status,
+      })
     return json
   }
 
@@ -199,7 +206,8 @@ export async function startLake(options: StartLakeOptions = {}): Promise<TestLak
     },
   }
   try {
-    if (options.documents?.length) await post(`data/import/${encodeURIComponent(dataset)}`, options.documents.map((doc) => JSON.stringify(doc)).join('\n'))
+    if (options.documents?.length)
+      await post(`data/import/${encodeURIComponent(dataset)}`, options.documents.map((doc) => JSON.stringify(doc)).join('\n'))
     for (const name of options.datasets ?? [dataset]) {
       // A dataset the lake set aside as damaged (503) has no state to return to: crash and repair
       // tests start on such data dirs on purpose.

@@ -18,8 +18,21 @@ beforeAll(async () => {
   await lake
     .client()
     .transaction()
-    .create({_id: 'settings.site', _type: 'settings', title: 'Site settings', slug: {current: 'site'}, home: {_type: 'reference', _ref: 'ex-1'}})
-    .create({_id: 'ex-1', _type: 'exercise', name: 'Squat', slug: {current: 'squat'}, settings: {_type: 'reference', _ref: 'settings.site'}, next: {_type: 'reference', _ref: 'ex-2'}})
+    .create({
+      _id: 'settings.site',
+      _type: 'settings',
+      title: 'Site settings',
+      slug: {current: 'site'},
+      home: {_type: 'reference', _ref: 'ex-1'},
+    })
+    .create({
+      _id: 'ex-1',
+      _type: 'exercise',
+      name: 'Squat',
+      slug: {current: 'squat'},
+      settings: {_type: 'reference', _ref: 'settings.site'},
+      next: {_type: 'reference', _ref: 'ex-2'},
+    })
     .create({_id: 'ex-2', _type: 'exercise', name: 'Lunge', slug: {current: 'lunge'}})
     .create({_id: 'drafts.ex-1', _type: 'exercise', name: 'Squat (draft)'})
     .create({_id: 'team.coach', _type: 'exercise', name: 'Coach-only', slug: {current: 'coach'}})
@@ -41,7 +54,11 @@ describe('without a token only root-path documents exist', () => {
     expect(await anonymous().fetch('count(*)')).toBe(2)
     expect(sorted(await anonymous().fetch('*[_type == "exercise"]._id'))).toEqual(['ex-1', 'ex-2'])
     expect(await anonymous().fetch('*[_type in ["settings", "exercise"]] | order(name) .name')).toEqual(['Lunge', 'Squat'])
-    expect(sorted(await reader().fetch('*[_type == "exercise"]._id', {}, {perspective: 'published'}))).toEqual(['ex-1', 'ex-2', 'team.coach'])
+    expect(sorted(await reader().fetch('*[_type == "exercise"]._id', {}, {perspective: 'published'}))).toEqual([
+      'ex-1',
+      'ex-2',
+      'team.coach',
+    ])
     expect(await reader().fetch('*[_type == "settings"][0].title', {}, {perspective: 'published'})).toBe('Site settings')
   })
 
@@ -58,7 +75,11 @@ describe('without a token only root-path documents exist', () => {
 
   it('an ordered first page and subqueries see the same documents', async () => {
     expect(await anonymous().fetch('*[_type == "exercise"] | order(name desc) [0...3] .name')).toEqual(['Squat', 'Lunge'])
-    expect(await reader().fetch('*[_type == "exercise"] | order(name desc) [0...3] .name', {}, {perspective: 'published'})).toEqual(['Squat', 'Lunge', 'Coach-only'])
+    expect(await reader().fetch('*[_type == "exercise"] | order(name desc) [0...3] .name', {}, {perspective: 'published'})).toEqual([
+      'Squat',
+      'Lunge',
+      'Coach-only',
+    ])
     expect(await anonymous().fetch('{"settings": count(*[_type == "settings"]), "all": count(*[])}')).toEqual({settings: 0, all: 2})
     expect(await anonymous().fetch('*[_id == "ex-1"][0]{"referrers": *[references(^._id)]._id}')).toEqual({referrers: []})
   })
@@ -91,7 +112,11 @@ describe('without a token only root-path documents exist', () => {
     await Promise.all([anon.welcome, tokened.welcome])
     const client = lake.client()
     await client.patch('settings.site').set({title: 'Renamed'}).commit()
-    await client.transaction().patch('team.coach', (p) => p.set({name: 'Coach'})).patch('ex-2', (p) => p.set({name: 'Lunge 2'})).commit()
+    await client
+      .transaction()
+      .patch('team.coach', (p) => p.set({name: 'Coach'}))
+      .patch('ex-2', (p) => p.set({name: 'Lunge 2'}))
+      .commit()
     await client.patch('ex-1').set({name: 'Squat 2'}).commit()
     // Events arrive in commit order: by ex-1's event every earlier one has been sent.
     await anon.waitFor(2)
@@ -106,7 +131,10 @@ describe('without a token only root-path documents exist', () => {
 
   it('export holds the root-path documents without a token, every document with one', async () => {
     const ids = async (headers: Record<string, string>) =>
-      (await (await fetch(api('/data/export/production'), {headers})).text()).trim().split('\n').map((line) => JSON.parse(line)._id)
+      (await (await fetch(api('/data/export/production'), {headers})).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)._id)
     expect(await ids({})).toEqual(['ex-1', 'ex-2'])
     expect(await ids({authorization: `Bearer ${lake.readToken}`})).toEqual(['drafts.ex-1', 'ex-1', 'ex-2', 'settings.site', 'team.coach'])
   })
@@ -137,7 +165,13 @@ describe('private datasets', () => {
     expect(await anon.fetch('*[_id == "s1"][0].text')).toBeNull()
     expect(await reader().withConfig({dataset: 'secret'}).fetch('*[_id == "s1"][0].text')).toBe('top secret')
     const doc = await fetch(api('/data/doc/secret/s1,nope'))
-    expect(await doc.json()).toEqual({documents: [], omitted: [{id: 's1', reason: 'permission'}, {id: 'nope', reason: 'permission'}]})
+    expect(await doc.json()).toEqual({
+      documents: [],
+      omitted: [
+        {id: 's1', reason: 'permission'},
+        {id: 'nope', reason: 'permission'},
+      ],
+    })
     expect(await (await fetch(api('/data/export/secret'))).text()).toBe('')
     const acl = await fetch(api(`/projects/${lake.projectId}/datasets/secret/acl`))
     expect(await acl.json()).toEqual([])

@@ -51,7 +51,10 @@ describe('mutate + query + doc', () => {
       name: 'hello world',
       count: 1,
       tags: ['a', 'c'],
-      steps: [{_key: 'k1', text: 'one'}, {_key: 'k2', text: 'two'}],
+      steps: [
+        {_key: 'k1', text: 'one'},
+        {_key: 'k2', text: 'two'},
+      ],
     })
     const doc = await client
       .patch('p1')
@@ -93,7 +96,12 @@ describe('mutate + query + doc', () => {
 
   it('deletes by id and by query', async () => {
     const client = lake.client()
-    await client.transaction().create({_id: 'd1', _type: 'gone'}).create({_id: 'd2', _type: 'gone'}).create({_id: 'd3', _type: 'gone'}).commit()
+    await client
+      .transaction()
+      .create({_id: 'd1', _type: 'gone'})
+      .create({_id: 'd2', _type: 'gone'})
+      .create({_id: 'd3', _type: 'gone'})
+      .commit()
     await client.delete('d1')
     expect(await client.getDocument('d1')).toBeUndefined()
     await client.delete({query: '*[_type == $t]', params: {t: 'gone'}})
@@ -110,7 +118,10 @@ describe('mutate + query + doc', () => {
 
   it('returns mutate results like the hosted API', async () => {
     const client = lake.client()
-    const res = await client.mutate([{create: {_id: 'r1', _type: 't'}}, {patch: {id: 'r1', set: {a: 1}}}], {returnDocuments: false, returnFirst: false})
+    const res = await client.mutate([{create: {_id: 'r1', _type: 't'}}, {patch: {id: 'r1', set: {a: 1}}}], {
+      returnDocuments: false,
+      returnFirst: false,
+    })
     expect(res.transactionId).toEqual(expect.any(String))
     expect(res.results).toEqual([
       {id: 'r1', operation: 'create'},
@@ -124,7 +135,12 @@ describe('mutate + query + doc', () => {
     const client = lake.client()
     await client.create({_id: 'atomic-existing', _type: 't'})
     await expect(
-      client.transaction().create({_id: 'atomic-new', _type: 't'}).patch('atomic-existing', (p) => p.set({x: 1})).create({_id: 'atomic-existing', _type: 't'}).commit(),
+      client
+        .transaction()
+        .create({_id: 'atomic-new', _type: 't'})
+        .patch('atomic-existing', (p) => p.set({x: 1}))
+        .create({_id: 'atomic-existing', _type: 't'})
+        .commit(),
     ).rejects.toMatchObject({statusCode: 409, message: expect.stringContaining('already exists')})
     expect(await client.getDocument('atomic-new')).toBeUndefined()
     expect((await client.getDocument('atomic-existing'))?.x).toBeUndefined()
@@ -149,12 +165,18 @@ describe('mutate + query + doc', () => {
 
   it('autoGenerateArrayKeys adds _key to array objects that lack one', async () => {
     const client = lake.client()
-    const doc = await client.create({_id: 'keys1', _type: 't', items: [{a: 1}, {_key: 'given', a: 2}], nested: {list: [{b: 1}]}}, {autoGenerateArrayKeys: true})
+    const doc = await client.create(
+      {_id: 'keys1', _type: 't', items: [{a: 1}, {_key: 'given', a: 2}], nested: {list: [{b: 1}]}},
+      {autoGenerateArrayKeys: true},
+    )
     const items = doc.items as unknown as Array<{_key: string}>
     expect(items[0]?._key).toMatch(/^[A-Za-z0-9]{12}$/)
     expect(items[1]?._key).toBe('given')
     expect((doc.nested as unknown as {list: Array<{_key: string}>}).list[0]?._key).toEqual(expect.any(String))
-    const patched = await client.patch('keys1').append('items', [{a: 3}]).commit({autoGenerateArrayKeys: true})
+    const patched = await client
+      .patch('keys1')
+      .append('items', [{a: 3}])
+      .commit({autoGenerateArrayKeys: true})
     expect((patched.items as Array<{_key?: string}>)[2]?._key).toEqual(expect.any(String))
   })
 })

@@ -34,7 +34,11 @@ afterAll(async () => {
 async function grant(origin: string): Promise<{origin: string | null; credentials: string | null; vary: string | null}> {
   const res = await fetch(`${lake.url}/v2025-02-19/data/query/production?query=1`, {headers: {origin}})
   expect((await res.json()).result).toBe(1)
-  return {origin: res.headers.get('access-control-allow-origin'), credentials: res.headers.get('access-control-allow-credentials'), vary: res.headers.get('vary')}
+  return {
+    origin: res.headers.get('access-control-allow-origin'),
+    credentials: res.headers.get('access-control-allow-credentials'),
+    vary: res.headers.get('vary'),
+  }
 }
 
 function preflight(origin: string, pathname = '/data/mutate/production'): Promise<Response> {
@@ -57,7 +61,9 @@ describe('the allow-list', () => {
     try {
       const listed = await cli('cors', 'list', '--data-dir', dataDir)
       expect(listed.stdout.trim().split('\n')).toEqual(['http://localhost:3333  (credentials allowed)'])
-      expect(JSON.parse(fs.readFileSync(configPath(dataDir), 'utf8')).cors).toEqual([{origin: 'http://localhost:3333', allowCredentials: true}])
+      expect(JSON.parse(fs.readFileSync(configPath(dataDir), 'utf8')).cors).toEqual([
+        {origin: 'http://localhost:3333', allowCredentials: true},
+      ])
     } finally {
       fs.rmSync(dataDir, {recursive: true, force: true})
     }
@@ -107,10 +113,13 @@ describe('the allow-list', () => {
     ])
 
     // Adding an origin again replaces its credentials setting.
-    expect((await cli('cors', 'add', 'http://localhost:4000', ...dir)).stdout).toContain('Updated http://localhost:4000 (credentials not allowed)')
+    expect((await cli('cors', 'add', 'http://localhost:4000', ...dir)).stdout).toContain(
+      'Updated http://localhost:4000 (credentials not allowed)',
+    )
     expect(await grant('http://localhost:4000')).toMatchObject({origin: 'http://localhost:4000', credentials: null})
 
-    for (const origin of ['http://localhost:4000', 'https://site.example', 'https://*.club.example']) expect((await cli('cors', 'remove', origin, ...dir)).code).toBe(0)
+    for (const origin of ['http://localhost:4000', 'https://site.example', 'https://*.club.example'])
+      expect((await cli('cors', 'remove', origin, ...dir)).code).toBe(0)
     expect(await grant('http://localhost:4000')).toMatchObject({origin: null})
     expect(await grant('https://north.club.example')).toMatchObject({origin: null})
     // The config keeps its tokens: the lake still knows its write token.

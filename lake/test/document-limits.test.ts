@@ -28,14 +28,25 @@ const nested = (levels: number) => JSON.parse(nestedJson(levels)) as Record<stri
 const depthPath = (levels: number) => Array.from({length: levels}, () => 'a').join('.')
 
 const api = (p: string) => `${lake.url}/v2025-02-19${p}`
-const headers = () => ({authorization: `Bearer ${lake.writeToken}`, 'x-sanity-project-id': lake.projectId, 'content-type': 'application/json'})
+const headers = () => ({
+  authorization: `Bearer ${lake.writeToken}`,
+  'x-sanity-project-id': lake.projectId,
+  'content-type': 'application/json',
+})
 const post = (p: string, body: string) => fetch(api(p), {method: 'POST', headers: headers(), body})
 
 async function expectTooDeep(response: Response, documentId: string, pathPrefix = ''): Promise<void> {
   const body = await response.json()
   expect(response.status).toBe(400)
-  expect(body.error).toMatchObject({type: 'documentTooDeepError', documentId, limit: 20, path: `${pathPrefix}${depthPath(21 - pathPrefix.split('.').filter(Boolean).length)}`})
-  expect(body.error.description).toBe(`Document "${documentId}" exceeds the maximum attribute nesting depth of 20 levels at ${body.error.path}`)
+  expect(body.error).toMatchObject({
+    type: 'documentTooDeepError',
+    documentId,
+    limit: 20,
+    path: `${pathPrefix}${depthPath(21 - pathPrefix.split('.').filter(Boolean).length)}`,
+  })
+  expect(body.error.description).toBe(
+    `Document "${documentId}" exceeds the maximum attribute nesting depth of 20 levels at ${body.error.path}`,
+  )
 }
 
 async function absent(...ids: string[]): Promise<void> {
@@ -51,11 +62,13 @@ describe('nesting depth', () => {
     const error = await client.create({_id: 'depth-21', _type: 't', ...nested(21)}).catch((err: unknown) => err)
     expect(error).toBeInstanceOf(ClientError)
     expect((error as ClientError).statusCode).toBe(400)
-    expect((error as ClientError).message).toBe(`Document "depth-21" exceeds the maximum attribute nesting depth of 20 levels at ${depthPath(21)}`)
+    expect((error as ClientError).message).toBe(
+      `Document "depth-21" exceeds the maximum attribute nesting depth of 20 levels at ${depthPath(21)}`,
+    )
     await absent('depth-21')
   })
 
-  it('counts an object in an array at its array\'s level, and an array in an array as a level', async () => {
+  it("counts an object in an array at its array's level, and an array in an array as a level", async () => {
     const client = lake.client()
     // body[].children[].text nests 3 levels: Portable Text stays far from the limit.
     const block = {_type: 'block', _key: 'b', children: [{_type: 'span', _key: 's', text: 'x'}]}
@@ -81,7 +94,10 @@ describe('nesting depth', () => {
       ]
       for (const mutation of mutations) {
         for (const query of ['', '?autoGenerateArrayKeys=true&returnDocuments=true']) {
-          const response = await post(`/data/mutate/production${query}`, `{"mutations": [{"create": {"_id": "sibling", "_type": "t"}}, ${mutation}]}`)
+          const response = await post(
+            `/data/mutate/production${query}`,
+            `{"mutations": [{"create": {"_id": "sibling", "_type": "t"}}, ${mutation}]}`,
+          )
           expect(response.status, mutation.slice(0, 40)).toBe(400)
           const body = await response.json()
           expect(body.error.type).toBe('documentTooDeepError')
@@ -107,7 +123,12 @@ describe('nesting depth', () => {
       await expectTooDeep(imported, id)
       await absent(id, `drafts.${id}`, 'drafts.base', 'sibling', 'imp-ok')
       expect(await lake.client().getDocument('base')).toMatchObject({name: 'Squat'})
-      expect(await lake.client().getDocument('base').then((d) => d && 'deep' in d)).toBe(false)
+      expect(
+        await lake
+          .client()
+          .getDocument('base')
+          .then((d) => d && 'deep' in d),
+      ).toBe(false)
       // Still answering, and a restart replays a log without it.
       expect(await lake.client().fetch('count(*[_id == "base"])')).toBe(1)
       await lake.restart()
@@ -122,7 +143,10 @@ describe('nesting depth', () => {
       `{"patch": {"id": "base", "setIfMissing": {"name": ${nestedJson(100_000)}}}}`,
       `{"patch": {"id": "base", "setIfMissing": {"name": ${nestedJson(3_250)}}}}`,
     ]) {
-      const response = await post('/data/mutate/production', `{"mutations": [{"create": {"_id": "noop-sibling", "_type": "t"}}, ${mutation}]}`)
+      const response = await post(
+        '/data/mutate/production',
+        `{"mutations": [{"create": {"_id": "noop-sibling", "_type": "t"}}, ${mutation}]}`,
+      )
       const body = await response.json()
       expect(response.status).toBe(400)
       expect(body.error).toMatchObject({type: 'requestTooDeepError', limit: 72})
@@ -136,7 +160,10 @@ describe('nesting depth', () => {
     const client = lake.client()
     await client.create({_id: 'grow', _type: 't', ...nested(18)})
     // A value three levels deep, set at level 18, puts its leaf at level 21.
-    const response = await post('/data/mutate/production', JSON.stringify({mutations: [{patch: {id: 'grow', set: {[depthPath(18)]: {b: {c: {d: 1}}}}}}]}))
+    const response = await post(
+      '/data/mutate/production',
+      JSON.stringify({mutations: [{patch: {id: 'grow', set: {[depthPath(18)]: {b: {c: {d: 1}}}}}}]}),
+    )
     const body = await response.json()
     expect(response.status).toBe(400)
     expect(body.error).toMatchObject({type: 'documentTooDeepError', documentId: 'grow', path: `${depthPath(18)}.b.c.d`})
@@ -147,7 +174,10 @@ describe('nesting depth', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-limits-cli-'))
     const file = path.join(dataDir, 'deep.ndjson')
     fs.writeFileSync(file, `{"_id": "cli-ok", "_type": "t"}\n{"_id": "cli-deep", "_type": "t", "a": ${nestedJson(100_000)}}\n`)
-    const run = (...args: string[]) => spawnSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'lake/src/cli.ts'), ...args, '--data-dir', dataDir], {encoding: 'utf8'})
+    const run = (...args: string[]) =>
+      spawnSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'lake/src/cli.ts'), ...args, '--data-dir', dataDir], {
+        encoding: 'utf8',
+      })
     const result = run('import', file)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('Document "cli-deep" exceeds the maximum attribute nesting depth of 20 levels at a.a.a')
@@ -161,14 +191,22 @@ describe('nesting depth', () => {
 describe('document size', () => {
   it('refuses a document over 32 MB (SI) of JSON from create and from a patch; accepts one under it', async () => {
     const client = lake.client()
-    const big = await post('/data/mutate/production', JSON.stringify({mutations: [{create: {_id: 'big', _type: 't', blob: 'x'.repeat(32_000_000)}}]}))
+    const big = await post(
+      '/data/mutate/production',
+      JSON.stringify({mutations: [{create: {_id: 'big', _type: 't', blob: 'x'.repeat(32_000_000)}}]}),
+    )
     const body = await big.json()
     expect(big.status).toBe(400)
     expect(body.error).toMatchObject({type: 'documentTooLargeError', documentId: 'big', limit: 32_000_000})
     expect(body.error.size).toBeGreaterThan(32_000_000)
-    expect(body.error.description).toMatch(/^Document "big" is 32,000,\d{3} bytes of JSON, over the maximum document size of 32,000,000 bytes \(32 MB\)$/)
+    expect(body.error.description).toMatch(
+      /^Document "big" is 32,000,\d{3} bytes of JSON, over the maximum document size of 32,000,000 bytes \(32 MB\)$/,
+    )
     await client.create({_id: 'nearly', _type: 't', blob: 'x'.repeat(31_990_000)})
-    const grown = await post('/data/mutate/production', JSON.stringify({mutations: [{patch: {id: 'nearly', set: {more: 'y'.repeat(20_000)}}}]}))
+    const grown = await post(
+      '/data/mutate/production',
+      JSON.stringify({mutations: [{patch: {id: 'nearly', set: {more: 'y'.repeat(20_000)}}}]}),
+    )
     expect(grown.status).toBe(400)
     expect((await grown.json()).error).toMatchObject({type: 'documentTooLargeError', documentId: 'nearly'})
     await absent('big')
@@ -183,18 +221,26 @@ describe('attributes per document', () => {
     // _id, _type, _rev, _createdAt, _updatedAt + 995 fields = 1,000.
     const fields = (n: number) => Object.fromEntries(Array.from({length: n}, (_, i) => [`f${i}`, i]))
     expect((await client.create({_id: 'attrs-1000', _type: 't', ...fields(995)}))._id).toBe('attrs-1000')
-    const over = await post('/data/mutate/production', JSON.stringify({mutations: [{create: {_id: 'attrs-1001', _type: 't', ...fields(996)}}]}))
+    const over = await post(
+      '/data/mutate/production',
+      JSON.stringify({mutations: [{create: {_id: 'attrs-1001', _type: 't', ...fields(996)}}]}),
+    )
     const body = await over.json()
     expect(over.status).toBe(400)
     expect(body.error).toMatchObject({type: 'documentTooManyAttributesError', documentId: 'attrs-1001', limit: 1000})
-    expect(body.error.description).toBe('Document "attrs-1001" has over 1,000 attributes (unique paths and datatypes), the maximum per document')
+    expect(body.error.description).toBe(
+      'Document "attrs-1001" has over 1,000 attributes (unique paths and datatypes), the maximum per document',
+    )
     await absent('attrs-1001')
     // 20,000 array items of two shapes: items[] (object), items[]._key, items[].n (integer), items[].x (float).
     const items = Array.from({length: 20_000}, (_, i) => (i % 2 ? {_key: `k${i}`, n: i} : {_key: `k${i}`, x: i + 0.5}))
     expect((await client.create({_id: 'long-array', _type: 't', ...fields(990), items}))._id).toBe('long-array')
     // Retyping a field keeps the count (1,000); a new field on long-array makes 1,001 and fails
     // the whole transaction.
-    const patched = await post('/data/mutate/production', JSON.stringify({mutations: [{patch: {id: 'attrs-1000', set: {f0: 'now a string'}}}, {patch: {id: 'long-array', set: {f990: true}}}]}))
+    const patched = await post(
+      '/data/mutate/production',
+      JSON.stringify({mutations: [{patch: {id: 'attrs-1000', set: {f0: 'now a string'}}}, {patch: {id: 'long-array', set: {f990: true}}}]}),
+    )
     expect(patched.status).toBe(400)
     expect((await patched.json()).error).toMatchObject({type: 'documentTooManyAttributesError', documentId: 'long-array'})
     expect(await client.fetch('*[_id == "attrs-1000"][0].f0')).toBe(0)
@@ -213,7 +259,10 @@ describe('a data dir written before the limits', () => {
       {id: 'old-3250', doc: {_id: 'old-3250', _type: 't', ...system, ...nested(3_250)}},
       {id: 'fine', doc: {_id: 'fine', _type: 't', ...system}},
     ]
-    fs.writeFileSync(path.join(datasetDir, 'txlog.ndjson'), `${JSON.stringify({seq: 1, id: 'r1', timestamp: system._createdAt, identity: 'old', mutations: [], changes})}\n`)
+    fs.writeFileSync(
+      path.join(datasetDir, 'txlog.ndjson'),
+      `${JSON.stringify({seq: 1, id: 'r1', timestamp: system._createdAt, identity: 'old', mutations: [], changes})}\n`,
+    )
     const old = await spawnLake({rateLimits: 'off', dataDir})
     try {
       const client = old.client()

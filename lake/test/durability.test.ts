@@ -20,7 +20,11 @@ async function incrementWithRetry(client: SanityClient, id: string): Promise<num
   for (let attempt = 1; ; attempt++) {
     const doc = await client.getDocument(id)
     try {
-      await client.patch(id).ifRevisionId(doc!._rev).set({count: (doc!.count as number) + 1}).commit()
+      await client
+        .patch(id)
+        .ifRevisionId(doc!._rev)
+        .set({count: (doc!.count as number) + 1})
+        .commit()
       return attempt
     } catch (err) {
       if ((err as {statusCode?: number}).statusCode !== 409) throw err
@@ -57,7 +61,11 @@ describe('durability', () => {
         const id = `burst-${w}-${i}`
         try {
           // Two documents per transaction: after the crash both exist or neither does.
-          await client.transaction().create({_id: id, _type: 'burst', w, i}).create({_id: `${id}-pair`, _type: 'burstPair'}).commit()
+          await client
+            .transaction()
+            .create({_id: id, _type: 'burst', w, i})
+            .create({_id: `${id}-pair`, _type: 'burstPair'})
+            .commit()
           acknowledged.push(id)
         } catch {
           return // the lake died under us
@@ -99,7 +107,8 @@ describe('durability', () => {
     await client.createOrReplace({_id: 'state-1', _type: 'state', n: 1})
     await client.patch('state-1').inc({n: 1}).commit()
     await client.delete('counter')
-    const exportAll = async () => (await fetch(`${lake.url}/v1/data/export/production`, {headers: {authorization: `Bearer ${lake.readToken}`}})).text()
+    const exportAll = async () =>
+      (await fetch(`${lake.url}/v1/data/export/production`, {headers: {authorization: `Bearer ${lake.readToken}`}})).text()
     const before = await exportAll()
     await lake.restart() // SIGTERM: writes a snapshot
     expect(fs.existsSync(path.join(lake.dataDir, 'datasets/production/snapshot.ndjson'))).toBe(true)
@@ -118,7 +127,9 @@ describe('durability', () => {
     await lake.restart()
     await client.patch('hist').set({title: 'three'}).commit()
     const at = async (rev: string) => {
-      const res = await fetch(`${lake.url}/v2025-02-19/data/history/production/documents/hist?revision=${rev}`, {headers: {authorization: `Bearer ${lake.readToken}`}})
+      const res = await fetch(`${lake.url}/v2025-02-19/data/history/production/documents/hist?revision=${rev}`, {
+        headers: {authorization: `Bearer ${lake.readToken}`},
+      })
       return (await res.json()).documents
     }
     expect(await at(v1._rev)).toEqual([v1])

@@ -31,9 +31,50 @@ function prng(seed: number) {
 }
 type Random = ReturnType<typeof prng>
 
-const IDS = ['ex-squat', 'ex-lunge', 'drafts.ex-squat', 'muscle-quads', 'versions.r1.ex-lunge', 'fuzz-new', 'a.b.c', 'x'.repeat(300), '', ' ', 'é', '*', '../etc']
+const IDS = [
+  'ex-squat',
+  'ex-lunge',
+  'drafts.ex-squat',
+  'muscle-quads',
+  'versions.r1.ex-lunge',
+  'fuzz-new',
+  'a.b.c',
+  'x'.repeat(300),
+  '',
+  ' ',
+  'é',
+  '*',
+  '../etc',
+]
 const TYPES = ['exercise', 'muscle', 'test', '', 'sanity.imageAsset', '_x']
-const ODD_STRINGS = ['', ' ', '%', '%zz', '%00', '\u0000', '\ud800', '𝄞', '"', "'", '\\', '$', '*', '->', '[', ']', '{', '}', '..', '/', '?', '#', 'null', 'true', '-1', '1e309']
+const ODD_STRINGS = [
+  '',
+  ' ',
+  '%',
+  '%zz',
+  '%00',
+  '\u0000',
+  '\ud800',
+  '𝄞',
+  '"',
+  "'",
+  '\\',
+  '$',
+  '*',
+  '->',
+  '[',
+  ']',
+  '{',
+  '}',
+  '..',
+  '/',
+  '?',
+  '#',
+  'null',
+  'true',
+  '-1',
+  '1e309',
+]
 const QUERIES = [
   '*',
   '*[_type == "exercise"]',
@@ -75,7 +116,11 @@ function randomJson(r: Random, depth = 0): unknown {
       return Array.from({length: r.int(4)}, () => randomJson(r, depth + 1))
     case 6: {
       const out: Record<string, unknown> = {}
-      for (let i = r.int(4); i > 0; i--) out[r.pick(['_id', '_type', '_ref', '_key', '_rev', 'title', 'set', 'patch', 'create', r.pick(ODD_STRINGS)])] = randomJson(r, depth + 1)
+      for (let i = r.int(4); i > 0; i--)
+        out[r.pick(['_id', '_type', '_ref', '_key', '_rev', 'title', 'set', 'patch', 'create', r.pick(ODD_STRINGS)])] = randomJson(
+          r,
+          depth + 1,
+        )
       return out
     }
     default: {
@@ -135,7 +180,12 @@ function mutationSample(r: Random): unknown {
 function actionSample(r: Random): unknown {
   const id = r.pick(IDS)
   return r.pick([
-    {actionType: 'sanity.action.document.create', publishedId: id, attributes: {_id: `drafts.${id}`, _type: r.pick(TYPES)}, ifExists: r.pick(['fail', 'ignore'])},
+    {
+      actionType: 'sanity.action.document.create',
+      publishedId: id,
+      attributes: {_id: `drafts.${id}`, _type: r.pick(TYPES)},
+      ifExists: r.pick(['fail', 'ignore']),
+    },
     {actionType: 'sanity.action.document.edit', draftId: `drafts.${id}`, publishedId: id, patch: {set: {title: randomJson(r)}}},
     {actionType: 'sanity.action.document.publish', draftId: `drafts.${id}`, publishedId: id},
     {actionType: 'sanity.action.document.unpublish', draftId: `drafts.${id}`, publishedId: id},
@@ -168,8 +218,30 @@ function pathSample(r: Random, projectId: string): {path: string; route: string}
   const ds = r.pick(DATASETS)
   const id = encode(r.pick(IDS))
   const route = r.pick([
-    'query', 'query', 'query', 'mutate', 'mutate', 'mutate', 'actions', 'actions', 'doc', 'listen', 'history-doc', 'history-tx',
-    'history-events', 'import', 'export', 'assets', 'files', 'datasets', 'project', 'users', 'ping', 'login', 'references', 'junk',
+    'query',
+    'query',
+    'query',
+    'mutate',
+    'mutate',
+    'mutate',
+    'actions',
+    'actions',
+    'doc',
+    'listen',
+    'history-doc',
+    'history-tx',
+    'history-events',
+    'import',
+    'export',
+    'assets',
+    'files',
+    'datasets',
+    'project',
+    'users',
+    'ping',
+    'login',
+    'references',
+    'junk',
   ])
   const paths: Record<string, string> = {
     query: `/data/query/${ds}`,
@@ -208,7 +280,8 @@ function requestSample(r: Random, lake: SpawnedLake): FuzzRequest {
   if (auth === 'param') search.set('token', r.chance(0.8) ? lake.writeToken : '')
   if (r.chance(0.2)) headers['x-sanity-project-id'] = r.pick([lake.projectId, 'other', ''])
   if (r.chance(0.2)) headers.origin = r.pick(['http://localhost:3333', 'null', 'https://evil.example'])
-  if (r.chance(0.2)) headers['content-type'] = r.pick(['application/json', 'text/plain', 'application/x-ndjson', 'multipart/form-data', 'image/png'])
+  if (r.chance(0.2))
+    headers['content-type'] = r.pick(['application/json', 'text/plain', 'application/x-ndjson', 'multipart/form-data', 'image/png'])
 
   if (route === 'query' || route === 'listen' || r.chance(0.2)) {
     const query = r.chance(0.8) ? r.pick(QUERIES) : String(mutate(r, r.pick(QUERIES)))
@@ -218,22 +291,57 @@ function requestSample(r: Random, lake: SpawnedLake): FuzzRequest {
       search.set(`$${name}`, r.chance(0.8) ? toJson(randomJson(r)).slice(0, 2_000) : r.pick(ODD_STRINGS))
     }
   }
-  if (r.chance(0.3)) search.set('perspective', r.pick(['published', 'drafts', 'previewDrafts', 'raw', 'nope', 'r1', 'published,drafts', '']))
-  for (const flag of ['returnQuery', 'returnIds', 'returnDocuments', 'dryRun', 'autoGenerateArrayKeys', 'includeResult', 'reverse', 'excludeContent', 'verbatim']) {
+  if (r.chance(0.3))
+    search.set('perspective', r.pick(['published', 'drafts', 'previewDrafts', 'raw', 'nope', 'r1', 'published,drafts', '']))
+  for (const flag of [
+    'returnQuery',
+    'returnIds',
+    'returnDocuments',
+    'dryRun',
+    'autoGenerateArrayKeys',
+    'includeResult',
+    'reverse',
+    'excludeContent',
+    'verbatim',
+  ]) {
     if (r.chance(0.08)) search.set(flag, r.pick(['true', 'false', '0', '', 'x']))
   }
-  if (r.chance(0.1)) search.set(r.pick(['visibility', 'limit', 'revision', 'effectFormat', 'filename', 'tag']), r.pick(['sync', 'async', '-1', '0', 'x', 'mendoza', '10']))
+  if (r.chance(0.1))
+    search.set(
+      r.pick(['visibility', 'limit', 'revision', 'effectFormat', 'filename', 'tag']),
+      r.pick(['sync', 'async', '-1', '0', 'x', 'mendoza', '10']),
+    )
 
   const method = r.chance(0.85)
-    ? (({query: r.pick(['GET', 'POST']), mutate: 'POST', actions: 'POST', import: 'POST', assets: 'POST', login: r.pick(['GET', 'POST']), datasets: r.pick(['GET', 'PUT', 'DELETE'])}) as Record<string, string>)[route] ?? 'GET'
+    ? ((
+        {
+          query: r.pick(['GET', 'POST']),
+          mutate: 'POST',
+          actions: 'POST',
+          import: 'POST',
+          assets: 'POST',
+          login: r.pick(['GET', 'POST']),
+          datasets: r.pick(['GET', 'PUT', 'DELETE']),
+        } as Record<string, string>
+      )[route] ?? 'GET')
     : r.pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'PROPFIND'])
 
   let body: string | Uint8Array<ArrayBuffer> | undefined
   if (method !== 'GET' && method !== 'HEAD') {
     let value: unknown
-    if (route === 'mutate') value = {mutations: Array.from({length: 1 + r.int(3)}, () => mutationSample(r)), transactionId: r.chance(0.1) ? r.pick(IDS) : undefined}
-    else if (route === 'actions') value = {actions: Array.from({length: 1 + r.int(2)}, () => actionSample(r)), transactionId: r.chance(0.1) ? r.pick(IDS) : undefined}
-    else if (route === 'query') value = {query: r.pick(QUERIES), params: {type: 'exercise', id: r.pick(IDS), ids: [r.pick(IDS)], q: 'squat*', x: randomJson(r)}, perspective: r.pick(['raw', 'published', 7])}
+    if (route === 'mutate')
+      value = {
+        mutations: Array.from({length: 1 + r.int(3)}, () => mutationSample(r)),
+        transactionId: r.chance(0.1) ? r.pick(IDS) : undefined,
+      }
+    else if (route === 'actions')
+      value = {actions: Array.from({length: 1 + r.int(2)}, () => actionSample(r)), transactionId: r.chance(0.1) ? r.pick(IDS) : undefined}
+    else if (route === 'query')
+      value = {
+        query: r.pick(QUERIES),
+        params: {type: 'exercise', id: r.pick(IDS), ids: [r.pick(IDS)], q: 'squat*', x: randomJson(r)},
+        perspective: r.pick(['raw', 'published', 7]),
+      }
     else value = randomJson(r)
     if (r.chance(0.5)) value = mutate(r, value)
     if (route === 'import') body = [mutationSample(r), randomJson(r)].map(toJson).join('\n')
@@ -311,7 +419,12 @@ describe(`HTTP API fuzz (seed ${SEED})`, () => {
         if (request.method === 'DELETE' && /\/datasets\/production\/?(\?|$)/.test(request.url)) continue
         sent++
         try {
-          const response = await fetch(request.url, {method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(STALL_MS)})
+          const response = await fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal: AbortSignal.timeout(STALL_MS),
+          })
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
           if ((response.headers.get('content-type') ?? '').includes('event-stream')) {
             await response.body?.cancel()
@@ -342,9 +455,12 @@ describe(`HTTP API fuzz (seed ${SEED})`, () => {
     const changed = [...new Set([...before.keys(), ...after.keys()])].filter((id) => before.get(id) !== after.get(id))
     const unacknowledged: string[] = []
     for (const id of changed) {
-      const history = await fetch(`${lake.url}/v1/data/history/production/transactions/${encodeURIComponent(id)}?reverse=true&limit=1&excludeContent=true`, {
-        headers: {authorization: `Bearer ${lake.readToken}`},
-      })
+      const history = await fetch(
+        `${lake.url}/v1/data/history/production/transactions/${encodeURIComponent(id)}?reverse=true&limit=1&excludeContent=true`,
+        {
+          headers: {authorization: `Bearer ${lake.readToken}`},
+        },
+      )
       const last = (JSON.parse((await history.text()).split('\n')[0] || '{}') as {id?: string}).id
       if (!last || !acked.has(last)) unacknowledged.push(`${id} (last transaction ${last})`)
     }

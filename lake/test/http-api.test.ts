@@ -10,7 +10,9 @@ const BODY_LIMIT = 200_000
 
 beforeAll(async () => {
   lake = await spawnLake({rateLimits: 'off', args: ['--max-body-bytes', String(BODY_LIMIT)]})
-  await lake.client().transaction()
+  await lake
+    .client()
+    .transaction()
     .create({_id: 'ex-1', _type: 'exercise', name: 'Published'})
     .create({_id: 'drafts.ex-1', _type: 'exercise', name: 'Draft of 1'})
     .create({_id: 'drafts.ex-2', _type: 'exercise', name: 'Only a draft'})
@@ -39,7 +41,9 @@ describe('perspectives and auth', () => {
       {_id: 'ex-2', name: 'Only a draft', _originalId: 'drafts.ex-2'},
     ]
     expect(await client.fetch(names, {}, {perspective: 'drafts'})).toEqual(expected)
-    const res = await fetch(api(`/data/query/production?query=${encodeURIComponent(names)}&perspective=previewDrafts`), {headers: auth(lake.readToken)})
+    const res = await fetch(api(`/data/query/production?query=${encodeURIComponent(names)}&perspective=previewDrafts`), {
+      headers: auth(lake.readToken),
+    })
     expect((await res.json()).result).toEqual(expected)
   })
 
@@ -66,7 +70,12 @@ describe('perspectives and auth', () => {
       headers: {...auth(lake.readToken), 'content-type': 'application/json'},
       body: JSON.stringify({query: '*[_id == $id][0].name', params: {id: 'ex-1'}}),
     })
-    expect(await post.json()).toEqual({query: '*[_id == $id][0].name', result: 'Published', syncTags: expect.any(Array), ms: expect.any(Number)})
+    expect(await post.json()).toEqual({
+      query: '*[_id == $id][0].name',
+      result: 'Published',
+      syncTags: expect.any(Array),
+      ms: expect.any(Number),
+    })
   })
 
   it('a GROQ syntax error is a 400 naming the position', async () => {
@@ -81,7 +90,10 @@ describe('perspectives and auth', () => {
     const res = await fetch(api('/data/doc/production/ex-1,drafts.ex-1,nope'))
     expect(await res.json()).toMatchObject({
       documents: [{_id: 'ex-1'}],
-      omitted: [{id: 'drafts.ex-1', reason: 'permission'}, {id: 'nope', reason: 'existence'}],
+      omitted: [
+        {id: 'drafts.ex-1', reason: 'permission'},
+        {id: 'nope', reason: 'existence'},
+      ],
     })
     const withToken = await lake.client({token: lake.readToken}).getDocument('drafts.ex-1')
     expect(withToken?.name).toBe('Draft of 1')
@@ -90,10 +102,21 @@ describe('perspectives and auth', () => {
   it('writes need a write token: 401 anonymous or bad token, 403 read token', async () => {
     await expect(lake.client({token: undefined}).create({_type: 'x'})).rejects.toMatchObject({statusCode: 401})
     await expect(lake.client({token: 'not-a-real-token'}).fetch('count(*)')).rejects.toMatchObject({statusCode: 401})
-    const err = await lake.client({token: lake.readToken}).create({_type: 'x'}).catch((e: unknown) => e)
+    const err = await lake
+      .client({token: lake.readToken})
+      .create({_type: 'x'})
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({statusCode: 403})
-    const res = await fetch(api('/data/mutate/production'), {method: 'POST', headers: {...auth(lake.readToken), 'content-type': 'application/json'}, body: '{"mutations":[]}'})
-    expect(await res.json()).toMatchObject({statusCode: 403, error: {type: 'permissionDeniedError', description: expect.stringContaining('write')}, message: expect.any(String)})
+    const res = await fetch(api('/data/mutate/production'), {
+      method: 'POST',
+      headers: {...auth(lake.readToken), 'content-type': 'application/json'},
+      body: '{"mutations":[]}',
+    })
+    expect(await res.json()).toMatchObject({
+      statusCode: 403,
+      error: {type: 'permissionDeniedError', description: expect.stringContaining('write')},
+      message: expect.any(String),
+    })
   })
 })
 
@@ -103,7 +126,13 @@ describe('assets', () => {
     const bytes = pngBytes(30, 20)
     const asset = await client.assets.upload('image', bytes, {filename: 'red.png'})
     expect(asset._id).toMatch(/^image-[a-f0-9]{40}-30x20-png$/)
-    expect(asset).toMatchObject({_type: 'sanity.imageAsset', extension: 'png', mimeType: 'image/png', size: bytes.length, originalFilename: 'red.png'})
+    expect(asset).toMatchObject({
+      _type: 'sanity.imageAsset',
+      extension: 'png',
+      mimeType: 'image/png',
+      size: bytes.length,
+      originalFilename: 'red.png',
+    })
     expect(asset.metadata.dimensions).toMatchObject({width: 30, height: 20, aspectRatio: 1.5})
     expect(asset.url).toBe(`${lake.url}/images/${lake.projectId}/production/${asset.assetId}-30x20.png`)
     const res = await fetch(asset.url)
@@ -140,7 +169,11 @@ describe('transport', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBe('true')
     const pre = await fetch(api('/data/mutate/production'), {
       method: 'OPTIONS',
-      headers: {origin: 'http://localhost:3333', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type'},
+      headers: {
+        origin: 'http://localhost:3333',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     })
     expect(pre.status).toBe(204)
     expect(pre.headers.get('access-control-allow-headers')).toBe('authorization,content-type')
@@ -179,9 +212,14 @@ describe('datasets, import and export', () => {
     expect((await client.datasets.list()).map((d) => d.name)).toEqual(['production', 'staging'])
     await client.withConfig({dataset: 'staging'}).create({_id: 's', _type: 't'})
     expect(await client.withConfig({dataset: 'staging'}).fetch('*[]._id')).toEqual(['s'])
-    const err = await client.withConfig({dataset: 'nope'}).fetch('*').catch((e: unknown) => e)
+    const err = await client
+      .withConfig({dataset: 'nope'})
+      .fetch('*')
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({statusCode: 404, message: expect.stringContaining('"nope"')})
-    const comments = await fetch(api(`/projects/${lake.projectId}/datasets?datasetProfile=comments&addonFor=production`), {headers: auth(lake.readToken)})
+    const comments = await fetch(api(`/projects/${lake.projectId}/datasets?datasetProfile=comments&addonFor=production`), {
+      headers: auth(lake.readToken),
+    })
     expect(await comments.json()).toEqual([])
     const stream = await fetch(api('/data/listen/staging?query=*'), {headers: auth(lake.readToken)})
     await client.datasets.delete('staging')
@@ -194,22 +232,35 @@ describe('datasets, import and export', () => {
     const client = lake.client()
     await client.datasets.create('imports')
     const post = (body: string, query = '') =>
-      fetch(api(`/data/import/imports${query}`), {method: 'POST', headers: {...auth(lake.writeToken), 'content-type': 'application/x-ndjson'}, body})
-    const verbatim = [{_id: 'v1', _type: 't', n: 1}, {_id: 'v2', _type: 't', n: 2}]
+      fetch(api(`/data/import/imports${query}`), {
+        method: 'POST',
+        headers: {...auth(lake.writeToken), 'content-type': 'application/x-ndjson'},
+        body,
+      })
+    const verbatim = [
+      {_id: 'v1', _type: 't', n: 1},
+      {_id: 'v2', _type: 't', n: 2},
+    ]
     const res = await post(verbatim.map((d) => JSON.stringify(d)).join('\n'), '?verbatim=true')
     expect(res.status).toBe(200)
     const stored = await client.withConfig({dataset: 'imports'}).fetch('*[_type == "t"] | order(_id)', {}, {perspective: 'raw'})
     expect(stored).toEqual(verbatim)
     const filled = await post(JSON.stringify({_id: 'f1', _type: 'u'}))
     expect(filled.status).toBe(200)
-    expect(await client.withConfig({dataset: 'imports'}).getDocument('f1')).toMatchObject({_rev: expect.any(String), _createdAt: expect.any(String)})
+    expect(await client.withConfig({dataset: 'imports'}).getDocument('f1')).toMatchObject({
+      _rev: expect.any(String),
+      _createdAt: expect.any(String),
+    })
     const bad = await post(`${JSON.stringify({_id: 'g1', _type: 'u'})}\n{"_id": "g2", "_type": `)
     expect(bad.status).toBe(400)
     expect((await bad.json()).error.description).toContain('line 2')
     expect(await client.withConfig({dataset: 'imports'}).getDocument('g1')).toBeUndefined()
 
     const exported = await fetch(api('/data/export/imports'), {headers: auth(lake.readToken)})
-    const lines = (await exported.text()).trim().split('\n').map((l) => JSON.parse(l))
+    const lines = (await exported.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(lines.map((d) => d._id)).toEqual(['f1', 'v1', 'v2'])
     expect(lines[1]).toEqual(verbatim[0])
   })
@@ -218,7 +269,11 @@ describe('datasets, import and export', () => {
 describe('bad input: a 4xx with a clear message, nothing written', () => {
   const count = () => lake.client().fetch('count(*)', {}, {perspective: 'raw'})
   const mutate = (body: string, headers: Record<string, string> = {}) =>
-    fetch(api('/data/mutate/production'), {method: 'POST', headers: {...auth(lake.writeToken), 'content-type': 'application/json', ...headers}, body})
+    fetch(api('/data/mutate/production'), {
+      method: 'POST',
+      headers: {...auth(lake.writeToken), 'content-type': 'application/json', ...headers},
+      body,
+    })
 
   it('malformed JSON, unknown mutation, invalid id, oversized body, unknown dataset', async () => {
     const before = await count()
@@ -230,7 +285,9 @@ describe('bad input: a 4xx with a clear message, nothing written', () => {
     expect(unknown.status).toBe(400)
     expect((await unknown.json()).error.description).toContain('mutations[1]: unknown mutation "teleport"')
 
-    const badId = await mutate(JSON.stringify({mutations: [{create: {_id: 'ok2', _type: 't'}}, {createOrReplace: {_id: 'has space', _type: 't'}}]}))
+    const badId = await mutate(
+      JSON.stringify({mutations: [{create: {_id: 'ok2', _type: 't'}}, {createOrReplace: {_id: 'has space', _type: 't'}}]}),
+    )
     expect(badId.status).toBe(400)
     expect((await badId.json()).error.description).toContain('"has space" is invalid')
 
@@ -259,7 +316,13 @@ describe('bad input: a 4xx with a clear message, nothing written', () => {
 
   it('patching a missing document is an error and writes nothing', async () => {
     const client = lake.client()
-    await expect(client.transaction().create({_id: 'pm1', _type: 't'}).patch('nope-missing', (p) => p.set({a: 1})).commit()).rejects.toMatchObject({
+    await expect(
+      client
+        .transaction()
+        .create({_id: 'pm1', _type: 't'})
+        .patch('nope-missing', (p) => p.set({a: 1}))
+        .commit(),
+    ).rejects.toMatchObject({
       statusCode: 404,
       message: expect.stringContaining('nope-missing'),
     })

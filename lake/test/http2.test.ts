@@ -41,7 +41,10 @@ it('holds 10 listen streams and still answers queries on one HTTP/2 connection',
   const session = http2.connect(`https://localhost:${lake.port}`, {ca})
   const streams = Array.from({length: 10}, (_, i) => {
     const q = encodeURIComponent(`*[_type == "h2"]`)
-    const stream = session.request({':path': `/v2025-02-19/data/listen/production?query=${q}&tag=s${i}`, authorization: `Bearer ${lake.writeToken}`})
+    const stream = session.request({
+      ':path': `/v2025-02-19/data/listen/production?query=${q}&tag=s${i}`,
+      authorization: `Bearer ${lake.writeToken}`,
+    })
     let text = ''
     let headers: http2.IncomingHttpHeaders = {}
     stream.setEncoding('utf8')
@@ -66,7 +69,9 @@ it('holds 10 listen streams and still answers queries on one HTTP/2 connection',
 
 it('resolves the project from the HTTP/2 authority and answers CORS preflights', async () => {
   const session = http2.connect(`https://localhost:${lake.port}`, {ca})
-  const ok = await request(session, '/v2025-02-19/data/query/production?query=1', {':authority': `${lake.projectId}.localhost:${lake.port}`})
+  const ok = await request(session, '/v2025-02-19/data/query/production?query=1', {
+    ':authority': `${lake.projectId}.localhost:${lake.port}`,
+  })
   expect(ok.status).toBe(200)
   const wrong = await request(session, '/v2025-02-19/data/query/production?query=1', {':authority': `other.localhost:${lake.port}`})
   expect(wrong.status).toBe(404)

@@ -4,7 +4,14 @@ import {readImageInfo} from '../src/image-size.ts'
 import {pngBytes} from './png.ts'
 
 const riff = (chunk: string, body: Buffer) =>
-  Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBP'), Buffer.from(chunk), Buffer.from([body.length, 0, 0, 0]), body])
+  Buffer.concat([
+    Buffer.from('RIFF'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('WEBP'),
+    Buffer.from(chunk),
+    Buffer.from([body.length, 0, 0, 0]),
+    body,
+  ])
 
 it('reads PNG (with alpha)', () => {
   expect(readImageInfo(pngBytes(64, 48))).toEqual({width: 64, height: 48, extension: 'png', mimeType: 'image/png', hasAlpha: true})

@@ -16,7 +16,9 @@ const GREEN = [0, 255, 0]
 const BLUE = [0, 0, 255]
 const YELLOW = [255, 255, 0]
 async function quadrants(): Promise<Buffer> {
-  const tile = (rgb: number[]) => ({create: {width: 200, height: 100, channels: 3 as const, background: {r: rgb[0]!, g: rgb[1]!, b: rgb[2]!}}})
+  const tile = (rgb: number[]) => ({
+    create: {width: 200, height: 100, channels: 3 as const, background: {r: rgb[0]!, g: rgb[1]!, b: rgb[2]!}},
+  })
   const part = async (rgb: number[]) => sharp(tile(rgb)).png().toBuffer()
   return sharp({create: {width: 400, height: 200, channels: 3, background: '#000'}})
     .composite([
@@ -132,7 +134,12 @@ describe('crops', () => {
 
 describe('formats and quality', () => {
   it('fm picks the format and content-type', async () => {
-    for (const [fm, format, type] of [['jpg', 'jpeg', 'image/jpeg'], ['png', 'png', 'image/png'], ['webp', 'webp', 'image/webp'], ['avif', 'heif', 'image/avif']] as const) {
+    for (const [fm, format, type] of [
+      ['jpg', 'jpeg', 'image/jpeg'],
+      ['png', 'png', 'image/png'],
+      ['webp', 'webp', 'image/webp'],
+      ['avif', 'heif', 'image/avif'],
+    ] as const) {
       const {res, meta, bytes} = await image(`?w=40&fm=${fm}`)
       expect(meta.format).toBe(format)
       expect(res.headers.get('content-type')).toBe(type)
@@ -196,14 +203,31 @@ describe('orientation and effects', () => {
 
 describe('invalid values', () => {
   for (const [query, parameter] of [
-    ['?w=abc', 'w'], ['?w=0', 'w'], ['?h=-5', 'h'], ['?fit=cover', 'fit'], ['?crop=middle', 'crop'],
-    ['?rect=1,2,3', 'rect'], ['?fm=tiff', 'fm'], ['?auto=compress', 'auto'], ['?bg=zz', 'bg'], ['?flip=x', 'flip'],
-    ['?w=230.17', 'w'], ['?orientation=45', 'orientation'], ['?dpr=9', 'dpr'], ['?q=101', 'q'], ['?fp-x=2', 'fp-x'], ['?sat=200', 'sat'],
+    ['?w=abc', 'w'],
+    ['?w=0', 'w'],
+    ['?h=-5', 'h'],
+    ['?fit=cover', 'fit'],
+    ['?crop=middle', 'crop'],
+    ['?rect=1,2,3', 'rect'],
+    ['?fm=tiff', 'fm'],
+    ['?auto=compress', 'auto'],
+    ['?bg=zz', 'bg'],
+    ['?flip=x', 'flip'],
+    ['?w=230.17', 'w'],
+    ['?orientation=45', 'orientation'],
+    ['?dpr=9', 'dpr'],
+    ['?q=101', 'q'],
+    ['?fp-x=2', 'fp-x'],
+    ['?sat=200', 'sat'],
   ] as const) {
     it(`${query} is a 400 naming ${parameter}`, async () => {
       const {res, bytes} = await get(query)
       expect(res.status).toBe(400)
-      expect(JSON.parse(bytes.toString())).toEqual({statusCode: 400, error: 'Bad Request', message: expect.stringMatching(new RegExp(`^Parameter "${parameter}" must be `))})
+      expect(JSON.parse(bytes.toString())).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: expect.stringMatching(new RegExp(`^Parameter "${parameter}" must be `)),
+      })
     })
   }
   it('unknown parameters are ignored (the original is served)', async () => {
@@ -222,7 +246,12 @@ describe('large inputs', () => {
     header.writeUInt32BE(side, 4)
     header.set([1, 0, 0, 0, 0], 8) // 1-bit greyscale
     const raw = Buffer.alloc((1 + side / 8) * side) // every row: filter 0, all pixels 0
-    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+    const bytes = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ])
     const asset = await lake.client().assets.upload('image', bytes, {filename: 'bomb.png'})
     expect(asset.metadata).toMatchObject({dimensions: {width: side, height: side}})
     expect((asset.metadata as {lqip?: string}).lqip).toBeUndefined()
@@ -278,7 +307,7 @@ describe('upload metadata', () => {
     expect(lqip).toMatchObject({width: 20, height: 13, format: 'jpeg'})
     const pixels = decode(meta.blurHash, 30, 20)
     expect(pixels[0]).toBeGreaterThan(pixels[2]!) // left: red over blue
-    expect(pixels[(29 * 4) + 2]).toBeGreaterThan(pixels[29 * 4]!) // right edge: blue over red
+    expect(pixels[29 * 4 + 2]).toBeGreaterThan(pixels[29 * 4]!) // right edge: blue over red
     const dominant = meta.palette.dominant.background as string
     const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(dominant.slice(i, i + 2), 16))
     expect(r).toBeGreaterThan(180)
@@ -288,7 +317,9 @@ describe('upload metadata', () => {
     expect(meta.palette.vibrant.background).toMatch(/^#[0-9a-f]{6}$/)
   })
   it('a PNG with transparent pixels is not opaque', async () => {
-    const bytes = await sharp({create: {width: 20, height: 20, channels: 4, background: {r: 0, g: 0, b: 0, alpha: 0}}}).png().toBuffer()
+    const bytes = await sharp({create: {width: 20, height: 20, channels: 4, background: {r: 0, g: 0, b: 0, alpha: 0}}})
+      .png()
+      .toBuffer()
     const asset = await lake.client().assets.upload('image', bytes, {filename: 'clear.png'})
     expect(asset.metadata).toMatchObject({hasAlpha: true, isOpaque: false})
   })

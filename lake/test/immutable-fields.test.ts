@@ -9,7 +9,12 @@ let lake: SpawnedLake
 
 beforeAll(async () => {
   lake = await spawnLake({rateLimits: 'off'})
-  await lake.client().transaction().create({_id: 'ex-1', _type: 'exercise', name: 'Squat'}).create({_id: 'ex-2', _type: 'exercise', name: 'Lunge'}).commit()
+  await lake
+    .client()
+    .transaction()
+    .create({_id: 'ex-1', _type: 'exercise', name: 'Squat'})
+    .create({_id: 'ex-2', _type: 'exercise', name: 'Lunge'})
+    .commit()
 })
 afterAll(async () => {
   await lake?.stop()
@@ -25,7 +30,12 @@ async function refused(promise: Promise<unknown>, attribute: '_id' | '_type', do
   expect(clientError.statusCode).toBe(400)
   expect(clientError.message).toBe(`Cannot modify immutable attribute "${attribute}"`)
   expect(clientError.response.body).toMatchObject({
-    error: {type: 'cannotModifyImmutableAttributeError', description: `Cannot modify immutable attribute "${attribute}"`, attribute, documentId},
+    error: {
+      type: 'cannotModifyImmutableAttributeError',
+      description: `Cannot modify immutable attribute "${attribute}"`,
+      attribute,
+      documentId,
+    },
     statusCode: 400,
   })
 }
@@ -41,7 +51,15 @@ async function unchanged(): Promise<void> {
 describe('immutable _id and _type', () => {
   it('refuses set, unset, setIfMissing-free changes and diffMatchPatch on _type by id, and writes nothing of the transaction', async () => {
     const client = lake.client()
-    await refused(client.transaction().patch('ex-2', (p) => p.set({name: 'Changed'})).patch('ex-1', (p) => p.set({_type: 'article'})).commit(), '_type', 'ex-1')
+    await refused(
+      client
+        .transaction()
+        .patch('ex-2', (p) => p.set({name: 'Changed'}))
+        .patch('ex-1', (p) => p.set({_type: 'article'}))
+        .commit(),
+      '_type',
+      'ex-1',
+    )
     await refused(client.patch('ex-1').unset(['_type']).commit(), '_type', 'ex-1')
     await refused(client.patch('ex-1').diffMatchPatch({_type: '@@ -1,8 +1,7 @@\n exercis\n-e\n'}).commit(), '_type', 'ex-1')
     await unchanged()
@@ -80,7 +98,12 @@ describe('immutable _id and _type', () => {
 
   it('refuses an edit action that sets _type on the draft', async () => {
     const client = lake.client()
-    const action = {actionType: 'sanity.action.document.edit' as const, draftId: 'drafts.ex-1', publishedId: 'ex-1', patch: {set: {_type: 'article'}}}
+    const action = {
+      actionType: 'sanity.action.document.edit' as const,
+      draftId: 'drafts.ex-1',
+      publishedId: 'ex-1',
+      patch: {set: {_type: 'article'}},
+    }
     await refused(client.action(action), '_type', 'drafts.ex-1')
     // The draft the edit would have started from the published document was not written either.
     expect(await client.getDocument('drafts.ex-1')).toBeUndefined()

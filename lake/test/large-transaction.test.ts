@@ -23,7 +23,11 @@ it('a 3,000-document import is visible in full to the first query after it is ac
   const client = lake.client()
   // Several queries at once, so both query threads answer some of them.
   const answers = await Promise.all(
-    Array.from({length: 6}, () => client.fetch<{count: number; sum: number; last: unknown}>('{"count": count(*[_type == "bulk"]), "sum": math::sum(*[_type == "bulk"].n), "last": *[_id == "bulk-2999"][0]{n, tags}}')),
+    Array.from({length: 6}, () =>
+      client.fetch<{count: number; sum: number; last: unknown}>(
+        '{"count": count(*[_type == "bulk"]), "sum": math::sum(*[_type == "bulk"].n), "last": *[_id == "bulk-2999"][0]{n, tags}}',
+      ),
+    ),
   )
   for (const answer of answers) expect(answer).toEqual({count: COUNT, sum: (COUNT * (COUNT - 1)) / 2, last: {n: 2999, tags: ['a', 't3']}})
   // And a delete of all of them, one transaction again, leaves nothing behind in any thread.

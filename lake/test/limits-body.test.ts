@@ -22,16 +22,34 @@ describe('request body limits', () => {
   })
 
   it('refuses a Content-Length over the limit without waiting for the body', async () => {
-    const head = [`POST ${queryPath} HTTP/1.1`, `Host: 127.0.0.1:${lake.port}`, 'Content-Type: application/json', `Content-Length: ${100 * 1024 * 1024}`, '', ''].join('\r\n')
+    const head = [
+      `POST ${queryPath} HTTP/1.1`,
+      `Host: 127.0.0.1:${lake.port}`,
+      'Content-Type: application/json',
+      `Content-Length: ${100 * 1024 * 1024}`,
+      '',
+      '',
+    ].join('\r\n')
     // Only the first bytes of the announced 100 MiB ever arrive.
     const anonymous = await rawResponse(lake.url, head, '{"query": "*"', 5_000)
     expect(anonymous.status).toBe(413)
-    const withToken = await rawResponse(lake.url, head.replace('Content-Type', `Authorization: Bearer ${lake.readToken}\r\nContent-Type`).replace(String(100 * 1024 * 1024), String(101 * 1024 * 1024)), '{', 5_000)
+    const withToken = await rawResponse(
+      lake.url,
+      head
+        .replace('Content-Type', `Authorization: Bearer ${lake.readToken}\r\nContent-Type`)
+        .replace(String(100 * 1024 * 1024), String(101 * 1024 * 1024)),
+      '{',
+      5_000,
+    )
     expect(withToken.status).toBe(413)
   })
 
   it('gives requests without a token a 300 KB body limit, in the hosted error shape', async () => {
-    const response = await fetch(`${lake.url}${queryPath}`, {method: 'POST', headers: {'content-type': 'application/json'}, body: queryBody(400_000)})
+    const response = await fetch(`${lake.url}${queryPath}`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body: queryBody(400_000),
+    })
     expect(response.status).toBe(413)
     expect(await response.json()).toEqual({
       error: {description: 'Request body exceeds limit of 300000 bytes', type: 'payloadTooLargeError', limit: 300_000},
@@ -39,7 +57,11 @@ describe('request body limits', () => {
       statusCode: 413,
     })
     // Below it, anonymous queries are answered.
-    const small = await fetch(`${lake.url}${queryPath}`, {method: 'POST', headers: {'content-type': 'application/json'}, body: queryBody(200_000)})
+    const small = await fetch(`${lake.url}${queryPath}`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body: queryBody(200_000),
+    })
     expect(small.status).toBe(200)
   })
 
@@ -53,7 +75,14 @@ describe('request body limits', () => {
   })
 
   it('refuses a streamed body without Content-Length as soon as it passes the limit', async () => {
-    const head = [`POST ${queryPath} HTTP/1.1`, `Host: 127.0.0.1:${lake.port}`, 'Content-Type: application/json', 'Transfer-Encoding: chunked', '', ''].join('\r\n')
+    const head = [
+      `POST ${queryPath} HTTP/1.1`,
+      `Host: 127.0.0.1:${lake.port}`,
+      'Content-Type: application/json',
+      'Transfer-Encoding: chunked',
+      '',
+      '',
+    ].join('\r\n')
     const {status, sent} = await streamUntilAnswered(lake.url, head, 64 * 1024 * 1024)
     expect(status).toBe(413)
     // Refused near the 300 KB limit (plus what the socket buffers held), not after 64 MiB.

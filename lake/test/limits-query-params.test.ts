@@ -20,7 +20,11 @@ describe('query parameters that cannot be posted to a worker', () => {
 
   it('answers 400 naming the parameter, and the worker answers the next query at once', async () => {
     const body = `{"query": "count(*[_type == $type]) + count($deep)", "params": {"type": "test", "deep": ${deepArray(20_000)}}}`
-    const response = await fetch(`${lake.url}/v2025-02-19/data/query/production`, {method: 'POST', headers: {'content-type': 'application/json'}, body})
+    const response = await fetch(`${lake.url}/v2025-02-19/data/query/production`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json'},
+      body,
+    })
     expect(response.status).toBe(400)
     const error = (await response.json()) as {error: {type: string; description: string; parameter: string}}
     expect(error.error.type).toBe('invalidParameterError')

@@ -45,7 +45,11 @@ describe('query capacity for requests without a token', () => {
     const sent = performance.now()
     // From one client: one runs (half the anonymous workers), two wait (half the queue), one is refused.
     const slow = [0, 1, 2, 3].map(() =>
-      fetch(url).then(async (response) => ({status: response.status, body: (await response.json()) as {error: {type: string; description: string}}, at: performance.now() - sent})),
+      fetch(url).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as {error: {type: string; description: string}},
+        at: performance.now() - sent,
+      })),
     )
     await new Promise((resolve) => setTimeout(resolve, 300))
 
@@ -61,7 +65,10 @@ describe('query capacity for requests without a token', () => {
     expect(performance.now() - started).toBeLessThan(2_000)
 
     started = performance.now()
-    const other = await getFrom('127.0.0.2', `${lake.url}/v2025-02-19/data/query/production?query=${encodeURIComponent('count(*[_type == "test"])')}`)
+    const other = await getFrom(
+      '127.0.0.2',
+      `${lake.url}/v2025-02-19/data/query/production?query=${encodeURIComponent('count(*[_type == "test"])')}`,
+    )
     expect(other.status).toBe(200)
     expect((JSON.parse(other.body) as {result: number}).result).toBe(7)
     expect(performance.now() - started).toBeLessThan(2_000)

@@ -34,7 +34,14 @@ describe('documents nested too deeply for a query thread', () => {
       doc('deep-3300', 'deep', {value: nested(3_300)}),
       doc('deep-4000', 'deep', {value: nested(4_000)}),
     ]
-    await log.append({seq: 1, id: 'old-tx', timestamp: '2026-01-01T00:00:00Z', identity: 'old', mutations: [], changes: docs.map((d) => ({id: d._id, doc: d}))})
+    await log.append({
+      seq: 1,
+      id: 'old-tx',
+      timestamp: '2026-01-01T00:00:00Z',
+      identity: 'old',
+      mutations: [],
+      changes: docs.map((d) => ({id: d._id, doc: d})),
+    })
     log.close()
     lake = await spawnLake({dataDir, queryTimeoutMs: 1_000})
   })
@@ -55,7 +62,12 @@ describe('documents nested too deeply for a query thread', () => {
     const client = lake.client()
     for (let round = 0; round < 3; round++) {
       const errors = await Promise.all(
-        [0, 1].map(() => client.fetch(slowQuery(), {}, {perspective: 'raw'}).then(() => null, (error: {message: string}) => error)),
+        [0, 1].map(() =>
+          client.fetch(slowQuery(), {}, {perspective: 'raw'}).then(
+            () => null,
+            (error: {message: string}) => error,
+          ),
+        ),
       )
       for (const error of errors) expect(error?.message).toContain('Query exceeded the time limit of 1000 ms')
       const ping = await fetch(`${lake.url}/v1/ping`)

@@ -59,7 +59,11 @@ describe('listen', () => {
     expect(events.map((e) => e.transactionCurrentEvent).sort()).toEqual([0, 1])
     await client.delete('m2')
     const [, , deleted] = await listener.waitFor(3)
-    expect(deleted).toMatchObject({documentId: 'm2', transition: 'disappear', effects: {apply: [0, null], revert: [0, expect.objectContaining({_id: 'm2'})]}})
+    expect(deleted).toMatchObject({
+      documentId: 'm2',
+      transition: 'disappear',
+      effects: {apply: [0, null], revert: [0, expect.objectContaining({_id: 'm2'})]},
+    })
     expect(deleted).not.toHaveProperty('result')
     listener.close()
   })
@@ -112,7 +116,10 @@ describe('listen', () => {
 
   it('sends keepalive comments on an idle stream', async () => {
     const controller = new AbortController()
-    const res = await fetch(`${lake.url}/v2025-02-19/data/listen/production?query=*`, {headers: {authorization: `Bearer ${lake.readToken}`}, signal: controller.signal})
+    const res = await fetch(`${lake.url}/v2025-02-19/data/listen/production?query=*`, {
+      headers: {authorization: `Bearer ${lake.readToken}`},
+      signal: controller.signal,
+    })
     const reader = res.body!.getReader()
     let text = ''
     while (!/\n:\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value)
@@ -144,18 +151,33 @@ describe('actions', () => {
     await listener.welcome
     const txCreate = 'tx-create-0001'
     await client.action(
-      {actionType: 'sanity.action.document.create', publishedId: 'a1', attributes: {_id: 'drafts.a1', _type: 'exercise', _rev: 'ignored', name: 'Draft'}, ifExists: 'fail'},
+      {
+        actionType: 'sanity.action.document.create',
+        publishedId: 'a1',
+        attributes: {_id: 'drafts.a1', _type: 'exercise', _rev: 'ignored', name: 'Draft'},
+        ifExists: 'fail',
+      },
       {transactionId: txCreate},
     )
     const draft = await client.getDocument('drafts.a1')
     expect(draft).toMatchObject({_id: 'drafts.a1', name: 'Draft', _rev: txCreate})
     await expect(
-      client.action({actionType: 'sanity.action.document.create', publishedId: 'a1', attributes: {_id: 'drafts.a1', _type: 'exercise'}, ifExists: 'fail'}),
+      client.action({
+        actionType: 'sanity.action.document.create',
+        publishedId: 'a1',
+        attributes: {_id: 'drafts.a1', _type: 'exercise'},
+        ifExists: 'fail',
+      }),
     ).rejects.toMatchObject({statusCode: 409})
 
     await client.action(
       [
-        {actionType: 'sanity.action.document.edit', draftId: 'drafts.a1', publishedId: 'a1', patch: {unset: ['_empty_action_guard_pseudo_field_']}},
+        {
+          actionType: 'sanity.action.document.edit',
+          draftId: 'drafts.a1',
+          publishedId: 'a1',
+          patch: {unset: ['_empty_action_guard_pseudo_field_']},
+        },
         {actionType: 'sanity.action.document.edit', draftId: 'drafts.a1', publishedId: 'a1', patch: {set: {name: 'Edited'}}},
       ],
       {transactionId: 'tx-edit-0001'},
@@ -176,10 +198,20 @@ describe('actions', () => {
     // Stale published revision -> 409; edit without a draft copies the published document.
     await client.action({actionType: 'sanity.action.document.edit', draftId: 'drafts.a1', publishedId: 'a1', patch: {set: {name: 'Again'}}})
     await expect(
-      client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.a1', publishedId: 'a1', ifPublishedRevisionId: 'stale'}),
+      client.action({
+        actionType: 'sanity.action.document.publish',
+        draftId: 'drafts.a1',
+        publishedId: 'a1',
+        ifPublishedRevisionId: 'stale',
+      }),
     ).rejects.toMatchObject({statusCode: 409})
     expect((await client.getDocument('a1'))?.name).toBe('Edited')
-    await client.action({actionType: 'sanity.action.document.publish', draftId: 'drafts.a1', publishedId: 'a1', ifPublishedRevisionId: publish.transactionId})
+    await client.action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.a1',
+      publishedId: 'a1',
+      ifPublishedRevisionId: publish.transactionId,
+    })
     const republished = await client.getDocument('a1')
     expect(republished?.name).toBe('Again')
     expect(republished?._createdAt).toBe(published?._createdAt)
@@ -193,9 +225,18 @@ describe('actions', () => {
 
     await client.createOrReplace({_id: 'a1', _type: 'exercise'})
     await expect(
-      client.action({actionType: 'sanity.action.document.create', publishedId: 'a1', attributes: {_id: 'drafts.a1', _type: 'exercise'}, ifExists: 'fail'}),
+      client.action({
+        actionType: 'sanity.action.document.create',
+        publishedId: 'a1',
+        attributes: {_id: 'drafts.a1', _type: 'exercise'},
+        ifExists: 'fail',
+      }),
     ).rejects.toMatchObject({statusCode: 409, message: expect.stringContaining('already published')})
-    await client.action({actionType: 'sanity.action.document.replaceDraft', publishedId: 'a1', attributes: {_id: 'drafts.a1', _type: 'exercise', name: 'Replaced'}})
+    await client.action({
+      actionType: 'sanity.action.document.replaceDraft',
+      publishedId: 'a1',
+      attributes: {_id: 'drafts.a1', _type: 'exercise', name: 'Replaced'},
+    })
     expect((await client.getDocument('drafts.a1'))?.name).toBe('Replaced')
     await client.action({actionType: 'sanity.action.document.delete', publishedId: 'a1', includeDrafts: ['drafts.a1']})
     expect(await client.getDocuments(['a1', 'drafts.a1'])).toEqual([null, null])
@@ -205,10 +246,17 @@ describe('actions', () => {
   it('version.discard (the Studio\'s "Discard changes") deletes the draft and keeps the published document', async () => {
     const client = lake.client()
     await client.createOrReplace({_id: 'vd1', _type: 'exercise', name: 'Published'})
-    await client.action({actionType: 'sanity.action.document.edit', draftId: 'drafts.vd1', publishedId: 'vd1', patch: {set: {name: 'Draft'}}})
+    await client.action({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.vd1',
+      publishedId: 'vd1',
+      patch: {set: {name: 'Draft'}},
+    })
     await client.action({actionType: 'sanity.action.document.version.discard', versionId: 'drafts.vd1'} as never)
     expect(await client.getDocuments(['vd1', 'drafts.vd1'])).toEqual([expect.objectContaining({name: 'Published'}), null])
-    await expect(client.action({actionType: 'sanity.action.document.version.discard', versionId: 'drafts.vd1'} as never)).rejects.toMatchObject({statusCode: 409})
+    await expect(
+      client.action({actionType: 'sanity.action.document.version.discard', versionId: 'drafts.vd1'} as never),
+    ).rejects.toMatchObject({statusCode: 409})
     await expect(client.action({actionType: 'sanity.action.document.version.discard', versionId: 'vd1'} as never)).rejects.toMatchObject({
       statusCode: 400,
       message: expect.stringContaining('not a draft or version id'),

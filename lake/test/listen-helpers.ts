@@ -9,7 +9,12 @@ export interface Collected {
   close(): void
 }
 
-export function collect(client: SanityClient, query: string, params: Record<string, unknown> = {}, options: Record<string, unknown> = {}): Collected {
+export function collect(
+  client: SanityClient,
+  query: string,
+  params: Record<string, unknown> = {},
+  options: Record<string, unknown> = {},
+): Collected {
   const events: Array<Record<string, unknown>> = []
   const waiters: Array<() => void> = []
   let welcomed: () => void = () => {}
@@ -18,22 +23,23 @@ export function collect(client: SanityClient, query: string, params: Record<stri
     welcomed = resolve
     failed = reject
   })
-  const subscription = client
-    .listen(query, params, {events: ['welcome', 'mutation'], ...options} as never)
-    .subscribe({
-      next: (event: Record<string, unknown>) => {
-        if (event.type === 'welcome') welcomed()
-        else events.push(event)
-        for (const w of waiters.splice(0)) w()
-      },
-      error: (err: unknown) => failed(err),
-    })
+  const subscription = client.listen(query, params, {events: ['welcome', 'mutation'], ...options} as never).subscribe({
+    next: (event: Record<string, unknown>) => {
+      if (event.type === 'welcome') welcomed()
+      else events.push(event)
+      for (const w of waiters.splice(0)) w()
+    },
+    error: (err: unknown) => failed(err),
+  })
   return {
     events,
     welcome,
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${count} events; got ${JSON.stringify(events, null, 1)}`)), timeoutMs)
+        const timer = setTimeout(
+          () => reject(new Error(`Timed out waiting for ${count} events; got ${JSON.stringify(events, null, 1)}`)),
+          timeoutMs,
+        )
         const check = () => {
           if (events.length >= count) {
             clearTimeout(timer)

@@ -78,7 +78,10 @@ describe('listen resume', () => {
     const events = await listener.until((list) => list.length >= 3)
     listener.close()
     expect(summary(events)).toEqual(['welcomeback', 'mutation note-y appear', 'mutation note-z appear'])
-    expect(events.slice(1).map((e) => [e.transactionCurrentEvent, e.transactionTotalEvents])).toEqual([[1, 3], [2, 3]])
+    expect(events.slice(1).map((e) => [e.transactionCurrentEvent, e.transactionTotalEvents])).toEqual([
+      [1, 3],
+      [2, 3],
+    ])
   })
 
   it('an unknown position gets reset, and live events follow', async () => {

@@ -192,12 +192,16 @@ describe('live events', () => {
     stream.close()
     expect(missed.type === 'message' && missed.id).toBe(transactionId)
     // A new stream's welcome names the position, also when the lake started from a snapshot.
-    expect(await firstEvent(`${lake.url}/v2025-02-19/data/live/events/${lake.dataset}`)).toEqual(`event: welcome\nid: ${transactionId}\ndata: {}`)
+    expect(await firstEvent(`${lake.url}/v2025-02-19/data/live/events/${lake.dataset}`)).toEqual(
+      `event: welcome\nid: ${transactionId}\ndata: {}`,
+    )
   })
 
   it('includeDrafts needs a token', async () => {
     expect(() => anonymous.live.events({includeDrafts: true})).toThrow(/token/)
-    const response = await fetch(`${lake.url}/v2025-02-19/data/live/events/${lake.dataset}?includeDrafts=true`, {headers: {accept: 'text/event-stream'}})
+    const response = await fetch(`${lake.url}/v2025-02-19/data/live/events/${lake.dataset}?includeDrafts=true`, {
+      headers: {accept: 'text/event-stream'},
+    })
     expect(response.status).toBe(401)
   })
 
@@ -223,7 +227,10 @@ describe('live events without a token', () => {
       const url = `${small.url}/v2025-02-19/data/live/events/${small.dataset}`
       const open = () => {
         const controller = new AbortController()
-        return fetch(url, {headers: {accept: 'text/event-stream'}, signal: controller.signal}).then((response) => ({response, close: () => controller.abort()}))
+        return fetch(url, {headers: {accept: 'text/event-stream'}, signal: controller.signal}).then((response) => ({
+          response,
+          close: () => controller.abort(),
+        }))
       }
       const first = await open()
       const second = await open()

@@ -21,7 +21,9 @@ const post = (fields: Record<string, string>) =>
   })
 
 it('shows a sign-in form for a loopback origin', async () => {
-  const res = await fetch(`${lake.url}/auth/login?origin=${encodeURIComponent('http://localhost:3333/structure')}&projectId=spotter&withSid=true`)
+  const res = await fetch(
+    `${lake.url}/auth/login?origin=${encodeURIComponent('http://localhost:3333/structure')}&projectId=spotter&withSid=true`,
+  )
   expect(res.status).toBe(200)
   const html = await res.text()
   expect(html).toContain('<form method="post" action="/auth/login">')

@@ -173,7 +173,7 @@ function refusedStatus(url: string, headers: Record<string, string> = {}): Promi
 const location = (documentId: string) => ({type: 'document', documentId, path: ['title'], lastActiveAt: new Date().toISOString()})
 
 describe('two editors on one dataset', () => {
-  it('each hears the other\'s state, over HTTP and over TLS, with the token\'s identity', async () => {
+  it("each hears the other's state, over HTTP and over TLS, with the token's identity", async () => {
     const alice = await connectPlain()
     const bob = await connectTls()
     await alice.authorize(lake.writeToken)
@@ -181,12 +181,18 @@ describe('two editors on one dataset', () => {
     await alice.subscribe()
     await bob.subscribe()
 
-    expect((await alice.call('presence_announce', {data: {sessionId: 'alice-1', locations: [location('exercise-squat')]}})).result).toBe(true)
-    const seenByBob = await bob.event('alice\'s state', (e) => e.type === 'state' && e.m?.sessionId === 'alice-1')
-    expect(seenByBob).toEqual({type: 'state', i: 'test-write', m: {sessionId: 'alice-1', locations: [location('exercise-squat')].map((l) => ({...l, lastActiveAt: expect.any(String)}))}})
+    expect((await alice.call('presence_announce', {data: {sessionId: 'alice-1', locations: [location('exercise-squat')]}})).result).toBe(
+      true,
+    )
+    const seenByBob = await bob.event("alice's state", (e) => e.type === 'state' && e.m?.sessionId === 'alice-1')
+    expect(seenByBob).toEqual({
+      type: 'state',
+      i: 'test-write',
+      m: {sessionId: 'alice-1', locations: [location('exercise-squat')].map((l) => ({...l, lastActiveAt: expect.any(String)}))},
+    })
 
     await bob.call('presence_announce', {data: {sessionId: 'bob-1', locations: [location('exercise-squat')]}})
-    const seenByAlice = await alice.event('bob\'s state', (e) => e.type === 'state' && e.m?.sessionId === 'bob-1')
+    const seenByAlice = await alice.event("bob's state", (e) => e.type === 'state' && e.m?.sessionId === 'bob-1')
     expect(seenByAlice.i).toBe('test-read')
     expect(seenByAlice.m?.locations).toEqual([expect.objectContaining({documentId: 'exercise-squat', path: ['title']})])
     // Nobody hears their own announcements back.
@@ -195,12 +201,19 @@ describe('two editors on one dataset', () => {
 
     // A rollcall goes to the others (not back), who answer by announcing again, as the Studio does.
     await bob.call('presence_rollcall', {session: 'bob-1'})
-    const rollCall = await alice.event('bob\'s rollcall', (e) => e.type === 'rollCall')
+    const rollCall = await alice.event("bob's rollcall", (e) => e.type === 'rollCall')
     expect(rollCall).toEqual({type: 'rollCall', i: 'test-read', session: 'bob-1'})
     expect(bob.events().some((e) => e.type === 'rollCall')).toBe(false)
     const before = bob.events().length
     await alice.call('presence_announce', {data: {sessionId: 'alice-1', locations: [location('exercise-lunge')]}})
-    await bob.until(() => bob.events().slice(before).find((e) => e.m?.sessionId === 'alice-1' && JSON.stringify(e.m.locations).includes('exercise-lunge')), 'alice\'s answer to the rollcall')
+    await bob.until(
+      () =>
+        bob
+          .events()
+          .slice(before)
+          .find((e) => e.m?.sessionId === 'alice-1' && JSON.stringify(e.m.locations).includes('exercise-lunge')),
+      "alice's answer to the rollcall",
+    )
 
     // Someone arriving later is told at once who is here (the last state of each live session).
     const carol = await connectPlain()
@@ -210,17 +223,26 @@ describe('two editors on one dataset', () => {
       const events = carol.events()
       return events.length >= 2 ? events : undefined
     }, 'the states of alice and bob')
-    expect(present.map((e) => [e.i, e.m?.sessionId]).sort()).toEqual([['test-read', 'bob-1'], ['test-write', 'alice-1']])
-    expect(present.find((e) => e.m?.sessionId === 'alice-1')?.m?.locations).toEqual([expect.objectContaining({documentId: 'exercise-lunge'})])
+    expect(present.map((e) => [e.i, e.m?.sessionId]).sort()).toEqual([
+      ['test-read', 'bob-1'],
+      ['test-write', 'alice-1'],
+    ])
+    expect(present.find((e) => e.m?.sessionId === 'alice-1')?.m?.locations).toEqual([
+      expect.objectContaining({documentId: 'exercise-lunge'}),
+    ])
 
     // An explicit disconnect ends one session for everyone else.
     expect((await alice.call('presence_disconnect', {session: 'alice-1'})).result).toBe(true)
-    expect(await bob.event('alice\'s disconnect', (e) => e.type === 'disconnect')).toEqual({type: 'disconnect', i: 'test-write', m: {session: 'alice-1'}})
-    await carol.event('alice\'s disconnect', (e) => e.type === 'disconnect' && e.m?.session === 'alice-1')
+    expect(await bob.event("alice's disconnect", (e) => e.type === 'disconnect')).toEqual({
+      type: 'disconnect',
+      i: 'test-write',
+      m: {session: 'alice-1'},
+    })
+    await carol.event("alice's disconnect", (e) => e.type === 'disconnect' && e.m?.session === 'alice-1')
 
     // A socket that closes without a word: the others are told each of its sessions is gone.
     await bob.call('presence_announce', {data: {sessionId: 'bob-2', locations: []}})
-    await carol.event('bob\'s second session', (e) => e.m?.sessionId === 'bob-2')
+    await carol.event("bob's second session", (e) => e.m?.sessionId === 'bob-2')
     ;(bob.socket as WsClient).terminate()
     await carol.event('bob-1 gone', (e) => e.type === 'disconnect' && e.m?.session === 'bob-1')
     await carol.event('bob-2 gone', (e) => e.type === 'disconnect' && e.m?.session === 'bob-2')
@@ -284,7 +306,9 @@ describe('bad input', () => {
     expect(parse).toMatchObject({id: null, error: {message: expect.stringContaining('not valid JSON')}})
     expect((await client.call('presence_fly')).error).toEqual({code: -32601, message: expect.stringContaining('"presence_fly"')})
     client.send(JSON.stringify({jsonrpc: '1.0', method: 'presence_subscribe', id: 'old'}))
-    expect(await client.until(() => client.messages.find((m) => m.id === 'old'), 'the answer to jsonrpc 1.0')).toMatchObject({error: {code: -32600}})
+    expect(await client.until(() => client.messages.find((m) => m.id === 'old'), 'the answer to jsonrpc 1.0')).toMatchObject({
+      error: {code: -32600},
+    })
     client.send(Buffer.from([1, 2, 3]))
     await client.until(() => client.messages.find((m) => m.error?.message.includes('binary')), 'the binary frame error')
 
@@ -310,7 +334,7 @@ describe('bad input', () => {
     await other.close()
   })
 
-  it('refuses upgrades to unknown datasets, other paths and bad tokens with the API\'s JSON errors', async () => {
+  it("refuses upgrades to unknown datasets, other paths and bad tokens with the API's JSON errors", async () => {
     const base = `ws://127.0.0.1:${lake.port}`
     const dataset = await refusedStatus(`${base}${socketPath('nope')}`)
     expect(dataset.status).toBe(404)

@@ -58,16 +58,13 @@ function article(id: string): SanityDocument {
     title: pick(names),
     // A reference object answers for itself: the ref nested inside it is invisible to references().
     hero: {_type: 'reference', _ref: `exercise-${Math.floor(rand() * 400)}`, inner: ref('muscle-1')},
-    body: [
-      {_type: 'block', children: [{marks: [], text: 'x'}], markDefs: [ref(`exercise-${Math.floor(rand() * 400)}`)]},
-    ],
+    body: [{_type: 'block', children: [{marks: [], text: 'x'}], markDefs: [ref(`exercise-${Math.floor(rand() * 400)}`)]}],
   })
 }
 
 function generate(exercises = 400): SanityDocument[] {
   const docs: SanityDocument[] = []
-  for (let i = 0; i < 30; i++)
-    docs.push(base(`muscle-${i}`, 'muscle', {name: `Muscle ${i % 12}`, slug: {current: `m-${i}`}}))
+  for (let i = 0; i < 30; i++) docs.push(base(`muscle-${i}`, 'muscle', {name: `Muscle ${i % 12}`, slug: {current: `m-${i}`}}))
   for (let i = 0; i < exercises; i++) {
     docs.push(exercise(`exercise-${i}`, i))
     if (rand() < 0.2) docs.push(exercise(`drafts.exercise-${i}`, i))
@@ -115,10 +112,7 @@ const queries: [string, Record<string, unknown>?][] = [
   ['*[_id == $id]', {id: 'drafts.exercise-10'}],
   ['*[_id == $id]{_id, _originalId}', {id: 'exercise-610'}],
   ['*[_id == $missing]', {missing: null}],
-  [
-    '*[_id in $ids]{_id, name}',
-    {ids: ['exercise-3', 'muscle-2', 'exercise-3', 'drafts.exercise-7', 'exercise-7', 'nope']},
-  ],
+  ['*[_id in $ids]{_id, name}', {ids: ['exercise-3', 'muscle-2', 'exercise-3', 'drafts.exercise-7', 'exercise-7', 'nope']}],
   ['*[_id in ["article-1", "article-2"]]._id'],
   ['*[_id in $ids]._id', {ids: ['team.exercise-1', 'exercise-1', 'team.muscle-2']}],
   ['*[slug.current == "m-2"]._id'],
@@ -151,9 +145,7 @@ const queries: [string, Record<string, unknown>?][] = [
   ['*[_type == 5]'],
   ['*[_type == "exercise" && (difficulty == "easy" || rank > 3)][0...40]._id'],
   ['*[name match "sq*"]._id'],
-  [
-    '*[_type == "article"][0...10]{_id, "n": count(*[_type == "exercise" && references(^.hero._ref)]), "hero": hero->name}',
-  ],
+  ['*[_type == "article"][0...10]{_id, "n": count(*[_type == "exercise" && references(^.hero._ref)]), "hero": hero->name}'],
   ['*[_type == "exercise" && "muscle-3" in primaryMuscles[]._ref]._id'],
   ['*[_type == "exercise"]{_id}[0...5]'],
   ['*[_type == "exercise" && slug.current == $slug] | order(rank)[0]._id', {slug: 'ex-9'}],
@@ -189,18 +181,14 @@ const queries: [string, Record<string, unknown>?][] = [
 // groq-js evaluates these per row, so they run on a smaller dataset.
 const subqueries: [string, Record<string, unknown>?][] = [
   ['*[_type == "muscle" && _id in *[_type == "exercise"].primaryMuscles[]._ref]._id'],
-  [
-    '*[_type == "article"][0...5]{_id, "muscles": count(*[_type == "muscle"]), "first": (*[_type == "exercise"] | order(name)[0]._id)}',
-  ],
+  ['*[_type == "article"][0...5]{_id, "muscles": count(*[_type == "muscle"]), "first": (*[_type == "exercise"] | order(name)[0]._id)}'],
   ['*[_type == "exercise" && rank == *[_type == "exercise"] | order(rank desc)[0].rank][0...10]._id'],
   [
     '*[_type == "muscle"][0...4]{_id, "users": *[_type == "exercise" && references(^._id)][0...3]._id, "any": defined(*[_id == $id][0])}',
     {id: 'exercise-3'},
   ],
   ['*[_type == "muscle"]{"n": count(*[_type == "exercise" && name == ^.name])}[0...5]'],
-  [
-    '*[_type == "muscle"][0...6]{_id, "users": *[_type == "exercise" && difficulty == "easy" && references(^._id)]._id}',
-  ],
+  ['*[_type == "muscle"][0...6]{_id, "users": *[_type == "exercise" && difficulty == "easy" && references(^._id)]._id}'],
   ['*[_type == "article"][0...4]{"hero": *[_id == ^.hero._ref && _type == "exercise"][0]{_id, name}}'],
 ]
 

@@ -37,18 +37,11 @@ describe('perspectives', () => {
 
   it('raw shows every stored document, in _id order', async () => {
     const {result} = await run('raw')
-    expect((result as {_id: string}[]).map((d) => d._id)).toEqual([
-      'drafts.lunge',
-      'drafts.squat',
-      'squat',
-      'versions.spring.squat',
-    ])
+    expect((result as {_id: string}[]).map((d) => d._id)).toEqual(['drafts.lunge', 'drafts.squat', 'squat', 'versions.spring.squat'])
   })
 
   it('published hides drafts and versions, and dereferences published documents', async () => {
-    expect((await run('published')).result).toEqual([
-      {_id: 'squat', _originalId: null, name: 'Squat', muscle: 'Quadriceps'},
-    ])
+    expect((await run('published')).result).toEqual([{_id: 'squat', _originalId: null, name: 'Squat', muscle: 'Quadriceps'}])
   })
 
   it('drafts overlays drafts on published documents, with _originalId, and dereferences to drafts', async () => {
@@ -111,9 +104,7 @@ describe('errors', () => {
 
   it('passes parameters, and rejects a query using one it was not given', async () => {
     expect((await e.query({query: '*[_id == $id][0]._id', params: {id: 'a'}, perspective: 'raw'})).result).toBe('a')
-    const error = await e
-      .query({query: '*[_id == $other]', params: {id: 'a'}, perspective: 'raw'})
-      .catch((err: unknown) => err)
+    const error = await e.query({query: '*[_id == $other]', params: {id: 'a'}, perspective: 'raw'}).catch((err: unknown) => err)
     expect(error).toBeInstanceOf(QueryParseError)
     expect((error as QueryParseError).description).toBe('param $other referenced, but not provided')
     expect([(error as QueryParseError).start, (error as QueryParseError).end]).toEqual([9, 15])
@@ -136,9 +127,7 @@ describe('errors', () => {
 
   it('rejects an execution error', async () => {
     // groq-js parses the embeddings search function but does not implement it.
-    const error = await e
-      .query({query: 'text::semanticSimilarity("rows")', params: {}, perspective: 'raw'})
-      .catch((err: unknown) => err)
+    const error = await e.query({query: 'text::semanticSimilarity("rows")', params: {}, perspective: 'raw'}).catch((err: unknown) => err)
     expect(error).toBeInstanceOf(QueryExecutionError)
     expect((error as QueryExecutionError).description).toBe('not implemented')
   })
@@ -159,9 +148,7 @@ describe('time limit', () => {
   it('answers the suite query that never finishes under plain groq-js', async () => {
     const e = engine(5_000)
     e.load(docs)
-    expect((await e.query({query: nested(false), params: {}, perspective: 'raw'})).result).toEqual(
-      ['c', 'd', 'e', 'f'].slice(0, 4),
-    )
+    expect((await e.query({query: nested(false), params: {}, perspective: 'raw'})).result).toEqual(['c', 'd', 'e', 'f'].slice(0, 4))
   })
 
   it('aborts a query over the limit while other queries keep being answered', async () => {

@@ -34,7 +34,14 @@ describe('hosted defaults', () => {
     const client = lake.client()
     const ids = Array.from({length: 80}, (_, i) => `burst-${i}`)
     await nextSecond()
-    const outcomes = await Promise.all(ids.map((id) => client.create({_id: id, _type: 't'}).then(() => null, (err: unknown) => err)))
+    const outcomes = await Promise.all(
+      ids.map((id) =>
+        client.create({_id: id, _type: 't'}).then(
+          () => null,
+          (err: unknown) => err,
+        ),
+      ),
+    )
     const refused = ids.filter((_, i) => outcomes[i] !== null)
     // The burst starts a clock second and takes well under one: 25 accepted (50 if it ran over).
     expect(refused.length).toBeGreaterThanOrEqual(30)
@@ -50,7 +57,10 @@ describe('hosted defaults', () => {
     // Waiting as told, the refused ones go through (paced by Retry-After when refused again).
     for (const id of refused) {
       for (;;) {
-        const error = await client.create({_id: id, _type: 't'}).then(() => null, (err: unknown) => err as ClientError)
+        const error = await client.create({_id: id, _type: 't'}).then(
+          () => null,
+          (err: unknown) => err as ClientError,
+        )
         if (error === null) break
         expect(error.statusCode).toBe(429)
         await sleep(Number(error.response.headers['retry-after']) * 1000)
@@ -61,7 +71,11 @@ describe('hosted defaults', () => {
 
   it('answers with the hosted body and rate-limit headers, naming the limit in a header', async () => {
     const send = () =>
-      fetch(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {method: 'POST', headers: headersOf(lake), body: JSON.stringify({mutations: [{createOrReplace: {_id: 'h', _type: 'h'}}]})})
+      fetch(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {
+        method: 'POST',
+        headers: headersOf(lake),
+        body: JSON.stringify({mutations: [{createOrReplace: {_id: 'h', _type: 'h'}}]}),
+      })
     await nextSecond()
     const responses = await Promise.all(Array.from({length: 26}, send))
     const statuses = responses.map((r) => r.status)
@@ -90,15 +104,24 @@ describe('lowered limits', () => {
     await lake?.stop()
   })
 
-  it('reads past the limit succeed through the client\'s retries; a write past it is refused, not retried', async () => {
+  it("reads past the limit succeed through the client's retries; a write past it is refused, not retried", async () => {
     await sleep(1100)
     const client = lake.client()
     const reads = await Promise.all(
-      Array.from({length: 24}, (_, i) => (i % 2 === 0 ? client.fetch('*[_id == $id][0].n', {id: 'a'}) : client.getDocument('b').then((d) => d?.n))),
+      Array.from({length: 24}, (_, i) =>
+        i % 2 === 0 ? client.fetch('*[_id == $id][0].n', {id: 'a'}) : client.getDocument('b').then((d) => d?.n),
+      ),
     )
     expect(reads).toEqual(Array.from({length: 24}, (_, i) => (i % 2 === 0 ? 'a' : 'b')))
     await nextSecond()
-    const burst = await Promise.all(Array.from({length: 11}, (_, i) => client.create({_id: `w${i}`, _type: 'w'}).then(() => 200, (err: ClientError) => err.statusCode)))
+    const burst = await Promise.all(
+      Array.from({length: 11}, (_, i) =>
+        client.create({_id: `w${i}`, _type: 'w'}).then(
+          () => 200,
+          (err: ClientError) => err.statusCode,
+        ),
+      ),
+    )
     expect(burst.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1)
     await sleep(1100)
     expect(await client.fetch('count(*[_type == "w"])')).toBe(burst.filter((s) => s === 200).length)
@@ -108,7 +131,10 @@ describe('lowered limits', () => {
     await sleep(1100)
     // A mutation whose body is still arriving holds the dataset's only mutation slot.
     const body = JSON.stringify({mutations: [{create: {_id: 'slow', _type: 'slow'}}]})
-    const slow = http.request(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {method: 'POST', headers: {...headersOf(lake), 'content-length': String(body.length)}})
+    const slow = http.request(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {
+      method: 'POST',
+      headers: {...headersOf(lake), 'content-length': String(body.length)},
+    })
     const slowStatus = new Promise<number>((resolve, reject) => {
       slow.on('response', (res) => {
         res.resume()
@@ -118,13 +144,21 @@ describe('lowered limits', () => {
     })
     slow.write(body.slice(0, 10))
     await sleep(300)
-    const second = await fetch(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {method: 'POST', headers: headersOf(lake), body: JSON.stringify({mutations: [{create: {_id: 'second', _type: 'slow'}}]})})
+    const second = await fetch(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {
+      method: 'POST',
+      headers: headersOf(lake),
+      body: JSON.stringify({mutations: [{create: {_id: 'second', _type: 'slow'}}]}),
+    })
     expect(second.status).toBe(429)
     expect(second.headers.get('x-spotter-rate-limit')).toContain(`mutation requests running at once on dataset "${lake.dataset}"`)
     slow.end(body.slice(10))
     expect(await slowStatus).toBe(200)
     // The slot is free again.
-    const third = await fetch(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {method: 'POST', headers: headersOf(lake), body: JSON.stringify({mutations: [{create: {_id: 'second', _type: 'slow'}}]})})
+    const third = await fetch(`${lake.url}/v2025-02-19/data/mutate/${lake.dataset}`, {
+      method: 'POST',
+      headers: headersOf(lake),
+      body: JSON.stringify({mutations: [{create: {_id: 'second', _type: 'slow'}}]}),
+    })
     expect(third.status).toBe(200)
   })
 
@@ -134,7 +168,9 @@ describe('lowered limits', () => {
     for (let i = 0; i < 10; i++) query = `*[_id in ${query} && ^._id != "none"][]._id`
     const slow = fetch(`${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent(query)}`, {headers: headersOf(lake)})
     await sleep(300)
-    const second = await fetch(`${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent('count(*)')}`, {headers: headersOf(lake)})
+    const second = await fetch(`${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent('count(*)')}`, {
+      headers: headersOf(lake),
+    })
     expect(second.status).toBe(429)
     expect(second.headers.get('retry-after')).toBe('1')
     expect((await slow).status).toBe(400) // the time limit
@@ -170,7 +206,14 @@ describe('turning them off or changing them', () => {
     try {
       await nextSecond()
       const client = lake.client()
-      const statuses = await Promise.all(Array.from({length: 3}, (_, i) => client.create({_id: `c${i}`, _type: 'c'}).then(() => 200, (err: ClientError) => err.statusCode)))
+      const statuses = await Promise.all(
+        Array.from({length: 3}, (_, i) =>
+          client.create({_id: `c${i}`, _type: 'c'}).then(
+            () => 200,
+            (err: ClientError) => err.statusCode,
+          ),
+        ),
+      )
       expect(statuses.sort()).toEqual([200, 200, 429])
       await lake.kill()
     } finally {
@@ -188,7 +231,18 @@ describe('turning them off or changing them', () => {
   })
 
   it('refuses an unknown limit name with a clear message', () => {
-    const result = spawnSync(path.join(ROOT, 'node_modules/.bin/node'), [path.join(ROOT, 'lake/src/cli.ts'), 'serve', '--rate-limits', 'mutations=5', '--data-dir', fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-rate-bad-'))], {encoding: 'utf8'})
+    const result = spawnSync(
+      path.join(ROOT, 'node_modules/.bin/node'),
+      [
+        path.join(ROOT, 'lake/src/cli.ts'),
+        'serve',
+        '--rate-limits',
+        'mutations=5',
+        '--data-dir',
+        fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-rate-bad-')),
+      ],
+      {encoding: 'utf8'},
+    )
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('--rate-limits: unknown rate limit "mutations"; known: requestsPerSecond, mutationsPerSecond')
   })

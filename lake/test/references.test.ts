@@ -8,7 +8,9 @@ let lake: SpawnedLake
 
 beforeAll(async () => {
   lake = await spawnLake({rateLimits: 'off'})
-  await lake.client().transaction()
+  await lake
+    .client()
+    .transaction()
     .create({_id: 'target', _type: 'muscle', name: 'Target'})
     .create({_id: 'holder', _type: 'exercise', primaryMuscles: [{_key: 'a', _type: 'reference', _ref: 'target'}]})
     .create({_id: 'weak-target', _type: 'muscle'})
@@ -20,8 +22,14 @@ afterAll(async () => {
 })
 
 it('refuses to delete a strongly referenced document, naming who refers to it', async () => {
-  const error = await lake.client().delete('target').catch((e: {statusCode: number; message: string; response: {body: unknown}}) => e)
-  expect(error).toMatchObject({statusCode: 409, message: expect.stringContaining('"target" cannot be deleted as there are references to it from "holder"')})
+  const error = await lake
+    .client()
+    .delete('target')
+    .catch((e: {statusCode: number; message: string; response: {body: unknown}}) => e)
+  expect(error).toMatchObject({
+    statusCode: 409,
+    message: expect.stringContaining('"target" cannot be deleted as there are references to it from "holder"'),
+  })
   expect((error as {response: {body: {error: {items: unknown[]}}}}).response.body.error.items[0]).toMatchObject({
     error: {type: 'documentHasExistingReferencesError', id: 'target', referencingIDs: ['holder']},
   })
@@ -29,7 +37,9 @@ it('refuses to delete a strongly referenced document, naming who refers to it', 
 })
 
 it('refuses to unpublish a referenced document through the actions API too', async () => {
-  await expect(lake.client().action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.target', publishedId: 'target'})).rejects.toMatchObject({statusCode: 409})
+  await expect(
+    lake.client().action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.target', publishedId: 'target'}),
+  ).rejects.toMatchObject({statusCode: 409})
   expect(await lake.client().getDocuments(['target', 'drafts.target'])).toEqual([expect.objectContaining({_id: 'target'}), null])
 })
 

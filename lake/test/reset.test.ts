@@ -50,9 +50,11 @@ describe('reset', () => {
   it('is one transaction that listeners see as an event per document it touched', async () => {
     const client = lake.client()
     const events: MutationEvent[] = []
-    const subscription = client.listen('*[_type == "note"]', {}, {includeResult: true, includePreviousRevision: true, visibility: 'query'}).subscribe((event) => {
-      if (event.type === 'mutation') events.push(event)
-    })
+    const subscription = client
+      .listen('*[_type == "note"]', {}, {includeResult: true, includePreviousRevision: true, visibility: 'query'})
+      .subscribe((event) => {
+        if (event.type === 'mutation') events.push(event)
+      })
     try {
       await new Promise((resolve) => setTimeout(resolve, 300))
       await client.create({_id: 'note-d', _type: 'note', title: 'D'})
@@ -77,7 +79,11 @@ describe('reset', () => {
   it('takes milliseconds on thousands of documents', async () => {
     const client = lake.client({dataset: 'other'})
     const many = Array.from({length: 5000}, (_, i) => ({_id: `bulk-${i}`, _type: 'note', title: `Note ${i}`, body: 'x'.repeat(200)}))
-    await fetch(`${lake.url}/v1/data/import/other`, {method: 'POST', headers: {authorization: `Bearer ${lake.writeToken}`}, body: many.map((d) => JSON.stringify(d)).join('\n')})
+    await fetch(`${lake.url}/v1/data/import/other`, {
+      method: 'POST',
+      headers: {authorization: `Bearer ${lake.writeToken}`},
+      body: many.map((d) => JSON.stringify(d)).join('\n'),
+    })
     await lake.snapshot('other')
     const saved = await exported('other')
     const transaction = client.transaction()
@@ -85,7 +91,9 @@ describe('reset', () => {
     await transaction.create({_id: 'bulk-new', _type: 'note'}).commit()
     const started = performance.now()
     const result = await lake.reset('other')
-    console.log(`reset of 5000 documents after 101 writes: ${result.ms} ms in the lake, ${(performance.now() - started).toFixed(1)} ms round trip`)
+    console.log(
+      `reset of 5000 documents after 101 writes: ${result.ms} ms in the lake, ${(performance.now() - started).toFixed(1)} ms round trip`,
+    )
     expect(result).toMatchObject({restored: 100, deleted: 1})
     expect(await exported('other')).toBe(saved)
     await lake.client({dataset: 'other'}).delete({query: '*[_type == "note"]'})
@@ -132,7 +140,10 @@ describe('reset', () => {
     // Snapshots live in memory: the restart above dropped them.
     const none = await call('reset/production', lake.writeToken)
     expect(none.status).toBe(409)
-    expect(await none.json()).toMatchObject({error: {type: 'noSnapshotError'}, message: expect.stringContaining('Dataset "production" has no snapshot')})
+    expect(await none.json()).toMatchObject({
+      error: {type: 'noSnapshotError'},
+      message: expect.stringContaining('Dataset "production" has no snapshot'),
+    })
     expect((await call('reset/missing', lake.writeToken)).status).toBe(404)
   })
 })

@@ -14,8 +14,19 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(seedDir, 'images'))
   fs.writeFileSync(path.join(seedDir, 'images/photo.png'), pngBytes(64, 48))
   const docs = [
-    {_id: 'ex-1', _type: 'exercise', name: 'Push-up', image: {_type: 'image', _sanityAsset: 'image@file://./images/photo.png', alt: 'A push-up'}},
-    {_id: 'ex-2', _type: 'exercise', name: 'Pull-up', _createdAt: '2020-01-01T00:00:00Z', gallery: [{_key: 'g1', _type: 'image', _sanityAsset: 'image@file://./images/photo.png'}]},
+    {
+      _id: 'ex-1',
+      _type: 'exercise',
+      name: 'Push-up',
+      image: {_type: 'image', _sanityAsset: 'image@file://./images/photo.png', alt: 'A push-up'},
+    },
+    {
+      _id: 'ex-2',
+      _type: 'exercise',
+      name: 'Pull-up',
+      _createdAt: '2020-01-01T00:00:00Z',
+      gallery: [{_key: 'g1', _type: 'image', _sanityAsset: 'image@file://./images/photo.png'}],
+    },
     {_id: 'drafts.ex-2', _type: 'exercise', name: 'Pull-up (draft)'},
   ]
   fs.writeFileSync(path.join(seedDir, 'seed.ndjson'), docs.map((d) => JSON.stringify(d)).join('\n'))
@@ -47,7 +58,12 @@ it('resolves _sanityAsset into a stored image asset and a reference', async () =
   const asset = await client.fetch('*[_id == $ref][0]', {ref})
   expect(asset.metadata.dimensions).toMatchObject({width: 64, height: 48})
   // The import computes what an upload does: the test PNG is one opaque red.
-  expect(asset.metadata).toMatchObject({hasAlpha: true, isOpaque: true, lqip: expect.stringMatching(/^data:image\/jpeg;base64,/), blurHash: expect.any(String)})
+  expect(asset.metadata).toMatchObject({
+    hasAlpha: true,
+    isOpaque: true,
+    lqip: expect.stringMatching(/^data:image\/jpeg;base64,/),
+    blurHash: expect.any(String),
+  })
   expect(asset.metadata.palette.dominant).toMatchObject({background: '#c81e1e', population: 100})
   const res = await fetch(asset.url)
   expect(res.status).toBe(200)

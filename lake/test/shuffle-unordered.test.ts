@@ -70,10 +70,11 @@ describe('in the query engine', () => {
     ['an ordered page', '*[_type == "x"] | order(rank)[10...30]._id', byRankThenId.slice(10, 30)],
     ['an ordered page without an index', '*[rank >= 0] | order(rank)[10...30]._id', byRankThenId.slice(10, 30)],
     ['a nested ordered subquery', '*[_id == "target"][0]{"xs": *[_type == "x"] | order(rank)._id}.xs', byRankThenId],
-    ['score() (equal scores in _id order)', '*[_type == "x"] | score(slug.current == "odd")._id', [
-      ...ids.filter((_, i) => i % 2),
-      ...ids.filter((_, i) => i % 2 === 0),
-    ]],
+    [
+      'score() (equal scores in _id order)',
+      '*[_type == "x"] | score(slug.current == "odd")._id',
+      [...ids.filter((_, i) => i % 2), ...ids.filter((_, i) => i % 2 === 0)],
+    ],
   ] as const)('keeps %s as ordered', async (_, query, expected) => {
     for (let i = 0; i < 3; i++) expect(await run(query)).toEqual(expected)
     expect(await run(query, false)).toEqual(expected)
@@ -124,7 +125,12 @@ describe('over HTTP', () => {
   it('the config key shuffleUnordered turns it on without the flag', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lake-shuffle-'))
     try {
-      const config = {projectId: 'spotter', datasets: ['production'], tokens: [{token: 'skwrite-shuffle-test', role: 'write'}], shuffleUnordered: true}
+      const config = {
+        projectId: 'spotter',
+        datasets: ['production'],
+        tokens: [{token: 'skwrite-shuffle-test', role: 'write'}],
+        shuffleUnordered: true,
+      }
       fs.writeFileSync(configPath(dataDir), JSON.stringify(config))
       const lake = await spawnLake({dataDir, shuffleUnordered: false})
       try {

@@ -78,7 +78,9 @@ async function cli(...args: string[]): Promise<{code: number; stdout: string; st
 
 /** The dataset answers every request with a 503 naming the file, the offset and the repair command. */
 async function expectStopped(lake: SpawnedLake, dir: string, file: string, offset: number, reason: RegExp): Promise<string> {
-  const res = await fetch(`${lake.url}/v2025-02-19/data/query/production?query=count(*)`, {headers: {authorization: `Bearer ${lake.readToken}`}})
+  const res = await fetch(`${lake.url}/v2025-02-19/data/query/production?query=count(*)`, {
+    headers: {authorization: `Bearer ${lake.readToken}`},
+  })
   const body = (await res.json()) as {error: {description: string; type: string}}
   expect(res.status).toBe(503)
   expect(body.error.type).toBe('datasetDamagedError')
@@ -88,7 +90,10 @@ async function expectStopped(lake: SpawnedLake, dir: string, file: string, offse
   expect(message).toContain(`spotter-lake repair --data-dir ${dir} --dataset production`)
   // The other dataset in the same dir is served as before.
   expect(await exportAll(lake, 'other')).toBe(exported.other)
-  const write = await lake.client().create({_id: 'after-damage', _type: 't'}).catch((err: {statusCode: number}) => err)
+  const write = await lake
+    .client()
+    .create({_id: 'after-damage', _type: 't'})
+    .catch((err: {statusCode: number}) => err)
   expect((write as {statusCode: number}).statusCode).toBe(503)
   return message
 }
@@ -96,7 +101,10 @@ async function expectStopped(lake: SpawnedLake, dir: string, file: string, offse
 function reportsIn(dir: string, dataset = 'production'): string[] {
   const root = path.join(dir, 'datasets', dataset, 'recovered')
   if (!fs.existsSync(root)) return []
-  return fs.readdirSync(root).sort().map((name) => path.join(root, name))
+  return fs
+    .readdirSync(root)
+    .sort()
+    .map((name) => path.join(root, name))
 }
 
 beforeAll(async () => {
@@ -105,7 +113,11 @@ beforeAll(async () => {
   const lake = await spawnLake({rateLimits: 'off', dataDir: clean, datasets: ['production', 'other'], seed: SEED})
   const client = lake.client()
   for (let i = 0; i < 30; i++) await client.create({_id: `note-${i}`, _type: 'note', n: i, title: `Note number ${i}`})
-  for (let i = 0; i < 30; i += 3) await client.patch(`note-${i}`).set({title: `Patched ${i}`}).commit()
+  for (let i = 0; i < 30; i += 3)
+    await client
+      .patch(`note-${i}`)
+      .set({title: `Patched ${i}`})
+      .commit()
   const other = lake.client({dataset: 'other'})
   for (let i = 0; i < 5; i++) await other.create({_id: `o-${i}`, _type: 'note', n: i})
   exported.production = await exportAll(lake)
@@ -154,7 +166,9 @@ describe('damage to the log', () => {
     await lake.kill('SIGKILL')
     await lake.restart()
     expect(await lake.client().getDocument('after-repair')).toBeDefined()
-    expect((await lake.client().fetch('count(*)')) as number).toBe(JSON.parse(`[${exported.production!.trim().split('\n').join(',')}]`).length + 1)
+    expect((await lake.client().fetch('count(*)')) as number).toBe(
+      JSON.parse(`[${exported.production!.trim().split('\n').join(',')}]`).length + 1,
+    )
   })
 
   it('a log cut at a line boundary before the snapshot offset: refused, naming where the log ends', async () => {
@@ -163,7 +177,13 @@ describe('damage to the log', () => {
     const end = linesOf(log)[10]!.offset
     fs.truncateSync(log, end)
     const lake = await start(dir)
-    await expectStopped(lake, dir, log, end, /snapshot\.ndjson was taken at byte \d+ .*lost acknowledged transactions \(it ends at seq 10\)/)
+    await expectStopped(
+      lake,
+      dir,
+      log,
+      end,
+      /snapshot\.ndjson was taken at byte \d+ .*lost acknowledged transactions \(it ends at seq 10\)/,
+    )
   })
 
   it('a crash that cut the last line: the tail is cut off, reported with its size and transaction, and kept', async () => {
@@ -194,7 +214,9 @@ describe('damage to the log', () => {
     const lake = await start(dir)
     expect(await lake.client().getDocument('late-2')).toBeDefined()
     expect(await lake.client().getDocument('late-3')).toBeUndefined()
-    expect(fs.readFileSync(path.join(reportsIn(dir)[0]!, 'report.txt'), 'utf8')).toContain(`cut off ${last.bytes.length} bytes at byte ${last.offset}`)
+    expect(fs.readFileSync(path.join(reportsIn(dir)[0]!, 'report.txt'), 'utf8')).toContain(
+      `cut off ${last.bytes.length} bytes at byte ${last.offset}`,
+    )
 
     const covered = copyOf(clean)
     const coveredLog = logOf(covered)
@@ -210,7 +232,13 @@ describe('damage to the log', () => {
     const line = linesOf(log)[4]!
     patchBytes(log, line.offset + 10, '#')
     const lake = await start(dir)
-    await expectStopped(lake, dir, log, line.offset, /line 5 \(transaction seq 5.*\) is damaged: (checksum mismatch|not valid JSON).* intact lines follow it/)
+    await expectStopped(
+      lake,
+      dir,
+      log,
+      line.offset,
+      /line 5 \(transaction seq 5.*\) is damaged: (checksum mismatch|not valid JSON).* intact lines follow it/,
+    )
     await lake.kill()
     const verify = await cli('verify', '--data-dir', dir, '--dataset', 'production')
     expect(verify.code).toBe(1)
@@ -244,7 +272,9 @@ describe('damage to the snapshot', () => {
     const lake = await start(dir)
     expect(await exportAll(lake)).toBe(exported.production)
     const [backup] = reportsIn(dir)
-    expect(fs.readFileSync(path.join(backup!, 'report.txt'), 'utf8')).toMatch(/snapshot\.ndjson is damaged at byte \d+: .*truncated.*Started from txlog\.ndjson alone/)
+    expect(fs.readFileSync(path.join(backup!, 'report.txt'), 'utf8')).toMatch(
+      /snapshot\.ndjson is damaged at byte \d+: .*truncated.*Started from txlog\.ndjson alone/,
+    )
     expect(fs.readFileSync(path.join(backup!, 'snapshot.ndjson')).equals(original.subarray(0, Math.floor(original.length / 2)))).toBe(true)
   })
 
@@ -255,7 +285,13 @@ describe('damage to the snapshot', () => {
     const end = linesOf(log).findLast((l) => l.offset < snapshotHeader.logOffset - 1000)!.offset
     fs.truncateSync(log, end)
     const lake = await start(dir)
-    await expectStopped(lake, dir, log, end, new RegExp(`ends at byte ${end}, but snapshot\\.ndjson was taken at byte ${snapshotHeader.logOffset}`))
+    await expectStopped(
+      lake,
+      dir,
+      log,
+      end,
+      new RegExp(`ends at byte ${end}, but snapshot\\.ndjson was taken at byte ${snapshotHeader.logOffset}`),
+    )
   })
 })
 
@@ -292,7 +328,9 @@ describe('the data dir lock', () => {
   it('a lake killed with -9 that is still a zombie (not yet reaped) does not block a start', async () => {
     const dir = copyOf(clean)
     // The lake's parent execs into sleep, which never reaps it: after kill -9 it stays a zombie.
-    const parent = spawn('sh', ['-c', `"${NODE}" "${CLI}" serve --port 0 --data-dir "${dir}" & echo "pid=$!"; exec sleep 120`], {stdio: ['ignore', 'pipe', 'ignore']})
+    const parent = spawn('sh', ['-c', `"${NODE}" "${CLI}" serve --port 0 --data-dir "${dir}" & echo "pid=$!"; exec sleep 120`], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
     try {
       let out = ''
       await new Promise<void>((resolve, reject) => {
@@ -348,7 +386,11 @@ describe('group commit', () => {
         for (let i = 0; !stop; i++) {
           const id = `r${round}-w${w}-${i}`
           try {
-            await client.transaction().create({_id: id, _type: 'burst'}).create({_id: `${id}-pair`, _type: 'burstPair'}).commit()
+            await client
+              .transaction()
+              .create({_id: id, _type: 'burst'})
+              .create({_id: `${id}-pair`, _type: 'burstPair'})
+              .commit()
             acknowledged.push(id)
           } catch {
             return

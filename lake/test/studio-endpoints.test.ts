@@ -46,6 +46,8 @@ it('/users/:ids names the authors of transactions (one id: an object, several: a
 })
 
 it('reports no cross-dataset references (asked before unpublish and delete)', async () => {
-  expect((await get('/data/references/production/documents/x/to?excludeInternalReferences=true&excludePaths=true', lake.readToken)).body).toEqual({totalCount: 0, references: []})
+  expect(
+    (await get('/data/references/production/documents/x/to?excludeInternalReferences=true&excludePaths=true', lake.readToken)).body,
+  ).toEqual({totalCount: 0, references: []})
   expect((await get('/data/references/nope/documents/x/to', lake.readToken)).status).toBe(404)
 })

@@ -3,6 +3,14 @@
 export {spotter} from './plugin.ts'
 export {structure as spotterStructure, attentionList, HAS_DRAFT, STRUCTURE_API_VERSION} from './studio/structure.ts'
 export {attentionLists, attentionParams} from './studio/attention.ts'
-export {documentTypes, objectTypes, schemaTypes, DOCUMENT_TYPES, typeNames, ARTICLE_BODY_BLOCK_TYPES, type DocumentTypeName} from './schema-types.ts'
+export {
+  documentTypes,
+  objectTypes,
+  schemaTypes,
+  DOCUMENT_TYPES,
+  typeNames,
+  ARTICLE_BODY_BLOCK_TYPES,
+  type DocumentTypeName,
+} from './schema-types.ts'
 export * from './options.ts'
 export {publishedId} from './rules/ids.ts'

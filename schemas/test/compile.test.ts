@@ -16,7 +16,7 @@ interface ProblemGroup {
 const schema = createSchema({name: 'spotter', types: schemaTypes})
 
 describe('schema compilation', () => {
-  it('has no errors or warnings from Sanity\'s schema validator', () => {
+  it("has no errors or warnings from Sanity's schema validator", () => {
     const groups = (schema as unknown as {_validation: ProblemGroup[]})._validation
     const problems = groups.flatMap((group) =>
       group.problems.map((p) => `${p.severity}: ${group.path.map((s) => s.name ?? s.kind).join(' > ')}: ${p.message}`),
@@ -38,9 +38,25 @@ describe('schema compilation', () => {
       ['article', 'club', 'disclaimer', 'equipment', 'exercise', 'muscle', 'organization', 'person'].sort(),
     )
     for (const name of [
-      'range', 'prescription', 'progressionRule', 'step', 'tempo', 'creditedImage', 'citation', 'exerciseSetup',
-      'exerciseVariation', 'exerciseRelation', 'credential', 'inventoryItem', 'seo', 'syndicationRights',
-      'exerciseEmbed', 'prescriptionTable', 'disclaimerCallout', 'pullQuote', 'articleBody',
+      'range',
+      'prescription',
+      'progressionRule',
+      'step',
+      'tempo',
+      'creditedImage',
+      'citation',
+      'exerciseSetup',
+      'exerciseVariation',
+      'exerciseRelation',
+      'credential',
+      'inventoryItem',
+      'seo',
+      'syndicationRights',
+      'exerciseEmbed',
+      'prescriptionTable',
+      'disclaimerCallout',
+      'pullQuote',
+      'articleBody',
     ]) {
       expect(schema.get(name), name).toBeDefined()
     }

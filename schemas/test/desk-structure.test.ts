@@ -27,7 +27,13 @@ beforeAll(async () => {
     schema,
     getClient: () => client,
     templates: templates([], {} as never),
-    document: {actions: () => [], badges: () => [], inspectors: () => [], unstable_fieldActions: () => [], resolveNewDocumentOptions: (options: unknown) => options},
+    document: {
+      actions: () => [],
+      badges: () => [],
+      inspectors: () => [],
+      unstable_fieldActions: () => [],
+      resolveNewDocumentOptions: (options: unknown) => options,
+    },
     i18n: {t: (key: string) => key},
     currentUser: null,
   }
@@ -43,7 +49,8 @@ async function panes(node: unknown, context: unknown, out: Serialized[] = []): P
   const pane = value as Serialized
   out.push(pane)
   // Sanity's own type lists (documentTypeListItem) are left out: their filter is Sanity's.
-  for (const item of pane.items ?? []) if (item.child && !item.id?.startsWith('all-') && !DOCUMENT_TYPES.includes(item.id as never)) await panes(item.child, context, out)
+  for (const item of pane.items ?? [])
+    if (item.child && !item.id?.startsWith('all-') && !DOCUMENT_TYPES.includes(item.id as never)) await panes(item.child, context, out)
   return out
 }
 
@@ -79,7 +86,11 @@ describe('desk structure', () => {
   })
 
   it('counts an edit at once: a stub that gets steps leaves the stub list', async () => {
-    await lake.client().patch('exercise-good-morning').set({steps: [{_key: 'a', _type: 'step', instruction: 'Hinge.'}]}).commit()
+    await lake
+      .client()
+      .patch('exercise-good-morning')
+      .set({steps: [{_key: 'a', _type: 'step', instruction: 'Hinge.'}]})
+      .commit()
     const list = (await attentionList(S, lake.client())).serialize() as Serialized
     expect(list.items!.map((item) => item.title)).toContain('Stub exercises (5)')
   })

@@ -52,7 +52,7 @@ describe('min <= max in every range', () => {
     expect(at[0]!.level).toBe('error')
   })
 
-  it('rejects a backwards frequency inside an article\'s prescription table', async () => {
+  it("rejects a backwards frequency inside an article's prescription table", async () => {
     const doc = clone(guideArticle)
     const body = doc.body as {_key: string; _type: string; prescriptions?: {_key: string; frequencyPerWeek?: object}[]}[]
     const table = body.find((b) => b._type === 'prescriptionTable')!
@@ -123,7 +123,13 @@ describe('rehabilitation or contraindications need a medical disclaimer', () => 
   })
 
   it('rejects category "rehabilitation" without disclaimers', async () => {
-    const doc: Doc = {_id: 'exercise-test-rehab', _type: 'exercise', name: 'Test rehab', slug: {_type: 'slug', current: 'test-rehab'}, category: 'rehabilitation'}
+    const doc: Doc = {
+      _id: 'exercise-test-rehab',
+      _type: 'exercise',
+      name: 'Test rehab',
+      slug: {_type: 'slug', current: 'test-rehab'},
+      category: 'rehabilitation',
+    }
     const {markers} = await validate(client, doc)
     expect(markersAt(markers, ['disclaimers']).map((m) => m.message)).toEqual([MESSAGE])
   })
@@ -175,7 +181,13 @@ describe('health advice needs a credentialed author', () => {
 
 describe('unique slugs', () => {
   it('rejects a second exercise with a slug already in use', async () => {
-    const doc: Doc = {_id: 'exercise-copycat', _type: 'exercise', name: 'Copycat', slug: {_type: 'slug', current: 'reverse-hyperextension'}, category: 'strength'}
+    const doc: Doc = {
+      _id: 'exercise-copycat',
+      _type: 'exercise',
+      name: 'Copycat',
+      slug: {_type: 'slug', current: 'reverse-hyperextension'},
+      category: 'strength',
+    }
     const {markers} = await validate(client, doc)
     const at = markersAt(markers, ['slug'])
     expect(at.map((m) => m.message)).toEqual(['Slug is already in use'])
@@ -184,7 +196,7 @@ describe('unique slugs', () => {
     // of an object-typed value, slug included, to a warning; the Studio reports it as an error.
   })
 
-  it('ignores the document\'s own draft, and the same slug on another type', async () => {
+  it("ignores the document's own draft, and the same slug on another type", async () => {
     const draft = {...clone(reverseHyper), _id: 'drafts.exercise-reverse-hyperextension', name: 'Reverse hyperextension (edited)'}
     await client.createOrReplace(draft as never)
     try {
@@ -193,7 +205,13 @@ describe('unique slugs', () => {
     } finally {
       await client.delete(draft._id)
     }
-    const muscle: Doc = {_id: 'muscle-test', _type: 'muscle', name: 'Test', slug: {_type: 'slug', current: 'reverse-hyperextension'}, region: 'core'}
+    const muscle: Doc = {
+      _id: 'muscle-test',
+      _type: 'muscle',
+      name: 'Test',
+      slug: {_type: 'slug', current: 'reverse-hyperextension'},
+      region: 'core',
+    }
     expect(describeMarkers((await validate(client, muscle)).markers)).toEqual([])
   })
 
@@ -235,7 +253,10 @@ describe('no cycles in progression chains', () => {
       // A loop made only of other exercises' edges: x < d (x progression d), d < y (y regression
       // d), y < x (y progression x). "d" has no edges of its own.
       exercise('loop-x', [['progression', 'loop-d']]),
-      exercise('loop-y', [['regression', 'loop-d'], ['progression', 'loop-x']]),
+      exercise('loop-y', [
+        ['regression', 'loop-d'],
+        ['progression', 'loop-x'],
+      ]),
       exercise('loop-d', []),
     ]) {
       tx.createOrReplace(doc as never)
@@ -262,7 +283,7 @@ describe('no cycles in progression chains', () => {
     )
   })
 
-  it('finds a loop through an exercise made only of other exercises\' edges', async () => {
+  it("finds a loop through an exercise made only of other exercises' edges", async () => {
     const {markers} = await validate(client, exercise('loop-d', []))
     expect(markersAt(markers, ['relatedExercises'])[0]?.message).toContain(
       '(exercise-loop-d → exercise-loop-y → exercise-loop-x → exercise-loop-d)',
@@ -276,7 +297,13 @@ describe('no cycles in progression chains', () => {
 
   it('rejects a regression to an exercise that is harder along the chain', async () => {
     // floor -> bench -> machine; declaring machine a regression of floor closes the loop.
-    const {markers} = await validate(client, exercise('chain-floor', [['progression', 'chain-bench'], ['regression', 'chain-machine']]))
+    const {markers} = await validate(
+      client,
+      exercise('chain-floor', [
+        ['progression', 'chain-bench'],
+        ['regression', 'chain-machine'],
+      ]),
+    )
     expect(markersAt(markers, ['relatedExercises'])[0]?.message).toContain(
       '(exercise-chain-floor → exercise-chain-bench → exercise-chain-machine → exercise-chain-floor)',
     )
@@ -287,7 +314,10 @@ describe('no cycles in progression chains', () => {
       const doc = await client.getDocument<Doc>(`exercise-${id}`)
       expect(describeMarkers((await validate(client, doc!)).markers), id).toEqual([])
     }
-    const substitute = exercise('chain-machine', [['substitute', 'chain-floor'], ['complements', 'chain-bench']])
+    const substitute = exercise('chain-machine', [
+      ['substitute', 'chain-floor'],
+      ['complements', 'chain-bench'],
+    ])
     expect(describeMarkers((await validate(client, substitute)).markers)).toEqual([])
   })
 })

@@ -9,7 +9,9 @@ import {seedNdjson} from '../../seed/src/index.ts'
 import {DOCUMENT_TYPES} from '../src/index.ts'
 
 const SEED = resolve(dirname(fileURLToPath(import.meta.url)), '../../seed/spotter.ndjson')
-const lines = readFileSync(SEED, 'utf8').split('\n').filter((line) => line.trim() !== '')
+const lines = readFileSync(SEED, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
 const docs = lines.map((line) => JSON.parse(line) as {_id: string; _type: string} & Record<string, unknown>)
 
 interface Visit {
@@ -21,7 +23,7 @@ function* walk(value: unknown, path: string): Generator<Visit> {
   yield {path, value}
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) yield* walk(item, `${path}[${i}]`)
-  }  else if (value && typeof value === 'object') {
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) yield* walk(v, `${path}.${k}`)
   }
 }

@@ -24,7 +24,9 @@ describe('seed documents under Sanity document validation', () => {
   })
 
   it('images come back with real asset references', () => {
-    const article = docs.find((d) => d._id === 'article-back-hyperextensions') as {heroImage?: {asset?: {_ref?: string}; _sanityAsset?: string}}
+    const article = docs.find((d) => d._id === 'article-back-hyperextensions') as {
+      heroImage?: {asset?: {_ref?: string}; _sanityAsset?: string}
+    }
     expect(article.heroImage?._sanityAsset).toBeUndefined()
     expect(article.heroImage?.asset?._ref).toMatch(/^image-[0-9a-f]+-2400x1600-jpg$/)
   })
@@ -39,7 +41,7 @@ describe('seed documents under Sanity document validation', () => {
   })
 })
 
-describe('the articles\' facts live in structured fields', () => {
+describe("the articles' facts live in structured fields", () => {
   const q = <T>(query: string, params: Record<string, unknown> = {}) => lake.client().fetch<T>(query, params)
 
   it('reverse hyper: setups with their equipment, steps, rep ranges, variations, related exercises', async () => {
@@ -88,8 +90,22 @@ describe('the articles\' facts live in structured fields', () => {
       "photoCredit": media[0].credit, "photo": media[0].asset->url
     }`)
     expect(bh.p).toEqual([
-      {sets: [2, 2], reps: [10, 10], perWeek: [2, 2], placement: 'start', progressionRule: {whenSets: 4, whenReps: 15, then: 'Hold a light dumbbell to your chest to make the exercise harder.'}, equipment: null},
-      {sets: [3, 4], reps: [8, 15], perWeek: [null, null], placement: null, progressionRule: null, equipment: ['selectorized-back-extension-machine']},
+      {
+        sets: [2, 2],
+        reps: [10, 10],
+        perWeek: [2, 2],
+        placement: 'start',
+        progressionRule: {whenSets: 4, whenReps: 15, then: 'Hold a light dumbbell to your chest to make the exercise harder.'},
+        equipment: null,
+      },
+      {
+        sets: [3, 4],
+        reps: [8, 15],
+        perWeek: [null, null],
+        placement: null,
+        progressionRule: null,
+        equipment: ['selectorized-back-extension-machine'],
+      },
     ])
     expect(bh.pad).toEqual([
       {name: 'Low pad (selectorized machine)', muscles: ['hamstrings', 'gluteus-maximus']},
@@ -101,7 +117,7 @@ describe('the articles\' facts live in structured fields', () => {
     expect(bh.photo).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/images\//)
   })
 
-  it('people: Mike Samuels\' credentials, the experts\' claims and records', async () => {
+  it("people: Mike Samuels' credentials, the experts' claims and records", async () => {
     const people = await q<Record<string, {credentials?: unknown; milestones?: unknown; affiliations?: unknown}>>(`{
       "mike": *[_id == "person-mike-samuels"][0]{"credentials": credentials[]{kind, title, subjects, issuingBody}, "milestones": milestones[]{year}},
       "simmons": *[_id == "person-louis-simmons"][0]{"milestones": milestones[]{kind, value, unit, age, durationYears, occurrences}},
@@ -115,13 +131,34 @@ describe('the articles\' facts live in structured fields', () => {
       {kind: 'accreditation', title: 'Accreditations', subjects: null, issuingBody: 'Premier Global International'},
     ])
     expect(people.mike!.milestones).toEqual([{year: 2008}])
-    expect(people.simmons!.milestones).toContainEqual({kind: 'record', value: 730, unit: 'lb', age: 57, durationYears: null, occurrences: null})
-    expect(people.simmons!.milestones).toContainEqual({kind: 'career', value: null, unit: null, age: null, durationYears: 30, occurrences: null})
-    expect(people.simmons!.milestones).toContainEqual({kind: 'injury', value: null, unit: null, age: null, durationYears: null, occurrences: 2})
+    expect(people.simmons!.milestones).toContainEqual({
+      kind: 'record',
+      value: 730,
+      unit: 'lb',
+      age: 57,
+      durationYears: null,
+      occurrences: null,
+    })
+    expect(people.simmons!.milestones).toContainEqual({
+      kind: 'career',
+      value: null,
+      unit: null,
+      age: null,
+      durationYears: 30,
+      occurrences: null,
+    })
+    expect(people.simmons!.milestones).toContainEqual({
+      kind: 'injury',
+      value: null,
+      unit: null,
+      age: null,
+      durationYears: null,
+      occurrences: 2,
+    })
     expect(people.poliquin!.affiliations).toEqual([{organization: 'Poliquin Performance Center', role: 'Owner'}])
   })
 
-  it('articles: authors, publishers, disclaimers, the 80% statistic, the club\'s purchase', async () => {
+  it("articles: authors, publishers, disclaimers, the 80% statistic, the club's purchase", async () => {
     const a = await q<Record<string, unknown>>(`{
       "authors": *[_type == "article"] | order(_id asc){"id": _id, "author": coalesce(author->name, author->descriptor), "publisher": publisher->name, givesHealthAdvice},
       "stat": *[_id == "article-reverse-hyperextension-machine"][0].body[_type == "citation" && kind == "statistic"][0]{statisticValue, statisticUnit, sourceNote},
@@ -132,7 +169,12 @@ describe('the articles\' facts live in structured fields', () => {
     expect(a.authors).toEqual([
       {id: 'article-back-hyperextensions', author: 'Mike Samuels', publisher: 'Demand Media', givesHealthAdvice: true},
       {id: 'article-leg-training-reverse-hyperextensions', author: null, publisher: null, givesHealthAdvice: false},
-      {id: 'article-reverse-hyperextension-machine', author: 'Personal trainer at New Milford Fitness & Aquatics Club', publisher: 'New Milford Fitness & Aquatics Club', givesHealthAdvice: true},
+      {
+        id: 'article-reverse-hyperextension-machine',
+        author: 'Personal trainer at New Milford Fitness & Aquatics Club',
+        publisher: 'New Milford Fitness & Aquatics Club',
+        givesHealthAdvice: true,
+      },
     ])
     expect(a.stat).toMatchObject({statisticValue: 80, statisticUnit: '%'})
     expect(a.poliquin).toBe('Charles Poliquin')

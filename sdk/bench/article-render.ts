@@ -38,7 +38,12 @@ function renderPage(article: NonNullable<ReturnType<typeof getArticleResult.pars
       Fragment,
       null,
       h(JsonLd, {data: articleJsonLd(article, {images})}),
-      h(Byline, {author: article.author, reviewer: article.reviewer, publishedAt: article.publishedAt, lastReviewedAt: article.lastReviewedAt}),
+      h(Byline, {
+        author: article.author,
+        reviewer: article.reviewer,
+        publishedAt: article.publishedAt,
+        lastReviewedAt: article.lastReviewedAt,
+      }),
       h(ArticleBody, {value: article.body, images}),
       (article.disclaimers ?? []).map((d) => h(Disclaimer, {key: d._id, disclaimer: d})),
     ),
@@ -52,7 +57,10 @@ function plainBody(raw: {body: unknown}): string {
 // The SDK's block renderers as plain <PortableText> type components (PortableText's own styles,
 // lists and marks): the body markup of <ArticleBody>, minus the SDK's checks.
 const sameTypes = Object.fromEntries(
-  Object.entries(articleBlockRenderers).map(([type, render]) => [type, ({value}: {value: unknown}) => (render as (props: {value: unknown; images: typeof images}) => ReactNode)({value, images})]),
+  Object.entries(articleBlockRenderers).map(([type, render]) => [
+    type,
+    ({value}: {value: unknown}) => (render as (props: {value: unknown; images: typeof images}) => ReactNode)({value, images}),
+  ]),
 )
 function plainBodySameRenderers(raw: {body: unknown}): string {
   return renderToStaticMarkup(h(PortableText, {value: raw.body as never, components: {types: sameTypes}, onMissingComponent: false}))
@@ -67,7 +75,14 @@ function hostElement(node: HtmlNode, key: number): ReactNode {
   const props: Record<string, unknown> = {key}
   for (const {name, value} of node.attrs ?? []) {
     props[REACT_PROPS[name] ?? name] =
-      name === 'style' ? Object.fromEntries(value.split(';').filter(Boolean).map((d) => d.split(':').map((s, i) => (i ? s.trim() : s.trim().replace(/-(\w)/g, (_, c: string) => c.toUpperCase()))))) : value
+      name === 'style'
+        ? Object.fromEntries(
+            value
+              .split(';')
+              .filter(Boolean)
+              .map((d) => d.split(':').map((s, i) => (i ? s.trim() : s.trim().replace(/-(\w)/g, (_, c: string) => c.toUpperCase())))),
+          )
+        : value
   }
   if (node.tagName === 'script') return h('script', {...props, dangerouslySetInnerHTML: {__html: node.childNodes?.[0]?.value ?? ''}})
   return h(node.tagName!, props, ...(node.childNodes ?? []).map(hostElement))
@@ -116,7 +131,10 @@ try {
     ['  validate (zod)', () => raws.forEach((raw) => parseResult(def, raw))],
     ['  page from already-parsed articles (no validation)', () => parsed.forEach(renderPage)],
     ['  <ArticleBody>', () => parsed.forEach((a) => renderToStaticMarkup(h(ArticleBody, {value: a.body, images})))],
-    ['  <ArticleBody> without exercise embeds', () => parsed.forEach((a) => renderToStaticMarkup(h(ArticleBody, {value: a.body, images, renderers: {exerciseEmbed: () => null}})))],
+    [
+      '  <ArticleBody> without exercise embeds',
+      () => parsed.forEach((a) => renderToStaticMarkup(h(ArticleBody, {value: a.body, images, renderers: {exerciseEmbed: () => null}}))),
+    ],
     ['  JSON-LD', () => parsed.forEach((a) => renderToStaticMarkup(h(JsonLd, {data: articleJsonLd(a, {images})})))],
     ['  React floor: the SDK page markup as prebuilt host elements', () => pageFloor.forEach((tree) => renderToStaticMarkup(tree))],
     ['  React floor: the plain body markup as prebuilt host elements', () => plainFloor.forEach((tree) => renderToStaticMarkup(tree))],
@@ -127,22 +145,30 @@ try {
   const body = result['  <ArticleBody>']!
   const chars = (fn: (raw: {body: unknown}) => string) => raws.map(fn).join('').length
   const [sdkChars, plainChars, sameChars] = [chars(sdkPage), chars(plainBody), chars(plainBodySameRenderers)]
-  console.log(`three seed articles per op, median of ${ROUNDS} rounds x ${ITERATIONS} after a warm-up round, NODE_ENV=${process.env.NODE_ENV}`)
+  console.log(
+    `three seed articles per op, median of ${ROUNDS} rounds x ${ITERATIONS} after a warm-up round, NODE_ENV=${process.env.NODE_ENV}`,
+  )
   console.log(`  SDK page (validate + body + byline + disclaimers + JSON-LD): ${sdk.toFixed(0)} µs, ${sdkChars} chars`)
   console.log(`  plain renderToStaticMarkup(<PortableText>) of the body:      ${plain.toFixed(0)} µs, ${plainChars} chars`)
   console.log(`  ratio: ${(sdk / plain).toFixed(2)}x (target <= 1.3x)`)
   // The page renders everything the plain body leaves out (exercise guides, tables, citations,
   // byline, disclaimers, JSON-LD). With the body on <PortableText>, as the SDK's is, no page can
   // beat: the plain body + React merely writing the extra markup + validation.
-  const extra = result['  React floor: the SDK page markup as prebuilt host elements']! - result['  React floor: the plain body markup as prebuilt host elements']!
+  const extra =
+    result['  React floor: the SDK page markup as prebuilt host elements']! -
+    result['  React floor: the plain body markup as prebuilt host elements']!
   const bound = plain + extra + result['  validate (zod)']!
-  console.log(`why: React alone writes the page's ${sdkChars - plainChars} extra chars, prebuilt, in ${extra.toFixed(0)} µs; validation takes ${result['  validate (zod)']!.toFixed(0)} µs`)
+  console.log(
+    `why: React alone writes the page's ${sdkChars - plainChars} extra chars, prebuilt, in ${extra.toFixed(0)} µs; validation takes ${result['  validate (zod)']!.toFixed(0)} µs`,
+  )
   console.log(`  lower bound for a page with its body on <PortableText>: ${bound.toFixed(0)} µs = ${(bound / plain).toFixed(2)}x`)
   console.log('like for like (same body markup):')
   console.log(`  plain <PortableText> given the SDK's block renderers:       ${same.toFixed(0)} µs, ${sameChars} chars`)
   console.log(`  <ArticleBody> (normalize, shape checks, SafeLink) vs that:    ${(body / same).toFixed(2)}x`)
   console.log(`  SDK page vs that:                                           ${(sdk / same).toFixed(2)}x`)
-  console.log(`  render cost per 1000 chars: plain body ${((1000 * plain) / plainChars).toFixed(1)} µs, SDK page ${((1000 * sdk) / sdkChars).toFixed(1)} µs`)
+  console.log(
+    `  render cost per 1000 chars: plain body ${((1000 * plain) / plainChars).toFixed(1)} µs, SDK page ${((1000 * sdk) / sdkChars).toFixed(1)} µs`,
+  )
   console.log('breakdown:')
   for (const [name, us] of Object.entries(result).slice(3)) console.log(`  ${name.trim().padEnd(62)} ${us.toFixed(0)} µs`)
 } finally {

@@ -9,7 +9,12 @@ import {gzipSync} from 'node:zlib'
 import {build} from 'esbuild'
 
 const SDK = path.resolve(import.meta.dirname, '..')
-const ENTRIES = {'query entry (.)': 'src/index.ts', 'React entry (./react)': 'src/react/index.ts', './html': 'src/html/index.ts', './jsonld': 'src/jsonld/index.ts'}
+const ENTRIES = {
+  'query entry (.)': 'src/index.ts',
+  'React entry (./react)': 'src/react/index.ts',
+  './html': 'src/html/index.ts',
+  './jsonld': 'src/jsonld/index.ts',
+}
 const NOT_ZOD = ['@sanity/client', '@sanity/client/*', 'react', 'react/*', 'react-dom', 'react-dom/*']
 const BIG_THREE = [...NOT_ZOD, 'zod', 'zod/*']
 
@@ -31,7 +36,9 @@ export async function bundleSize(
     metafile: true,
     logLevel: 'silent',
     define: {'process.env.NODE_ENV': '"production"'},
-    ...(mode === 'own-code' ? {packages: 'external' as const} : {external: [...(mode === 'with-zod' ? NOT_ZOD : BIG_THREE), ...alsoExternal]}),
+    ...(mode === 'own-code'
+      ? {packages: 'external' as const}
+      : {external: [...(mode === 'with-zod' ? NOT_ZOD : BIG_THREE), ...alsoExternal]}),
   })
   const code = result.outputFiles[0]!.contents
   return {minified: code.byteLength, gzip: gzipSync(code, {level: 9}).byteLength, inputs: Object.keys(result.metafile.inputs)}
@@ -48,10 +55,12 @@ if (import.meta.main) {
     gzip[entry] = {beyond: beyond.gzip, own: own.gzip}
     console.log(`${name.padEnd(25)} | ${`${kb(beyond.minified)} / ${kb(beyond.gzip)}`.padEnd(42)} | ${kb(own.minified)} / ${kb(own.gzip)}`)
   }
-  console.log('target: the SDK\'s own code <= 10 kB gzipped beyond @sanity/client, zod and React')
+  console.log("target: the SDK's own code <= 10 kB gzipped beyond @sanity/client, zod and React")
   for (const platform of ['browser', 'node'] as const) {
     const withZod = await bundleSize(ENTRIES['query entry (.)'], 'with-zod', [], platform)
-    console.log(`query entry with zod, ${platform.padEnd(7)} ${kb(withZod.minified)} / ${kb(withZod.gzip)} (${platform === 'browser' ? 'plain zod parser' : 'z.compile'})`)
+    console.log(
+      `query entry with zod, ${platform.padEnd(7)} ${kb(withZod.minified)} / ${kb(withZod.gzip)} (${platform === 'browser' ? 'plain zod parser' : 'z.compile'})`,
+    )
   }
   // Where the React entry's bytes come from: what the gzip size drops by with each required
   // dependency left out (gzip is not additive, so these are approximate shares).
@@ -64,5 +73,7 @@ if (import.meta.main) {
   console.log(`  @sanity/image-url           ${kb(imageUrl)}`)
   console.log(`  @portabletext/react+toolkit ${kb(portableText)}`)
   const verdict = (bytes: number) => (bytes <= 10 * 1024 ? 'meets' : 'misses')
-  console.log(`React entry: the SDK's own code ${kb(own)} ${verdict(own)} 10 kB; counting those two libraries as well, ${kb(whole)} ${verdict(whole)} it`)
+  console.log(
+    `React entry: the SDK's own code ${kb(own)} ${verdict(own)} 10 kB; counting those two libraries as well, ${kb(whole)} ${verdict(whole)} it`,
+  )
 }

@@ -7,9 +7,25 @@ import {createRequire} from 'node:module'
 import * as path from 'node:path'
 
 export const TYPES = [
-  'Article', 'MedicalWebPage', 'Person', 'Organization', 'EducationalOccupationalCredential',
-  'HowTo', 'HowToStep', 'HowToSupply', 'HowToTool', 'HowToTip', 'HowToSection', 'ExercisePlan', 'ImageObject', 'QuantitativeValue',
-  'WebPage', 'Thing', 'CreativeWork', 'Quotation', 'Claim',
+  'Article',
+  'MedicalWebPage',
+  'Person',
+  'Organization',
+  'EducationalOccupationalCredential',
+  'HowTo',
+  'HowToStep',
+  'HowToSupply',
+  'HowToTool',
+  'HowToTip',
+  'HowToSection',
+  'ExercisePlan',
+  'ImageObject',
+  'QuantitativeValue',
+  'WebPage',
+  'Thing',
+  'CreativeWork',
+  'Quotation',
+  'Claim',
 ] as const
 
 const require = createRequire(import.meta.url)
@@ -18,7 +34,10 @@ const dts = fs.readFileSync(path.join(path.dirname(require.resolve('schema-dts/p
 // `interface ArticleBase extends CreativeWorkBase, X {` ... `}` with `"name"?:` members.
 const bases = new Map<string, {parents: string[]; props: string[]}>()
 for (const match of dts.matchAll(/^interface (\w+)Base(?: extends ([\w, <>]+))? \{([\s\S]*?)^\}/gm)) {
-  const parents = (match[2] ?? '').split(',').map((p) => p.trim().replace(/Base$/, '')).filter((p) => /^\w+$/.test(p))
+  const parents = (match[2] ?? '')
+    .split(',')
+    .map((p) => p.trim().replace(/Base$/, ''))
+    .filter((p) => /^\w+$/.test(p))
   const props = [...match[3]!.matchAll(/^ {4}"([\w@-]+)"\??:/gm)].map((m) => m[1]!)
   bases.set(match[1]!, {parents, props})
 }
@@ -47,4 +66,8 @@ for (const type of TYPES) {
 }
 const out = path.join(import.meta.dirname, '../test/fixtures/schema-org-properties.json')
 fs.writeFileSync(out, `${JSON.stringify(result, null, 1)}\n`)
-console.log(`wrote ${out}: ${Object.entries(result).map(([t, p]) => `${t} ${p.length}`).join(', ')}`)
+console.log(
+  `wrote ${out}: ${Object.entries(result)
+    .map(([t, p]) => `${t} ${p.length}`)
+    .join(', ')}`,
+)

@@ -128,7 +128,14 @@ export const exerciseGuideModel = z.object({
   secondaryMuscles: list(muscleModel),
   stabilizerMuscles: list(muscleModel),
   biomechanics: list(
-    z.object({_key: key, title: str, aspect: optEnum(v.biomechanicsAspects), explanation: str, structures: list(str), muscles: list(muscleModel)}),
+    z.object({
+      _key: key,
+      title: str,
+      aspect: optEnum(v.biomechanicsAspects),
+      explanation: str,
+      structures: list(str),
+      muscles: list(muscleModel),
+    }),
   ),
   setups: list(z.object({_key: key, name: str, instructions: optStr, equipment: list(equipmentModel), image: imageModel.nullable()})),
   steps: list(z.object({_key: key, instruction: str, phase: optEnum(v.stepPhases), cues: list(str), image: imageModel.nullable()})),

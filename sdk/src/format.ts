@@ -60,21 +60,36 @@ export function isoDate(value: string | null | undefined): string | undefined {
 
 /** The credit line printed under every image. */
 export function creditLine(image: {credit: string; copyrightHolder?: string | null}): string {
-  return image.copyrightHolder && image.copyrightHolder !== image.credit ? `Credit: ${image.credit} · © ${image.copyrightHolder}` : `Credit: ${image.credit}`
+  return image.copyrightHolder && image.copyrightHolder !== image.credit
+    ? `Credit: ${image.credit} · © ${image.copyrightHolder}`
+    : `Credit: ${image.credit}`
 }
 
 /** Load, duration, placement and progression of a prescription, as one line. */
 export function prescriptionNotes(p: PrescriptionResult): string {
   const rule = p.progressionRule
-  const progression = rule ? (rule.whenSets && rule.whenReps ? `At ${rule.whenSets} × ${rule.whenReps}: ${rule.then}` : rule.then) : p.progression
-  return [p.load, p.duration, p.placementNote ?? (p.placement ? PLACEMENTS[p.placement] : null), progression].filter((t): t is string => !!t).map(sentence).join(' ')
+  const progression = rule
+    ? rule.whenSets && rule.whenReps
+      ? `At ${rule.whenSets} × ${rule.whenReps}: ${rule.then}`
+      : rule.then
+    : p.progression
+  return [p.load, p.duration, p.placementNote ?? (p.placement ? PLACEMENTS[p.placement] : null), progression]
+    .filter((t): t is string => !!t)
+    .map(sentence)
+    .join(' ')
 }
 
 /** The sections of an exercise guide as plain strings, shared by the text and Markdown outputs. */
 export function guideSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]; ordered?: boolean}> {
   return [
     ...aboutSections(exercise),
-    {title: 'Setups', items: (exercise.setups ?? []).map((s) => `${s.name}${s.equipment?.length ? ` (${s.equipment.map((q) => q.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}`)},
+    {
+      title: 'Setups',
+      items: (exercise.setups ?? []).map(
+        (s) =>
+          `${s.name}${s.equipment?.length ? ` (${s.equipment.map((q) => q.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}`,
+      ),
+    },
     {title: 'Steps', ordered: true, items: (exercise.steps ?? []).map((s) => [s.instruction, ...(s.cues ?? [])].join(' '))},
     {title: 'Tempo', items: tempoItems(exercise.tempo)},
     {title: 'Sets and reps', items: (exercise.prescriptions ?? []).map(prescriptionLine)},
@@ -113,7 +128,12 @@ export function aboutSections(exercise: ExerciseGuideResult): Array<{title: stri
       .join(' '),
   )
   const biomechanics = (exercise.biomechanics ?? []).map((n) =>
-    [sentence(n.title), sentence(n.explanation), n.structures?.length && `Involves: ${n.structures.join(', ')}.`, n.muscles?.length && `Muscles: ${muscleNames(n.muscles)}.`]
+    [
+      sentence(n.title),
+      sentence(n.explanation),
+      n.structures?.length && `Involves: ${n.structures.join(', ')}.`,
+      n.muscles?.length && `Muscles: ${muscleNames(n.muscles)}.`,
+    ]
       .filter(Boolean)
       .join(' '),
   )
@@ -131,7 +151,10 @@ export function variationText(v: NonNullable<ExerciseGuideResult['variations']>[
 
 /** "Progression: Weighted reverse hyper (Additional lower back exercises)". */
 export function relatedSection(exercise: ExerciseGuideResult): {title: string; items: string[]} {
-  return {title: 'Related exercises', items: (exercise.relatedExercises ?? []).map((r) => `${humanize(r.relation)}: ${r.exercise.name}${r.note ? ` (${r.note})` : ''}`)}
+  return {
+    title: 'Related exercises',
+    items: (exercise.relatedExercises ?? []).map((r) => `${humanize(r.relation)}: ${r.exercise.name}${r.note ? ` (${r.note})` : ''}`),
+  }
 }
 
 /** "Supplementary work: 8–12 reps. Slightly higher than the main lift" */
@@ -141,7 +164,11 @@ export function prescriptionLine(p: PrescriptionResult): string {
   return `${p.goal}${volume ? `: ${volume}` : ''}${notes ? `. ${notes}` : ''}`.replace(/\.\./g, '.')
 }
 
-export function citationSource(value: {attributedTo: {name: string | null; descriptor?: string | null} | null; sourceTitle: string | null; sourceUrl: string | null}): string {
+export function citationSource(value: {
+  attributedTo: {name: string | null; descriptor?: string | null} | null
+  sourceTitle: string | null
+  sourceUrl: string | null
+}): string {
   return [value.attributedTo ? personName(value.attributedTo) : null, value.sourceTitle ?? value.sourceUrl].filter(Boolean).join(' · ')
 }
 
@@ -149,7 +176,9 @@ type Mistake = NonNullable<ExerciseGuideResult['commonMistakes']>[number]
 
 /** A common mistake, and what to do instead as its own sentence ("Instead: ..."). */
 export function mistakeParts(m: Pick<Mistake, 'mistake' | 'correction'>): {mistake: string; correction: string | null} {
-  return m.correction ? {mistake: sentence(m.mistake), correction: `Instead: ${sentence(m.correction)}`} : {mistake: m.mistake, correction: null}
+  return m.correction
+    ? {mistake: sentence(m.mistake), correction: `Instead: ${sentence(m.correction)}`}
+    : {mistake: m.mistake, correction: null}
 }
 
 export function mistakeText(m: Pick<Mistake, 'mistake' | 'correction'>): string {

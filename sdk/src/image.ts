@@ -49,7 +49,10 @@ export function imageSources(
   const heightFor = (width: number) => (options.aspectRatio ? Math.round(width / options.aspectRatio) : undefined)
   // Everything but the size is set once per image; each width only adds w (and h).
   const builder = createImageUrlBuilder(config.baseUrl ? {...config, baseUrl: config.baseUrl} : config)
-  const base = builder.image(source).auto('format').fit(options.aspectRatio ? 'crop' : 'max')
+  const base = builder
+    .image(source)
+    .auto('format')
+    .fit(options.aspectRatio ? 'crop' : 'max')
   const entries: Array<readonly [number, string]> = []
   for (const width of widths) {
     let url: string | undefined
@@ -92,7 +95,10 @@ export function toImageSource(image: ImageResult): ImageSourceLike {
   const complete = <T extends Record<string, number | null>>(value: T | null) =>
     value && Object.values(value).every((n) => typeof n === 'number' && Number.isFinite(n)) ? (value as {[K in keyof T]: number}) : null
   return {
-    asset: image.asset && typeof image.asset._id === 'string' ? {_id: image.asset._id, width: image.asset.width, height: image.asset.height} : null,
+    asset:
+      image.asset && typeof image.asset._id === 'string'
+        ? {_id: image.asset._id, width: image.asset.width, height: image.asset.height}
+        : null,
     crop: complete(crop),
     hotspot: complete(hotspot),
   }

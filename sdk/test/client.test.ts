@@ -11,7 +11,13 @@ beforeAll(async () => {
   await lake
     .client()
     .transaction()
-    .createOrReplace({_id: 'drafts.exercise-squat', _type: 'exercise', name: 'Squat (draft)', slug: {_type: 'slug', current: 'squat'}, category: 'strength'})
+    .createOrReplace({
+      _id: 'drafts.exercise-squat',
+      _type: 'exercise',
+      name: 'Squat (draft)',
+      slug: {_type: 'slug', current: 'squat'},
+      category: 'strength',
+    })
     .createOrReplace({
       _id: 'exercise-broken',
       _type: 'exercise',
@@ -74,7 +80,10 @@ describe('hosted configuration', () => {
   })
 
   it('never uses the CDN for drafts or with a token unless asked', () => {
-    expect(createExerciseClient({projectId: 'abc123', dataset: 'production', token: 't', perspective: 'drafts', useCdn: true}).sanity.config().useCdn).toBe(false)
+    expect(
+      createExerciseClient({projectId: 'abc123', dataset: 'production', token: 't', perspective: 'drafts', useCdn: true}).sanity.config()
+        .useCdn,
+    ).toBe(false)
     expect(createExerciseClient({projectId: 'abc123', dataset: 'production', token: 't'}).sanity.config().useCdn).toBe(false)
   })
 

@@ -7,12 +7,26 @@ import {describe, expect, it} from 'vitest'
 
 const SDK = path.resolve(import.meta.dirname, '..')
 type Entry = {'spotter-source': string; types: string; default: string}
-const pkg = JSON.parse(fs.readFileSync(path.join(SDK, 'package.json'), 'utf8')) as {exports: Record<string, Entry | string>; dependencies: Record<string, string>; peerDependencies: Record<string, string>}
+const pkg = JSON.parse(fs.readFileSync(path.join(SDK, 'package.json'), 'utf8')) as {
+  exports: Record<string, Entry | string>
+  dependencies: Record<string, string>
+  peerDependencies: Record<string, string>
+}
 /** An entry's source file (the repository resolves entries to sources; see DEVELOPERS.md). */
 const source = (entry: string) => (pkg.exports[entry] as Entry)['spotter-source']
 
 async function reachedPackages(entry: string): Promise<Set<string>> {
-  const result = await build({entryPoints: [path.join(SDK, entry)], bundle: true, write: false, metafile: true, format: 'esm', platform: 'browser', conditions: ['spotter-source'], logLevel: 'silent', packages: 'external'})
+  const result = await build({
+    entryPoints: [path.join(SDK, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['spotter-source'],
+    logLevel: 'silent',
+    packages: 'external',
+  })
   const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.filter((i) => i.external).map((i) => i.path))
   return new Set(imports.map((p) => (p.startsWith('@') ? p.split('/').slice(0, 2).join('/') : p.split('/')[0]!)))
 }
@@ -37,7 +51,9 @@ describe('package entries', () => {
 
   it.each(['.', './html', './text', './markdown', './jsonld'])('%s imports no React and no sanity', async (entry) => {
     const packages = await reachedPackages(source(entry))
-    expect([...packages].filter((p) => p === 'react' || p === 'react-dom' || p === 'sanity' || p.startsWith('@portabletext/react'))).toEqual([])
+    expect(
+      [...packages].filter((p) => p === 'react' || p === 'react-dom' || p === 'sanity' || p.startsWith('@portabletext/react')),
+    ).toEqual([])
   })
 
   it('the root entry reaches only the client, groq, zod and the shared vocabulary', async () => {

@@ -23,8 +23,16 @@ describe('ResultMismatchError', () => {
     expect(error).toBeInstanceOf(ResultMismatchError)
     const mismatch = error as ResultMismatchError
     expect(mismatch.query).toBe('getExercise')
-    expect(mismatch.problems.map((p) => p.path)).toEqual(['exercise.name', 'exercise.level', 'exercise.steps[2].text', 'exercise["odd key"]'])
-    const lines = mismatch.message.split('\n').slice(1).map((line) => line.trim())
+    expect(mismatch.problems.map((p) => p.path)).toEqual([
+      'exercise.name',
+      'exercise.level',
+      'exercise.steps[2].text',
+      'exercise["odd key"]',
+    ])
+    const lines = mismatch.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim())
     expect(lines).toEqual([
       'exercise.name: expected string, received number (42)',
       'exercise.level: expected "beginner" | "intermediate" | "advanced", received string ("expert")',

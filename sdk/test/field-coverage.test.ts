@@ -28,9 +28,19 @@ const schemaFields = [...renderedTypes].flatMap((type) => (compiled.get(type)?.f
 describe('fields the SDK returns', () => {
   it('reads every query definition and reaches every document type', () => {
     expect(queries.map((q) => q.name).sort()).toEqual(
-      ['exercisesForEquipment', 'getArticle', 'getClub', 'getExercise', 'getPerson', 'listArticles', 'listExercises', 'relatedExercises'].sort(),
+      [
+        'exercisesForEquipment',
+        'getArticle',
+        'getClub',
+        'getExercise',
+        'getPerson',
+        'listArticles',
+        'listExercises',
+        'relatedExercises',
+      ].sort(),
     )
-    for (const type of ['article', 'exercise', 'person', 'club', 'equipment', 'muscle', 'disclaimer', 'organization']) expect(renderedTypes).toContain(type)
+    for (const type of ['article', 'exercise', 'person', 'club', 'equipment', 'muscle', 'disclaimer', 'organization'])
+      expect(renderedTypes).toContain(type)
   })
 
   it('queries every field of the rendered types, or lists it as editorial-only', () => {
@@ -63,11 +73,22 @@ describe('the projection walk', () => {
       "exercise": exercises[0]->{"steps": steps[]{cues}}
     }`)
     expect([...fields].sort()).toEqual(
-      ['article.author', 'article.body', 'article.exercises', 'person.headline', 'pullQuote.quote', 'exercise.steps', 'step.cues', ...(compiled.get('citation')!.fields ?? []).map((f) => `citation.${f.name}`)].sort(),
+      [
+        'article.author',
+        'article.body',
+        'article.exercises',
+        'person.headline',
+        'pullQuote.quote',
+        'exercise.steps',
+        'step.cues',
+        ...(compiled.get('citation')!.fields ?? []).map((f) => `citation.${f.name}`),
+      ].sort(),
     )
   })
 
   it('does not count fields read only to filter, order or count', () => {
-    expect([...walk(`*[_type == "exercise" && defined(summary) && "x" in aliases] | order(level asc){name, "n": count(steps)}`)]).toEqual(['exercise.name'])
+    expect([...walk(`*[_type == "exercise" && defined(summary) && "x" in aliases] | order(level asc){name, "n": count(steps)}`)]).toEqual([
+      'exercise.name',
+    ])
   })
 })

@@ -31,23 +31,48 @@ describe('format', () => {
   })
 
   it('prescriptions', () => {
-    expect(prescriptionLine(prescription({sets: {min: 4, max: 4}, reps: {min: 15, max: 15}, frequencyPerWeek: {min: 2, max: 2}, placement: 'start', progressionRule: {whenSets: 4, whenReps: 15, then: 'Hold a light dumbbell.'}}))).toBe(
-      'Strength: 4 sets × 15 reps, 2× per week. At the start of the workout. At 4 × 15: Hold a light dumbbell.',
+    expect(
+      prescriptionLine(
+        prescription({
+          sets: {min: 4, max: 4},
+          reps: {min: 15, max: 15},
+          frequencyPerWeek: {min: 2, max: 2},
+          placement: 'start',
+          progressionRule: {whenSets: 4, whenReps: 15, then: 'Hold a light dumbbell.'},
+        }),
+      ),
+    ).toBe('Strength: 4 sets × 15 reps, 2× per week. At the start of the workout. At 4 × 15: Hold a light dumbbell.')
+    expect(prescriptionLine(prescription({repsDescription: 'High repetitions', load: 'Light weight'}))).toBe(
+      'Strength: High repetitions. Light weight.',
     )
-    expect(prescriptionLine(prescription({repsDescription: 'High repetitions', load: 'Light weight'}))).toBe('Strength: High repetitions. Light weight.')
   })
 
   it('people and credentials', () => {
     expect(personName({name: null, descriptor: 'Personal trainer at the club'})).toBe('Personal trainer at the club')
     expect(personName({name: '  ', descriptor: null})).toBe('Unknown author')
-    expect(credentialLabel({_key: 'c', kind: 'certification', title: 'CSCS', subjects: null, issuingBody: 'NSCA', year: 2012, verificationUrl: null})).toBe('CSCS (Certification, NSCA, 2012)')
+    expect(
+      credentialLabel({
+        _key: 'c',
+        kind: 'certification',
+        title: 'CSCS',
+        subjects: null,
+        issuingBody: 'NSCA',
+        year: 2012,
+        verificationUrl: null,
+      }),
+    ).toBe('CSCS (Certification, NSCA, 2012)')
   })
 
   it('tempo and dates', () => {
-    expect(tempoItems({eccentricSeconds: 3, bottomPauseSeconds: null, concentricSeconds: 1, topPauseSeconds: 1, cues: ['Pause briefly at the top.']})).toEqual([
-      'Lowering 3 s · lifting 1 s · pause at top 1 s',
-      'Pause briefly at the top.',
-    ])
+    expect(
+      tempoItems({
+        eccentricSeconds: 3,
+        bottomPauseSeconds: null,
+        concentricSeconds: 1,
+        topPauseSeconds: 1,
+        cues: ['Pause briefly at the top.'],
+      }),
+    ).toEqual(['Lowering 3 s · lifting 1 s · pause at top 1 s', 'Pause briefly at the top.'])
     expect(tempoItems(null)).toEqual([])
     expect(isoDate('2024-05-01T10:00:00Z')).toBe('2024-05-01')
     expect(isoDate('yesterday')).toBeUndefined()

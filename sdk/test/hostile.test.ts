@@ -74,7 +74,12 @@ async function hostileArticle(): Promise<ArticleResult> {
     const withAuthor = articles.find((a) => a?.author && a.heroImage)!
     const body = articles.flatMap((a) => a?.body ?? [])
     body.push({...withAuthor.heroImage!, _type: 'creditedImage', _key: 'img'})
-    const base: ArticleResult = {...withAuthor, body, reviewer: withAuthor.author, disclaimers: articles.flatMap((a) => a?.disclaimers ?? [])}
+    const base: ArticleResult = {
+      ...withAuthor,
+      body,
+      reviewer: withAuthor.author,
+      disclaimers: articles.flatMap((a) => a?.disclaimers ?? []),
+    }
     expect(new Set(base.body.map((b) => b._type))).toEqual(new Set(['block', ...articleBlockTypes]))
     return poisonArticle(base)
   } finally {
@@ -91,40 +96,157 @@ function poisonArticle(base: ArticleResult): ArticleResult {
     style: 'normal',
     markDefs: URL_PAYLOADS.map((href, i) => ({_type: 'link', _key: `l${i}`, href})),
     children: [
-      ...URL_PAYLOADS.map((_, i) => ({_type: 'span' as const, _key: `s${i}`, text: TEXT_PAYLOADS[i % TEXT_PAYLOADS.length]!, marks: [`l${i}`, 'strong']})),
+      ...URL_PAYLOADS.map((_, i) => ({
+        _type: 'span' as const,
+        _key: `s${i}`,
+        text: TEXT_PAYLOADS[i % TEXT_PAYLOADS.length]!,
+        marks: [`l${i}`, 'strong'],
+      })),
       {_type: 'span', _key: 'u', text: 'unknown marks', marks: ['<script>', 'javascript:alert(1)', 'constructor', '__proto__']},
     ],
   })
   return poisoned
 }
 
-const block = (extra: Record<string, unknown>) => ({_type: 'block', _key: 'k', style: 'normal', markDefs: [], children: [{_type: 'span', _key: 's', text: 'ok', marks: []}], ...extra})
+const block = (extra: Record<string, unknown>) => ({
+  _type: 'block',
+  _key: 'k',
+  style: 'normal',
+  markDefs: [],
+  children: [{_type: 'span', _key: 's', text: 'ok', marks: []}],
+  ...extra,
+})
 function deep(levels: number): unknown {
   let node: Record<string, unknown> = {_type: 'span', text: 'bottom'}
   for (let i = 0; i < levels; i++) node = {_type: 'block', children: [node], markDefs: [{_type: 'link', _key: 'x', href: node}]}
   return node
 }
 const MALFORMED: Record<string, unknown[]> = {
-  'missing children': [{_type: 'block', _key: 'a'}, {_type: 'block', children: null}, {_type: 'block', children: 'text'}],
-  'wrong types': [null, undefined, 42, 'string', true, [], [[block({})]], {_type: 42}, {}, block({children: [null, 5, 'x', {_type: 'span', text: 12, marks: 'strong'}, {_type: 'span', text: {toString: null}}]}), block({style: 42, listItem: {}, level: 'deep', markDefs: 'x'})],
-  'prototype keys': [{_type: 'constructor'}, {_type: '__proto__'}, {_type: 'toString'}, {_type: '@list', children: [{}]}, {_type: '@span'}, block({style: '__proto__'}), block({style: 'constructor'}), block({listItem: 'constructor'}), block({listItem: '__proto__'})],
-  'unknown marks': [block({children: [{_type: 'span', text: 'x', marks: ['nope', 'constructor', '__proto__', '<b>']}], markDefs: [{_type: 'evil', _key: 'nope', href: 'javascript:alert(1)'}, {_key: 5}, null]})],
+  'missing children': [
+    {_type: 'block', _key: 'a'},
+    {_type: 'block', children: null},
+    {_type: 'block', children: 'text'},
+  ],
+  'wrong types': [
+    null,
+    undefined,
+    42,
+    'string',
+    true,
+    [],
+    [[block({})]],
+    {_type: 42},
+    {},
+    block({children: [null, 5, 'x', {_type: 'span', text: 12, marks: 'strong'}, {_type: 'span', text: {toString: null}}]}),
+    block({style: 42, listItem: {}, level: 'deep', markDefs: 'x'}),
+  ],
+  'prototype keys': [
+    {_type: 'constructor'},
+    {_type: '__proto__'},
+    {_type: 'toString'},
+    {_type: '@list', children: [{}]},
+    {_type: '@span'},
+    block({style: '__proto__'}),
+    block({style: 'constructor'}),
+    block({listItem: 'constructor'}),
+    block({listItem: '__proto__'}),
+  ],
+  'unknown marks': [
+    block({
+      children: [{_type: 'span', text: 'x', marks: ['nope', 'constructor', '__proto__', '<b>']}],
+      markDefs: [{_type: 'evil', _key: 'nope', href: 'javascript:alert(1)'}, {_key: 5}, null],
+    }),
+  ],
   'custom blocks with wrong shapes': [
     {_type: 'exerciseEmbed', exercise: {name: 5, setups: 'x'}},
     {_type: 'exerciseEmbed', exercise: 'javascript:alert(1)'},
     {_type: 'prescriptionTable', prescriptions: 'lots'},
     {_type: 'disclaimerCallout', disclaimer: {body: 'x'}},
     {_type: 'creditedImage', asset: {_id: '<script>'}, alt: null},
-    {_type: 'creditedImage', _key: 'i', alt: 'a', credit: 'c', caption: null, licence: null, copyrightHolder: null, crop: null, hotspot: null, asset: {_id: 'image-"><script>-x', url: null, width: null, height: null, lqip: null}},
+    {
+      _type: 'creditedImage',
+      _key: 'i',
+      alt: 'a',
+      credit: 'c',
+      caption: null,
+      licence: null,
+      copyrightHolder: null,
+      crop: null,
+      hotspot: null,
+      asset: {_id: 'image-"><script>-x', url: null, width: null, height: null, lqip: null},
+    },
     {_type: 'citation', claim: ['x']},
     {_type: 'pullQuote', quote: {nested: {deep: true}}},
   ],
-  'deep nesting': [deep(10_000), block({level: 1e9, listItem: 'bullet'}), block({level: -3, listItem: 'number'}), block({level: Number.NaN, listItem: 'bullet'})],
-  '10k blocks': Array.from({length: 10_000}, (_, i) => (i % 3 === 0 ? block({_key: `b${i}`, listItem: 'bullet', level: (i % 7) + 1}) : block({_key: `b${i}`, style: i % 5 === 0 ? 'h2' : 'normal'}))),
+  'deep nesting': [
+    deep(10_000),
+    block({level: 1e9, listItem: 'bullet'}),
+    block({level: -3, listItem: 'number'}),
+    block({level: Number.NaN, listItem: 'bullet'}),
+  ],
+  '10k blocks': Array.from({length: 10_000}, (_, i) =>
+    i % 3 === 0
+      ? block({_key: `b${i}`, listItem: 'bullet', level: (i % 7) + 1})
+      : block({_key: `b${i}`, style: i % 5 === 0 ? 'h2' : 'normal'}),
+  ),
 }
 
-const TAGS = new Set(['article', 'aside', 'h1', 'h2', 'h3', 'h4', 'p', 'span', 'small', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'img', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'section', 'div', 'time', 'br', 'link'])
-const ATTRIBUTES = new Set(['class', 'href', 'rel', 'src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding', 'style', 'role', 'data-kind', 'data-tone', 'data-display', 'datetime', 'scope', 'as', 'imagesrcset', 'imagesizes'])
+const TAGS = new Set([
+  'article',
+  'aside',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'span',
+  'small',
+  'strong',
+  'em',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'img',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'section',
+  'div',
+  'time',
+  'br',
+  'link',
+])
+const ATTRIBUTES = new Set([
+  'class',
+  'href',
+  'rel',
+  'src',
+  'srcset',
+  'sizes',
+  'width',
+  'height',
+  'alt',
+  'loading',
+  'decoding',
+  'style',
+  'role',
+  'data-kind',
+  'data-tone',
+  'data-display',
+  'datetime',
+  'scope',
+  'as',
+  'imagesrcset',
+  'imagesizes',
+])
 
 /** Independent of safeUrl: what a browser would run is a scheme other than http(s)/mailto once it drops controls. */
 function harmlessUrl(url: string): boolean {
@@ -142,8 +264,10 @@ function executable(html: string, tags = TAGS, attributes = ATTRIBUTES): string[
       for (const attr of node.attrs) {
         if (!attributes.has(attr.name)) problems.push(`${node.tagName}[${attr.name}]`)
         if ((attr.name === 'href' || attr.name === 'src') && !harmlessUrl(attr.value)) problems.push(`${attr.name}=${attr.value}`)
-        if (attr.name.endsWith('srcset') && attr.value.split(', ').some((c) => !harmlessUrl(c.split(' ')[0]!))) problems.push(`srcset=${attr.value}`)
-        if (attr.name === 'style' && !/^object-fit:cover;object-position:[\d.]+% [\d.]+%$/.test(attr.value)) problems.push(`style=${attr.value}`)
+        if (attr.name.endsWith('srcset') && attr.value.split(', ').some((c) => !harmlessUrl(c.split(' ')[0]!)))
+          problems.push(`srcset=${attr.value}`)
+        if (attr.name === 'style' && !/^object-fit:cover;object-position:[\d.]+% [\d.]+%$/.test(attr.value))
+          problems.push(`style=${attr.value}`)
         if (attr.name === 'rel' && node.tagName === 'link' && attr.value !== 'preload') problems.push(`link rel=${attr.value}`)
       }
     }
@@ -158,10 +282,12 @@ function executable(html: string, tags = TAGS, attributes = ATTRIBUTES): string[
 function markdownProblems(markdown: string): string[] {
   const problems: string[] = []
   for (const match of markdown.matchAll(/(?<!\\)</g)) {
-    if (markdown.slice(Math.max(0, match.index - 2), match.index) !== '](') problems.push(`raw < at ${match.index}: ${markdown.slice(match.index, match.index + 30)}`)
+    if (markdown.slice(Math.max(0, match.index - 2), match.index) !== '](')
+      problems.push(`raw < at ${match.index}: ${markdown.slice(match.index, match.index + 30)}`)
   }
   // The destination as CommonMark reads it: backslash escapes removed (percent-encoding stays, as in an href).
-  for (const match of markdown.matchAll(/(?<!\\)\]\(<([^>]*)>\)/g)) if (!harmlessUrl(match[1]!.replace(/\\(.)/g, '$1'))) problems.push(`link ${match[1]}`)
+  for (const match of markdown.matchAll(/(?<!\\)\]\(<([^>]*)>\)/g))
+    if (!harmlessUrl(match[1]!.replace(/\\(.)/g, '$1'))) problems.push(`link ${match[1]}`)
   for (const match of markdown.matchAll(/(?<!\\)\]\((?!<)/g)) problems.push(`bare link destination at ${match.index}`)
   return problems
 }
@@ -208,7 +334,8 @@ function renderedMarkdownProblems(markdown: string, hrefs: Set<string>): string[
       const href = node.tagName === 'a' ? node.attrs.find((a) => a.name === 'href')?.value : undefined
       if (node.tagName === 'a' && (href === undefined || !allowed.has(decoded(href)))) problems.push(`link not in the content: ${href}`)
       const src = node.tagName === 'img' ? node.attrs.find((a) => a.name === 'src')?.value : undefined
-      if (node.tagName === 'img' && !src?.startsWith('https://cdn.sanity.io/images/spotter/production/')) problems.push(`image not from the CDN: ${src}`)
+      if (node.tagName === 'img' && !src?.startsWith('https://cdn.sanity.io/images/spotter/production/'))
+        problems.push(`image not from the CDN: ${src}`)
     }
     if ('childNodes' in node) node.childNodes.forEach(walk)
   }
@@ -234,7 +361,12 @@ describe('hostile strings in every field', () => {
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(out).toContain('&amp;lt;script&amp;gt;')
     const react = renderToStaticMarkup(h(ArticleView, {article, images, onWarning: quiet}))
-    expect(react.replace(/<link rel="preload"[^>]*\/>/g, '').replaceAll(' srcSet=', ' srcset=').replaceAll('&#x27;', '&#39;')).toBe(out)
+    expect(
+      react
+        .replace(/<link rel="preload"[^>]*\/>/g, '')
+        .replaceAll(' srcSet=', ' srcset=')
+        .replaceAll('&#x27;', '&#39;'),
+    ).toBe(out)
   })
 
   it('Markdown output has no raw HTML and no unsafe links', () => {
@@ -243,7 +375,7 @@ describe('hostile strings in every field', () => {
     expect(out).toContain('\\<script\\>alert\\(1\\)\\</script\\>')
   })
 
-  it('Markdown rendered by CommonMark has nothing executable, only the content\'s safe links, and shows the payloads as text', () => {
+  it("Markdown rendered by CommonMark has nothing executable, only the content's safe links, and shows the payloads as text", () => {
     const out = articleToMarkdown(article, {images, onWarning: quiet})
     expect(renderedMarkdownProblems(out, contentHrefs(article))).toEqual([])
     const html = commonmarkHtml(out)

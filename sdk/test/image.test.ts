@@ -30,12 +30,19 @@ describe('imageSources', () => {
     expect(sources.srcSet.split(', ').map((c) => c.split(' ')[1])).toEqual(['320w', '640w', '960w', '1280w', '1920w'])
     expect(sources.src).toContain('w=1920')
     expect([sources.width, sources.height]).toEqual([1920, 960])
-    const small = imageSources(toImageSource(image({asset: {_id: 'image-0123456789abcdef-500x250-png', url: 'u', width: 500, height: 250, lqip: null}})), config)!
+    const small = imageSources(
+      toImageSource(image({asset: {_id: 'image-0123456789abcdef-500x250-png', url: 'u', width: 500, height: 250, lqip: null}})),
+      config,
+    )!
     expect(small.srcSet.split(', ').map((c) => c.split(' ')[1])).toEqual(['320w'])
   })
 
   it('crops around the hotspot for an aspect ratio and exposes it as object-position', () => {
-    const sources = imageSources(toImageSource(image({hotspot: {x: 0.25, y: 0.5, width: 0.2, height: 0.2}, crop: {top: 0, bottom: 0, left: 0, right: 0}})), config, {aspectRatio: 1})!
+    const sources = imageSources(
+      toImageSource(image({hotspot: {x: 0.25, y: 0.5, width: 0.2, height: 0.2}, crop: {top: 0, bottom: 0, left: 0, right: 0}})),
+      config,
+      {aspectRatio: 1},
+    )!
     expect(sources.src).toMatch(/rect=0,0,1000,1000/)
     expect(sources.src).toContain('fit=crop')
     expect(sources.objectPosition).toBe('25% 50%')
@@ -45,7 +52,9 @@ describe('imageSources', () => {
 
   it('gives no URL for a missing or malformed asset', () => {
     expect(imageSources(toImageSource(image({asset: null})), config)).toBeUndefined()
-    expect(imageSources(toImageSource(image({asset: {_id: 'not-an-image-id', url: 'u', width: null, height: null, lqip: null}})), config)).toBeUndefined()
+    expect(
+      imageSources(toImageSource(image({asset: {_id: 'not-an-image-id', url: 'u', width: null, height: null, lqip: null}})), config),
+    ).toBeUndefined()
   })
 })
 

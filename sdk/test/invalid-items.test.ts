@@ -20,7 +20,14 @@ beforeAll(async () => {
 afterAll(async () => lake?.stop())
 
 const draftsClient = (reported: ResultMismatchError[]) =>
-  createExerciseClient({projectId: lake.projectId, dataset: lake.dataset, apiHost: lake.url, token: lake.readToken, perspective: 'drafts', onInvalidItem: (e) => reported.push(e)})
+  createExerciseClient({
+    projectId: lake.projectId,
+    dataset: lake.dataset,
+    apiHost: lake.url,
+    token: lake.readToken,
+    perspective: 'drafts',
+    onInvalidItem: (e) => reported.push(e),
+  })
 
 describe('drafts perspective: invalid list items', () => {
   it('listExercises leaves out the draft without a category, returns the others and reports the field', async () => {
@@ -37,7 +44,7 @@ describe('drafts perspective: invalid list items', () => {
     expect(reported[0]!.problems.map((p) => p.path)).toEqual(['result.items[0].category'])
   })
 
-  it('exercisesForEquipment and the club\'s exercises skip it too; getExercise still throws', async () => {
+  it("exercisesForEquipment and the club's exercises skip it too; getExercise still throws", async () => {
     const reported: ResultMismatchError[] = []
     const client = draftsClient(reported)
     const free = await client.exercisesForEquipment([])
@@ -54,7 +61,13 @@ describe('drafts perspective: invalid list items', () => {
     const original = console.warn
     console.warn = (message: string) => void warnings.push(message)
     try {
-      const client = createExerciseClient({projectId: lake.projectId, dataset: lake.dataset, apiHost: lake.url, token: lake.readToken, perspective: 'drafts'})
+      const client = createExerciseClient({
+        projectId: lake.projectId,
+        dataset: lake.dataset,
+        apiHost: lake.url,
+        token: lake.readToken,
+        perspective: 'drafts',
+      })
       await client.listExercises()
     } finally {
       console.warn = original
@@ -66,7 +79,12 @@ describe('drafts perspective: invalid list items', () => {
 describe('published perspective stays strict', () => {
   it('an invalid published exercise makes listExercises throw', async () => {
     const reported: ResultMismatchError[] = []
-    const client = createExerciseClient({projectId: lake.projectId, dataset: lake.dataset, apiHost: lake.url, onInvalidItem: (e) => reported.push(e)})
+    const client = createExerciseClient({
+      projectId: lake.projectId,
+      dataset: lake.dataset,
+      apiHost: lake.url,
+      onInvalidItem: (e) => reported.push(e),
+    })
     expect((await client.listExercises()).total).toBe(8)
     await lake.client().create({_id: 'exercise-broken', _type: 'exercise', name: 'Aaa broken', slug: {_type: 'slug', current: 'broken'}})
     try {

@@ -8,7 +8,9 @@ import type {ArticleResult, ImageConfig} from '../src/index.ts'
 import {articleJsonLd, exerciseJsonLd, jsonLdScript, type JsonLdNode} from '../src/jsonld/index.ts'
 import {ARTICLE_SLUGS, seededLake} from './support/lake.ts'
 
-const PROPERTIES: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures/schema-org-properties.json'), 'utf8'))
+const PROPERTIES: Record<string, string[]> = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, 'fixtures/schema-org-properties.json'), 'utf8'),
+)
 const images: ImageConfig = {projectId: 'spotter', dataset: 'production'}
 
 let lake: SpawnedLake
@@ -42,7 +44,20 @@ function fullyLoaded(article: ArticleResult): ArticleResult {
   return {
     ...article,
     givesHealthAdvice: true,
-    reviewer: {...reviewer, credentials: [{_key: 'k', kind: 'licence', title: 'Physiotherapist', subjects: null, issuingBody: 'HCPC', year: 2015, verificationUrl: 'https://example.com/verify/1'}]},
+    reviewer: {
+      ...reviewer,
+      credentials: [
+        {
+          _key: 'k',
+          kind: 'licence',
+          title: 'Physiotherapist',
+          subjects: null,
+          issuingBody: 'HCPC',
+          year: 2015,
+          verificationUrl: 'https://example.com/verify/1',
+        },
+      ],
+    },
     lastReviewedAt: '2024-05-01',
     canonicalUrl: 'https://example.com/articles/x',
     syndication: {licence: 'cc-by-4.0', attributionText: 'Spotter', allowedPartners: null},
@@ -74,17 +89,30 @@ describe('articleJsonLd', () => {
     expect(ld['@type']).toBe('MedicalWebPage')
     expect(ld.author['@type']).toBe('Person')
     expect(ld.author.hasCredential.map((c: JsonLdNode) => c.name)).toContain('Personal trainer')
-    expect(ld.reviewedBy.hasCredential[0]).toMatchObject({'@type': 'EducationalOccupationalCredential', name: 'Physiotherapist', url: 'https://example.com/verify/1'})
+    expect(ld.reviewedBy.hasCredential[0]).toMatchObject({
+      '@type': 'EducationalOccupationalCredential',
+      name: 'Physiotherapist',
+      url: 'https://example.com/verify/1',
+    })
     expect(ld.lastReviewed).toBe('2024-05-01')
     expect(ld.license).toBe('https://creativecommons.org/licenses/by/4.0/')
-    expect(ld.image).toMatchObject({'@type': 'ImageObject', creditText: 'Agency', copyrightHolder: {'@type': 'Organization', name: 'Agency Ltd'}, license: {'@type': 'CreativeWork'}})
+    expect(ld.image).toMatchObject({
+      '@type': 'ImageObject',
+      creditText: 'Agency',
+      copyrightHolder: {'@type': 'Organization', name: 'Agency Ltd'},
+      license: {'@type': 'CreativeWork'},
+    })
     const howTo = ld.about[0]
     expect(howTo['@type']).toBe('HowTo')
     const plan = howTo.hasPart.find((p: JsonLdNode) => p.activityFrequency)
-    expect(plan).toMatchObject({'@type': 'ExercisePlan', repetitions: {'@type': 'QuantitativeValue', minValue: 10, maxValue: 10}, activityFrequency: '2 times per week'})
+    expect(plan).toMatchObject({
+      '@type': 'ExercisePlan',
+      repetitions: {'@type': 'QuantitativeValue', minValue: 10, maxValue: 10},
+      activityFrequency: '2 times per week',
+    })
   })
 
-  it('lists an embedded exercise\'s steps as HowToSteps', () => {
+  it("lists an embedded exercise's steps as HowToSteps", () => {
     const article = articles.find((a) => a.slug === 'leg-training-reverse-hyperextensions')!
     const howTo = (articleJsonLd(article, {images}) as Record<string, any>).about[0]
     expect(howTo.name).toBe('Reverse hyperextension')
@@ -96,12 +124,23 @@ describe('articleJsonLd', () => {
   it('describes an exercise page as a HowTo with only schema.org properties', () => {
     const guide = articles.flatMap((a) => a.body).flatMap((b) => (b._type === 'exerciseEmbed' ? [b.exercise] : []))[0]!
     const ld = exerciseJsonLd({...guide, author: articles.find((a) => a.author)!.author}, {images, url: 'https://example.com/exercises/x'})
-    expect(ld).toMatchObject({'@context': 'https://schema.org', '@type': 'HowTo', url: 'https://example.com/exercises/x', author: {'@type': 'Person'}})
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'HowTo',
+      url: 'https://example.com/exercises/x',
+      author: {'@type': 'Person'},
+    })
     expect(unknownProperties(ld)).toEqual([])
   })
 
   it('is an Article without medical review fields when the content is not health advice', () => {
-    const article = {...articles[0]!, givesHealthAdvice: false, disclaimers: [], reviewer: articles.find((a) => a.author)!.author, lastReviewedAt: '2024-01-01'}
+    const article = {
+      ...articles[0]!,
+      givesHealthAdvice: false,
+      disclaimers: [],
+      reviewer: articles.find((a) => a.author)!.author,
+      lastReviewedAt: '2024-01-01',
+    }
     const ld = articleJsonLd(article, {images})
     expect(ld['@type']).toBe('Article')
     expect(ld).not.toHaveProperty('reviewedBy')

@@ -25,7 +25,14 @@ describe('normalizePortableText', () => {
         {_type: '@list', children: [{}]},
         {_type: 'callout', _key: 7, text: 'kept'},
         {_type: 'block', style: '__proto__', children: 'not an array'},
-        {_type: 'block', style: 'h2', listItem: 'toString', level: 1e9, markDefs: [{_type: 'link', _key: 'l', href: 'x'}, {_type: 'evil', _key: 'e'}, null], children: [span(12, ['strong', 'l', 'e', 'nope', 3]), span(null), {_type: 'block', children: []}, null]},
+        {
+          _type: 'block',
+          style: 'h2',
+          listItem: 'toString',
+          level: 1e9,
+          markDefs: [{_type: 'link', _key: 'l', href: 'x'}, {_type: 'evil', _key: 'e'}, null],
+          children: [span(12, ['strong', 'l', 'e', 'nope', 3]), span(null), {_type: 'block', children: []}, null],
+        },
       ],
       vocabulary,
       (message) => warnings.push(message),
@@ -66,7 +73,20 @@ describe('text and Markdown serializers', () => {
   const blocks = normalizePortableText(
     [
       {_type: 'block', style: 'h2', children: [span('Technique # 1')]},
-      {_type: 'block', markDefs: [{_type: 'link', _key: 'l', href: 'javascript:alert(1)'}, {_type: 'link', _key: 'ok', href: 'https://example.com/a b'}], children: [span('<script>alert(1)</script> '), span('bad', ['l']), span(' and '), span('good', ['ok', 'strong']), span(' `x`', ['code'])]},
+      {
+        _type: 'block',
+        markDefs: [
+          {_type: 'link', _key: 'l', href: 'javascript:alert(1)'},
+          {_type: 'link', _key: 'ok', href: 'https://example.com/a b'},
+        ],
+        children: [
+          span('<script>alert(1)</script> '),
+          span('bad', ['l']),
+          span(' and '),
+          span('good', ['ok', 'strong']),
+          span(' `x`', ['code']),
+        ],
+      },
       {_type: 'block', listItem: 'number', children: [span('one')]},
       {_type: 'block', listItem: 'number', level: 2, children: [span('- nested')]},
       {_type: 'block', listItem: 'number', children: [span('two')]},

@@ -4,7 +4,9 @@
 import {expect, it} from 'vitest'
 import * as sdk from '../src/index.ts'
 
-const queries = Object.entries(sdk as Record<string, unknown>).filter((entry): entry is [string, string] => entry[0].endsWith('Query') && typeof entry[1] === 'string')
+const queries = Object.entries(sdk as Record<string, unknown>).filter(
+  (entry): entry is [string, string] => entry[0].endsWith('Query') && typeof entry[1] === 'string',
+)
 
 it.each(queries.filter(([, query]) => query.includes('[$start...$end]')))('%s pages a total order (last key _id)', (_, query) => {
   const pages = [...query.matchAll(/\|\s*order\(([^)]*)\)\s*\[\$start\.\.\.\$end\]/g)]
@@ -13,5 +15,10 @@ it.each(queries.filter(([, query]) => query.includes('[$start...$end]')))('%s pa
 })
 
 it('finds the paged queries', () => {
-  expect(queries.filter(([, query]) => query.includes('[$start...$end]')).map(([name]) => name).sort()).toEqual(['listArticlesQuery', 'listExercisesQuery'])
+  expect(
+    queries
+      .filter(([, query]) => query.includes('[$start...$end]'))
+      .map(([name]) => name)
+      .sort(),
+  ).toEqual(['listArticlesQuery', 'listExercisesQuery'])
 })

@@ -26,7 +26,13 @@ describe('getExercise', () => {
     expect(exercise?.prescriptions?.map((p) => p.reps)).toContainEqual({min: 6, max: 8})
     expect(exercise?.primaryMuscles?.length).toBeGreaterThan(0)
     expect(exercise?.variations?.map((v) => v.change)).toEqual(['load', 'load', 'stability'])
-    expect(exercise?.relatedExercises?.map((r) => r.exercise?.slug)).toEqual(['rack-pull', 'good-morning', 'squat', 'stiff-leg-deadlift', 'leg-press'])
+    expect(exercise?.relatedExercises?.map((r) => r.exercise?.slug)).toEqual([
+      'rack-pull',
+      'good-morning',
+      'squat',
+      'stiff-leg-deadlift',
+      'leg-press',
+    ])
     expect(exercise?.disclaimers?.some((d) => d.kind === 'medical')).toBe(true)
   })
 
@@ -121,7 +127,9 @@ describe('listArticles', () => {
   it('filters by kind, exercise and author', async () => {
     const all = await client.listArticles()
     expect(all.total).toBe(3)
-    expect((await client.listArticles({kind: 'equipment-spotlight'})).items.map((a) => a.slug)).toEqual(['the-reverse-hyperextension-machine'])
+    expect((await client.listArticles({kind: 'equipment-spotlight'})).items.map((a) => a.slug)).toEqual([
+      'the-reverse-hyperextension-machine',
+    ])
     expect((await client.listArticles({author: 'mike-samuels'})).items.map((a) => a.slug)).toEqual(['back-hyperextensions'])
     const byExercise = (await client.listArticles({exercise: 'reverse-hyperextension'})).items.map((a) => a.slug).sort()
     expect(byExercise).toEqual(['leg-training-reverse-hyperextensions', 'the-reverse-hyperextension-machine'])

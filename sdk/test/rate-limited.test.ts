@@ -16,8 +16,8 @@ afterAll(async () => lake?.stop())
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-describe('SDK reads under the lake\'s rate limit', () => {
-  it('a burst twice the per-second limit is answered in full, through the client\'s retries', async () => {
+describe("SDK reads under the lake's rate limit", () => {
+  it("a burst twice the per-second limit is answered in full, through the client's retries", async () => {
     // What each call returns with the limit to itself, one call at a time.
     const expected: unknown[] = []
     for (const slug of ARTICLE_SLUGS) {
@@ -37,7 +37,9 @@ describe('SDK reads under the lake\'s rate limit', () => {
   it('the lake did refuse part of such a burst (the retries above were needed)', async () => {
     await sleep(1000 - (Date.now() % 1000) + 10) // one clock second: one rate window
     const statuses = await Promise.all(
-      Array.from({length: 12}, () => fetch(`${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent('count(*)')}`).then((r) => r.status)),
+      Array.from({length: 12}, () =>
+        fetch(`${lake.url}/v2025-02-19/data/query/${lake.dataset}?query=${encodeURIComponent('count(*)')}`).then((r) => r.status),
+      ),
     )
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2)
   })

@@ -57,7 +57,8 @@ describe.each(ARTICLE_SLUGS)('%s', (slug) => {
   it('renders HTML matching its fixture', () => matchFixture(`${slug}.html`, lines(html(article()))))
   it('renders Markdown matching its fixture', () => matchFixture(`${slug}.md`, `${articleToMarkdown(article(), {images})}\n`))
   it('renders text matching its fixture', () => matchFixture(`${slug}.txt`, `${articleToText(article())}\n`))
-  it('renders JSON-LD matching its fixture', () => matchFixture(`${slug}.jsonld.json`, `${JSON.stringify(articleJsonLd(article(), {images}), null, 2)}\n`))
+  it('renders JSON-LD matching its fixture', () =>
+    matchFixture(`${slug}.jsonld.json`, `${JSON.stringify(articleJsonLd(article(), {images}), null, 2)}\n`))
 
   it('renders the same markup from React and from the HTML entry', () => {
     // React spells srcSet in camelCase, hoists a preload link for eager images and escapes ' as &#x27;.
@@ -70,7 +71,9 @@ describe.each(ARTICLE_SLUGS)('%s', (slug) => {
 
   it('shows every correction and contraindication guidance of its full exercise guides in every output', () => {
     const guides = article().body.flatMap((b) => (b._type === 'exerciseEmbed' && b.display === 'full' ? [b.exercise] : []))
-    const texts = guides.flatMap((g) => [...(g.commonMistakes ?? []).map((m) => m.correction), ...(g.contraindications ?? []).map((c) => c.guidance)]).filter((t): t is string => !!t)
+    const texts = guides
+      .flatMap((g) => [...(g.commonMistakes ?? []).map((m) => m.correction), ...(g.contraindications ?? []).map((c) => c.guidance)])
+      .filter((t): t is string => !!t)
     // The seed's one full guide (the reverse hyperextension) has both.
     if (guides.length) expect(texts.length).toBeGreaterThanOrEqual(2)
     for (const text of texts) {

@@ -32,7 +32,9 @@ describe('query results', () => {
     expectTypeOf<GetExerciseResult>().toEqualTypeOf<ExerciseGuideResult | null>()
     expectTypeOf<ExerciseGuideResult['name']>().toEqualTypeOf<string>()
     expectTypeOf<ExerciseGuideResult['slug']>().toEqualTypeOf<string | null>()
-    expectTypeOf<ExerciseGuideResult['category']>().toEqualTypeOf<'strength' | 'hypertrophy' | 'mobility' | 'stability' | 'conditioning' | 'rehabilitation'>()
+    expectTypeOf<ExerciseGuideResult['category']>().toEqualTypeOf<
+      'strength' | 'hypertrophy' | 'mobility' | 'stability' | 'conditioning' | 'rehabilitation'
+    >()
     expectTypeOf<NonNullable<ExerciseGuideResult['steps']>[number]>().toEqualTypeOf<{
       _key: string
       instruction: string
@@ -50,7 +52,13 @@ describe('query results', () => {
     expectTypeOf<ImageResult['alt']>().toEqualTypeOf<string>()
     expectTypeOf<ImageResult['credit']>().toEqualTypeOf<string>()
     expectTypeOf<ImageResult['licence']>().toEqualTypeOf<'stock' | 'owned' | 'cc-by-4.0' | 'cc0' | 'permission' | null>()
-    expectTypeOf<NonNullable<ImageResult['asset']>>().toEqualTypeOf<{_id: string; url: string; width: number | null; height: number | null; lqip: string | null}>()
+    expectTypeOf<NonNullable<ImageResult['asset']>>().toEqualTypeOf<{
+      _id: string
+      url: string
+      width: number | null
+      height: number | null
+      lqip: string | null
+    }>()
   })
 
   it('list queries return items with a total and take typed filters', () => {
@@ -58,7 +66,9 @@ describe('query results', () => {
     expectTypeOf<ListExercisesResult>().toEqualTypeOf<{total: number; items: ExerciseCardResult[]}>()
     expectTypeOf(client.listExercises).parameter(0).toEqualTypeOf<ListExercisesInput | undefined>()
     expectTypeOf<ListExercisesInput['level']>().toEqualTypeOf<'beginner' | 'intermediate' | 'advanced' | undefined>()
-    expectTypeOf<ListArticlesInput['kind']>().toEqualTypeOf<'exercise-guide' | 'equipment-spotlight' | 'explainer' | 'club-news' | undefined>()
+    expectTypeOf<ListArticlesInput['kind']>().toEqualTypeOf<
+      'exercise-guide' | 'equipment-spotlight' | 'explainer' | 'club-news' | undefined
+    >()
     // @ts-expect-error: not a level of the content model
     void client.listExercises({level: 'expert'})
     // @ts-expect-error: not a filter
@@ -67,7 +77,9 @@ describe('query results', () => {
 
   it('exercisesForEquipment and relatedExercises', () => {
     expectTypeOf(client.exercisesForEquipment).returns.resolves.toEqualTypeOf<ExerciseCardResult[]>()
-    expectTypeOf(client.relatedExercises).parameter(1).toEqualTypeOf<'variation-of' | 'progression' | 'regression' | 'substitute' | 'complements' | undefined>()
+    expectTypeOf(client.relatedExercises)
+      .parameter(1)
+      .toEqualTypeOf<'variation-of' | 'progression' | 'regression' | 'substitute' | 'complements' | undefined>()
     expectTypeOf<NonNullable<NonNullable<RelatedExercisesResult>['related']>[number]['exercise']>().toEqualTypeOf<ExerciseCardResult>()
   })
 
@@ -75,26 +87,28 @@ describe('query results', () => {
     expectTypeOf(client.getArticle).returns.resolves.toEqualTypeOf<GetArticleResult>()
     expectTypeOf<GetArticleResult>().toEqualTypeOf<ArticleResult | null>()
     expectTypeOf<ArticleResult['body']>().toEqualTypeOf<ArticleBodyBlock[]>()
-    expectTypeOf<ArticleBlockType>().toEqualTypeOf<'block' | 'exerciseEmbed' | 'prescriptionTable' | 'disclaimerCallout' | 'creditedImage' | 'citation' | 'pullQuote'>()
+    expectTypeOf<ArticleBlockType>().toEqualTypeOf<
+      'block' | 'exerciseEmbed' | 'prescriptionTable' | 'disclaimerCallout' | 'creditedImage' | 'citation' | 'pullQuote'
+    >()
     expectTypeOf<Extract<ArticleBodyBlock, {_type: 'exerciseEmbed'}>['exercise']>().toEqualTypeOf<ExerciseGuideResult>()
     expectTypeOf<Extract<ArticleBodyBlock, {_type: 'block'}>['style']>().toEqualTypeOf<'normal' | 'h2' | 'h3' | 'blockquote' | undefined>()
-    expectTypeOf<NonNullable<ArticleResult['author']>['credentials']>().toEqualTypeOf<
-      Array<{
-        _key: string
-        kind: 'education' | 'qualification' | 'certification' | 'accreditation' | 'licence' | 'degree'
-        title: string
-        subjects: string[] | null
-        issuingBody: string | null
-        year: number | null
-        verificationUrl: string | null
-      }> | null
-    >()
+    expectTypeOf<NonNullable<ArticleResult['author']>['credentials']>().toEqualTypeOf<Array<{
+      _key: string
+      kind: 'education' | 'qualification' | 'certification' | 'accreditation' | 'licence' | 'degree'
+      title: string
+      subjects: string[] | null
+      issuingBody: string | null
+      year: number | null
+      verificationUrl: string | null
+    }> | null>()
   })
 
   it('getPerson and getClub', () => {
     expectTypeOf<NonNullable<GetPersonResult>['articles'][number]['title']>().toEqualTypeOf<string>()
     expectTypeOf<NonNullable<GetClubResult>['exercises']>().toEqualTypeOf<ExerciseCardResult[]>()
-    expectTypeOf<NonNullable<NonNullable<GetClubResult>['equipment']>[number]['acquisition']>().toEqualTypeOf<'purchased' | 'leased' | 'donated' | null>()
+    expectTypeOf<NonNullable<NonNullable<GetClubResult>['equipment']>[number]['acquisition']>().toEqualTypeOf<
+      'purchased' | 'leased' | 'donated' | null
+    >()
   })
 
   it('the mismatch error lists problems', () => {

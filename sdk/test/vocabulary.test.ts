@@ -11,7 +11,12 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 
 interface CompiledField {
   name: string
-  type: {name: string; jsonType: string; options?: {list?: Array<{value: string} | string>}; of?: Array<{options?: {list?: Array<{value: string} | string>}}>}
+  type: {
+    name: string
+    jsonType: string
+    options?: {list?: Array<{value: string} | string>}
+    of?: Array<{options?: {list?: Array<{value: string} | string>}}>
+  }
 }
 const listValues = (list: Array<{value: string} | string>) => list.map((o) => (typeof o === 'string' ? o : o.value))
 
@@ -19,12 +24,16 @@ describe('option lists', () => {
   // Every field with a fixed list of choices in the compiled schema, and its choices.
   const fields = schema
     .getTypeNames()
-    .flatMap((type) => ((schema.get(type) as {fields?: CompiledField[]} | undefined)?.fields ?? []).map((f) => [`${type}.${f.name}`, f] as const))
+    .flatMap((type) =>
+      ((schema.get(type) as {fields?: CompiledField[]} | undefined)?.fields ?? []).map((f) => [`${type}.${f.name}`, f] as const),
+    )
     .flatMap(([name, field]) => {
       const list = field.type.options?.list
       return list ? [[name, listValues(list)] as const] : []
     })
-  const sdkLists = (Object.values(vocabulary) as unknown[]).filter((v): v is readonly string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'))
+  const sdkLists = (Object.values(vocabulary) as unknown[]).filter(
+    (v): v is readonly string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  )
 
   it('are found in the compiled schema', () => {
     expect(fields.length).toBeGreaterThanOrEqual(25)
@@ -66,8 +75,12 @@ describe('Portable Text vocabularies', () => {
 
 describe('package boundaries', () => {
   const sources = (dir: string): string[] =>
-    fs.readdirSync(path.join(ROOT, dir), {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f))
-  const imports = (file: string) => [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!)
+    fs
+      .readdirSync(path.join(ROOT, dir), {recursive: true, encoding: 'utf8'})
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(dir, f))
+  const imports = (file: string) =>
+    [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!)
 
   it('the vocabulary module is plain data: it imports nothing', () => {
     expect(imports('vocabulary/src/index.ts')).toEqual([])
@@ -76,21 +89,36 @@ describe('package boundaries', () => {
   it('the SDK imports no schema package and no Sanity Studio code', () => {
     const offending = sources('sdk/src').flatMap((file) =>
       imports(file)
-        .filter((spec) => spec === 'sanity' || spec.startsWith('sanity/') || (spec.startsWith('@spotter/') && spec !== '@spotter/vocabulary') || (spec.startsWith('.') && !path.resolve(ROOT, path.dirname(file), spec).match(/\/sdk\/src\//)))
+        .filter(
+          (spec) =>
+            spec === 'sanity' ||
+            spec.startsWith('sanity/') ||
+            (spec.startsWith('@spotter/') && spec !== '@spotter/vocabulary') ||
+            (spec.startsWith('.') && !path.resolve(ROOT, path.dirname(file), spec).match(/\/sdk\/src\//)),
+        )
         .map((spec) => `${file}: ${spec}`),
     )
     expect(offending).toEqual([])
   })
 
   it('syndication uses the SDK through its public entries only, and builds no query from its strings', () => {
-    const entries = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'sdk/package.json'), 'utf8')) as {exports: Record<string, string>}).exports)
+    const entries = Object.keys(
+      (JSON.parse(fs.readFileSync(path.join(ROOT, 'sdk/package.json'), 'utf8')) as {exports: Record<string, string>}).exports,
+    )
     const files = sources('syndication/src')
     const offending = files.flatMap((file) =>
       imports(file)
-        .filter((spec) => (spec.startsWith('@spotter/sdk') && !entries.includes(spec.replace('@spotter/sdk', '.'))) || (spec.startsWith('.') && !path.resolve(ROOT, path.dirname(file), spec).includes('/syndication/src/')))
+        .filter(
+          (spec) =>
+            (spec.startsWith('@spotter/sdk') && !entries.includes(spec.replace('@spotter/sdk', '.'))) ||
+            (spec.startsWith('.') && !path.resolve(ROOT, path.dirname(file), spec).includes('/syndication/src/')),
+        )
         .map((spec) => `${file}: ${spec}`),
     )
     expect(offending).toEqual([])
-    for (const file of files) expect(fs.readFileSync(path.join(ROOT, file), 'utf8'), file).not.toMatch(/Query\.(slice|substring|replace|split|startsWith|indexOf)\(/)
+    for (const file of files)
+      expect(fs.readFileSync(path.join(ROOT, file), 'utf8'), file).not.toMatch(
+        /Query\.(slice|substring|replace|split|startsWith|indexOf)\(/,
+      )
   })
 })

@@ -43,7 +43,14 @@ const legTrainingReverseHypers: Doc = {
       title: 'Repetition range',
       exercise: ref(RH),
       prescriptions: [
-        {_type: 'prescription', goal: 'Supplementary work', trainingPhase: 'general', reps: range(8, 12), placement: 'supplementary', placementNote: 'Slightly higher than the reps used for your primary exercise.'},
+        {
+          _type: 'prescription',
+          goal: 'Supplementary work',
+          trainingPhase: 'general',
+          reps: range(8, 12),
+          placement: 'supplementary',
+          placementNote: 'Slightly higher than the reps used for your primary exercise.',
+        },
         {_type: 'prescription', goal: 'Strength training cycle', trainingPhase: 'strength', reps: range(6, 8), placement: 'supplementary'},
       ],
     },
@@ -64,7 +71,13 @@ const legTrainingReverseHypers: Doc = {
     ...listItems('bullet', 'Squats', 'Stiff-Leg Deadlifts', 'Leg Press'),
   ],
   exercises: refs(RH, 'exercise-rack-pull', 'exercise-good-morning', 'exercise-squat', 'exercise-stiff-leg-deadlift', 'exercise-leg-press'),
-  equipment: refs('equipment-reverse-hyper-machine', 'equipment-flat-bench', 'equipment-exercise-ball', 'equipment-weight-plates', 'equipment-dumbbell'),
+  equipment: refs(
+    'equipment-reverse-hyper-machine',
+    'equipment-flat-bench',
+    'equipment-exercise-ball',
+    'equipment-weight-plates',
+    'equipment-dumbbell',
+  ),
   disclaimers: refs('disclaimer-consult-physician'),
 }
 
@@ -121,7 +134,12 @@ const backHyperextensions: Doc = {
           placement: 'start',
           duration: 'For the first few sessions',
           progression: 'Gradually increase the number of sets and reps.',
-          progressionRule: {_type: 'progressionRule', whenSets: 4, whenReps: 15, then: 'Hold a light dumbbell to your chest to make the exercise harder.'},
+          progressionRule: {
+            _type: 'progressionRule',
+            whenSets: 4,
+            whenReps: 15,
+            then: 'Hold a light dumbbell to your chest to make the exercise harder.',
+          },
         },
       ],
     },
@@ -146,7 +164,12 @@ const backHyperextensions: Doc = {
     },
   ],
   exercises: refs('exercise-back-hyperextension'),
-  equipment: refs('equipment-hyperextension-bench', 'equipment-floor-mat', 'equipment-selectorized-back-extension-machine', 'equipment-dumbbell'),
+  equipment: refs(
+    'equipment-hyperextension-bench',
+    'equipment-floor-mat',
+    'equipment-selectorized-back-extension-machine',
+    'equipment-dumbbell',
+  ),
   author: ref('person-mike-samuels'),
   publisher: ref('organization-demand-media'),
 }

@@ -83,8 +83,7 @@ const reverseHyperextension: Doc = {
       _type: 'exerciseSetup',
       name: 'Reverse hyper machine',
       equipment: refs('equipment-reverse-hyper-machine'),
-      instructions:
-        'Lie prone (belly down) on the pad of the machine, legs hanging down and feet coming forward underneath the torso.',
+      instructions: 'Lie prone (belly down) on the pad of the machine, legs hanging down and feet coming forward underneath the torso.',
     },
     {
       _type: 'exerciseSetup',
@@ -128,7 +127,7 @@ const reverseHyperextension: Doc = {
       _type: 'step',
       phase: 'eccentric',
       instruction: 'Lower your feet to the floor with an equally steady and controlled motion.',
-      cues: ['Your feet may touch the floor lightly, but don\'t relax your muscles and rest between repetitions.'],
+      cues: ["Your feet may touch the floor lightly, but don't relax your muscles and rest between repetitions."],
     },
   ],
   tempo: {
@@ -165,8 +164,7 @@ const reverseHyperextension: Doc = {
       _type: 'contraindication',
       condition: 'Current lower back injury',
       action: 'consult-physician',
-      guidance:
-        'Consult your physician before beginning any new fitness program or adding this exercise to your current training program.',
+      guidance: 'Consult your physician before beginning any new fitness program or adding this exercise to your current training program.',
     },
     {
       _type: 'contraindication',
@@ -199,8 +197,7 @@ const reverseHyperextension: Doc = {
     {
       _type: 'benefit',
       benefit: 'Counters weakness from desk jobs and computer work',
-      explanation:
-        'Weakness in the lower back, glutes and hamstrings is very common with the abundance of desk jobs and computer work.',
+      explanation: 'Weakness in the lower back, glutes and hamstrings is very common with the abundance of desk jobs and computer work.',
     },
     {
       _type: 'benefit',
@@ -250,7 +247,7 @@ const reverseHyperextension: Doc = {
       _type: 'exerciseVariation',
       name: 'Weighted reverse hyper (machine)',
       change: 'load',
-      description: 'On a reverse hyper bench, add weight plates to the bench\'s lifting arm.',
+      description: "On a reverse hyper bench, add weight plates to the bench's lifting arm.",
       equipment: refs('equipment-reverse-hyper-machine', 'equipment-weight-plates'),
       cautions: ['Make sure the weight used does not prevent you from performing the lift with proper technique.'],
     },
@@ -275,7 +272,12 @@ const reverseHyperextension: Doc = {
     {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-rack-pull'), note: 'Additional lower back exercises'},
     {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-good-morning'), note: 'Additional lower back exercises'},
     {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-squat'), note: 'Glute and hamstring exercises'},
-    {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-stiff-leg-deadlift'), note: 'Glute and hamstring exercises'},
+    {
+      _type: 'exerciseRelation',
+      relation: 'complements',
+      exercise: ref('exercise-stiff-leg-deadlift'),
+      note: 'Glute and hamstring exercises',
+    },
     {_type: 'exerciseRelation', relation: 'complements', exercise: ref('exercise-leg-press'), note: 'Glute and hamstring exercises'},
   ],
 }
@@ -298,7 +300,8 @@ const backHyperextension: Doc = {
       _type: 'biomechanicsNote',
       title: 'Spinal extension',
       aspect: 'anatomy',
-      explanation: 'Hyperextensions train the lower back muscles, particularly the erector spinae, which is responsible for extending the spine.',
+      explanation:
+        'Hyperextensions train the lower back muscles, particularly the erector spinae, which is responsible for extending the spine.',
       muscles: refs('muscle-erector-spinae'),
     },
     {
@@ -362,7 +365,12 @@ const backHyperextension: Doc = {
       placement: 'start',
       duration: 'For the first few sessions',
       progression: 'Gradually increase the number of sets and reps.',
-      progressionRule: {_type: 'progressionRule', whenSets: 4, whenReps: 15, then: 'Hold a light dumbbell to your chest to make the exercise harder.'},
+      progressionRule: {
+        _type: 'progressionRule',
+        whenSets: 4,
+        whenReps: 15,
+        then: 'Hold a light dumbbell to your chest to make the exercise harder.',
+      },
       source: ref(A2),
     },
     {

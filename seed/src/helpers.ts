@@ -41,9 +41,7 @@ export function addKeys<T>(docId: string, value: T, path = ''): T {
     }) as T
   }
   if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, addKeys(docId, v, path ? `${path}.${k}` : k)]),
-    ) as T
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, addKeys(docId, v, path ? `${path}.${k}` : k)])) as T
   }
   return value
 }

@@ -15,7 +15,9 @@ export function seedDocuments(): Doc[] {
   const ids = new Set<string>()
   for (const doc of documents) {
     if (!ROOT_PATH_ID.test(doc._id) || !doc._id.startsWith(`${doc._type}-`)) {
-      throw new Error(`seed document "${doc._id}" (${doc._type}): _id must be "${doc._type}-<name>" with letters, digits and dashes only (a "." hides it from readers without a token on hosted Sanity)`)
+      throw new Error(
+        `seed document "${doc._id}" (${doc._type}): _id must be "${doc._type}-<name>" with letters, digits and dashes only (a "." hides it from readers without a token on hosted Sanity)`,
+      )
     }
     if (ids.has(doc._id)) throw new Error(`seed document "${doc._id}" (${doc._type}): _id is used twice`)
     ids.add(doc._id)
@@ -28,7 +30,10 @@ export function seedDocuments(): Doc[] {
   return documents.map((doc) => addKeys(doc._id, doc))
 }
 
-export const seedNdjson = (): string => `${seedDocuments().map((doc) => JSON.stringify(doc)).join('\n')}\n`
+export const seedNdjson = (): string =>
+  `${seedDocuments()
+    .map((doc) => JSON.stringify(doc))
+    .join('\n')}\n`
 
 function* refsIn(value: unknown, path: string): Generator<{path: string; ref: string}> {
   if (Array.isArray(value)) {

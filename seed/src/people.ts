@@ -62,8 +62,7 @@ export const people: Doc[] = [
       {
         _type: 'milestone',
         kind: 'rehabilitation',
-        summary:
-          'Successfully rehabbed his spine using the reverse hyper, in conjunction with other soft tissue therapies',
+        summary: 'Successfully rehabbed his spine using the reverse hyper, in conjunction with other soft tissue therapies',
       },
       {_type: 'milestone', kind: 'career', summary: 'Top ten powerlifter', durationYears: 30},
       {_type: 'milestone', kind: 'record', summary: 'Deadlift of 730 pounds at 57 years old', value: 730, unit: 'lb', age: 57},
@@ -76,8 +75,6 @@ export const people: Doc[] = [
     slug: slug('charles-poliquin'),
     roles: ['expert'],
     headline: 'Owner of the Poliquin Performance Center',
-    affiliations: [
-      {_type: 'affiliation', organization: 'Poliquin Performance Center', role: 'Owner', description: 'For elite athletes'},
-    ],
+    affiliations: [{_type: 'affiliation', organization: 'Poliquin Performance Center', role: 'Owner', description: 'For elite athletes'}],
   },
 ]

@@ -44,7 +44,15 @@ export const muscles: Doc[] = [
     region: 'core',
     group: 'core',
   },
-  {_id: 'muscle-mid-back', _type: 'muscle', name: 'Mid-back muscles', commonName: 'Mid-back', slug: slug('mid-back'), region: 'upper-back', group: 'mid-back'},
+  {
+    _id: 'muscle-mid-back',
+    _type: 'muscle',
+    name: 'Mid-back muscles',
+    commonName: 'Mid-back',
+    slug: slug('mid-back'),
+    region: 'upper-back',
+    group: 'mid-back',
+  },
 ]
 
 export const equipment: Doc[] = [
@@ -129,7 +137,7 @@ export const clubs: Doc[] = [
         equipment: ref('equipment-reverse-hyper-machine'),
         acquisition: 'purchased',
         reason:
-          'Numerous training benefits of integrating the glute and hamstring exercises it offers into any training regimen; the single biggest limitation of the club trainer\'s clientele is lower back pain.',
+          "Numerous training benefits of integrating the glute and hamstring exercises it offers into any training regimen; the single biggest limitation of the club trainer's clientele is lower back pain.",
       },
     ],
   },

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {environmentSettings, resolveStudioEnvironment} from '../src/environment.ts'
 
 describe('hosted mode (no lake URL)', () => {
-  it('uses the project and dataset variables, Sanity\'s API host and its normal sign-in', () => {
+  it("uses the project and dataset variables, Sanity's API host and its normal sign-in", () => {
     const environment = resolveStudioEnvironment({SANITY_STUDIO_PROJECT_ID: 'ab12cd34', SANITY_STUDIO_DATASET: 'staging'})
     expect(environment).toEqual({mode: 'hosted', projectId: 'ab12cd34', dataset: 'staging'})
     // Nothing but the project and dataset: Sanity's default API host, sign-in and features.
@@ -21,7 +21,9 @@ describe('hosted mode (no lake URL)', () => {
   })
 
   it('refuses malformed names, naming the variable', () => {
-    expect(() => resolveStudioEnvironment({SANITY_STUDIO_PROJECT_ID: 'My Project'})).toThrow(/SANITY_STUDIO_PROJECT_ID "My Project" is not valid/)
+    expect(() => resolveStudioEnvironment({SANITY_STUDIO_PROJECT_ID: 'My Project'})).toThrow(
+      /SANITY_STUDIO_PROJECT_ID "My Project" is not valid/,
+    )
     expect(() => resolveStudioEnvironment({SANITY_STUDIO_PROJECT_ID: 'ab12cd34', SANITY_STUDIO_DATASET: 'Prod!'})).toThrow(
       /SANITY_STUDIO_DATASET "Prod!" is not valid/,
     )

@@ -89,10 +89,18 @@ export class ArticleSource {
     if (ids.length === 0) return []
     const [raw, integrity] = await Promise.all([
       this.client.sanity.fetch<unknown[]>(ARTICLES_QUERY, {ids}, {perspective: 'published'}),
-      this.client.sanity.fetch<Array<{_id: string; disclaimerRefs: string[]; exerciseDisclaimers: Array<unknown | null> | null}>>(INTEGRITY_QUERY, {ids}, {perspective: 'published'}),
+      this.client.sanity.fetch<Array<{_id: string; disclaimerRefs: string[]; exerciseDisclaimers: Array<unknown | null> | null}>>(
+        INTEGRITY_QUERY,
+        {ids},
+        {perspective: 'published'},
+      ),
     ])
     const refs = [...new Set(integrity.flatMap((i) => i.disclaimerRefs))]
-    const resolved = new Set(refs.length ? await this.client.sanity.fetch<string[]>(`*[_type == "disclaimer" && _id in $refs]._id`, {refs}, {perspective: 'published'}) : [])
+    const resolved = new Set(
+      refs.length
+        ? await this.client.sanity.fetch<string[]>(`*[_type == "disclaimer" && _id in $refs]._id`, {refs}, {perspective: 'published'})
+        : [],
+    )
     const byId = new Map(raw.map((a) => [(a as {_id: string})._id, a]))
     const integrityById = new Map(integrity.map((i) => [i._id, i]))
     return ids.map((documentId) => {
@@ -118,7 +126,10 @@ export class ArticleSource {
     const canonicalUrl = article.canonicalUrl ?? `${this.config.canonicalBaseUrl}${article.slug ?? article._id}`
     const licence = LICENCES[rights?.licence ?? 'all-rights-reserved']
     const people: SyndicatedPerson[] = []
-    for (const [role, person] of [['author', article.author], ['reviewer', article.reviewer]] as const) {
+    for (const [role, person] of [
+      ['author', article.author],
+      ['reviewer', article.reviewer],
+    ] as const) {
       if (!person) continue
       people.push({
         role,
@@ -139,11 +150,18 @@ export class ArticleSource {
     const callouts = article.body.flatMap((block) => (block._type === 'disclaimerCallout' ? [block.disclaimer] : []))
     for (const d of [...(article.disclaimers ?? []), ...callouts, ...exerciseDisclaimers]) {
       if (disclaimers.has(d._id)) continue
-      disclaimers.set(d._id, {id: d._id, kind: d.kind, text: richTextToText(d.body), html: disclaimerHtml(d, {className: 'disclaimer'}), portableText: d.body})
+      disclaimers.set(d._id, {
+        id: d._id,
+        kind: d.kind,
+        text: richTextToText(d.body),
+        html: disclaimerHtml(d, {className: 'disclaimer'}),
+        portableText: d.body,
+      })
     }
     const byline = people.find((p) => p.role === 'author')?.name ?? article.publisher?.name ?? null
     const attribution =
-      rights?.attributionText ?? `“${article.title}”${byline ? ` by ${byline}` : ''}${article.publisher ? `, ${article.publisher.name}` : ''}. ${licence.name}. Source: ${canonicalUrl}`
+      rights?.attributionText ??
+      `“${article.title}”${byline ? ` by ${byline}` : ''}${article.publisher ? `, ${article.publisher.name}` : ''}. ${licence.name}. Source: ${canonicalUrl}`
     const item: FeedItem = {
       id: this.itemId(article._id),
       url: canonicalUrl,
@@ -152,7 +170,7 @@ export class ArticleSource {
       content_html: articleToHtml(article, {images}),
       content_text: articleToText(article),
       ...(article.publishedAt ? {date_published: article.publishedAt} : {}),
-      ...(article.updatedAt ?? article.publishedAt ? {date_modified: (article.updatedAt ?? article.publishedAt)!} : {}),
+      ...((article.updatedAt ?? article.publishedAt) ? {date_modified: (article.updatedAt ?? article.publishedAt)!} : {}),
       authors: people.filter((p) => p.role === 'author').map((p) => ({name: p.name, ...(p.website ? {url: p.website} : {})})),
       tags: article.topics ?? [],
       ...(article.heroImage?.asset?.url ? {image: article.heroImage.asset.url} : {}),

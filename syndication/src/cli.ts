@@ -51,7 +51,9 @@ async function main(): Promise<void> {
     const {startService} = await import('./server.ts') // loads the SDK; the other commands do not need it
     const service = await startService(config)
     console.log(`Spotter syndication listening on ${service.url}`)
-    console.log(`  storage: ${config.storage.kind}; content: ${config.source.apiHost ?? 'hosted Sanity'} ${config.source.projectId}/${config.source.dataset}`)
+    console.log(
+      `  storage: ${config.storage.kind}; content: ${config.source.apiHost ?? 'hosted Sanity'} ${config.source.projectId}/${config.source.dataset}`,
+    )
     let stopping = false
     const stop = async () => {
       if (stopping) return

@@ -52,7 +52,8 @@ export function parseServiceConfig(raw: unknown, baseDir: string, file = 'config
   }
   const storage = obj(c.storage ?? {kind: 'sqlite', path: 'syndication.db'}, 'storage')
   let storageConfig: StorageConfig
-  if (storage.kind === 'sqlite') storageConfig = {kind: 'sqlite', path: path.resolve(baseDir, str(storage.path ?? 'syndication.db', 'storage.path'))}
+  if (storage.kind === 'sqlite')
+    storageConfig = {kind: 'sqlite', path: path.resolve(baseDir, str(storage.path ?? 'syndication.db', 'storage.path'))}
   else if (storage.kind === 'postgres') storageConfig = {kind: 'postgres', url: str(storage.url, 'storage.url')}
   else throw new Error(at('storage.kind must be "sqlite" or "postgres"'))
   const source = obj(c.source, 'source')

@@ -44,11 +44,16 @@ function atomEntry(item: FeedItem, row: FeedRow): string {
     .map(
       (p) =>
         `<spotter:person role="${x(p.role)}" name="${x(p.name)}"${p.headline ? ` headline="${x(p.headline)}"` : ''}>${p.credentials
-          .map((c) => `<spotter:credential kind="${x(c.kind)}"${c.year ? ` year="${x(c.year)}"` : ''}${c.verificationUrl ? ` href="${x(c.verificationUrl)}"` : ''}>${x(c.label)}</spotter:credential>`)
+          .map(
+            (c) =>
+              `<spotter:credential kind="${x(c.kind)}"${c.year ? ` year="${x(c.year)}"` : ''}${c.verificationUrl ? ` href="${x(c.verificationUrl)}"` : ''}>${x(c.label)}</spotter:credential>`,
+          )
           .join('')}</spotter:person>`,
     )
     .join('')
-  const disclaimers = s.disclaimers.map((d) => `<spotter:disclaimer id="${x(d.id)}" kind="${x(d.kind)}">${x(d.text)}</spotter:disclaimer>`).join('')
+  const disclaimers = s.disclaimers
+    .map((d) => `<spotter:disclaimer id="${x(d.id)}" kind="${x(d.kind)}">${x(d.text)}</spotter:disclaimer>`)
+    .join('')
   return [
     '<entry>',
     `<id>${x(item.id)}</id>`,
@@ -73,7 +78,9 @@ function atomEntry(item: FeedItem, row: FeedRow): string {
 }
 
 export function atomFeed(rows: readonly FeedRow[], meta: FeedMeta): string {
-  const updated = rows.reduce<string | null>((latest, r) => (latest === null || r.updatedAt > latest ? r.updatedAt : latest), null) ?? new Date().toISOString()
+  const updated =
+    rows.reduce<string | null>((latest, r) => (latest === null || r.updatedAt > latest ? r.updatedAt : latest), null) ??
+    new Date().toISOString()
   const entries = rows.map((row) =>
     row.content
       ? atomEntry(row.content, row)

@@ -26,7 +26,8 @@ export async function createPartner(
   store: Pick<SyndicationStore, 'partners'>,
   input: {id: unknown; name: unknown; webhookUrl: unknown},
 ): Promise<{partner: PublicPartner; apiKey: string; webhookSecret: string | null}> {
-  if (typeof input.id !== 'string' || !PARTNER_ID.test(input.id)) throw new ApiError(400, 'invalidPartner', '"id" must be 1-63 of a-z, 0-9 and "-" (the id used in allowedPartners)')
+  if (typeof input.id !== 'string' || !PARTNER_ID.test(input.id))
+    throw new ApiError(400, 'invalidPartner', '"id" must be 1-63 of a-z, 0-9 and "-" (the id used in allowedPartners)')
   if (typeof input.name !== 'string' || !input.name.trim()) throw new ApiError(400, 'invalidPartner', '"name" must be a non-empty string')
   if (input.webhookUrl !== null && (typeof input.webhookUrl !== 'string' || !/^https?:\/\/\S+$/.test(input.webhookUrl))) {
     throw new ApiError(400, 'invalidPartner', '"webhookUrl" must be an http(s) URL')
@@ -34,7 +35,14 @@ export async function createPartner(
   const webhookUrl = input.webhookUrl as string | null
   const apiKey = newKey('partner')
   const webhookSecret = webhookUrl ? newKey('webhook-secret') : null
-  const record: PartnerRecord = {id: input.id, name: input.name.trim(), webhookUrl, keyHash: hashKey(apiKey), webhookSecret, createdAt: new Date().toISOString()}
+  const record: PartnerRecord = {
+    id: input.id,
+    name: input.name.trim(),
+    webhookUrl,
+    keyHash: hashKey(apiKey),
+    webhookSecret,
+    createdAt: new Date().toISOString(),
+  }
   try {
     await store.partners.add(record)
   } catch (err) {

@@ -19,7 +19,6 @@ import {SyndicationStore} from './storage/store.ts'
 import {Syndicator} from './sync.ts'
 import type {DeliveryStatus, PartnerRecord} from './types.ts'
 
-
 const RECONCILE_RETRY_MS = 1000
 const RECONCILE_RETRY_MAX_MS = 60_000
 export interface RunningService {
@@ -77,7 +76,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     }
     const limitText = url.searchParams.get('limit') ?? '100'
     const limit = Number(limitText)
-    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) throw new ApiError(400, 'invalidLimit', '"limit" must be an integer from 1 to 1000')
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000)
+      throw new ApiError(400, 'invalidLimit', '"limit" must be an integer from 1 to 1000')
     const {rows, head} = await store.feed.read(partner.id, since, limit)
     const hasMore = rows.length === limit && (rows.at(-1)?.seq ?? 0) < head
     // At the end of the feed the cursor moves to the head, past tombstones a first sync skipped.
@@ -102,7 +102,11 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     }
     const {timestamp} = decodeSignatureHeader(signature)
     if (Math.abs(Date.now() - timestamp) > config.signatureToleranceMs) {
-      throw new ApiError(401, 'invalidSignature', `Webhook signature is older than ${config.signatureToleranceMs} ms: refused as a possible replay`)
+      throw new ApiError(
+        401,
+        'invalidSignature',
+        `Webhook signature is older than ${config.signatureToleranceMs} ms: refused as a possible replay`,
+      )
     }
     let payload: unknown
     try {
@@ -116,7 +120,8 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     if (!documentId) throw new ApiError(400, 'invalidBody', 'Webhook names no document: project "_id" or send sanity-document-id')
     const idempotency = req.headers['idempotency-key']
     const key = typeof idempotency === 'string' && idempotency ? `key:${idempotency}` : `sig:${signature}`
-    if (!(await store.inbound.remember(key))) return {status: 200, type: 'application/json', body: JSON.stringify({ok: true, duplicate: true})}
+    if (!(await store.inbound.remember(key)))
+      return {status: 200, type: 'application/json', body: JSON.stringify({ok: true, duplicate: true})}
     try {
       const changes = await syndicator.recompute([documentId])
       return {status: 200, type: 'application/json', body: JSON.stringify({ok: true, documentId, feedChanges: changes.length})}
@@ -161,12 +166,20 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     if (method === 'GET' && path === '/v1/deliveries') {
       const who = await caller(req)
       const status = url.searchParams.get('status')
-      if (status !== null && !['pending', 'delivered', 'failed'].includes(status)) throw new ApiError(400, 'invalidStatus', '"status" must be pending, delivered or failed')
+      if (status !== null && !['pending', 'delivered', 'failed'].includes(status))
+        throw new ApiError(400, 'invalidStatus', '"status" must be pending, delivered or failed')
       const asked = url.searchParams.get('partner')
-      if (who.kind === 'partner' && asked !== null && asked !== who.partner.id) throw new ApiError(403, 'forbidden', 'A partner key reads only its own deliveries')
+      if (who.kind === 'partner' && asked !== null && asked !== who.partner.id)
+        throw new ApiError(403, 'forbidden', 'A partner key reads only its own deliveries')
       const partnerId = who.kind === 'partner' ? who.partner.id : (asked ?? undefined)
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100))
-      return json(200, {deliveries: await store.deliveries.list({...(partnerId ? {partnerId} : {}), ...(status ? {status: status as DeliveryStatus} : {}), limit})})
+      return json(200, {
+        deliveries: await store.deliveries.list({
+          ...(partnerId ? {partnerId} : {}),
+          ...(status ? {status: status as DeliveryStatus} : {}),
+          limit,
+        }),
+      })
     }
     if (path === '/v1/partners' && method === 'GET') {
       await publisherOnly(req)
@@ -212,13 +225,18 @@ export async function startService(config: ServiceConfig): Promise<RunningServic
     })
     req.on('end', () => {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
-      const handle = size > BODY_LIMIT ? Promise.reject(new ApiError(413, 'bodyTooLarge', `Body larger than ${BODY_LIMIT} bytes`)) : route(req, url, Buffer.concat(chunks).toString('utf8'))
+      const handle =
+        size > BODY_LIMIT
+          ? Promise.reject(new ApiError(413, 'bodyTooLarge', `Body larger than ${BODY_LIMIT} bytes`))
+          : route(req, url, Buffer.concat(chunks).toString('utf8'))
       handle
         .then((answer) => res.writeHead(answer.status, {'content-type': answer.type, 'cache-control': 'no-store'}).end(answer.body))
         .catch((err: unknown) => {
           const error = err instanceof ApiError ? err : new ApiError(500, 'internalError', `Internal error: ${(err as Error).message}`)
           if (!(err instanceof ApiError)) console.error('[syndication]', err)
-          res.writeHead(error.status, {'content-type': 'application/json'}).end(JSON.stringify({error: {type: error.type, description: error.message}, statusCode: error.status}))
+          res
+            .writeHead(error.status, {'content-type': 'application/json'})
+            .end(JSON.stringify({error: {type: error.type, description: error.message}, statusCode: error.status}))
         })
     })
   })

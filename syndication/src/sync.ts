@@ -14,7 +14,11 @@ export class Syndicator {
   private readonly pending = new Set<string>()
   private nextBatch: Promise<FeedChange[]> | null = null
 
-  constructor(store: Pick<SyndicationStore, 'feed' | 'partners'>, source: ArticleSource, onChanges: (changes: FeedChange[]) => void = () => {}) {
+  constructor(
+    store: Pick<SyndicationStore, 'feed' | 'partners'>,
+    source: ArticleSource,
+    onChanges: (changes: FeedChange[]) => void = () => {},
+  ) {
     this.store = store
     this.source = source
     this.onChanges = onChanges
@@ -61,10 +65,19 @@ export class Syndicator {
     for (const article of built) {
       for (const partner of partners) {
         const refused = article.reason ?? refusal(article.rights, partner.id)
-        states.push({partnerId: partner.id, itemId: article.itemId, version: refused || !article.content ? null : article.content._spotter.version, reason: refused})
+        states.push({
+          partnerId: partner.id,
+          itemId: article.itemId,
+          version: refused || !article.content ? null : article.content._spotter.version,
+          reason: refused,
+        })
       }
     }
-    const contents = built.flatMap((a) => (a.content && states.some((s) => s.itemId === a.itemId && s.version) ? [{version: a.content._spotter.version, itemId: a.itemId, content: a.content}] : []))
+    const contents = built.flatMap((a) =>
+      a.content && states.some((s) => s.itemId === a.itemId && s.version)
+        ? [{version: a.content._spotter.version, itemId: a.itemId, content: a.content}]
+        : [],
+    )
     const changes = await this.store.feed.apply({contents, states, now: new Date()})
     if (changes.length > 0) this.onChanges(changes)
     return changes

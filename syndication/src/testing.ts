@@ -139,9 +139,16 @@ export async function spawnSyndication(options: SpawnSyndicationOptions): Promis
     delivery: {baseMs: 100, maxMs: 1000, maxAttempts: 100, timeoutMs: 5000, pollMs: 100, ...options.delivery},
   }
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2))
-  const created = execFileSync(nodeBinary(), [SERVICE_CLI, 'publisher-key', '--config', configFile, '--name', 'test-publisher'], {cwd: ROOT, encoding: 'utf8'})
+  const created = execFileSync(nodeBinary(), [SERVICE_CLI, 'publisher-key', '--config', configFile, '--name', 'test-publisher'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   const publisherKey = (JSON.parse(created.trim().split('\n').at(-1)!) as {publisherKey: string}).publisherKey
-  const proc = await spawnReady([SERVICE_CLI, 'serve', '--config', configFile], /Spotter syndication listening on (http:\/\/\S+)/, 'Syndication service')
+  const proc = await spawnReady(
+    [SERVICE_CLI, 'serve', '--config', configFile],
+    /Spotter syndication listening on (http:\/\/\S+)/,
+    'Syndication service',
+  )
   // Restarts keep the port the first start got.
   config.port = proc.port
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2))

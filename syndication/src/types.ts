@@ -15,7 +15,14 @@ export interface SyndicatedPerson {
   name: string
   headline: string | null
   website: string | null
-  credentials: Array<{kind: string; title: string; issuingBody: string | null; year: number | null; verificationUrl: string | null; label: string}>
+  credentials: Array<{
+    kind: string
+    title: string
+    issuingBody: string | null
+    year: number | null
+    verificationUrl: string | null
+    label: string
+  }>
 }
 
 /** A disclaimer as readers see it (its Studio title is an internal name and is not sent). */

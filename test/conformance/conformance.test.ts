@@ -11,21 +11,10 @@ import {fileURLToPath} from 'node:url'
 import type {SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
-import {
-  IMPLEMENTED_FEATURES,
-  loadSuite,
-  sameResult,
-  selectionOf,
-  testKey,
-  type Selection,
-  type SuiteTest,
-} from './suite.ts'
+import {IMPLEMENTED_FEATURES, loadSuite, sameResult, selectionOf, testKey, type Selection, type SuiteTest} from './suite.ts'
 
 const REPORT_PATH = fileURLToPath(new URL('../../test-artifacts/conformance.json', import.meta.url))
-const KNOWN_FAILURES = JSON.parse(readFileSync(new URL('./known-failures.json', import.meta.url), 'utf8')) as Record<
-  string,
-  string
->
+const KNOWN_FAILURES = JSON.parse(readFileSync(new URL('./known-failures.json', import.meta.url), 'utf8')) as Record<string, string>
 /** Plain groq-js 2.0.1 in process (the suite's README): the lake must do at least as well. */
 const GROQ_JS_BASELINE_PASSES = 7292
 const CONCURRENCY = 12
@@ -49,13 +38,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results
 }
 
-async function request(
-  lake: SpawnedLake,
-  method: string,
-  path: string,
-  body?: string,
-  contentType?: string,
-): Promise<void> {
+async function request(lake: SpawnedLake, method: string, path: string, body?: string, contentType?: string): Promise<void> {
   const response = await fetch(`${lake.url}/v2025-02-19${path}`, {
     method,
     headers: {authorization: `Bearer ${lake.writeToken}`, ...(contentType ? {'content-type': contentType} : {})},
@@ -67,8 +50,7 @@ async function request(
 async function runTest(client: SanityClient, test: SuiteTest): Promise<Outcome> {
   try {
     const result: unknown = await client.fetch(test.query, test.params ?? {}, {perspective: 'raw'})
-    if (!test.valid)
-      return {test, passed: false, detail: `expected an error, got ${JSON.stringify(result).slice(0, 200)}`}
+    if (!test.valid) return {test, passed: false, detail: `expected an error, got ${JSON.stringify(result).slice(0, 200)}`}
     if (sameResult(result, test.result)) return {test, passed: true}
     return {
       test,
@@ -132,9 +114,7 @@ describe('GROQ conformance suite over HTTP', () => {
 
     const clients = new Map([...names].map(([id, name]) => [id, lake.client({dataset: name})]))
     outcomes.push(...(await mapLimit(runnable, CONCURRENCY, (test) => runTest(clients.get(test.dataset._ref)!, test))))
-    for (const {test, passed} of await mapLimit(featureTests, CONCURRENCY, (t) =>
-      runTest(clients.get(t.dataset._ref)!, t),
-    )) {
+    for (const {test, passed} of await mapLimit(featureTests, CONCURRENCY, (t) => runTest(clients.get(t.dataset._ref)!, t))) {
       for (const feature of test.features ?? []) {
         const counts = byFeature.get(feature) ?? {passed: 0, failed: 0}
         counts[passed ? 'passed' : 'failed']++
@@ -180,10 +160,7 @@ describe('GROQ conformance suite over HTTP', () => {
     const failures = outcomes
       .filter((o) => !o.passed)
       .map((o) => ({test: testKey(o.test), detail: o.detail, known: KNOWN_FAILURES[testKey(o.test)] ?? null}))
-    writeFileSync(
-      REPORT_PATH,
-      `${JSON.stringify({total, files: Object.fromEntries([...files].sort()), failures}, null, 2)}\n`,
-    )
+    writeFileSync(REPORT_PATH, `${JSON.stringify({total, files: Object.fromEntries([...files].sort()), failures}, null, 2)}\n`)
   })
 
   it('runs the tests on inline datasets (not GROQ 0.1, not the external dataset, no optional feature the lake lacks)', () => {

@@ -5,9 +5,7 @@ import {fileURLToPath} from 'node:url'
 import {gunzipSync} from 'node:zlib'
 import {isDeepStrictEqual} from 'node:util'
 
-export const SUITE_PATH = fileURLToPath(
-  new URL('../../../shared/conformance/groq-test-suite.ndjson.gz', import.meta.url),
-)
+export const SUITE_PATH = fileURLToPath(new URL('../../../shared/conformance/groq-test-suite.ndjson.gz', import.meta.url))
 
 export interface SuiteDataset {
   _id: string
@@ -79,15 +77,12 @@ export function sameResult(actual: unknown, expected: unknown): boolean {
 type Ranked = Record<string, unknown> & {_pos: number}
 
 function isRanked(value: unknown): boolean {
-  return (
-    Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && '_pos' in v)
-  )
+  return Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && '_pos' in v)
 }
 
 /** `_score` replaced by its dense rank; undefined if the value has no scores to rank. */
 function ranked(value: unknown): Ranked[] | undefined {
-  if (!Array.isArray(value) || !value.every((v) => v !== null && typeof v === 'object' && typeof v._score === 'number'))
-    return undefined
+  if (!Array.isArray(value) || !value.every((v) => v !== null && typeof v === 'object' && typeof v._score === 'number')) return undefined
   const scores = [...new Set(value.map((v: {_score: number}) => v._score))].sort((a, b) => b - a)
   return value.map(({_score, ...rest}: {_score: number}) => ({...rest, _pos: scores.indexOf(_score) + 1}))
 }

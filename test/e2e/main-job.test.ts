@@ -67,7 +67,9 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   const studio = await fetch(urls.studio)
   expect(studio.status).toBe(200)
   // npm start names its lake (URL and project) at run time: the Studio works on it, not on hosted Sanity.
-  expect(await studio.text()).toMatch(/window\.__SPOTTER_LAKE__=\{"url":"https:\/\/localhost:\d+","projectId":"spotter","dataset":"production"\}/)
+  expect(await studio.text()).toMatch(
+    /window\.__SPOTTER_LAKE__=\{"url":"https:\/\/localhost:\d+","projectId":"spotter","dataset":"production"\}/,
+  )
   expect(studio.headers.get('content-security-policy')).toContain('connect-src')
   const site = await fetch(urls.site)
   expect(site.status).toBe(200)
@@ -81,7 +83,12 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
     method: 'POST',
     headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
     // The second document has a former (dotted) seed id, as a data dir seeded before the change does.
-    body: JSON.stringify({mutations: [{create: {_id: 'main-job-check', _type: 'note', text: 'kept'}}, {create: {_id: 'exercise.squat', _type: 'exercise', name: 'Squat'}}]}),
+    body: JSON.stringify({
+      mutations: [
+        {create: {_id: 'main-job-check', _type: 'note', text: 'kept'}},
+        {create: {_id: 'exercise.squat', _type: 'exercise', name: 'Squat'}},
+      ],
+    }),
   })
   expect(write.status).toBe(200)
 
@@ -97,7 +104,9 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   expect(second.output()).not.toContain('Seeded')
   expect(second.output()).toContain(`1 document(s) with the former dotted ids (exercise.squat)`)
   expect(second.output()).toContain(`mv "${path.join(dataDir, 'lake')}" "${path.join(dataDir, 'lake')}-dotted-ids"`)
-  const kept = await fetch(`${second.urls.lake}/v2025-02-19/data/doc/production/main-job-check`, {headers: {authorization: `Bearer ${token}`}})
+  const kept = await fetch(`${second.urls.lake}/v2025-02-19/data/doc/production/main-job-check`, {
+    headers: {authorization: `Bearer ${token}`},
+  })
   expect(((await kept.json()) as {documents: {text: string}[]}).documents[0]?.text).toBe('kept')
   second.child.kill('SIGTERM')
   expect(await new Promise((resolve) => second.child.once('exit', resolve))).toBe(0)

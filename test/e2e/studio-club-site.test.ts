@@ -9,7 +9,18 @@ import type {Page} from 'playwright-core'
 import {pngBytes} from '../../lake/test/png.ts'
 import {launchBrowser, type TestBrowser} from './support/browser.ts'
 import {PREVIEW_SECRET, startStack, type Stack} from './support/stack.ts'
-import {artifacts, editArrayItem, field, footerStatus, newDocument, openList, openStudio, publish, screenshot, subField} from './support/studio-ui.ts'
+import {
+  artifacts,
+  editArrayItem,
+  field,
+  footerStatus,
+  newDocument,
+  openList,
+  openStudio,
+  publish,
+  screenshot,
+  subField,
+} from './support/studio-ui.ts'
 
 let stack: Stack
 let browser: TestBrowser
@@ -52,7 +63,9 @@ describe('editors publish from the Studio to the club site', {timeout: 180_000},
     // The template gave the new exercise one setup, one step and one prescription.
     await studio.getByRole('tab', {name: 'Technique'}).click()
     await editArrayItem(studio, 'setups', 'Untitled', (d) => subField(d, '.name').fill('Cable stack with a rope handle'))
-    await editArrayItem(studio, 'steps', 'Untitled', (d) => subField(d, '.instruction', 'textarea').fill('Hinge at the hips and pull the rope through your legs.'))
+    await editArrayItem(studio, 'steps', 'Untitled', (d) =>
+      subField(d, '.instruction', 'textarea').fill('Hinge at the hips and pull the rope through your legs.'),
+    )
     await studio.getByRole('tab', {name: 'Programming'}).click()
     await editArrayItem(studio, 'prescriptions', 'Prescription', async (d) => {
       await subField(d, '.goal').fill('Hip hinge practice')
@@ -86,8 +99,20 @@ describe('editors publish from the Studio to the club site', {timeout: 180_000},
     const draftName = `${exerciseName} (revised)`
     await studio.getByRole('tab', {name: 'Overview'}).click()
     await field(studio, 'name').locator('input').fill(draftName)
-    await footerStatus(studio).getByText(/Edited just now|Saved/).or(studio.getByText('Saved', {exact: true})).first().waitFor()
-    await expect.poll(async () => (await stack.lake.client().fetch('*[slug.current == $s && _id in path("drafts.**")][0].name', {s: exerciseSlug}, {perspective: 'raw'})), {timeout: 30_000}).toBe(draftName)
+    await footerStatus(studio)
+      .getByText(/Edited just now|Saved/)
+      .or(studio.getByText('Saved', {exact: true}))
+      .first()
+      .waitFor()
+    await expect
+      .poll(
+        async () =>
+          await stack.lake
+            .client()
+            .fetch('*[slug.current == $s && _id in path("drafts.**")][0].name', {s: exerciseSlug}, {perspective: 'raw'}),
+        {timeout: 30_000},
+      )
+      .toBe(draftName)
 
     const pub = await sitePage(`/exercises/${exerciseSlug}`, '05-site-public-after-draft-edit')
     expect(await pub.locator('h1').textContent()).toBe(exerciseName)
@@ -113,7 +138,9 @@ describe('editors publish from the Studio to the club site', {timeout: 180_000},
       await screenshot(studio, '07-studio-range-error-explained')
     })
     // Nothing backwards reached the draft or the site (the min/max rule still guards API writes).
-    const sets = await stack.lake.client().fetch('*[slug.current == $s][0].prescriptions[0].sets', {s: exerciseSlug}, {perspective: 'drafts'})
+    const sets = await stack.lake
+      .client()
+      .fetch('*[slug.current == $s][0].prescriptions[0].sets', {s: exerciseSlug}, {perspective: 'drafts'})
     expect(sets).toMatchObject({min: 2, max: 3})
   })
 
@@ -137,8 +164,22 @@ describe('editors publish from the Studio to the club site', {timeout: 180_000},
     await field(studio, 'excerpt').locator('textarea').focus() // leave the body editor, as an editor would
     // Publish once the Studio has saved everything to the draft.
     await expect
-      .poll(() => stack.lake.client().fetch('*[_type == "article" && title == $t && _id in path("drafts.**")][0]{"text": pt::text(body), "asset": heroImage.asset._ref, "credit": heroImage.credit}', {t: title}, {perspective: 'raw'}), {timeout: 30_000})
-      .toMatchObject({text: 'Hinge from the hips, not the lower back.', asset: expect.stringMatching(/^image-/), credit: 'Spotter test studio'})
+      .poll(
+        () =>
+          stack.lake
+            .client()
+            .fetch(
+              '*[_type == "article" && title == $t && _id in path("drafts.**")][0]{"text": pt::text(body), "asset": heroImage.asset._ref, "credit": heroImage.credit}',
+              {t: title},
+              {perspective: 'raw'},
+            ),
+        {timeout: 30_000},
+      )
+      .toMatchObject({
+        text: 'Hinge from the hips, not the lower back.',
+        asset: expect.stringMatching(/^image-/),
+        credit: 'Spotter test studio',
+      })
     await publish(studio)
     await screenshot(studio, '08-studio-article-published')
 

@@ -79,7 +79,9 @@ describe('an editor fills an exercise', {timeout: 240_000}, () => {
       await expect.poll(() => crumb.innerText()).toMatch(/(^|\n)On a floor mat$/)
       await docShot(d, 'editor-01-setup-title')
     })
-    await editArrayItem(studio, 'steps', 'Untitled', (d) => subField(d, '.instruction', 'textarea').fill('Lie on your back with your knees bent.'))
+    await editArrayItem(studio, 'steps', 'Untitled', (d) =>
+      subField(d, '.instruction', 'textarea').fill('Lie on your back with your knees bent.'),
+    )
     await addArrayItem('steps', (d) => subField(d, '.instruction', 'textarea').fill('Drive through your heels and lift your hips.'))
     await addArrayItem('commonMistakes', async (d) => {
       await subField(d, '.mistake').fill('Arching the lower back')
@@ -148,11 +150,18 @@ describe('an editor fills an exercise', {timeout: 240_000}, () => {
     const noLevel = studio.getByRole('link', {name: `Exercises without a level (${counts.noLevel})`, exact: true})
     await noLevel.click()
     // The new exercise has no level yet: it is on the list.
-    await studio.getByRole('link', {name: new RegExp(`^${exerciseName}`)}).first().waitFor()
-    await studio.screenshot({path: path.join(docs, 'editor-05-needs-attention.png'), clip: {x: 0, y: 0, width: 1000, height: 420}, animations: 'disabled'})
+    await studio
+      .getByRole('link', {name: new RegExp(`^${exerciseName}`)})
+      .first()
+      .waitFor()
+    await studio.screenshot({
+      path: path.join(docs, 'editor-05-needs-attention.png'),
+      clip: {x: 0, y: 0, width: 1000, height: 420},
+      animations: 'disabled',
+    })
   })
 
-  it('the console carries no warning from Spotter\'s configuration, and nothing left the machine', () => {
+  it("the console carries no warning from Spotter's configuration, and nothing left the machine", () => {
     fs.mkdirSync(artifacts, {recursive: true})
     fs.writeFileSync(path.join(artifacts, 'editor-workflow-console-warnings.txt'), `${warnings.join('\n')}\n`)
     const ours = warnings.filter((w) => /apiVersion|custom filter|schema|structure|spotter|preview|template|input component/i.test(w))

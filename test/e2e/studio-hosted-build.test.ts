@@ -26,7 +26,7 @@ afterAll(async () => {
   await studio?.close()
 })
 
-it('calls the project\'s hosted API host, with no lake sign-in redirect', {timeout: 120_000}, async () => {
+it("calls the project's hosted API host, with no lake sign-in redirect", {timeout: 120_000}, async () => {
   const page = await browser.newPage()
   await page.goto(studio.url)
   const hostedApi = (request: string) => new URL(request.split(' ')[1]!).hostname === `${PROJECT_ID}.api.sanity.io`

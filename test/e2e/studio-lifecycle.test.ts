@@ -17,7 +17,13 @@ beforeAll(async () => {
   studio.setDefaultTimeout(30_000)
   await openStudio(studio, stack.studio.url, stack.lake.writeToken)
   // An exercise nothing refers to, to unpublish and delete (seed exercises are all referenced).
-  await stack.lake.client().create({_id: 'exercise-kettlebell-swing', _type: 'exercise', name: 'Kettlebell swing', slug: {_type: 'slug', current: 'kettlebell-swing'}, category: 'conditioning'})
+  await stack.lake.client().create({
+    _id: 'exercise-kettlebell-swing',
+    _type: 'exercise',
+    name: 'Kettlebell swing',
+    slug: {_type: 'slug', current: 'kettlebell-swing'},
+    category: 'conditioning',
+  })
 }, 300_000)
 
 afterAll(async () => {
@@ -29,7 +35,10 @@ const raw = (query: string, params: Record<string, unknown> = {}) => stack.lake.
 
 async function openExercise(name: string): Promise<void> {
   await openList(studio, 'Exercises', 'All exercises')
-  await studio.getByRole('link', {name: new RegExp(`^${name}`)}).first().click()
+  await studio
+    .getByRole('link', {name: new RegExp(`^${name}`)})
+    .first()
+    .click()
   await field(studio, 'name').locator('input').waitFor()
 }
 
@@ -56,10 +65,15 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
   it('discards the draft and keeps the published document', async () => {
     await studio.getByTestId('action-menu-button').click()
     await studio.getByRole('menuitem', {name: 'Discard changes'}).click()
-    await studio.getByRole('dialog').getByRole('button', {name: /discard/i}).click()
+    await studio
+      .getByRole('dialog')
+      .getByRole('button', {name: /discard/i})
+      .click()
     await expect.poll(() => field(studio, 'name').locator('input').inputValue()).toBe('Rack pull')
     expect(await raw('*[_id in ["exercise-rack-pull", "drafts.exercise-rack-pull"]]._id')).toEqual(['exercise-rack-pull'])
-    await footerStatus(studio).getByText(/Discarded draft/).waitFor()
+    await footerStatus(studio)
+      .getByText(/Discarded draft/)
+      .waitFor()
     await screenshot(studio, 'lifecycle-03-discarded')
   })
 
@@ -67,8 +81,13 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
     await openExercise('Kettlebell swing')
     await studio.getByRole('button', {name: 'Published', exact: true}).first().click()
     await studio.getByRole('button', {name: 'Unpublish'}).click()
-    await studio.getByRole('dialog').getByRole('button', {name: /unpublish/i}).click()
-    await expect.poll(() => raw('*[_id in ["exercise-kettlebell-swing", "drafts.exercise-kettlebell-swing"]]._id')).toEqual(['drafts.exercise-kettlebell-swing'])
+    await studio
+      .getByRole('dialog')
+      .getByRole('button', {name: /unpublish/i})
+      .click()
+    await expect
+      .poll(() => raw('*[_id in ["exercise-kettlebell-swing", "drafts.exercise-kettlebell-swing"]]._id'))
+      .toEqual(['drafts.exercise-kettlebell-swing'])
     await screenshot(studio, 'lifecycle-04-unpublished')
     expect((await fetch(`${stack.siteUrl}/exercises/kettlebell-swing`)).status).toBe(404)
     // Back to the drafts view for the next steps.
@@ -78,7 +97,11 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
   it('deletes a document', async () => {
     await studio.getByTestId('action-menu-button').click()
     await studio.getByRole('menuitem', {name: /Delete/}).click()
-    await studio.getByRole('dialog').getByRole('button', {name: /delete/i}).last().click()
+    await studio
+      .getByRole('dialog')
+      .getByRole('button', {name: /delete/i})
+      .last()
+      .click()
     await expect.poll(() => raw('count(*[_id in ["exercise-kettlebell-swing", "drafts.exercise-kettlebell-swing"]])')).toBe(0)
     await studio.getByRole('link', {name: /^Kettlebell swing/}).waitFor({state: 'detached'})
     await screenshot(studio, 'lifecycle-05-deleted')
@@ -89,12 +112,18 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
     await studio.getByTestId('action-menu-button').click()
     await studio.getByRole('menuitem', {name: /Delete/}).click()
     const dialog = studio.getByRole('dialog')
-    await dialog.getByText(/documents? refers? to/i).first().waitFor()
+    await dialog
+      .getByText(/documents? refers? to/i)
+      .first()
+      .waitFor()
     await screenshot(studio, 'lifecycle-06-delete-referenced')
     const confirm = dialog.getByRole('button', {name: /delete/i}).last()
     if (await confirm.isEnabled()) {
       await confirm.click()
-      await studio.getByText(/cannot be deleted as there are references to it/).first().waitFor()
+      await studio
+        .getByText(/cannot be deleted as there are references to it/)
+        .first()
+        .waitFor()
     }
     expect(await raw('count(*[_id == "exercise-good-morning"])')).toBe(1)
     await studio.keyboard.press('Escape')
@@ -104,7 +133,9 @@ describe('history, discard, unpublish, delete and reconnect', {timeout: 180_000}
     await openExercise('Deadlift')
     await stack.lake.restart()
     await editName('Deadlift (after restart)', 'drafts.exercise-deadlift')
-    await footerStatus(studio).getByText(/Edited/).waitFor()
+    await footerStatus(studio)
+      .getByText(/Edited/)
+      .waitFor()
     await screenshot(studio, 'lifecycle-07-after-restart')
     expect(browser.external).toEqual([])
   })

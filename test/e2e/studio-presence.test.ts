@@ -27,7 +27,10 @@ async function openExercise(browser: TestBrowser, token: string): Promise<Page> 
   page.setDefaultTimeout(30_000)
   await openStudio(page, stack.studio.url, token)
   await openList(page, 'Exercises', 'All exercises')
-  await page.getByRole('link', {name: /^Rack pull/}).first().click()
+  await page
+    .getByRole('link', {name: /^Rack pull/})
+    .first()
+    .click()
   await field(page, 'name').locator('input').waitFor()
   return page
 }

@@ -17,7 +17,7 @@ afterAll(async () => {
   await stack?.close()
 })
 
-it('signs in through the lake\'s sign-in page with a lake token', {timeout: 120_000}, async () => {
+it("signs in through the lake's sign-in page with a lake token", {timeout: 120_000}, async () => {
   const page = await browser.newPage()
   page.setDefaultTimeout(30_000)
   await page.goto(stack.studio.url)

@@ -22,7 +22,17 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 const CONSUMER_FILES = path.join(import.meta.dirname, 'consumer')
 const WORKSPACES = ['vocabulary', 'sdk', 'schemas', 'lake']
 /** What the consumer installs besides the tarballs (versions as the repository locks them). */
-const CONSUMER_DEPENDENCIES = ['react', 'react-dom', 'sanity', 'styled-components', 'typescript', 'esbuild', '@types/react', '@types/react-dom', '@types/node']
+const CONSUMER_DEPENDENCIES = [
+  'react',
+  'react-dom',
+  'sanity',
+  'styled-components',
+  'typescript',
+  'esbuild',
+  '@types/react',
+  '@types/react-dom',
+  '@types/node',
+]
 const SLUG = 'back-hyperextensions'
 const MINUTES = 60_000
 
@@ -59,7 +69,14 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 
 async function inProject(file: string, args: string[], options: ExecFileOptions = {}): Promise<string> {
   try {
-    const {stdout} = await run(file, args, {cwd: project, env: consumerEnv(), maxBuffer: 64 * 1024 * 1024, timeout: 5 * MINUTES, encoding: 'utf8', ...options})
+    const {stdout} = await run(file, args, {
+      cwd: project,
+      env: consumerEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 5 * MINUTES,
+      encoding: 'utf8',
+      ...options,
+    })
     return String(stdout)
   } catch (error) {
     const e = error as {stdout?: string; stderr?: string; message: string}
@@ -117,12 +134,17 @@ describe('the published packages, installed from their tarballs', () => {
   it('hold the build, the declarations, the README and CHANGELOG, and no sources or tests', () => {
     for (const p of packed) {
       expect(p.files.filter((f) => !f.startsWith('dist/')).sort(), p.manifest.name).toEqual(['CHANGELOG.md', 'README.md', 'package.json'])
-      const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', p.manifest.name, 'package.json'), 'utf8')) as {private?: boolean; version: string; exports: Record<string, string | {types: string; default: string}>}
+      const pkg = JSON.parse(fs.readFileSync(path.join(project, 'node_modules', p.manifest.name, 'package.json'), 'utf8')) as {
+        private?: boolean
+        version: string
+        exports: Record<string, string | {types: string; default: string}>
+      }
       expect(pkg.private).toBeUndefined()
       expect(pkg.version).toMatch(/^0\.\d+\.\d+$/)
       for (const [entry, target] of Object.entries(pkg.exports)) {
         if (typeof target === 'string') continue
-        for (const file of [target.types, target.default]) expect(p.files, `${p.manifest.name} ${entry}`).toContain(file.replace(/^\.\//, ''))
+        for (const file of [target.types, target.default])
+          expect(p.files, `${p.manifest.name} ${entry}`).toContain(file.replace(/^\.\//, ''))
       }
       expect(fs.existsSync(path.join(project, 'node_modules', p.manifest.name, 'src')), p.manifest.name).toBe(false)
       // Declarations point at the .js files (as every TypeScript version and tool resolves them).
@@ -136,25 +158,29 @@ describe('the published packages, installed from their tarballs', () => {
     }
   })
 
-  it('run in a Node ESM app: the spotter-lake bin, SDK queries, every renderer, the testing API', async () => {
-    const report = JSON.parse(await timed('app', () => node(['app.mjs', SLUG, 'out']))) as {
-      title: string
-      reactHtml: string
-      html: string
-      text: string
-      markdown: string
-      jsonLd: {'@type': string; headline: string}
-      testing: {before: number; during: number; after: number; reset: {restored: number; deleted: number}}
-    }
-    expect(report.title).toBe('Back Hyperextensions')
-    expect(report.reactHtml).toContain('<h1>Back Hyperextensions</h1>')
-    expect(report.html).toContain('<h1>Back Hyperextensions</h1>')
-    expect(report.text).toContain('Back Hyperextensions')
-    expect(report.markdown.startsWith('# Back Hyperextensions')).toBe(true)
-    expect(report.jsonLd.headline).toBe('Back Hyperextensions')
-    expect(report.testing.during).toBe(report.testing.before + 1)
-    expect(report.testing).toMatchObject({after: report.testing.before, reset: {restored: 0, deleted: 1}})
-  }, 3 * MINUTES)
+  it(
+    'run in a Node ESM app: the spotter-lake bin, SDK queries, every renderer, the testing API',
+    async () => {
+      const report = JSON.parse(await timed('app', () => node(['app.mjs', SLUG, 'out']))) as {
+        title: string
+        reactHtml: string
+        html: string
+        text: string
+        markdown: string
+        jsonLd: {'@type': string; headline: string}
+        testing: {before: number; during: number; after: number; reset: {restored: number; deleted: number}}
+      }
+      expect(report.title).toBe('Back Hyperextensions')
+      expect(report.reactHtml).toContain('<h1>Back Hyperextensions</h1>')
+      expect(report.html).toContain('<h1>Back Hyperextensions</h1>')
+      expect(report.text).toContain('Back Hyperextensions')
+      expect(report.markdown.startsWith('# Back Hyperextensions')).toBe(true)
+      expect(report.jsonLd.headline).toBe('Back Hyperextensions')
+      expect(report.testing.during).toBe(report.testing.before + 1)
+      expect(report.testing).toMatchObject({after: report.testing.before, reset: {restored: 0, deleted: 1}})
+    },
+    3 * MINUTES,
+  )
 
   it('render an article as React Server Components (react-server condition), the same HTML as on the server', async () => {
     // Needs out/article.json from the app test.
@@ -167,30 +193,76 @@ describe('the published packages, installed from their tarballs', () => {
 
   // consumer.ts holds a @ts-expect-error that only a real type (not `any`) satisfies: the check
   // fails if the declarations stop resolving.
-  it('type-check in a strict consumer with skipLibCheck off (nodenext and bundler resolution)', async () => {
-    await timed('tsc nodenext', () => bin('tsc', ['-p', 'tsconfig.nodenext.json']))
-    await timed('tsc bundler', () => bin('tsc', ['-p', 'tsconfig.bundler.json']))
-    // A Studio config with the plugin: skipLibCheck on, as Sanity's own Studio templates have it,
-    // since sanity's declarations need types it does not install (semver, lodash-es, ESNext lib).
-    await timed('tsc studio', () => bin('tsc', ['-p', 'tsconfig.studio.json']))
-  }, 10 * MINUTES)
+  it(
+    'type-check in a strict consumer with skipLibCheck off (nodenext and bundler resolution)',
+    async () => {
+      await timed('tsc nodenext', () => bin('tsc', ['-p', 'tsconfig.nodenext.json']))
+      await timed('tsc bundler', () => bin('tsc', ['-p', 'tsconfig.bundler.json']))
+      // A Studio config with the plugin: skipLibCheck on, as Sanity's own Studio templates have it,
+      // since sanity's declarations need types it does not install (semver, lodash-es, ESNext lib).
+      await timed('tsc studio', () => bin('tsc', ['-p', 'tsconfig.studio.json']))
+    },
+    10 * MINUTES,
+  )
 
-  it('bundle the React entry for the browser, with the browser build of #compile-schema', async () => {
-    await timed('esbuild', () => bin('esbuild', ['browser.mjs', '--bundle', '--platform=browser', '--format=esm', '--minify', '--outfile=out/browser.js', '--metafile=out/browser-meta.json', '--log-level=warning']))
-    const inputs = Object.keys((JSON.parse(fs.readFileSync(path.join(project, 'out', 'browser-meta.json'), 'utf8')) as {inputs: object}).inputs)
-    expect(inputs).toContain('node_modules/@spotter/sdk/dist/react/index.js')
-    expect(inputs).toContain('node_modules/@spotter/sdk/dist/compile-schema.browser.js')
-    expect(inputs).not.toContain('node_modules/@spotter/sdk/dist/compile-schema.js')
-    expect(inputs.filter((file) => file.includes('/src/'))).toEqual([])
-  }, 3 * MINUTES)
+  it(
+    'bundle the React entry for the browser, with the browser build of #compile-schema',
+    async () => {
+      await timed('esbuild', () =>
+        bin('esbuild', [
+          'browser.mjs',
+          '--bundle',
+          '--platform=browser',
+          '--format=esm',
+          '--minify',
+          '--outfile=out/browser.js',
+          '--metafile=out/browser-meta.json',
+          '--log-level=warning',
+        ]),
+      )
+      const inputs = Object.keys(
+        (JSON.parse(fs.readFileSync(path.join(project, 'out', 'browser-meta.json'), 'utf8')) as {inputs: object}).inputs,
+      )
+      expect(inputs).toContain('node_modules/@spotter/sdk/dist/react/index.js')
+      expect(inputs).toContain('node_modules/@spotter/sdk/dist/compile-schema.browser.js')
+      expect(inputs).not.toContain('node_modules/@spotter/sdk/dist/compile-schema.js')
+      expect(inputs.filter((file) => file.includes('/src/'))).toEqual([])
+    },
+    3 * MINUTES,
+  )
 
-  it('add Spotter to a Studio: spotter() with sanity installed', async () => {
-    const report = JSON.parse(await timed('studio plugin', () => node(['studio.mjs']))) as {types: string[]; errors: string[]; templates: string[]; newExercise: string[]; slugHasValidation: boolean; structure: string}
-    expect(report.errors).toEqual([])
-    expect(report.types).toEqual(expect.arrayContaining(['article', 'club', 'disclaimer', 'equipment', 'exercise', 'muscle', 'organization', 'person', 'prescription', 'range', 'step']))
-    expect(report.templates).toEqual(expect.arrayContaining(['exercise', 'article', 'exercise-in-category', 'article-of-kind']))
-    expect(report.newExercise.sort()).toEqual(['prescriptions', 'setups', 'steps'])
-    expect(report.slugHasValidation).toBe(true)
-    expect(report.structure).toBe('function')
-  }, 3 * MINUTES)
+  it(
+    'add Spotter to a Studio: spotter() with sanity installed',
+    async () => {
+      const report = JSON.parse(await timed('studio plugin', () => node(['studio.mjs']))) as {
+        types: string[]
+        errors: string[]
+        templates: string[]
+        newExercise: string[]
+        slugHasValidation: boolean
+        structure: string
+      }
+      expect(report.errors).toEqual([])
+      expect(report.types).toEqual(
+        expect.arrayContaining([
+          'article',
+          'club',
+          'disclaimer',
+          'equipment',
+          'exercise',
+          'muscle',
+          'organization',
+          'person',
+          'prescription',
+          'range',
+          'step',
+        ]),
+      )
+      expect(report.templates).toEqual(expect.arrayContaining(['exercise', 'article', 'exercise-in-category', 'article-of-kind']))
+      expect(report.newExercise.sort()).toEqual(['prescriptions', 'setups', 'steps'])
+      expect(report.slugHasValidation).toBe(true)
+      expect(report.structure).toBe('function')
+    },
+    3 * MINUTES,
+  )
 })

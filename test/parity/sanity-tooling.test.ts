@@ -97,9 +97,7 @@ async function exportFrom(lake: SpawnedLake, name: string): Promise<{file: strin
  */
 function normalise(contents: Export) {
   const byId = new Map(contents.documents.map(({_rev, _updatedAt, ...doc}) => [doc._id, doc]))
-  const assetMap = Object.fromEntries(
-    Object.entries(contents.assetMap).map(([id, {_rev, _createdAt, _updatedAt, ...meta}]) => [id, meta]),
-  )
+  const assetMap = Object.fromEntries(Object.entries(contents.assetMap).map(([id, {_rev, _createdAt, _updatedAt, ...meta}]) => [id, meta]))
   return {documents: [...byId.keys()].sort().map((id) => byId.get(id)), assetMap, files: Object.fromEntries([...contents.files].sort())}
 }
 
@@ -153,10 +151,18 @@ describe('@sanity/import and @sanity/export against the lake', () => {
     const client = first.client()
     const file = await client.assets.upload('file', NOTES, {filename: 'notes.txt'})
     // A draft that holds the file: drafts and file assets go through the round trip too.
-    await client.create({_id: 'drafts.exercise.squat', _type: 'exercise', name: 'Squat (draft)', handout: {_type: 'file', asset: {_type: 'reference', _ref: file._id}}})
+    await client.create({
+      _id: 'drafts.exercise.squat',
+      _type: 'exercise',
+      name: 'Squat (draft)',
+      handout: {_type: 'file', asset: {_type: 'reference', _ref: file._id}},
+    })
     const image = fs.readFileSync(SEED_IMAGE)
     const [imageAsset] = await client.fetch<Doc[]>('*[_type == "sanity.imageAsset"]')
-    for (const [url, bytes] of [[file.url, NOTES], [imageAsset!['url'] as string, image]] as const) {
+    for (const [url, bytes] of [
+      [file.url, NOTES],
+      [imageAsset!['url'] as string, image],
+    ] as const) {
       for (const method of ['GET', 'HEAD']) {
         const response = await fetch(url, {method})
         expect(response.status).toBe(200)
@@ -171,7 +177,10 @@ describe('@sanity/import and @sanity/export against the lake', () => {
       headers: {authorization: `Bearer ${first.readToken}`},
     })
     expect(response.status).toBe(200)
-    const types = (await response.text()).trim().split('\n').map((line) => (JSON.parse(line) as Doc)._type)
+    const types = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as Doc)._type)
     expect(new Set(types)).toEqual(new Set(['muscle', 'equipment']))
     expect(types.length).toBe(seedDocs().filter((doc) => doc._type === 'muscle' || doc._type === 'equipment').length)
   })
@@ -190,7 +199,11 @@ describe('@sanity/import and @sanity/export against the lake', () => {
     expect(exported.get('drafts.exercise.squat')!['handout']).toEqual({_type: 'file', _sanityAsset: `file@file://./${notesName}`})
     expect(exportOne.assetMap[`file-${sha1(NOTES)}`]).toMatchObject({originalFilename: 'notes.txt', sha1hash: sha1(NOTES)})
     expect(exportOne.files.get(imageName)!.equals(image)).toBe(true)
-    expect(exportOne.assetMap[`image-${sha1(image)}`]).toMatchObject({originalFilename: 'back-hyperextensions-deandrobot.jpg', sha1hash: sha1(image), size: image.length})
+    expect(exportOne.assetMap[`image-${sha1(image)}`]).toMatchObject({
+      originalFilename: 'back-hyperextensions-deandrobot.jpg',
+      sha1hash: sha1(image),
+      size: image.length,
+    })
     for (const doc of seed) {
       const {_rev, _createdAt, _updatedAt, ...content} = exported.get(doc._id)!
       expect(typeof _rev).toBe('string')

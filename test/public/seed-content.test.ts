@@ -15,7 +15,10 @@ const SEED = fileURLToPath(new URL('../../seed/spotter.ndjson', import.meta.url)
 
 type SeedDoc = {_id: string; _type: string; slug?: {current: string}} & Record<string, unknown>
 type Ref = {_ref: string}
-const docs: SeedDoc[] = readFileSync(SEED, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as SeedDoc)
+const docs: SeedDoc[] = readFileSync(SEED, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as SeedDoc)
 const byId = new Map(docs.map((d) => [d._id, d]))
 const ofType = (type: string) => docs.filter((d) => d._type === type)
 const deref = (ref: Ref | undefined): SeedDoc => {
@@ -26,7 +29,8 @@ const deref = (ref: Ref | undefined): SeedDoc => {
 const slugOf = (doc: SeedDoc) => doc.slug!.current
 // A person the source does not name has a descriptor instead ("Personal trainer at ...").
 const nameOf = (doc: SeedDoc) => String(doc.name ?? doc.descriptor ?? doc.title)
-const personName = (person: {name?: string | null; descriptor?: string | null} | null | undefined) => (person ? (person.name ?? person.descriptor) : null)
+const personName = (person: {name?: string | null; descriptor?: string | null} | null | undefined) =>
+  person ? (person.name ?? person.descriptor) : null
 
 const exercises = ofType('exercise')
 const articles = ofType('article')
@@ -34,7 +38,8 @@ const people = ofType('person')
 const club = ofType('club')[0]!
 const reverseHyper = byId.get('exercise-reverse-hyperextension')!
 const stepsOf = (exercise: SeedDoc) => ((exercise.steps ?? []) as {instruction: string}[]).map((s) => s.instruction)
-const embedsOf = (article: SeedDoc) => (article.body as {_type: string; exercise?: Ref; display?: string}[]).filter((b) => b._type === 'exerciseEmbed')
+const embedsOf = (article: SeedDoc) =>
+  (article.body as {_type: string; exercise?: Ref; display?: string}[]).filter((b) => b._type === 'exerciseEmbed')
 
 let lake: SpawnedLake
 let client: ExerciseClient

@@ -10,12 +10,18 @@ import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 import {findFormerSeedIds, formerSeedIds, formerSeedIdsMessage} from '../../scripts/old-seed-ids.ts'
 
 const SEED = fileURLToPath(new URL('../../seed/spotter.ndjson', import.meta.url))
-const seedIds = fs.readFileSync(SEED, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as {_id: string})._id)
+const seedIds = fs
+  .readFileSync(SEED, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as {_id: string})._id)
 
 /** The seed as it was before: every seed id (and every reference to one) with a "." after the type. */
 function writeDottedSeed(dir: string): string {
   const former = new Map(seedIds.map((id, i) => [id, formerSeedIds(SEED)[i]!]))
-  const text = fs.readFileSync(SEED, 'utf8').replace(/"(_id|_ref)":"([^"]+)"/g, (all, key: string, id: string) => (former.has(id) ? `"${key}":"${former.get(id)}"` : all))
+  const text = fs
+    .readFileSync(SEED, 'utf8')
+    .replace(/"(_id|_ref)":"([^"]+)"/g, (all, key: string, id: string) => (former.has(id) ? `"${key}":"${former.get(id)}"` : all))
   fs.cpSync(path.join(path.dirname(SEED), 'images'), path.join(dir, 'images'), {recursive: true})
   const file = path.join(dir, 'dotted.ndjson')
   fs.writeFileSync(file, text)
@@ -58,7 +64,7 @@ describe('a data dir seeded with the former dotted ids', () => {
   })
 })
 
-it('a data dir seeded with today\'s seed has none of the former ids', async () => {
+it("a data dir seeded with today's seed has none of the former ids", async () => {
   const lake = await spawnLake({seed: SEED})
   try {
     expect(await find(lake)).toEqual([])

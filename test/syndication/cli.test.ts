@@ -13,7 +13,14 @@ const NODE = path.join(ROOT, 'node_modules/.bin/node')
 const CLI = path.join(ROOT, 'syndication/src/cli.ts')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-syndication-cli-'))
 const config = path.join(dir, 'config.json')
-fs.writeFileSync(config, JSON.stringify({storage: {kind: 'sqlite', path: 'state.db'}, source: {projectId: 'spotter', canonicalBaseUrl: 'https://spotter.example/a/'}, webhookSecret: 'x'}))
+fs.writeFileSync(
+  config,
+  JSON.stringify({
+    storage: {kind: 'sqlite', path: 'state.db'},
+    source: {projectId: 'spotter', canonicalBaseUrl: 'https://spotter.example/a/'},
+    webhookSecret: 'x',
+  }),
+)
 
 const cli = (...args: string[]) => run(NODE, [CLI, ...args, '--config', config], {cwd: ROOT})
 
@@ -34,15 +41,24 @@ describe('spotter-syndication CLI', () => {
     const list = JSON.parse((await cli('partner', 'list')).stdout) as Array<Record<string, unknown>>
     expect(list).toEqual([expect.objectContaining({id: 'club-east', name: 'Club East', webhookUrl: 'http://127.0.0.1:9/hook'})])
     expect(JSON.stringify(list)).not.toMatch(/sha256|whsec_/)
-    await expect(cli('partner', 'add', '--id', 'club-east', '--name', 'Again')).rejects.toMatchObject({stderr: expect.stringContaining('Partner "club-east" already exists')})
-    await expect(cli('partner', 'add', '--id', 'Bad Id', '--name', 'x')).rejects.toMatchObject({stderr: expect.stringContaining('"id" must be 1-63 of a-z')})
+    await expect(cli('partner', 'add', '--id', 'club-east', '--name', 'Again')).rejects.toMatchObject({
+      stderr: expect.stringContaining('Partner "club-east" already exists'),
+    })
+    await expect(cli('partner', 'add', '--id', 'Bad Id', '--name', 'x')).rejects.toMatchObject({
+      stderr: expect.stringContaining('"id" must be 1-63 of a-z'),
+    })
     await cli('partner', 'remove', '--id', 'club-east')
     expect(JSON.parse((await cli('partner', 'list')).stdout)).toEqual([])
-    await expect(cli('partner', 'remove', '--id', 'club-east')).rejects.toMatchObject({stderr: expect.stringContaining('No partner "club-east"')})
+    await expect(cli('partner', 'remove', '--id', 'club-east')).rejects.toMatchObject({
+      stderr: expect.stringContaining('No partner "club-east"'),
+    })
   })
 
   it('refuses a bad config with the field named', async () => {
-    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({source: {projectId: 'p', canonicalBaseUrl: 'https://x.example/'}, webhookSecret: 'x', storage: {kind: 'oracle'}}))
+    fs.writeFileSync(
+      path.join(dir, 'bad.json'),
+      JSON.stringify({source: {projectId: 'p', canonicalBaseUrl: 'https://x.example/'}, webhookSecret: 'x', storage: {kind: 'oracle'}}),
+    )
     await expect(run(NODE, [CLI, 'serve', '--config', path.join(dir, 'bad.json')], {cwd: ROOT})).rejects.toMatchObject({
       stderr: expect.stringContaining('storage.kind must be "sqlite" or "postgres"'),
     })

@@ -10,7 +10,12 @@ let lake: SpawnedLake
 let source: ArticleSource
 beforeAll(async () => {
   lake = await spawnLake({seed: path.resolve(import.meta.dirname, '../../seed/spotter.ndjson')})
-  source = new ArticleSource({projectId: lake.projectId, dataset: lake.dataset, apiHost: lake.url, canonicalBaseUrl: 'https://spotter.example/articles/'})
+  source = new ArticleSource({
+    projectId: lake.projectId,
+    dataset: lake.dataset,
+    apiHost: lake.url,
+    canonicalBaseUrl: 'https://spotter.example/articles/',
+  })
 })
 afterAll(async () => lake?.stop())
 

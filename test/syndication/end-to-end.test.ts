@@ -31,9 +31,15 @@ let lake: SpawnedLake
 let service: SpawnedSyndication
 const partners: Record<string, Partner> = {}
 
-async function api<T = unknown>(pathname: string, init: RequestInit & {key?: string} = {}): Promise<{status: number; body: T; text: string}> {
+async function api<T = unknown>(
+  pathname: string,
+  init: RequestInit & {key?: string} = {},
+): Promise<{status: number; body: T; text: string}> {
   const {key, ...rest} = init
-  const res = await fetch(new URL(pathname, service.url), {...rest, headers: {...(key ? {authorization: `Bearer ${key}`} : {}), ...(rest.headers as Record<string, string> | undefined)}})
+  const res = await fetch(new URL(pathname, service.url), {
+    ...rest,
+    headers: {...(key ? {authorization: `Bearer ${key}`} : {}), ...(rest.headers as Record<string, string> | undefined)},
+  })
   const text = await res.text()
   let body: unknown = text
   try {
@@ -44,7 +50,10 @@ async function api<T = unknown>(pathname: string, init: RequestInit & {key?: str
   return {status: res.status, body: body as T, text}
 }
 
-const store = (id: string): PartnerState => (fs.existsSync(partners[id]!.storeFile) ? (JSON.parse(fs.readFileSync(partners[id]!.storeFile, 'utf8')) as PartnerState) : {cursor: null, items: {}, events: [], signatures: {}})
+const store = (id: string): PartnerState =>
+  fs.existsSync(partners[id]!.storeFile)
+    ? (JSON.parse(fs.readFileSync(partners[id]!.storeFile, 'utf8')) as PartnerState)
+    : {cursor: null, items: {}, events: [], signatures: {}}
 
 /** The partner's store holds exactly what it is licensed for, as the SDK reads it now. */
 async function storeMatches(id: string): Promise<boolean> {
@@ -58,10 +67,14 @@ async function storeMatches(id: string): Promise<boolean> {
 }
 
 async function expectStoreMatches(id: string, what: string): Promise<void> {
-  await waitUntil(() => storeMatches(id), 30_000, `${id}'s store to match the published, licensed content (${what})`).catch(async (err: Error) => {
-    const expected = [...(await expectedFor(lake, id)).keys()].sort()
-    throw new Error(`${err.message}\nexpected ${JSON.stringify(expected)}\nstore ${JSON.stringify(Object.values(store(id).items).map((i) => [i._spotter.documentId, i.title]))}\n${partners[id]?.app.output()}\n${service.output()}`)
-  })
+  await waitUntil(() => storeMatches(id), 30_000, `${id}'s store to match the published, licensed content (${what})`).catch(
+    async (err: Error) => {
+      const expected = [...(await expectedFor(lake, id)).keys()].sort()
+      throw new Error(
+        `${err.message}\nexpected ${JSON.stringify(expected)}\nstore ${JSON.stringify(Object.values(store(id).items).map((i) => [i._spotter.documentId, i.title]))}\n${partners[id]?.app.output()}\n${service.output()}`,
+      )
+    },
+  )
 }
 
 const titles = (id: string) =>
@@ -71,34 +84,54 @@ const titles = (id: string) =>
 
 beforeAll(async () => {
   const servicePort = await freePort()
-  lake = await spawnLakeWithWebhooks(path.join(tmp, 'lake'), [
-    {
-      name: 'syndication',
-      dataset: 'production',
-      url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`,
-      filter: '_type in ["article", "person", "disclaimer", "exercise", "equipment", "muscle", "club", "organization"]',
-      projection: '{_id, _type, "operation": delta::operation()}',
-      on: ['create', 'update', 'delete'],
-      secret: LAKE_SECRET,
-      retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100},
-    },
-    // The test plays many editors publishing at once (bursts of 12 parallel writes): above hosted's
-    // 25 mutations a second from one address. Syndication under 429 is rate-limited-lake.test.ts.
-  ], {rateLimits: {mutationsPerSecond: 0}})
+  lake = await spawnLakeWithWebhooks(
+    path.join(tmp, 'lake'),
+    [
+      {
+        name: 'syndication',
+        dataset: 'production',
+        url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`,
+        filter: '_type in ["article", "person", "disclaimer", "exercise", "equipment", "muscle", "club", "organization"]',
+        projection: '{_id, _type, "operation": delta::operation()}',
+        on: ['create', 'update', 'delete'],
+        secret: LAKE_SECRET,
+        retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100},
+      },
+      // The test plays many editors publishing at once (bursts of 12 parallel writes): above hosted's
+      // 25 mutations a second from one address. Syndication under 429 is rate-limited-lake.test.ts.
+    ],
+    {rateLimits: {mutationsPerSecond: 0}},
+  )
   await seedContent(lake.client())
-  await lake.client().create({...article('article-open', 'DRAFT TITLE never syndicated', {licence: 'cc-by-4.0'}), _id: 'drafts.article-open'})
-  service = await spawnSyndication({port: servicePort, source: {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken}, webhookSecret: LAKE_SECRET})
+  await lake
+    .client()
+    .create({...article('article-open', 'DRAFT TITLE never syndicated', {licence: 'cc-by-4.0'}), _id: 'drafts.article-open'})
+  service = await spawnSyndication({
+    port: servicePort,
+    source: {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken},
+    webhookSecret: LAKE_SECRET,
+  })
   for (const id of ['club-north', 'club-south']) {
     const port = await freePort()
     const created = await api<{apiKey: string; webhookSecret: string}>('/v1/partners', {
       method: 'POST',
       key: service.publisherKey,
       headers: {'content-type': 'application/json'},
-      body: JSON.stringify({id, name: id === 'club-north' ? 'Club North' : 'Club South', webhookUrl: `http://127.0.0.1:${port}/webhooks/spotter`}),
+      body: JSON.stringify({
+        id,
+        name: id === 'club-north' ? 'Club North' : 'Club South',
+        webhookUrl: `http://127.0.0.1:${port}/webhooks/spotter`,
+      }),
     })
     expect(created.status, created.text).toBe(201)
     const storeFile = path.join(tmp, `${id}.json`)
-    const app = await spawnPartnerApp({port, serviceUrl: service.url, apiKey: created.body.apiKey, webhookSecret: created.body.webhookSecret, storeFile})
+    const app = await spawnPartnerApp({
+      port,
+      serviceUrl: service.url,
+      apiKey: created.body.apiKey,
+      webhookSecret: created.body.webhookSecret,
+      storeFile,
+    })
     partners[id] = {id, apiKey: created.body.apiKey, webhookSecret: created.body.webhookSecret, port, storeFile, app}
   }
 }, 120_000)
@@ -124,7 +157,11 @@ describe('syndication end to end', () => {
     // Its own, its callout's and its exercise's disclaimers.
     expect(open._spotter.disclaimers.map((d) => d.id).sort()).toEqual(['disclaimer-injury', 'disclaimer-knee', 'disclaimer-medical'])
     expect(open._spotter.people).toEqual([
-      expect.objectContaining({role: 'author', name: 'Dana Coach', credentials: [expect.objectContaining({title: 'Certified Strength and Conditioning Specialist', issuingBody: 'NSCA', year: 2015})]}),
+      expect.objectContaining({
+        role: 'author',
+        name: 'Dana Coach',
+        credentials: [expect.objectContaining({title: 'Certified Strength and Conditioning Specialist', issuingBody: 'NSCA', year: 2015})],
+      }),
     ])
     expect(open.content_text).toContain('Squats build legs.')
     expect(open.content_text).toContain('Consult a physician')
@@ -152,22 +189,32 @@ describe('syndication end to end', () => {
   })
 
   it('unpublish makes a tombstone and the item disappears at the partner', async () => {
-    await lake.client().action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.article-partners', publishedId: 'article-partners'})
+    await lake
+      .client()
+      .action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.article-partners', publishedId: 'article-partners'})
     await expectStoreMatches('club-north', 'after unpublish')
     expect(titles('club-north')).toEqual(['Open squat guide, revised'])
-    const {body} = await api<FeedPage>('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-north')), {key: partners['club-north']!.apiKey})
-    expect(body.items).toContainEqual(expect.objectContaining({id: 'urn:spotter:spotter:production:article-partners', _spotter: {deleted: true, reason: 'unpublished'}}))
+    const {body} = await api<FeedPage>('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-north')), {
+      key: partners['club-north']!.apiKey,
+    })
+    expect(body.items).toContainEqual(
+      expect.objectContaining({id: 'urn:spotter:spotter:production:article-partners', _spotter: {deleted: true, reason: 'unpublished'}}),
+    )
     const atom = await api('/v1/feed.atom?since=' + encodeURIComponent(firstCursor('club-north')), {key: partners['club-north']!.apiKey})
     expect(atom.text).toContain('<at:deleted-entry ref="urn:spotter:spotter:production:article-partners"')
   })
 
   it('a partner that is not allowed never sees the item, and losing the licence removes it', async () => {
     const client = lake.client()
-    await client.createOrReplace(article('article-north-only', 'North-only rowing plan', {licence: 'partners-only', allowedPartners: ['club-north']}))
+    await client.createOrReplace(
+      article('article-north-only', 'North-only rowing plan', {licence: 'partners-only', allowedPartners: ['club-north']}),
+    )
     await expectStoreMatches('club-north', 'north-only published')
     await expectStoreMatches('club-south', 'north-only published')
     expect(titles('club-north')).toContain('North-only rowing plan')
-    const southFeed = await api('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-south')), {key: partners['club-south']!.apiKey})
+    const southFeed = await api('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-south')), {
+      key: partners['club-south']!.apiKey,
+    })
     expect(southFeed.text).not.toContain('north-only')
     const southAtom = await api('/v1/feed.atom', {key: partners['club-south']!.apiKey})
     expect(southAtom.text).not.toContain('North-only')
@@ -178,7 +225,9 @@ describe('syndication end to end', () => {
 
   it('a burst of separate publishes all arrive', async () => {
     const client = lake.client()
-    await Promise.all(Array.from({length: 12}, (_, i) => client.createOrReplace(article(`article-burst-${i}`, `Burst ${i}`, {licence: 'cc-by-4.0'}))))
+    await Promise.all(
+      Array.from({length: 12}, (_, i) => client.createOrReplace(article(`article-burst-${i}`, `Burst ${i}`, {licence: 'cc-by-4.0'}))),
+    )
     await expectStoreMatches('club-south', 'after a burst')
     expect(titles('club-south').filter((t) => t.startsWith('Burst '))).toHaveLength(12)
     await Promise.all(Array.from({length: 12}, (_, i) => client.delete(`article-burst-${i}`)))
@@ -193,7 +242,10 @@ describe('syndication end to end', () => {
     // A disclaimer that an exercise shown in the article refers to counts too: the exercise's
     // change alone takes the article away, and back.
     const client = lake.client()
-    await client.patch('exercise-squat').append('disclaimers', [{_type: 'reference', _ref: 'disclaimer-not-yet', _key: 'n', _weak: true}]).commit()
+    await client
+      .patch('exercise-squat')
+      .append('disclaimers', [{_type: 'reference', _ref: 'disclaimer-not-yet', _key: 'n', _weak: true}])
+      .commit()
     await expectStoreMatches('club-south', 'exercise disclaimer missing')
     expect(titles('club-south')).not.toContain('Open squat guide, revised')
     await client.patch('exercise-squat').unset(['disclaimers[_key=="n"]']).commit()
@@ -211,7 +263,9 @@ describe('syndication end to end', () => {
     // The service keeps trying (with backoff) and failing.
     await waitUntil(
       async () => {
-        const {body} = await api<{deliveries: Array<DeliveryRecord & {attemptLog: DeliveryAttempt[]}>}>('/v1/deliveries?status=pending', {key: north.apiKey})
+        const {body} = await api<{deliveries: Array<DeliveryRecord & {attemptLog: DeliveryAttempt[]}>}>('/v1/deliveries?status=pending', {
+          key: north.apiKey,
+        })
         return body.deliveries.length >= 3 && body.deliveries.some((d) => d.attempts >= 2)
       },
       30_000,
@@ -219,15 +273,21 @@ describe('syndication end to end', () => {
     )
     await north.app.restart()
     await waitUntil(
-      async () => (await api<{deliveries: DeliveryRecord[]}>('/v1/deliveries?status=pending', {key: north.apiKey})).body.deliveries.length === 0,
+      async () =>
+        (await api<{deliveries: DeliveryRecord[]}>('/v1/deliveries?status=pending', {key: north.apiKey})).body.deliveries.length === 0,
       30_000,
       'the queue for club-north to drain',
     )
     await expectStoreMatches('club-north', 'after recovery')
-    const log = (await api<{deliveries: Array<DeliveryRecord & {attemptLog: DeliveryAttempt[]}>}>('/v1/deliveries?limit=1000', {key: north.apiKey})).body.deliveries
+    const log = (
+      await api<{deliveries: Array<DeliveryRecord & {attemptLog: DeliveryAttempt[]}>}>('/v1/deliveries?limit=1000', {key: north.apiKey})
+    ).body.deliveries
     expect(log.every((d) => d.partnerId === 'club-north')).toBe(true)
     expect(log.some((d) => d.attemptLog.some((a) => a.status === null) && d.status === 'delivered')).toBe(true)
-    const delivered = log.filter((d) => d.status === 'delivered').map((d) => d.key).sort()
+    const delivered = log
+      .filter((d) => d.status === 'delivered')
+      .map((d) => d.key)
+      .sort()
     const received = store('club-north').events.map((e) => e.deliveryId)
     expect(new Set(received).size).toBe(received.length) // none twice
     expect([...received].sort()).toEqual(delivered) // every event
@@ -246,9 +306,21 @@ describe('syndication end to end', () => {
   it('rejects a wrong signature, a tampered body and a replayed delivery at the partner, changing nothing', async () => {
     const south = partners['club-south']!
     const url = `http://127.0.0.1:${south.port}/webhooks/spotter`
-    const body = JSON.stringify({type: 'item.updated', deliveryId: 'dlv_test_replay', partner: 'club-south', itemId: 'x', version: 'v', reason: null, occurredAt: new Date().toISOString()})
+    const body = JSON.stringify({
+      type: 'item.updated',
+      deliveryId: 'dlv_test_replay',
+      partner: 'club-south',
+      itemId: 'x',
+      version: 'v',
+      reason: null,
+      occurredAt: new Date().toISOString(),
+    })
     const send = (payload: string, signature: string) =>
-      fetch(url, {method: 'POST', headers: {'content-type': 'application/json', 'idempotency-key': 'dlv_test_replay', [SIGNATURE_HEADER_NAME]: signature}, body: payload})
+      fetch(url, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', 'idempotency-key': 'dlv_test_replay', [SIGNATURE_HEADER_NAME]: signature},
+        body: payload,
+      })
     const before = fs.readFileSync(south.storeFile, 'utf8')
     expect((await send(body, await encodeSignatureHeader(body, Date.now(), 'whsec_wrong'))).status).toBe(401)
     const signature = await encodeSignatureHeader(body, Date.now(), south.webhookSecret)
@@ -268,7 +340,8 @@ describe('syndication end to end', () => {
     const head = async () => (await api<FeedPage>('/v1/feed.json', {key: partners['club-south']!.apiKey})).body._spotter.cursor
     const before = await head()
     const body = JSON.stringify({_id: 'article-open', _type: 'article', operation: 'update'})
-    const post = (payload: string, headers: Record<string, string>) => api('/v1/webhooks/sanity', {method: 'POST', headers: {'content-type': 'application/json', ...headers}, body: payload})
+    const post = (payload: string, headers: Record<string, string>) =>
+      api('/v1/webhooks/sanity', {method: 'POST', headers: {'content-type': 'application/json', ...headers}, body: payload})
     const missing = await post(body, {})
     expect(missing.status).toBe(401)
     expect(missing.text).toContain('sanity-webhook-signature')
@@ -277,7 +350,9 @@ describe('syndication end to end', () => {
     const tampered = await post(body.replace('article-open', 'article-reserved'), {[SIGNATURE_HEADER_NAME]: good})
     expect(tampered.status).toBe(401)
     expect(tampered.text).toContain('invalidSignature')
-    expect((await post(body, {[SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now() - 3_600_000, LAKE_SECRET)})).status).toBe(401)
+    expect(
+      (await post(body, {[SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now() - 3_600_000, LAKE_SECRET)})).status,
+    ).toBe(401)
     expect(await head()).toBe(before)
     const ok = await post(body, {[SIGNATURE_HEADER_NAME]: good, 'idempotency-key': 'test-once'})
     expect(ok.status).toBe(200)
@@ -298,14 +373,22 @@ describe('syndication end to end', () => {
     expect(malformed.text).toContain('since')
     const southCursor = (await api<FeedPage>('/v1/feed.json', {key: south.apiKey})).body._spotter.cursor
     expect((await api('/v1/feed.json?since=' + southCursor, {key: north.apiKey})).status).toBe(400) // not issued to north
-    const edited = Buffer.from(Buffer.from(southCursor, 'base64url').toString().replace(/^v1\.\d+/, 'v1.1')).toString('base64url')
+    const edited = Buffer.from(
+      Buffer.from(southCursor, 'base64url')
+        .toString()
+        .replace(/^v1\.\d+/, 'v1.1'),
+    ).toString('base64url')
     expect((await api('/v1/feed.atom?since=' + edited, {key: south.apiKey})).status).toBe(400)
     expect((await api('/v1/feed.json?limit=0', {key: north.apiKey})).status).toBe(400)
     expect((await api('/v1/partners', {key: north.apiKey})).status).toBe(403)
     expect((await api('/v1/deliveries?partner=club-south', {key: north.apiKey})).status).toBe(403)
     const all = await api<{deliveries: DeliveryRecord[]}>('/v1/deliveries?limit=1000', {key: service.publisherKey})
     expect(new Set(all.body.deliveries.map((d) => d.partnerId))).toEqual(new Set(['club-north', 'club-south']))
-    const duplicate = await api('/v1/partners', {method: 'POST', key: service.publisherKey, body: JSON.stringify({id: 'club-north', name: 'again'})})
+    const duplicate = await api('/v1/partners', {
+      method: 'POST',
+      key: service.publisherKey,
+      body: JSON.stringify({id: 'club-north', name: 'again'}),
+    })
     expect(duplicate.status).toBe(409)
     const badId = await api('/v1/partners', {method: 'POST', key: service.publisherKey, body: JSON.stringify({id: 'Bad Id', name: 'x'})})
     expect(badId.status).toBe(400)

@@ -17,23 +17,34 @@ let dataDir: string
 beforeAll(async () => {
   receiver = await startReceiver()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spotter-webhooks-'))
-  lake = await spawnLakeWithWebhooks(dataDir, [
-    {
-      name: 'articles',
-      dataset: 'production',
-      url: `${receiver.url}/hook`,
-      filter: `_type == "article"`,
-      projection: `{_id, _type, title, "operation": delta::operation(), "titleChanged": delta::changedAny(title), "author": author->name}`,
-      on: ['create', 'update', 'delete'],
-      includeDrafts: false,
-      httpMethod: 'POST',
-      headers: {'x-team': 'syndication'},
-      secret: SECRET,
-      retry: {baseMs: 100, maxMs: 400, maxAttempts: 50},
-    },
-    // Drafts included, deletes only, PUT, no projection (the whole document), unsigned.
-    {name: 'draft-deletes', url: `${receiver.url}/drafts`, on: ['delete'], includeDrafts: true, httpMethod: 'PUT', retry: {baseMs: 100, maxMs: 400, maxAttempts: 50}},
-  ], {rateLimits: 'off'})
+  lake = await spawnLakeWithWebhooks(
+    dataDir,
+    [
+      {
+        name: 'articles',
+        dataset: 'production',
+        url: `${receiver.url}/hook`,
+        filter: `_type == "article"`,
+        projection: `{_id, _type, title, "operation": delta::operation(), "titleChanged": delta::changedAny(title), "author": author->name}`,
+        on: ['create', 'update', 'delete'],
+        includeDrafts: false,
+        httpMethod: 'POST',
+        headers: {'x-team': 'syndication'},
+        secret: SECRET,
+        retry: {baseMs: 100, maxMs: 400, maxAttempts: 50},
+      },
+      // Drafts included, deletes only, PUT, no projection (the whole document), unsigned.
+      {
+        name: 'draft-deletes',
+        url: `${receiver.url}/drafts`,
+        on: ['delete'],
+        includeDrafts: true,
+        httpMethod: 'PUT',
+        retry: {baseMs: 100, maxMs: 400, maxAttempts: 50},
+      },
+    ],
+    {rateLimits: 'off'},
+  )
 })
 
 afterAll(async () => {
@@ -56,7 +67,14 @@ describe('lake webhooks', () => {
     expect(receiver.received).toHaveLength(1)
     const [hit] = hooks()
     expect(hit?.path).toBe('/hook')
-    expect(JSON.parse(hit!.body)).toEqual({_id: 'article-a', _type: 'article', title: 'First', operation: 'create', titleChanged: true, author: 'Ann Coach'})
+    expect(JSON.parse(hit!.body)).toEqual({
+      _id: 'article-a',
+      _type: 'article',
+      title: 'First',
+      operation: 'create',
+      titleChanged: true,
+      author: 'Ann Coach',
+    })
     const signature = hit!.headers[SIGNATURE_HEADER_NAME] as string
     expect(signature).toMatch(/^t=\d+,v1=[\w-]+$/)
     expect(await isValidSignature(hit!.body, signature, SECRET)).toBe(true)
@@ -104,7 +122,11 @@ describe('lake webhooks', () => {
     await lake.client().create({_id: 'article-b', _type: 'article', title: 'Retried'})
     await receiver.waitFor((all) => all.length >= before + 3)
     receiver.status = 200
-    await receiver.waitFor((all) => all.some((r, i) => i >= before && r.headers['sanity-webhook-attempt'] !== '1' && r.body.includes('Retried')) && all.length >= before + 4)
+    await receiver.waitFor(
+      (all) =>
+        all.some((r, i) => i >= before && r.headers['sanity-webhook-attempt'] !== '1' && r.body.includes('Retried')) &&
+        all.length >= before + 4,
+    )
     const attempts = receiver.received.slice(before)
     expect(new Set(attempts.map((a) => a.headers['idempotency-key'])).size).toBe(1)
     const times = attempts.map((a) => Number(/t=(\d+)/.exec(a.headers[SIGNATURE_HEADER_NAME] as string)?.[1]))
@@ -123,6 +145,8 @@ describe('lake webhooks', () => {
     await lake.restart()
     await receiver.waitFor((all) => all.slice(before).some((r) => r.body.includes('Survives restart')))
     await new Promise((r) => setTimeout(r, 300))
-    expect(receiver.received.slice(before).filter((r) => r.body.includes('Survives restart') && r.headers['sanity-webhook-attempt'])).toHaveLength(1)
+    expect(
+      receiver.received.slice(before).filter((r) => r.body.includes('Survives restart') && r.headers['sanity-webhook-attempt']),
+    ).toHaveLength(1)
   })
 })

@@ -15,7 +15,8 @@ import {spawnLakeWithWebhooks} from './support/lake.ts'
 import {waitUntil} from './support/receiver.ts'
 
 const available = Boolean(process.env.SYNDICATION_PG_URL) || findPostgresBinaries() !== null
-if (!available && process.env.CI !== 'true') console.warn('[postgres-service] skipped: no PostgreSQL server binaries (apt-get install postgresql)')
+if (!available && process.env.CI !== 'true')
+  console.warn('[postgres-service] skipped: no PostgreSQL server binaries (apt-get install postgresql)')
 
 describe.skipIf(!available && process.env.CI !== 'true')('syndication service on PostgreSQL', () => {
   const SECRET = 'lake-to-syndication-pg'
@@ -33,7 +34,13 @@ describe.skipIf(!available && process.env.CI !== 'true')('syndication service on
     if (!pg) throw new Error('No PostgreSQL server: CI must install postgresql (.ci/run)')
     const servicePort = await freePort()
     lake = await spawnLakeWithWebhooks(path.join(tmp, 'lake'), [
-      {name: 'syndication', url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`, projection: '{_id}', secret: SECRET, retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100}},
+      {
+        name: 'syndication',
+        url: `http://127.0.0.1:${servicePort}/v1/webhooks/sanity`,
+        projection: '{_id}',
+        secret: SECRET,
+        retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100},
+      },
     ])
     await seedContent(lake.client())
     const source = {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken}
@@ -61,11 +68,17 @@ describe.skipIf(!available && process.env.CI !== 'true')('syndication service on
     fs.rmSync(tmp, {recursive: true, force: true})
   })
 
-  const state = (): PartnerState => (fs.existsSync(storeFile) ? (JSON.parse(fs.readFileSync(storeFile, 'utf8')) as PartnerState) : {cursor: null, items: {}, events: [], signatures: {}})
+  const state = (): PartnerState =>
+    fs.existsSync(storeFile)
+      ? (JSON.parse(fs.readFileSync(storeFile, 'utf8')) as PartnerState)
+      : {cursor: null, items: {}, events: [], signatures: {}}
   const matches = async () => {
     const expected = await expectedFor(lake, 'club-north')
     const items = Object.values(state().items)
-    return items.length === expected.size && items.every((i) => JSON.stringify(i._spotter.article) === JSON.stringify(expected.get(i._spotter.documentId)?.article))
+    return (
+      items.length === expected.size &&
+      items.every((i) => JSON.stringify(i._spotter.article) === JSON.stringify(expected.get(i._spotter.documentId)?.article))
+    )
   }
 
   it('keeps the partner in sync through either process, every event once', async () => {
@@ -74,10 +87,24 @@ describe.skipIf(!available && process.env.CI !== 'true')('syndication service on
     await client.createOrReplace(article('article-pg-new', 'Stored in PostgreSQL', {licence: 'cc-by-4.0'}))
     await client.patch('article-partners').set({title: 'Partners-only deadlift notes, v2'}).commit()
     await client.delete('article-open')
-    await waitUntil(async () => (await matches()) && Object.values(state().items).some((i) => i.title === 'Stored in PostgreSQL'), 30_000, 'changes to reach the partner')
-    expect(Object.values(state().items).map((i) => i.title).sort()).toEqual(['Partners-only deadlift notes, v2', 'Stored in PostgreSQL'])
+    await waitUntil(
+      async () => (await matches()) && Object.values(state().items).some((i) => i.title === 'Stored in PostgreSQL'),
+      30_000,
+      'changes to reach the partner',
+    )
+    expect(
+      Object.values(state().items)
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(['Partners-only deadlift notes, v2', 'Stored in PostgreSQL'])
     // Both processes serve the same feed from the shared database.
-    const feeds = await Promise.all([first, second].map(async (s) => ((await (await fetch(`${s.url}/v1/feed.json`, {headers: {authorization: `Bearer ${apiKey}`}})).json()) as FeedPage).items.map((i) => i.id)))
+    const feeds = await Promise.all(
+      [first, second].map(async (s) =>
+        ((await (await fetch(`${s.url}/v1/feed.json`, {headers: {authorization: `Bearer ${apiKey}`}})).json()) as FeedPage).items.map(
+          (i) => i.id,
+        ),
+      ),
+    )
     expect(feeds[0]).toEqual(feeds[1])
     await waitUntil(
       async () => {
@@ -87,10 +114,19 @@ describe.skipIf(!available && process.env.CI !== 'true')('syndication service on
       30_000,
       'deliveries to drain',
     )
-    const log = ((await (await fetch(`${second.url}/v1/deliveries?limit=1000`, {headers: {authorization: `Bearer ${second.publisherKey}`}})).json()) as {deliveries: DeliveryRecord[]}).deliveries
+    const log = (
+      (await (
+        await fetch(`${second.url}/v1/deliveries?limit=1000`, {headers: {authorization: `Bearer ${second.publisherKey}`}})
+      ).json()) as {deliveries: DeliveryRecord[]}
+    ).deliveries
     const received = state().events.map((e) => e.deliveryId)
     expect(new Set(received).size).toBe(received.length)
-    expect([...received].sort()).toEqual(log.filter((d) => d.status === 'delivered').map((d) => d.key).sort())
+    expect([...received].sort()).toEqual(
+      log
+        .filter((d) => d.status === 'delivered')
+        .map((d) => d.key)
+        .sort(),
+    )
     expect(log.every((d) => d.status === 'delivered')).toBe(true)
   })
 })

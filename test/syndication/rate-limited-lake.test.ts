@@ -51,12 +51,19 @@ beforeAll(async () => {
     secret: SECRET,
     retry: {baseMs: 200, maxMs: 1000, maxAttempts: 100},
   }
-  lake = await spawnLakeWithWebhooks(path.join(tmp, 'lake'), [webhook], {rateLimits: {concurrentQueries: 1}, queryTimeoutMs: QUERY_TIMEOUT_MS})
+  lake = await spawnLakeWithWebhooks(path.join(tmp, 'lake'), [webhook], {
+    rateLimits: {concurrentQueries: 1},
+    queryTimeoutMs: QUERY_TIMEOUT_MS,
+  })
   await seedContent(lake.client())
   const hogs = lake.client().transaction()
   for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) hogs.create({_id: `hog-${id}`, _type: 'hog'})
   await hogs.commit()
-  service = await spawnSyndication({port: servicePort, source: {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken}, webhookSecret: SECRET})
+  service = await spawnSyndication({
+    port: servicePort,
+    source: {url: lake.url, projectId: lake.projectId, dataset: lake.dataset, readToken: lake.readToken},
+    webhookSecret: SECRET,
+  })
   const port = await freePort()
   const res = await fetch(new URL('/v1/partners', service.url), {
     method: 'POST',
@@ -77,7 +84,7 @@ afterAll(async () => {
 })
 
 describe('syndication against a rate-limited lake', () => {
-  it('a start-up reconcile refused with 429 past the client\'s retries is retried until the content arrives', async () => {
+  it("a start-up reconcile refused with 429 past the client's retries is retried until the content arrives", async () => {
     await waitUntil(() => titles().includes('Open squat guide'), 30_000, 'the initial content at the partner')
     await service.kill()
     // Published while the service is down: only a reconcile can find it (no webhook matches it).
@@ -90,10 +97,18 @@ describe('syndication against a rate-limited lake', () => {
     })
     expect(refused.status).toBe(429)
     await service.restart()
-    await waitUntil(() => service.output().includes('reconcile at start-up failed, retrying'), QUERY_TIMEOUT_MS, 'the start-up reconcile to be refused')
+    await waitUntil(
+      () => service.output().includes('reconcile at start-up failed, retrying'),
+      QUERY_TIMEOUT_MS,
+      'the start-up reconcile to be refused',
+    )
     expect(service.output()).toContain('API rate limit exceeded')
     expect(await hog).toBe(400) // the slow query hit the time limit and freed the slot
-    await waitUntil(() => titles().includes('Published while the service was down'), 60_000, `the article published while down to reach the partner\n${service.output()}`)
+    await waitUntil(
+      () => titles().includes('Published while the service was down'),
+      60_000,
+      `the article published while down to reach the partner\n${service.output()}`,
+    )
     expect(service.output()).toContain('reconcile at start-up done after a retry')
   })
 
@@ -102,7 +117,11 @@ describe('syndication against a rate-limited lake', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     const started = Date.now()
     await lake.client().createOrReplace(article('article.webhook-1', 'Announced while the lake was busy', {licence: 'cc-by-4.0'}))
-    await waitUntil(() => titles().includes('Announced while the lake was busy'), 60_000, `the announced article to reach the partner\n${service.output()}`)
+    await waitUntil(
+      () => titles().includes('Announced while the lake was busy'),
+      60_000,
+      `the announced article to reach the partner\n${service.output()}`,
+    )
     // It could only be read once the slow query had freed the slot.
     expect(await hog).toBe(400)
     expect(Date.now() - started).toBeGreaterThan(QUERY_TIMEOUT_MS - 1_000)

@@ -11,7 +11,10 @@ import type {FeedItem, PartnerRecord} from '../../syndication/src/types.ts'
 
 const pgAvailable = Boolean(process.env.SYNDICATION_PG_URL) || findPostgresBinaries() !== null
 const inCi = process.env.CI === 'true'
-if (!pgAvailable && !inCi) console.warn('[store-contract] PostgreSQL tests skipped: no server binaries found (apt-get install postgresql, or set SYNDICATION_PG_URL)')
+if (!pgAvailable && !inCi)
+  console.warn(
+    '[store-contract] PostgreSQL tests skipped: no server binaries found (apt-get install postgresql, or set SYNDICATION_PG_URL)',
+  )
 
 it.runIf(inCi)('PostgreSQL is available in CI', () => {
   expect(pgAvailable, 'CI must install postgresql (see .ci/run) so the PostgreSQL store is tested').toBe(true)
@@ -110,11 +113,19 @@ function contract(name: string, open: () => Promise<SyndicationStore>, cleanup: 
       expect(claimed.map((d) => [d.partnerId, d.event.itemId, d.event.type])).toEqual([['alpha', 'i1', 'item.updated']])
       expect(await store.deliveries.claimDue(now, 10_000)).toEqual([]) // leased
       const [d] = claimed
-      await store.deliveries.recordAttempt(d!.id, {attempt: 1, at: new Date().toISOString(), status: 503, error: 'HTTP 503', durationMs: 3}, {status: 'pending', nextAttemptAt: now + 50})
+      await store.deliveries.recordAttempt(
+        d!.id,
+        {attempt: 1, at: new Date().toISOString(), status: 503, error: 'HTTP 503', durationMs: 3},
+        {status: 'pending', nextAttemptAt: now + 50},
+      )
       expect(await store.deliveries.claimDue(now, 10_000)).toEqual([]) // not due yet
       const retry = await store.deliveries.claimDue(now + 60, 10_000)
       expect(retry.map((r) => r.id)).toEqual([d!.id])
-      await store.deliveries.recordAttempt(d!.id, {attempt: 2, at: new Date().toISOString(), status: 200, error: null, durationMs: 2}, {status: 'delivered', nextAttemptAt: now + 60})
+      await store.deliveries.recordAttempt(
+        d!.id,
+        {attempt: 2, at: new Date().toISOString(), status: 200, error: null, durationMs: 2},
+        {status: 'delivered', nextAttemptAt: now + 60},
+      )
       const next = await store.deliveries.claimDue(now + 60, 10_000)
       expect(next.map((r) => [r.event.itemId, r.event.type])).toEqual([['i1', 'item.deleted']])
       const log = await store.deliveries.list({partnerId: 'alpha'})

@@ -49,7 +49,9 @@ describe('configuration errors name the field', () => {
     expect(() => parseServiceConfig({...base, webhookSecret: ''}, '/tmp')).toThrow(/webhookSecret must be a non-empty string/)
     expect(() => parseServiceConfig({...base, storage: {kind: 'mysql'}}, '/tmp')).toThrow(/storage.kind must be "sqlite" or "postgres"/)
     expect(() => parseServiceConfig({...base, delivery: {baseMs: -1}}, '/tmp')).toThrow(/delivery.baseMs must be an integer/)
-    expect(() => parseServiceConfig({...base, source: {projectId: 'p', canonicalBaseUrl: 'ftp://x'}}, '/tmp')).toThrow(/source.canonicalBaseUrl/)
+    expect(() => parseServiceConfig({...base, source: {projectId: 'p', canonicalBaseUrl: 'ftp://x'}}, '/tmp')).toThrow(
+      /source.canonicalBaseUrl/,
+    )
     const ok = parseServiceConfig(base, '/srv/syn')
     expect(ok.storage).toEqual({kind: 'sqlite', path: '/srv/syn/syndication.db'})
     expect(ok.delivery.maxAttempts).toBe(12)
@@ -57,7 +59,13 @@ describe('configuration errors name the field', () => {
   it('lake webhooks', () => {
     const hook = {name: 'h', url: 'http://127.0.0.1:1/x'}
     expect(parseWebhooks(undefined, 'f')).toEqual([])
-    expect(parseWebhooks([hook], 'f')[0]).toMatchObject({dataset: 'production', on: ['create', 'update', 'delete'], includeDrafts: false, httpMethod: 'POST', secret: null})
+    expect(parseWebhooks([hook], 'f')[0]).toMatchObject({
+      dataset: 'production',
+      on: ['create', 'update', 'delete'],
+      includeDrafts: false,
+      httpMethod: 'POST',
+      secret: null,
+    })
     expect(() => parseWebhooks([{...hook, url: 'ftp://x'}], 'f')).toThrow(/webhooks\[0\].url must be an http\(s\) URL/)
     expect(() => parseWebhooks([{...hook, filter: '_type =='}], 'f')).toThrow(/webhooks\[0\]: filter is not valid GROQ/)
     expect(() => parseWebhooks([{...hook, on: ['publish']}], 'f')).toThrow(/webhooks\[0\].on/)
@@ -85,8 +93,20 @@ describe('feed formats', () => {
       canonicalUrl: 'https://x.example/a?b=1&c=2',
       licence: {id: 'cc-by-4.0', name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/'},
       attribution: 'Dana "Coach" for Spotter',
-      people: [{role: 'author', name: 'Dana', headline: null, website: null, credentials: [{kind: 'certification', title: 'CSCS', issuingBody: 'NSCA', year: 2015, verificationUrl: null, label: 'CSCS, NSCA, 2015'}]}],
-      disclaimers: [{id: 'd1', title: 'Medical', kind: 'medical', text: 'See a doctor.', html: '<aside>See a doctor.</aside>', portableText: []}],
+      people: [
+        {
+          role: 'author',
+          name: 'Dana',
+          headline: null,
+          website: null,
+          credentials: [
+            {kind: 'certification', title: 'CSCS', issuingBody: 'NSCA', year: 2015, verificationUrl: null, label: 'CSCS, NSCA, 2015'},
+          ],
+        },
+      ],
+      disclaimers: [
+        {id: 'd1', title: 'Medical', kind: 'medical', text: 'See a doctor.', html: '<aside>See a doctor.</aside>', portableText: []},
+      ],
       article: {},
       portableText: [{_type: 'block'}],
       images: {projectId: 'p', dataset: 'd'},
@@ -96,14 +116,26 @@ describe('feed formats', () => {
     {seq: 1, itemId: item.id, version: 'v1', reason: null, updatedAt: '2026-01-02T00:00:00.000Z', content: item},
     {seq: 2, itemId: 'urn:spotter:p:d:gone', version: null, reason: 'unpublished', updatedAt: '2026-01-03T00:00:00.000Z', content: null},
   ]
-  const meta = {partnerId: 'club-north', partnerName: 'Club North', feedUrl: 'http://s/v1/feed.atom', nextUrl: 'http://s/v1/feed.atom?since=c', cursor: 'c', hasMore: true}
+  const meta = {
+    partnerId: 'club-north',
+    partnerName: 'Club North',
+    feedUrl: 'http://s/v1/feed.atom',
+    nextUrl: 'http://s/v1/feed.atom?since=c',
+    cursor: 'c',
+    hasMore: true,
+  }
 
   it('JSON Feed 1.1 with items, tombstones, next_url and the cursor', () => {
     const feed = jsonFeed(rows, meta)
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
     expect(feed.next_url).toBe(meta.nextUrl)
     expect(feed.items[0]).toBe(item)
-    expect(feed.items[1]).toEqual({id: 'urn:spotter:p:d:gone', content_text: '', date_modified: '2026-01-03T00:00:00.000Z', _spotter: {deleted: true, reason: 'unpublished'}})
+    expect(feed.items[1]).toEqual({
+      id: 'urn:spotter:p:d:gone',
+      content_text: '',
+      date_modified: '2026-01-03T00:00:00.000Z',
+      _spotter: {deleted: true, reason: 'unpublished'},
+    })
     expect(jsonFeed(rows, {...meta, hasMore: false}).next_url).toBeUndefined()
   })
 
@@ -113,17 +145,31 @@ describe('feed formats', () => {
     const texts: string[] = []
     const parser = new SaxesParser({xmlns: true})
     parser.on('opentag', (tag) =>
-      elements.push({name: tag.local, uri: tag.uri, attributes: Object.fromEntries(Object.values(tag.attributes).map((a) => [(a as {local: string}).local, (a as {value: string}).value]))}),
+      elements.push({
+        name: tag.local,
+        uri: tag.uri,
+        attributes: Object.fromEntries(
+          Object.values(tag.attributes).map((a) => [(a as {local: string}).local, (a as {value: string}).value]),
+        ),
+      }),
     )
     parser.on('text', (t) => texts.push(t))
     parser.write(xml).close()
     const atom = 'http://www.w3.org/2005/Atom'
     expect(elements[0]).toMatchObject({name: 'feed', uri: atom})
     expect(elements.filter((e) => e.name === 'entry' && e.uri === atom)).toHaveLength(1)
-    expect(elements.find((e) => e.name === 'deleted-entry')).toMatchObject({uri: 'http://purl.org/atompub/tombstones/1.0', attributes: {ref: 'urn:spotter:p:d:gone', when: '2026-01-03T00:00:00.000Z'}})
-    expect(elements.find((e) => e.name === 'link' && e.attributes.rel === 'license')?.attributes.href).toBe('https://creativecommons.org/licenses/by/4.0/')
+    expect(elements.find((e) => e.name === 'deleted-entry')).toMatchObject({
+      uri: 'http://purl.org/atompub/tombstones/1.0',
+      attributes: {ref: 'urn:spotter:p:d:gone', when: '2026-01-03T00:00:00.000Z'},
+    })
+    expect(elements.find((e) => e.name === 'link' && e.attributes.rel === 'license')?.attributes.href).toBe(
+      'https://creativecommons.org/licenses/by/4.0/',
+    )
     expect(elements.find((e) => e.name === 'link' && e.attributes.rel === 'alternate')?.attributes.href).toBe('https://x.example/a?b=1&c=2')
-    expect(elements.find((e) => e.name === 'credential')).toMatchObject({uri: 'urn:spotter:syndication:1', attributes: {kind: 'certification', year: '2015'}})
+    expect(elements.find((e) => e.name === 'credential')).toMatchObject({
+      uri: 'urn:spotter:syndication:1',
+      attributes: {kind: 'certification', year: '2015'},
+    })
     expect(texts).toContain('Tom & Jerry <script>') // escaped in, read back intact; the control character is dropped
     expect(texts).toContain('<p>Body &amp; more</p>')
     expect(texts).toContain('Dana "Coach" for Spotter')

@@ -228,7 +228,14 @@ export const rangeUnits = [
 ] as const satisfies readonly Option[]
 
 /** Custom block types an article body holds besides text blocks (every renderer covers each). */
-export const articleBlockTypes = ['exerciseEmbed', 'prescriptionTable', 'disclaimerCallout', 'creditedImage', 'citation', 'pullQuote'] as const
+export const articleBlockTypes = [
+  'exerciseEmbed',
+  'prescriptionTable',
+  'disclaimerCallout',
+  'creditedImage',
+  'citation',
+  'pullQuote',
+] as const
 export type ArticleBlockTypeName = (typeof articleBlockTypes)[number]
 
 export const textBlockLists = [

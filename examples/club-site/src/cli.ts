@@ -24,7 +24,9 @@ const projectId = values['project-id'] ?? process.env.SPOTTER_PROJECT_ID
 const dataset = values.dataset ?? process.env.SPOTTER_DATASET
 const readToken = values['read-token'] ?? process.env.SPOTTER_READ_TOKEN
 if (!lakeUrl && !projectId) {
-  console.error('--lake-url (or SPOTTER_LAKE_URL) is required, e.g. http://127.0.0.1:3030; or, for hosted Sanity, --project-id (or SPOTTER_PROJECT_ID)')
+  console.error(
+    '--lake-url (or SPOTTER_LAKE_URL) is required, e.g. http://127.0.0.1:3030; or, for hosted Sanity, --project-id (or SPOTTER_PROJECT_ID)',
+  )
   process.exit(2)
 }
 const port = Number(values.port ?? process.env.PORT ?? 3100)

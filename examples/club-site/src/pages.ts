@@ -48,17 +48,31 @@ export function Layout({title, clubName, preview, path, jsonLd, children}: Layou
         'header',
         {className: 'site-header'},
         h('a', {className: 'brand', href: '/'}, clubName),
-        h('nav', {'aria-label': 'Main'}, h('a', {href: '/exercises'}, 'Exercise library'), h('a', {href: '/equipment'}, 'Our equipment'), h('a', {href: '/articles'}, 'Articles')),
+        h(
+          'nav',
+          {'aria-label': 'Main'},
+          h('a', {href: '/exercises'}, 'Exercise library'),
+          h('a', {href: '/equipment'}, 'Our equipment'),
+          h('a', {href: '/articles'}, 'Articles'),
+        ),
       ),
       h('main', {id: 'main'}, children),
-      h('footer', {className: 'site-footer'}, h('p', null, `${clubName}. Exercise content is for information; check with a professional before starting a new programme.`)),
+      h(
+        'footer',
+        {className: 'site-footer'},
+        h('p', null, `${clubName}. Exercise content is for information; check with a professional before starting a new programme.`),
+      ),
     ),
   )
 }
 
 function Cards({exercises, images}: {exercises: ExerciseCardResult[]; images: ImageConfig}): ReactNode {
   if (!exercises.length) return h('p', null, 'No exercises found.')
-  return h('ul', {className: 'cards'}, exercises.map((e) => h('li', {key: e._id}, h(ExerciseCard, {exercise: e, images, exerciseHref, className: 'card'}))))
+  return h(
+    'ul',
+    {className: 'cards'},
+    exercises.map((e) => h('li', {key: e._id}, h(ExerciseCard, {exercise: e, images, exerciseHref, className: 'card'}))),
+  )
 }
 
 function ArticleList({articles}: {articles: ArticleCardResult[]}): ReactNode {
@@ -72,7 +86,15 @@ function ArticleList({articles}: {articles: ArticleCardResult[]}): ReactNode {
   )
 }
 
-export function HomePage({club, articles, images}: {club: NonNullable<GetClubResult>; articles: ArticleCardResult[]; images: ImageConfig}): ReactNode {
+export function HomePage({
+  club,
+  articles,
+  images,
+}: {
+  club: NonNullable<GetClubResult>
+  articles: ArticleCardResult[]
+  images: ImageConfig
+}): ReactNode {
   const place = club.location ? [club.location.locality, club.location.region].filter(Boolean).join(', ') : ''
   return h(
     Fragment,
@@ -81,7 +103,12 @@ export function HomePage({club, articles, images}: {club: NonNullable<GetClubRes
     place ? h('p', {className: 'meta'}, place) : null,
     club.description ? h('p', {className: 'lead'}, club.description) : null,
     h('h2', null, 'What you can do with our equipment'),
-    h('p', null, `${club.exercises.length} exercises need nothing but what our club has. `, h('a', {href: '/equipment'}, 'By piece of equipment')),
+    h(
+      'p',
+      null,
+      `${club.exercises.length} exercises need nothing but what our club has. `,
+      h('a', {href: '/equipment'}, 'By piece of equipment'),
+    ),
     h(Cards, {exercises: club.exercises, images}),
     h('h2', null, 'Latest articles'),
     h(ArticleList, {articles}),
@@ -135,7 +162,15 @@ export function LibraryPage({exercises, total, filters, muscles, equipment, leve
   )
 }
 
-export function EquipmentPage({club, perPiece, images}: {club: NonNullable<GetClubResult>; perPiece: {name: string; slug: string; exercises: ExerciseCardResult[]}[]; images: ImageConfig}): ReactNode {
+export function EquipmentPage({
+  club,
+  perPiece,
+  images,
+}: {
+  club: NonNullable<GetClubResult>
+  perPiece: {name: string; slug: string; exercises: ExerciseCardResult[]}[]
+  images: ImageConfig
+}): ReactNode {
   return h(
     Fragment,
     null,
@@ -180,7 +215,13 @@ export function ArticlesPage({articles}: {articles: ArticleCardResult[]}): React
 }
 
 export function NotFoundPage({what}: {what: string}): ReactNode {
-  return h(Fragment, null, h('h1', null, 'Page not found'), h('p', null, `We could not find ${what}.`), h('p', null, h('a', {href: '/exercises'}, 'Browse the exercise library')))
+  return h(
+    Fragment,
+    null,
+    h('h1', null, 'Page not found'),
+    h('p', null, `We could not find ${what}.`),
+    h('p', null, h('a', {href: '/exercises'}, 'Browse the exercise library')),
+  )
 }
 
 export function ErrorPage({message}: {message: string}): ReactNode {

@@ -6,7 +6,14 @@ import * as http from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {renderToStaticMarkup} from 'react-dom/server'
 import {createElement as h, type ReactNode} from 'react'
-import {createExerciseClient, formatProblem, ResultMismatchError, vocabulary, type ExerciseClient, type ExerciseCardResult} from '@spotter/sdk'
+import {
+  createExerciseClient,
+  formatProblem,
+  ResultMismatchError,
+  vocabulary,
+  type ExerciseClient,
+  type ExerciseCardResult,
+} from '@spotter/sdk'
 import {
   ArticlePage,
   ArticlesPage,
@@ -71,7 +78,9 @@ export function createClubSiteHandler(options: ClubSiteOptions): http.RequestLis
   const host = options.lakeUrl ? {apiHost: options.lakeUrl, useProjectHostname: false} : {}
   const base = {projectId: options.projectId ?? 'spotter', dataset: options.dataset ?? 'production', ...host}
   const published = createExerciseClient({...base, useCdn: false, ...(options.readToken ? {token: options.readToken} : {})})
-  const drafts = options.previewToken ? createExerciseClient({...base, token: options.previewToken, perspective: 'drafts', useCdn: false}) : undefined
+  const drafts = options.previewToken
+    ? createExerciseClient({...base, token: options.previewToken, perspective: 'drafts', useCdn: false})
+    : undefined
   const clubSlug = options.clubSlug ?? SEED_CLUB_SLUG
   const clubName = options.clubName ?? SEED_CLUB_NAME
   const secret = options.previewToken ? options.previewSecret : undefined
@@ -87,19 +96,22 @@ export function createClubSiteHandler(options: ClubSiteOptions): http.RequestLis
     if (path === '/exercises') {
       const level = vocabulary.exerciseLevels.find((l) => l === query.get('level'))
       const filters = {muscle: query.get('muscle') || undefined, equipment: query.get('equipment') || undefined, level}
-      const [result, all] = await Promise.all([
-        client.listExercises({...filters, pageSize: 100}),
-        client.listExercises({pageSize: 100}),
-      ])
+      const [result, all] = await Promise.all([client.listExercises({...filters, pageSize: 100}), client.listExercises({pageSize: 100})])
       const {muscles, equipment} = facets(all.items)
       const levels = vocabulary.exerciseLevels.map((l) => ({value: l, label: levelLabel(l)}))
-      return {status: 200, title: 'Exercise library', body: h(LibraryPage, {exercises: result.items, total: result.total, filters, muscles, equipment, levels, images})}
+      return {
+        status: 200,
+        title: 'Exercise library',
+        body: h(LibraryPage, {exercises: result.items, total: result.total, filters, muscles, equipment, levels, images}),
+      }
     }
     if (path === '/equipment') {
       const club = await client.getClub(clubSlug)
       if (!club) return notFound(`the club "${clubSlug}"`)
       const pieces = (club.equipment ?? []).map((item) => item.equipment).filter((e): e is typeof e & {slug: string} => !!e.slug)
-      const perPiece = await Promise.all(pieces.map(async (e) => ({name: e.name, slug: e.slug, exercises: await client.exercisesForEquipment([e.slug])})))
+      const perPiece = await Promise.all(
+        pieces.map(async (e) => ({name: e.name, slug: e.slug, exercises: await client.exercisesForEquipment([e.slug])})),
+      )
       return {status: 200, title: 'Our equipment', body: h(EquipmentPage, {club, perPiece, images})}
     }
     if (path === '/articles') {
@@ -116,7 +128,12 @@ export function createClubSiteHandler(options: ClubSiteOptions): http.RequestLis
       }
       const article = await client.getArticle(slug)
       if (!article) return notFound(`an article called "${slug}"`)
-      return {status: 200, title: article.title, body: h(ArticlePage, {article, images}), jsonLd: pageJsonLd(article, images, origin + path)}
+      return {
+        status: 200,
+        title: article.title,
+        body: h(ArticlePage, {article, images}),
+        jsonLd: pageJsonLd(article, images, origin + path),
+      }
     }
     return notFound(`the page ${path}`)
   }
@@ -135,7 +152,12 @@ export function createClubSiteHandler(options: ClubSiteOptions): http.RequestLis
   return (req, res) => {
     void handle(req, res).catch((error: unknown) => {
       console.error('[club-site]', error)
-      if (!res.headersSent) sendHtml(res, 500, renderDocument(clubName, 'Error', false, '/', h(ErrorPage, {message: 'The content could not be loaded. Try again in a moment.'})))
+      if (!res.headersSent)
+        sendHtml(
+          res,
+          500,
+          renderDocument(clubName, 'Error', false, '/', h(ErrorPage, {message: 'The content could not be loaded. Try again in a moment.'})),
+        )
       else res.end()
     })
   }
@@ -185,7 +207,8 @@ function facets(exercises: ExerciseCardResult[]): {muscles: Facet[]; equipment: 
     for (const m of e.primaryMuscles ?? []) if (m.slug) muscles.set(m.slug, m.commonName ?? m.name)
     for (const s of e.setups ?? []) for (const q of s.equipment ?? []) if (q.slug) equipment.set(q.slug, q.name)
   }
-  const sorted = (map: Map<string, string>) => [...map].map(([value, label]) => ({value, label})).sort((a, b) => a.label.localeCompare(b.label))
+  const sorted = (map: Map<string, string>) =>
+    [...map].map(([value, label]) => ({value, label})).sort((a, b) => a.label.localeCompare(b.label))
   return {muscles: sorted(muscles), equipment: sorted(equipment)}
 }
 

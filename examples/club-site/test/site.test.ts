@@ -33,7 +33,12 @@ function jsonLd(html: string): Record<string, unknown> {
   return JSON.parse(match![1]!) as Record<string, unknown>
 }
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#x27;/g, "'").replace(/\s+/g, ' ')
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ')
 
 describe('seed pages', () => {
   it('home: the club and what its equipment allows', async () => {
@@ -62,7 +67,7 @@ describe('seed pages', () => {
     expect(text((await get('/exercises?level=advanced')).html)).toContain('0 exercises')
   })
 
-  it('equipment: exercises per piece of the club\'s equipment', async () => {
+  it("equipment: exercises per piece of the club's equipment", async () => {
     const {status, html} = await get('/equipment')
     expect(status).toBe(200)
     expect(html).toMatch(/With this alone: \d+ exercises?\./)
@@ -128,7 +133,11 @@ describe('preview and publishing', () => {
   })
 
   it('a publish shows up on the next request, without a restart', async () => {
-    await client().action({actionType: 'sanity.action.document.publish', draftId: 'drafts.exercise-good-morning', publishedId: 'exercise-good-morning'})
+    await client().action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.exercise-good-morning',
+      publishedId: 'exercise-good-morning',
+    })
     expect((await get('/exercises/good-morning')).html).toContain('<h1>Good morning (draft)</h1>')
   })
 
@@ -190,7 +199,10 @@ describe('configuration', () => {
       res.end(Buffer.from(await upstream.arrayBuffer()))
     })
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve))
-    const withToken = await startClubSite({lakeUrl: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`, readToken: lake.readToken})
+    const withToken = await startClubSite({
+      lakeUrl: `http://127.0.0.1:${(recorder.address() as AddressInfo).port}`,
+      readToken: lake.readToken,
+    })
     const client = lake.client()
     const club = await client.getDocument('club-new-milford-fitness-aquatics')
     await client.createOrReplace({...club!, _id: 'drafts.club-new-milford-fitness-aquatics', name: 'Draft Club Name'})

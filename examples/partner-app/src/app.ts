@@ -83,10 +83,12 @@ export async function startPartnerApp(options: PartnerAppOptions): Promise<Partn
     const {timestamp} = decodeSignatureHeader(signature)
     if (Date.now() - timestamp > tolerance) return {status: 401, body: {error: 'Signature too old: refused as a replay'}}
     return serial(async () => {
-      if (state.signatures[signature]) return {status: 409, body: {error: 'Replayed delivery: this exact signed request was already received'}}
+      if (state.signatures[signature])
+        return {status: 409, body: {error: 'Replayed delivery: this exact signed request was already received'}}
       const event = JSON.parse(body) as {deliveryId?: string; type?: string; itemId?: string}
       const key = req.headers['idempotency-key']
-      if (typeof key !== 'string' || key !== event.deliveryId) return {status: 400, body: {error: 'idempotency-key header missing or not the body deliveryId'}}
+      if (typeof key !== 'string' || key !== event.deliveryId)
+        return {status: 400, body: {error: 'idempotency-key header missing or not the body deliveryId'}}
       const signatures = Object.fromEntries(Object.entries(state.signatures).filter(([, at]) => Date.now() - at < tolerance))
       state = {...state, signatures: {...signatures, [signature]: Date.now()}}
       if (state.events.some((e) => e.deliveryId === key)) {
@@ -101,7 +103,9 @@ export async function startPartnerApp(options: PartnerAppOptions): Promise<Partn
     const s = item._spotter
     // Rendered here from the Portable Text, with the SDK's HTML renderer (not the feed's HTML).
     const html = articleToHtml(s.article as models.ArticleResult, {images: s.images})
-    const licence = s.licence.url ? `<a rel="license" href="${escapeHtml(s.licence.url)}">${escapeHtml(s.licence.name)}</a>` : escapeHtml(s.licence.name)
+    const licence = s.licence.url
+      ? `<a rel="license" href="${escapeHtml(s.licence.url)}">${escapeHtml(s.licence.name)}</a>`
+      : escapeHtml(s.licence.name)
     const disclaimers = s.disclaimers.map((d) => d.html).join('')
     return page(
       item.title,
@@ -123,7 +127,13 @@ export async function startPartnerApp(options: PartnerAppOptions): Promise<Partn
               await sync()
               const event = (answer.body as {event: {deliveryId: string; type: string; itemId: string}}).event
               await serial(async () => {
-                state = {...state, events: [...state.events, {deliveryId: event.deliveryId, type: event.type, itemId: event.itemId, receivedAt: new Date().toISOString()}]}
+                state = {
+                  ...state,
+                  events: [
+                    ...state.events,
+                    {deliveryId: event.deliveryId, type: event.type, itemId: event.itemId, receivedAt: new Date().toISOString()},
+                  ],
+                }
                 saveState(options.storeFile, state)
               })
               answer.status = 200
@@ -133,8 +143,12 @@ export async function startPartnerApp(options: PartnerAppOptions): Promise<Partn
           }
           if (req.method === 'GET' && url.pathname === '/') {
             const items = Object.values(state.items).sort((a, b) => a.title.localeCompare(b.title))
-            const list = items.map((i) => `<li><a href="/articles/${encodeURIComponent(i._spotter.documentId)}">${escapeHtml(i.title)}</a></li>`).join('')
-            res.writeHead(200, {'content-type': 'text/html; charset=utf-8'}).end(page('Syndicated articles', `<h1>Syndicated articles</h1><ul>${list}</ul>`))
+            const list = items
+              .map((i) => `<li><a href="/articles/${encodeURIComponent(i._spotter.documentId)}">${escapeHtml(i.title)}</a></li>`)
+              .join('')
+            res
+              .writeHead(200, {'content-type': 'text/html; charset=utf-8'})
+              .end(page('Syndicated articles', `<h1>Syndicated articles</h1><ul>${list}</ul>`))
             return
           }
           const article = /^\/articles\/([^/]+)$/.exec(url.pathname)

@@ -64,4 +64,3 @@ export async function readJson(req: Readable, limit: number): Promise<unknown> {
     throw badRequest(`Request body is not valid JSON: ${(err as Error).message}`, 'invalidJsonError')
   }
 }
-

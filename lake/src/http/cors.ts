@@ -32,7 +32,9 @@ export function applyCors(req: Request, res: Response, policy: CorsPolicy, path:
   }
   if (!preflight) return false
   if (!entry) {
-    const error = forbidden(`Origin ${origin} is not an allowed CORS origin of this lake; allow it with: npm run lake -- cors add ${origin} [--credentials]`)
+    const error = forbidden(
+      `Origin ${origin} is not an allowed CORS origin of this lake; allow it with: npm run lake -- cors add ${origin} [--credentials]`,
+    )
     sendJson(res, error.statusCode, error.toBody())
     return true
   }

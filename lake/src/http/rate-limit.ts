@@ -67,13 +67,23 @@ export class RateLimiter {
       const limit = kind === 'query' ? this.limits.concurrentQueries : this.limits.concurrentMutations
       key = `${kind}\n${dataset}`
       const name = kind === 'query' ? 'concurrentQueries' : 'concurrentMutations'
-      over(this.running.get(key) ?? 0, limit, `${kind === 'query' ? 'queries' : 'mutation requests'} running at once on dataset "${dataset}"`, name)
+      over(
+        this.running.get(key) ?? 0,
+        limit,
+        `${kind === 'query' ? 'queries' : 'mutation requests'} running at once on dataset "${dataset}"`,
+        name,
+      )
     }
     window.requests++
     if (kind === 'mutation') window.mutations++
     if (kind === 'upload') window.uploads++
     // Like hosted, the answer tells how much of the per-second limit that applies is left.
-    const [limit, used] = kind === 'mutation' ? [mutationsPerSecond, window.mutations] : kind === 'upload' ? [uploadsPerSecond, window.uploads] : [requestsPerSecond, window.requests]
+    const [limit, used] =
+      kind === 'mutation'
+        ? [mutationsPerSecond, window.mutations]
+        : kind === 'upload'
+          ? [uploadsPerSecond, window.uploads]
+          : [requestsPerSecond, window.requests]
     if (limit > 0) {
       res.setHeader('x-ratelimit-limit-second', String(limit))
       res.setHeader('x-ratelimit-remaining-second', String(Math.max(0, limit - used)))

@@ -19,8 +19,15 @@ export function imageCacheDir(dataDir: string, dataset: string): string {
 export type CacheOutcome = 'hit' | 'miss' | 'shared'
 
 /** The path of the transformed image, rendering it first unless it is cached. */
-export async function transformedImage(cacheDir: string, source: string, p: ImageParams, format: OutputFormat): Promise<{file: string; outcome: CacheOutcome}> {
-  const key = createHash('sha1').update(`${path.basename(source)}\n${cacheKey(p, format)}`).digest('hex')
+export async function transformedImage(
+  cacheDir: string,
+  source: string,
+  p: ImageParams,
+  format: OutputFormat,
+): Promise<{file: string; outcome: CacheOutcome}> {
+  const key = createHash('sha1')
+    .update(`${path.basename(source)}\n${cacheKey(p, format)}`)
+    .digest('hex')
   const file = path.join(cacheDir, `${path.basename(source).slice(0, 40)}-${key}.${format === 'pjpg' ? 'jpg' : format}`)
   if (fs.existsSync(file)) return {file, outcome: 'hit'}
   const pending = inFlight.get(file)

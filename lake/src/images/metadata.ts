@@ -40,7 +40,13 @@ export async function computeImageMetadata(bytes: Buffer): Promise<ImageMetadata
 }
 
 type Rgb = [number, number, number]
-interface Bucket {rgb: Rgb; population: number; h: number; s: number; l: number}
+interface Bucket {
+  rgb: Rgb
+  population: number
+  h: number
+  s: number
+  l: number
+}
 
 function hsl([r, g, b]: Rgb): [number, number, number] {
   const [R, G, B] = [r / 255, g / 255, b / 255]
@@ -97,7 +103,13 @@ function palette(rgb: Buffer): Record<string, unknown> {
     // White text where it reaches the contrast a title (3:1) or body text (4.5:1) needs, else black.
     const white = contrastWithWhite(b.rgb)
     const population = Math.round((b.population / (rgb.length / 3)) * 10000) / 100
-    return {_type: 'sanity.imagePaletteSwatch', background: hex(b.rgb), foreground: white >= 4.5 ? '#fff' : '#000', population, title: white >= 3 ? '#fff' : '#000'}
+    return {
+      _type: 'sanity.imagePaletteSwatch',
+      background: hex(b.rgb),
+      foreground: white >= 4.5 ? '#fff' : '#000',
+      population,
+      title: white >= 3 ? '#fff' : '#000',
+    }
   }
   const out: Record<string, unknown> = {_type: 'sanity.imagePalette'}
   const dominant = buckets.reduce((a, b) => (b.population > a.population ? b : a))

@@ -60,7 +60,8 @@ function invalid(name: string, _value: string, expected: string): never {
 function integer(name: string, value: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(value)) invalid(name, value, 'a valid integer')
   const n = Number(value)
-  if (n < min || n > max) invalid(name, value, max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`)
+  if (n < min || n > max)
+    invalid(name, value, max === Number.MAX_SAFE_INTEGER ? `an integer of at least ${min}` : `an integer from ${min} to ${max}`)
   return n
 }
 
@@ -78,7 +79,8 @@ function number(name: string, value: string, min: number, max: number): number {
 function color(name: string, value: string): [number, number, number, number] {
   // 3/6 hex digits are RGB; 4/8 are ARGB (alpha first), as the CDN reads them.
   const hex = value.replace(/^#/, '')
-  if (!/^([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(hex)) invalid(name, value, 'a hex colour of 3, 4, 6 or 8 digits (RGB or ARGB)')
+  if (!/^([0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(hex))
+    invalid(name, value, 'a hex colour of 3, 4, 6 or 8 digits (RGB or ARGB)')
   const full = hex.length <= 4 ? [...hex].map((c) => c + c).join('') : hex
   const bytes = (full.match(/../g) ?? []).map((b) => Number.parseInt(b, 16))
   if (bytes.length === 4) return [bytes[1] ?? 0, bytes[2] ?? 0, bytes[3] ?? 0, bytes[0] ?? 255]
@@ -87,25 +89,58 @@ function color(name: string, value: string): [number, number, number, number] {
 
 /** Parses the query; `null` when it asks for nothing (the original bytes are served). */
 export function parseImageParams(query: URLSearchParams): ImageParams | null {
-  const p: ImageParams = {dpr: 1, fit: 'clip', crop: ['center'], fpX: 0.5, fpY: 0.5, autoFormat: false, invert: false, flipH: false, flipV: false, orientation: 0}
+  const p: ImageParams = {
+    dpr: 1,
+    fit: 'clip',
+    crop: ['center'],
+    fpX: 0.5,
+    fpY: 0.5,
+    autoFormat: false,
+    invert: false,
+    flipH: false,
+    flipV: false,
+    orientation: 0,
+  }
   let any = false
   for (const [name, value] of query) {
     switch (name) {
-      case 'w': case 'width': p.w = size(name, value); break
-      case 'h': case 'height': p.h = size(name, value); break
-      case 'max-w': p.maxW = size(name, value); break
-      case 'max-h': p.maxH = size(name, value); break
-      case 'min-w': p.minW = size(name, value); break
-      case 'min-h': p.minH = size(name, value); break
-      case 'dpr': p.dpr = number(name, value, 1, 3); break
-      case 'q': p.q = integer(name, value, 0, 100); break
+      case 'w':
+      case 'width':
+        p.w = size(name, value)
+        break
+      case 'h':
+      case 'height':
+        p.h = size(name, value)
+        break
+      case 'max-w':
+        p.maxW = size(name, value)
+        break
+      case 'max-h':
+        p.maxH = size(name, value)
+        break
+      case 'min-w':
+        p.minW = size(name, value)
+        break
+      case 'min-h':
+        p.minH = size(name, value)
+        break
+      case 'dpr':
+        p.dpr = number(name, value, 1, 3)
+        break
+      case 'q':
+        p.q = integer(name, value, 0, 100)
+        break
       case 'fit':
         if (!FITS.includes(value)) invalid(name, value, FITS.join(', '))
         p.fit = value as Fit
         break
       case 'crop': {
-        const parts = value.split(',').map((s) => s.trim()).filter(Boolean)
-        if (parts.length === 0 || parts.some((c) => !CROPS.includes(c))) invalid(name, value, `a comma-separated list of ${CROPS.join(', ')}`)
+        const parts = value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+        if (parts.length === 0 || parts.some((c) => !CROPS.includes(c)))
+          invalid(name, value, `a comma-separated list of ${CROPS.join(', ')}`)
         p.crop = parts.sort()
         break
       }
@@ -117,8 +152,12 @@ export function parseImageParams(query: URLSearchParams): ImageParams | null {
         p.rect = [x, y, w, h]
         break
       }
-      case 'fp-x': p.fpX = number(name, value, 0, 1); break
-      case 'fp-y': p.fpY = number(name, value, 0, 1); break
+      case 'fp-x':
+        p.fpX = number(name, value, 0, 1)
+        break
+      case 'fp-y':
+        p.fpY = number(name, value, 0, 1)
+        break
       case 'fm':
         if (!FORMATS.includes(value)) invalid(name, value, FORMATS.join(', '))
         p.fm = value as OutputFormat
@@ -127,10 +166,19 @@ export function parseImageParams(query: URLSearchParams): ImageParams | null {
         if (value !== 'format') invalid(name, value, 'format')
         p.autoFormat = true
         break
-      case 'bg': p.bg = color(name, value); break
-      case 'blur': p.blur = integer(name, value, 0, 2000); break
-      case 'sharp': case 'sharpen': p.sharpen = integer(name, value, 0, 100); break
-      case 'sat': p.sat = number(name, value, -100, 100); break
+      case 'bg':
+        p.bg = color(name, value)
+        break
+      case 'blur':
+        p.blur = integer(name, value, 0, 2000)
+        break
+      case 'sharp':
+      case 'sharpen':
+        p.sharpen = integer(name, value, 0, 100)
+        break
+      case 'sat':
+        p.sat = number(name, value, -100, 100)
+        break
       case 'invert':
         if (value !== 'true' && value !== 'false') invalid(name, value, 'true or false')
         p.invert = value === 'true'
@@ -140,7 +188,8 @@ export function parseImageParams(query: URLSearchParams): ImageParams | null {
         p.flipH = value.includes('h')
         p.flipV = value.includes('v')
         break
-      case 'or': case 'orientation': {
+      case 'or':
+      case 'orientation': {
         if (!['0', '90', '180', '270'].includes(value)) invalid(name, value, '0, 90, 180 or 270')
         p.orientation = Number(value) as ImageParams['orientation']
         break

@@ -10,7 +10,12 @@ import {badRequest} from '../errors.ts'
 export const MAX_INPUT_PIXELS = 268_402_689
 
 export const FORMAT_MIME: Record<OutputFormat, string> = {
-  jpg: 'image/jpeg', pjpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif',
+  jpg: 'image/jpeg',
+  pjpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi)
@@ -39,12 +44,18 @@ export async function renderImage(source: string, p: ImageParams, format: Output
   if (format === 'jpg' || format === 'pjpg') out = out.flatten({background: rgb(p.bg ?? [255, 255, 255, 255])})
   const quality = p.q ?? 75
   switch (format) {
-    case 'jpg': return out.jpeg({quality, mozjpeg: false}).toBuffer()
-    case 'pjpg': return out.jpeg({quality, progressive: true}).toBuffer()
-    case 'png': return out.png().toBuffer()
-    case 'webp': return out.webp({quality}).toBuffer()
-    case 'avif': return out.avif({quality: Math.round(quality * 0.7), effort: 2}).toBuffer()
-    case 'gif': return out.gif().toBuffer()
+    case 'jpg':
+      return out.jpeg({quality, mozjpeg: false}).toBuffer()
+    case 'pjpg':
+      return out.jpeg({quality, progressive: true}).toBuffer()
+    case 'png':
+      return out.png().toBuffer()
+    case 'webp':
+      return out.webp({quality}).toBuffer()
+    case 'avif':
+      return out.avif({quality: Math.round(quality * 0.7), effort: 2}).toBuffer()
+    case 'gif':
+      return out.gif().toBuffer()
   }
 }
 
@@ -83,10 +94,14 @@ function size(img: Sharp, sw: number, sh: number, p: ImageParams): Sharp {
     return img.resize(ow, oh, {fit: 'fill'})
   }
   switch (p.fit) {
-    case 'clip': return img.resize(w, h, {fit: 'inside'})
-    case 'max': return img.resize(w, h, {fit: 'inside', withoutEnlargement: true})
-    case 'scale': return img.resize(w, h, {fit: 'fill'})
-    case 'fill': return img.resize(w, h, {fit: 'contain', background: rgba(p.bg ?? [255, 255, 255, 0])})
+    case 'clip':
+      return img.resize(w, h, {fit: 'inside'})
+    case 'max':
+      return img.resize(w, h, {fit: 'inside', withoutEnlargement: true})
+    case 'scale':
+      return img.resize(w, h, {fit: 'fill'})
+    case 'fill':
+      return img.resize(w, h, {fit: 'contain', background: rgba(p.bg ?? [255, 255, 255, 0])})
     case 'fillmax': {
       // Never enlarged; the rest of the box is filled with bg.
       const scale = Math.min(1, w / sw, h / sh)
@@ -94,9 +109,12 @@ function size(img: Sharp, sw: number, sh: number, p: ImageParams): Sharp {
       const ih = Math.max(1, Math.round(sh * scale))
       const left = Math.floor((w - iw) / 2)
       const top = Math.floor((h - ih) / 2)
-      return img.resize(iw, ih, {fit: 'fill'}).extend({left, top, right: w - iw - left, bottom: h - ih - top, background: rgba(p.bg ?? [255, 255, 255, 0])})
+      return img
+        .resize(iw, ih, {fit: 'fill'})
+        .extend({left, top, right: w - iw - left, bottom: h - ih - top, background: rgba(p.bg ?? [255, 255, 255, 0])})
     }
-    case 'crop': return cropTo(img, sw, sh, w, h, p)
+    case 'crop':
+      return cropTo(img, sw, sh, w, h, p)
     case 'min': {
       // The requested aspect ratio, but never more pixels than the source has.
       const scale = Math.max(w / sw, h / sh)

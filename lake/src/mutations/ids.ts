@@ -8,7 +8,8 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 
 export function validateId(id: unknown, where: string): string {
   if (typeof id !== 'string' || id.length === 0) throw badRequest(`${where}: document id must be a non-empty string`, 'invalidIdError')
-  if (id.length > MAX_ID_LENGTH) throw badRequest(`${where}: document id "${id.slice(0, 40)}..." is longer than ${MAX_ID_LENGTH} characters`, 'invalidIdError')
+  if (id.length > MAX_ID_LENGTH)
+    throw badRequest(`${where}: document id "${id.slice(0, 40)}..." is longer than ${MAX_ID_LENGTH} characters`, 'invalidIdError')
   if (!ID_PATTERN.test(id) || id.includes('..')) {
     throw badRequest(`${where}: document id "${id}" is invalid; use a-z, A-Z, 0-9, '.', '_' and '-' (not first)`, 'invalidIdError')
   }

@@ -156,7 +156,10 @@ function pathOf(segments: ReadonlyArray<{name: string; parent: number}>, index: 
 
 /** Hosted's answer to a write that would change `_id` or `_type` of an existing document. */
 export function immutableAttributeError(attribute: '_id' | '_type', documentId: string): HttpError {
-  return new HttpError(400, 'cannotModifyImmutableAttributeError', `Cannot modify immutable attribute "${attribute}"`, {attribute, documentId})
+  return new HttpError(400, 'cannotModifyImmutableAttributeError', `Cannot modify immutable attribute "${attribute}"`, {
+    attribute,
+    documentId,
+  })
 }
 
 /**

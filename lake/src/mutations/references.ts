@@ -42,6 +42,13 @@ export function checkReferences(changes: readonly PendingChange[], committed: It
   const [id, from] = [...referring][0]!
   const description = `Document "${id}" cannot be deleted as there are references to it from ${from.map((f) => `"${f}"`).join(', ')}`
   throw new HttpError(409, 'mutationError', description, {
-    items: [...referring].map(([documentId, referencingIDs]) => ({error: {description: `Document "${documentId}" cannot be deleted as there are references to it`, type: 'documentHasExistingReferencesError', id: documentId, referencingIDs}})),
+    items: [...referring].map(([documentId, referencingIDs]) => ({
+      error: {
+        description: `Document "${documentId}" cannot be deleted as there are references to it`,
+        type: 'documentHasExistingReferencesError',
+        id: documentId,
+        referencingIDs,
+      },
+    })),
   })
 }

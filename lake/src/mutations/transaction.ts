@@ -61,13 +61,13 @@ export class TransactionDraft {
                 _updatedAt: typeof next._updatedAt === 'string' && next._updatedAt ? next._updatedAt : this.timestamp,
               }
             : {
-              ...next,
-              _id: id,
-              _rev: this.id,
-              _createdAt:
-                typeof next._createdAt === 'string' && next._createdAt ? next._createdAt : (previous?._createdAt ?? this.timestamp),
-              _updatedAt: this.timestamp,
-            }
+                ...next,
+                _id: id,
+                _rev: this.id,
+                _createdAt:
+                  typeof next._createdAt === 'string' && next._createdAt ? next._createdAt : (previous?._createdAt ?? this.timestamp),
+                _updatedAt: this.timestamp,
+              }
       out.push({id, previous, document, mutations})
     }
     return out

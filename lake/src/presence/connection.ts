@@ -6,7 +6,16 @@ import {authenticate, type Principal} from '../auth.ts'
 import type {LakeConfig} from '../config.ts'
 import {HttpError} from '../errors.ts'
 import {type Member, type PresenceEvent, type PresenceRoom, SessionTakenError} from './room.ts'
-import {errorMessage, notification, parseRequest, resultMessage, RPC_ERRORS, RpcError, SUBSCRIPTION_NOT_FOUND, type RpcRequest} from './rpc.ts'
+import {
+  errorMessage,
+  notification,
+  parseRequest,
+  resultMessage,
+  RPC_ERRORS,
+  RpcError,
+  SUBSCRIPTION_NOT_FOUND,
+  type RpcRequest,
+} from './rpc.ts'
 
 /** The server's heartbeat frame; the client tells it from JSON-RPC messages by its text. */
 export const HEARTBEAT = '♥'
@@ -88,11 +97,13 @@ export class PresenceConnection implements Member {
       case 'presence_announce': {
         this.requirePresence(method)
         const data = params.data
-        if (typeof data !== 'object' || data === null || Array.isArray(data)) throw invalidParams(method, '"data" must be an object {sessionId, locations}')
+        if (typeof data !== 'object' || data === null || Array.isArray(data))
+          throw invalidParams(method, '"data" must be an object {sessionId, locations}')
         const sessionId = stringParam(method, data as Record<string, unknown>, 'sessionId', 'data.sessionId')
         const locations = (data as {locations?: unknown}).locations
         if (!Array.isArray(locations)) throw invalidParams(method, '"data.locations" must be an array')
-        if (locations.length > MAX_LOCATIONS) throw invalidParams(method, `"data.locations" has ${locations.length} entries; at most ${MAX_LOCATIONS}`)
+        if (locations.length > MAX_LOCATIONS)
+          throw invalidParams(method, `"data.locations" has ${locations.length} entries; at most ${MAX_LOCATIONS}`)
         return this.inRoom(() => this.room.announce(this, this.principal.identity, sessionId, locations))
       }
       case 'presence_rollcall': {
@@ -122,7 +133,10 @@ export class PresenceConnection implements Member {
 
   private requirePresence(method: string): void {
     if (!this.principal.authenticated) {
-      throw new RpcError(RPC_ERRORS.UNAUTHORIZED, `${method} requires a token: call "authorization" with {"authorization": "Bearer <token>"} first`)
+      throw new RpcError(
+        RPC_ERRORS.UNAUTHORIZED,
+        `${method} requires a token: call "authorization" with {"authorization": "Bearer <token>"} first`,
+      )
     }
   }
 
@@ -145,4 +159,5 @@ function stringParam(method: string, params: Record<string, unknown>, name: stri
   return value
 }
 
-const invalidParams = (method: string, problem: string) => new RpcError(RPC_ERRORS.INVALID_PARAMS, `Invalid params for ${method}: ${problem}`)
+const invalidParams = (method: string, problem: string) =>
+  new RpcError(RPC_ERRORS.INVALID_PARAMS, `Invalid params for ${method}: ${problem}`)

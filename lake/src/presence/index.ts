@@ -30,9 +30,12 @@ export function createPresence(config: LakeConfig, heartbeatMs: number): Presenc
   const wss = new WebSocketServer({noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false})
   const rooms = new Map<string, PresenceRoom>()
   const connections = new Set<PresenceConnection>()
-  const timer = setInterval(() => {
-    for (const connection of connections) connection.heartbeat()
-  }, Math.max(heartbeatMs, 100))
+  const timer = setInterval(
+    () => {
+      for (const connection of connections) connection.heartbeat()
+    },
+    Math.max(heartbeatMs, 100),
+  )
   timer.unref()
 
   return {

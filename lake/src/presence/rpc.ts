@@ -47,7 +47,8 @@ export function parseRequest(text: string): RpcRequest {
   const raw = (message as {id?: unknown}).id
   const id: RequestId = typeof raw === 'string' || typeof raw === 'number' ? raw : null
   if (jsonrpc !== '2.0') throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: "jsonrpc" must be "2.0"', id)
-  if (typeof method !== 'string' || method === '') throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: "method" must be a non-empty string', id)
+  if (typeof method !== 'string' || method === '')
+    throw new RpcError(RPC_ERRORS.INVALID_REQUEST, 'Invalid request: "method" must be a non-empty string', id)
   if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
     throw new RpcError(RPC_ERRORS.INVALID_PARAMS, `Invalid params for ${method}: "params" must be an object`, id)
   }

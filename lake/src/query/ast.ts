@@ -6,12 +6,7 @@ export interface Node {
 }
 
 export function isNode(value: unknown): value is Node {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    !Array.isArray(value) &&
-    typeof (value as {type?: unknown}).type === 'string'
-  )
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as {type?: unknown}).type === 'string'
 }
 
 /**
@@ -20,8 +15,7 @@ export function isNode(value: unknown): value is Node {
  */
 export function childEntries(node: Node): [string, unknown][] {
   return Object.entries(node).filter(
-    ([key, child]) =>
-      key !== 'func' && !(node.type === 'Value' && key === 'value') && child !== null && typeof child === 'object',
+    ([key, child]) => key !== 'func' && !(node.type === 'Value' && key === 'value') && child !== null && typeof child === 'object',
   )
 }
 

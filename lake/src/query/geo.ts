@@ -154,8 +154,7 @@ function fromGeoJson(type: string, coordinates: unknown): Parsed {
 function toPosition(value: unknown): Position | undefined {
   if (!Array.isArray(value) || value.length < 2) return undefined
   const [lng, lat] = value as unknown[]
-  if (typeof lng !== 'number' || typeof lat !== 'number' || !Number.isFinite(lng) || !Number.isFinite(lat))
-    return undefined
+  if (typeof lng !== 'number' || typeof lat !== 'number' || !Number.isFinite(lng) || !Number.isFinite(lat)) return undefined
   if (Math.abs(lat) > 90 || Math.abs(lng) > 180) return undefined
   return [lng, lat]
 }

@@ -9,20 +9,7 @@ import {childEntries, isNode, NESTED_CHILDREN, type Node} from './ast.ts'
 
 /** Functions whose value depends only on their arguments (and the query's context). */
 const PURE_FUNCTIONS: Record<string, readonly string[] | '*'> = {
-  global: [
-    'count',
-    'defined',
-    'length',
-    'coalesce',
-    'lower',
-    'upper',
-    'round',
-    'string',
-    'dateTime',
-    'now',
-    'path',
-    'identity',
-  ],
+  global: ['count', 'defined', 'length', 'coalesce', 'lower', 'upper', 'round', 'string', 'dateTime', 'now', 'path', 'identity'],
   array: '*',
   math: '*',
   string: '*',
@@ -36,11 +23,7 @@ export type Evaluate = (tree: ExprNode) => Promise<unknown>
  * `params` receives the values. A subquery whose evaluation fails is left in place, so the error
  * (if it matters) surfaces where groq-js would raise it.
  */
-export async function hoistSubqueries(
-  tree: ExprNode,
-  params: Record<string, unknown>,
-  evaluate: Evaluate,
-): Promise<ExprNode> {
+export async function hoistSubqueries(tree: ExprNode, params: Record<string, unknown>, evaluate: Evaluate): Promise<ExprNode> {
   // Most queries have no `*` below the root scope: nothing to do, and no walk per node.
   if (!readsEverythingBelowRoot(tree as unknown as Node)) return tree
   let count = 0

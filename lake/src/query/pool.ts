@@ -218,7 +218,9 @@ export class QueryPool {
     const key = `${document._id}@${document._rev}`
     if (this.unpostable.has(key)) return
     this.unpostable.add(key)
-    console.error(`[lake] document "${document._id}" cannot be handed to the query workers (nested too deeply to copy); queries do not see it`)
+    console.error(
+      `[lake] document "${document._id}" cannot be handed to the query workers (nested too deeply to copy); queries do not see it`,
+    )
   }
 
   /** Starts workers until the pool is full (none while it pauses after repeated crashes). */

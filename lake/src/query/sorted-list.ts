@@ -24,8 +24,7 @@ export class SortedList<T> {
     let i = 0
     let j = 0
     let k = 0
-    while (i < kept.length && j < fresh.length)
-      merged[k++] = this.compare(kept[i]!, fresh[j]!) <= 0 ? kept[i++]! : fresh[j++]!
+    while (i < kept.length && j < fresh.length) merged[k++] = this.compare(kept[i]!, fresh[j]!) <= 0 ? kept[i++]! : fresh[j++]!
     while (i < kept.length) merged[k++] = kept[i++]!
     while (j < fresh.length) merged[k++] = fresh[j++]!
     this.items = merged

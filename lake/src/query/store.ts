@@ -179,7 +179,8 @@ export class DocumentStore {
               ? () => undefined
               : (id) => (isPublishedId(id) ? (entries.get(DRAFTS + id) ?? entries.get(id)) : undefined)
     const order = kind === 'raw' ? byStoredId : byPublishedId
-    const sortedEntries: {readonly items: readonly Entry[]} = kind === 'raw' ? this.storedOrder : kind === 'none' ? NO_ENTRIES : this.publishedOrder
+    const sortedEntries: {readonly items: readonly Entry[]} =
+      kind === 'raw' ? this.storedOrder : kind === 'none' ? NO_ENTRIES : this.publishedOrder
     const showAll = (from: Iterable<Entry>): unknown[] => {
       const out: unknown[] = []
       for (const entry of from) {

@@ -14,7 +14,9 @@ import type {SanityDocument} from '../types.ts'
 const PREFIX = 'sanity.action.document.'
 
 const conflict = (index: number, description: string) =>
-  new HttpError(409, 'actionError', `Action ${index} failed: ${description}`, {items: [{error: {description, type: 'conflictError'}, index}]})
+  new HttpError(409, 'actionError', `Action ${index} failed: ${description}`, {
+    items: [{error: {description, type: 'conflictError'}, index}],
+  })
 
 export async function handleActions(ctx: RequestContext): Promise<void> {
   requireWrite(ctx.principal, 'Running document actions')
@@ -28,7 +30,12 @@ export async function handleActions(ctx: RequestContext): Promise<void> {
     (draft) => {
       actions.forEach((action, index) => applyAction(draft, action, index))
     },
-    {transactionId, identity: ctx.principal.identity, request: actions, dryRun: body.dryRun === true || queryFlag(ctx.query, 'dryRun', false)},
+    {
+      transactionId,
+      identity: ctx.principal.identity,
+      request: actions,
+      dryRun: body.dryRun === true || queryFlag(ctx.query, 'dryRun', false),
+    },
   )
   sendJson(ctx.res, 200, {transactionId: transaction.id})
 }
@@ -50,9 +57,14 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
         throw badRequest(`${where}.attributes must be a document with a "_type"`, 'invalidActionError')
       }
       const publishedId = str(action, 'publishedId', index)
-      const id = typeof attributes._id === 'string' && attributes._id ? validateId(attributes._id, `${where}.attributes._id`) : toDraftId(publishedId)
-      if (!isDraftId(id) && !isVersionId(id)) throw badRequest(`${where}: create makes drafts or versions; "${id}" is neither`, 'invalidActionError')
-      if (toPublishedId(id) !== publishedId) throw badRequest(`${where}: attributes._id "${id}" is not a version of "${publishedId}"`, 'invalidActionError')
+      const id =
+        typeof attributes._id === 'string' && attributes._id
+          ? validateId(attributes._id, `${where}.attributes._id`)
+          : toDraftId(publishedId)
+      if (!isDraftId(id) && !isVersionId(id))
+        throw badRequest(`${where}: create makes drafts or versions; "${id}" is neither`, 'invalidActionError')
+      if (toPublishedId(id) !== publishedId)
+        throw badRequest(`${where}: attributes._id "${id}" is not a version of "${publishedId}"`, 'invalidActionError')
       if (draft.get(id)) {
         if (action.ifExists === 'ignore') return
         throw conflict(index, `Document "${id}" already exists`)
@@ -89,7 +101,10 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
         throw conflict(index, `Draft "${draftId}" has revision "${source._rev}", expected "${String(action.ifDraftRevisionId)}"`)
       }
       if (action.ifPublishedRevisionId !== undefined && action.ifPublishedRevisionId !== (published?._rev ?? null)) {
-        throw conflict(index, `Published document "${publishedId}" has revision "${published?._rev ?? 'none'}", expected "${String(action.ifPublishedRevisionId)}"`)
+        throw conflict(
+          index,
+          `Published document "${publishedId}" has revision "${published?._rev ?? 'none'}", expected "${String(action.ifPublishedRevisionId)}"`,
+        )
       }
       const doc = {...source, _id: publishedId, _createdAt: published?._createdAt ?? source._createdAt}
       draft.put(publishedId, doc, {createOrReplace: doc})
@@ -117,7 +132,8 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
     case 'version.discard': {
       // What the Studio's "Discard changes" sends (6.x): delete one draft or release version.
       const versionId = str(action, 'versionId', index)
-      if (!isDraftId(versionId) && !isVersionId(versionId)) throw badRequest(`${where}.versionId "${versionId}" is not a draft or version id`, 'invalidActionError')
+      if (!isDraftId(versionId) && !isVersionId(versionId))
+        throw badRequest(`${where}.versionId "${versionId}" is not a draft or version id`, 'invalidActionError')
       if (!draft.get(versionId)) throw conflict(index, `Cannot discard "${versionId}": it does not exist`)
       draft.put(versionId, null, {delete: {id: versionId}})
       return
@@ -137,7 +153,8 @@ function applyAction(draft: TransactionDraft, action: unknown, index: number): v
         throw badRequest(`${where}.attributes must be a document with a "_type"`, 'invalidActionError')
       }
       const draftId = typeof attributes._id === 'string' ? validateId(attributes._id, `${where}.attributes._id`) : toDraftId(publishedId)
-      if (!draft.get(draftId) && !draft.get(publishedId)) throw conflict(index, `Cannot replace the draft of "${publishedId}": neither a draft nor a published document exists`)
+      if (!draft.get(draftId) && !draft.get(publishedId))
+        throw conflict(index, `Cannot replace the draft of "${publishedId}": neither a draft nor a published document exists`)
       const {_rev: _r, _updatedAt: _u, ...rest} = attributes
       const doc = {...rest, _id: draftId} as SanityDocument
       draft.put(draftId, doc, {createOrReplace: doc})

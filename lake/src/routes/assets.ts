@@ -24,11 +24,20 @@ export function assetUpload(kind: AssetKind) {
       if (value) fields[name] = value
     }
     const sourceName = ctx.query.get('sourceName')
-    if (sourceName) fields.source = {name: sourceName, id: ctx.query.get('sourceId') ?? undefined, url: ctx.query.get('sourceUrl') ?? undefined}
+    if (sourceName)
+      fields.source = {name: sourceName, id: ctx.query.get('sourceId') ?? undefined, url: ctx.query.get('sourceUrl') ?? undefined}
     const imageMetadata = kind === 'image' ? await imageMetadataFor(bytes) : null
     const assets = {assetsDir: ctx.lake.assetsDir, projectId: ctx.lake.projectId, dataset: dataset.name, baseUrl: ctx.baseUrl}
     const {transaction, result} = await dataset.transact(
-      (draft) => storeAsset(draft, assets, {kind, bytes, filename, mimeType: typeof contentType === 'string' ? contentType : undefined, fields, imageMetadata}),
+      (draft) =>
+        storeAsset(draft, assets, {
+          kind,
+          bytes,
+          filename,
+          mimeType: typeof contentType === 'string' ? contentType : undefined,
+          fields,
+          imageMetadata,
+        }),
       {identity: ctx.principal.identity, request: [{upload: {kind, filename: filename ?? null}}]},
     )
     const stored = transaction.changes.find((c) => c.id === result._id)?.document ?? dataset.get(result._id) ?? result

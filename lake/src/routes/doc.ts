@@ -5,7 +5,10 @@ import {badRequest} from '../errors.ts'
 
 export function handleDoc(ctx: RequestContext): void {
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
-  const ids = (ctx.params.ids ?? '').split(',').map((id) => id.trim()).filter(Boolean)
+  const ids = (ctx.params.ids ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
   if (ids.length === 0) throw badRequest('Give one or more document ids, separated by commas')
   const scope = datasetScope(ctx, dataset.name)
   const documents: unknown[] = []

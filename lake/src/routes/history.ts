@@ -58,7 +58,10 @@ export function handleHistoryTransactions(ctx: RequestContext): void {
   requireRead(ctx.principal, 'Document history')
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
   const scope = datasetScope(ctx, dataset.name)
-  const ids = (ctx.params.ids ?? '').split(',').map((s) => s.trim()).filter((id) => id && canRead(scope, id))
+  const ids = (ctx.params.ids ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((id) => id && canRead(scope, id))
   const wanted = new Set(ids)
   const onlyIdentified = queryFlag(ctx.query, 'includeIdentifiedDocumentsOnly', false)
   const excludeContent = queryFlag(ctx.query, 'excludeContent', false)
@@ -113,12 +116,25 @@ export function handleHistoryEvents(ctx: RequestContext): void {
 type State = {before: SanityDocument | null; after: SanityDocument | null} | undefined
 
 /** Names what one transaction did to a published/draft pair, in the Studio's event vocabulary. */
-function documentEvent(transaction: LoggedTransaction, published: State, draft: State, publishedId: string, draftId: string): Record<string, unknown> | null {
+function documentEvent(
+  transaction: LoggedTransaction,
+  published: State,
+  draft: State,
+  publishedId: string,
+  draftId: string,
+): Record<string, unknown> | null {
   const base = {documentId: publishedId, timestamp: transaction.timestamp, author: transaction.identity}
   const publishedCreatedOrChanged = published && published.after
   const draftGone = draft && draft.before && !draft.after
   if (publishedCreatedOrChanged && draftGone) {
-    return {type: 'publishDocumentVersion', ...base, versionId: draftId, revisionId: transaction.id, versionRevisionId: draft.before?._rev, publishCause: 'document.publish'}
+    return {
+      type: 'publishDocumentVersion',
+      ...base,
+      versionId: draftId,
+      revisionId: transaction.id,
+      versionRevisionId: draft.before?._rev,
+      publishCause: 'document.publish',
+    }
   }
   if (published && published.before && !published.after) {
     if (draft && !draft.after && draft.before) return {type: 'deleteDocumentGroup', ...base}
@@ -127,16 +143,24 @@ function documentEvent(transaction: LoggedTransaction, published: State, draft: 
   if (draft && !draft.before && draft.after) {
     return {type: 'createDocumentVersion', ...base, versionId: draftId, versionRevisionId: transaction.id}
   }
-  if (draft && draft.before && !draft.after) return {type: 'deleteDocumentVersion', ...base, versionId: draftId, versionRevisionId: draft.before._rev}
+  if (draft && draft.before && !draft.after)
+    return {type: 'deleteDocumentVersion', ...base, versionId: draftId, versionRevisionId: draft.before._rev}
   if (draft && draft.after) {
     // The Studio's timeline reads `revisionId` and `transactions` of an edit (it merges runs of
     // edits itself); without `transactions` its history panel crashes.
     const edit = {type: 'editTransaction', author: transaction.identity, timestamp: transaction.timestamp, revisionId: transaction.id}
-    return {type: 'editDocumentVersion', ...base, versionId: draftId, revisionId: transaction.id, versionRevisionId: transaction.id, contributors: [transaction.identity], transactions: [edit]}
+    return {
+      type: 'editDocumentVersion',
+      ...base,
+      versionId: draftId,
+      revisionId: transaction.id,
+      versionRevisionId: transaction.id,
+      contributors: [transaction.identity],
+      transactions: [edit],
+    }
   }
   // Written directly to the published id (liveEdit types, mutate API).
   if (published && !published.before && published.after) return {type: 'createLiveDocument', ...base, revisionId: transaction.id}
   if (published && published.after) return {type: 'updateLiveDocument', ...base, revisionId: transaction.id}
   return null
 }
-

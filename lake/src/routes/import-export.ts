@@ -45,7 +45,10 @@ export function handleExport(ctx: RequestContext): void {
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
   const scope = datasetScope(ctx, dataset.name)
   // `types=a,b` (as hosted, and as @sanity/export sends its `types` option): only those `_type`s.
-  const types = ctx.query.get('types')?.split(',').filter((type) => type !== '')
+  const types = ctx.query
+    .get('types')
+    ?.split(',')
+    .filter((type) => type !== '')
   const documents = [...dataset.documents.values()].filter(
     (doc) => (scope === 'all' || canRead(scope, doc._id)) && (!types?.length || types.includes(doc._type)),
   )

@@ -42,7 +42,11 @@ export function handleListen(ctx: RequestContext): void {
     visibility: ctx.query.get('visibility') ?? 'transaction',
   }
   if (!ctx.listenFilters.hasRoom(ctx.tokenless)) {
-    throw new HttpError(429, 'rateLimitedError', `Max listener limit exceeded at ${ctx.listenFilters.anonymousLimit} (listeners without a token); send a token or retry later`)
+    throw new HttpError(
+      429,
+      'rateLimitedError',
+      `Max listener limit exceeded at ${ctx.listenFilters.anonymousLimit} (listeners without a token); send a token or retry later`,
+    )
   }
   if (ctx.method === 'HEAD') {
     // The headers a GET would get, and no stream to keep open.
@@ -82,8 +86,11 @@ export function handleListen(ctx: RequestContext): void {
     // Read per transaction: a dataset made private stops events to anonymous listeners at once.
     const scope = datasetScope(ctx, dataset.name)
     filter.evaluate(documentsOf(transaction), (matches) => {
-      const events = eventsFor(transaction, options, (index) => [matches[2 * index] === true, matches[2 * index + 1] === true], (id) =>
-        canRead(scope, id),
+      const events = eventsFor(
+        transaction,
+        options,
+        (index) => [matches[2 * index] === true, matches[2 * index + 1] === true],
+        (id) => canRead(scope, id),
       )
       const from = after === undefined ? 0 : events.findIndex((event) => event.documentId === after) + 1
       events.forEach((event, index) => {

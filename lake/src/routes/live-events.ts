@@ -28,7 +28,11 @@ export function handleLiveEvents(ctx: RequestContext): void {
   // Streams without a token share the anonymous listener limit's number, counted on their own.
   const open = openAnonymous.get(ctx.lake) ?? 0
   if (ctx.tokenless && open >= ctx.listenFilters.anonymousLimit) {
-    throw new HttpError(429, 'rateLimitedError', `Max live event stream limit exceeded at ${ctx.listenFilters.anonymousLimit} (streams without a token); send a token or retry later`)
+    throw new HttpError(
+      429,
+      'rateLimitedError',
+      `Max live event stream limit exceeded at ${ctx.listenFilters.anonymousLimit} (streams without a token); send a token or retry later`,
+    )
   }
   const reach: StreamReach = ctx.principal.role === 'none' ? 'anonymous' : includeDrafts ? 'drafts' : 'published'
   const context: TagContext = {projectId: ctx.lake.projectId, dataset: dataset.name}
@@ -38,7 +42,12 @@ export function handleLiveEvents(ctx: RequestContext): void {
   const tagsOf = (transaction: CommittedTransaction) => {
     const aclMode = ctx.lake.aclMode(dataset.name)
     if (reach === 'anonymous' && readScope(ctx.principal, aclMode) === 'none') return []
-    return transactionTags(context, transaction.changes.map((change) => change.id), reach, aclMode)
+    return transactionTags(
+      context,
+      transaction.changes.map((change) => change.id),
+      reach,
+      aclMode,
+    )
   }
   let lastSeq = 0
   const send = (transaction: CommittedTransaction) => {

@@ -9,14 +9,19 @@ import {badRequest, notFound} from '../errors.ts'
 
 function checkProject(ctx: RequestContext): void {
   const projectId = ctx.params.projectId
-  if (projectId !== undefined && projectId !== ctx.lake.projectId) throw notFound(`Project "${projectId}" not found`, 'projectNotFoundError')
+  if (projectId !== undefined && projectId !== ctx.lake.projectId)
+    throw notFound(`Project "${projectId}" not found`, 'projectNotFoundError')
 }
 
 export function listDatasets(ctx: RequestContext): void {
   checkProject(ctx)
   // Add-on datasets (comments) do not exist here; an empty list turns those features off.
   if (ctx.query.get('datasetProfile') || ctx.query.get('addonFor')) return sendJson(ctx.res, 200, [])
-  sendJson(ctx.res, 200, ctx.lake.listDatasets().map((name) => datasetInfo(ctx, name)))
+  sendJson(
+    ctx.res,
+    200,
+    ctx.lake.listDatasets().map((name) => datasetInfo(ctx, name)),
+  )
 }
 
 export function getDataset(ctx: RequestContext): void {
@@ -27,7 +32,16 @@ export function getDataset(ctx: RequestContext): void {
 }
 
 function datasetInfo(ctx: RequestContext, name: string) {
-  return {name, aclMode: ctx.lake.aclMode(name), createdAt: null, createdByUserId: null, addonFor: null, datasetProfile: 'content', features: [], tags: []}
+  return {
+    name,
+    aclMode: ctx.lake.aclMode(name),
+    createdAt: null,
+    createdByUserId: null,
+    addonFor: null,
+    datasetProfile: 'content',
+    features: [],
+    tags: [],
+  }
 }
 
 export async function createDataset(ctx: RequestContext): Promise<void> {
@@ -63,7 +77,10 @@ async function aclModeFromBody(ctx: RequestContext): Promise<AclMode | undefined
   const {aclMode} = body
   if (aclMode === undefined) return undefined
   if (!ACL_MODES.includes(aclMode as AclMode)) {
-    throw badRequest(`aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}${aclMode === 'custom' ? ' (custom access needs hosted roles)' : ''}`, 'invalidAclModeError')
+    throw badRequest(
+      `aclMode must be "public" or "private", got ${JSON.stringify(aclMode)}${aclMode === 'custom' ? ' (custom access needs hosted roles)' : ''}`,
+      'invalidAclModeError',
+    )
   }
   return aclMode as AclMode
 }
@@ -78,7 +95,13 @@ export async function deleteDataset(ctx: RequestContext): Promise<void> {
 export function getProject(ctx: RequestContext): void {
   checkProject(ctx)
   requireRead(ctx.principal, 'Reading the project')
-  const member = {id: ctx.principal.identity, role: 'administrator', roles: [{name: 'administrator', title: 'Administrator'}], isCurrentUser: true, isRobot: false}
+  const member = {
+    id: ctx.principal.identity,
+    role: 'administrator',
+    roles: [{name: 'administrator', title: 'Administrator'}],
+    isCurrentUser: true,
+    isRobot: false,
+  }
   sendJson(ctx.res, 200, {
     id: ctx.lake.projectId,
     displayName: ctx.lake.projectId,

@@ -31,7 +31,16 @@ export async function handleQuery(ctx: RequestContext): Promise<void> {
   const perspective = resolvePerspective(perspectiveValue, ctx.apiVersion, ctx.principal)
   const scope = datasetScope(ctx, dataset.name)
   const response = await runQuery(
-    () => dataset.query({query, params, perspective, scope, anonymous: ctx.tokenless, client: ctx.req.socket?.remoteAddress, shuffleUnordered: ctx.lake.config.shuffleUnordered === true}),
+    () =>
+      dataset.query({
+        query,
+        params,
+        perspective,
+        scope,
+        anonymous: ctx.tokenless,
+        client: ctx.req.socket?.remoteAddress,
+        shuffleUnordered: ctx.lake.config.shuffleUnordered === true,
+      }),
     query,
   )
   const head = queryFlag(ctx.query, 'returnQuery', true) ? `{"query":${JSON.stringify(query)},` : '{'
@@ -39,7 +48,9 @@ export async function handleQuery(ctx: RequestContext): Promise<void> {
   // serialise a large result again on the event loop.
   const result = response.json ?? JSON.stringify(response.result ?? null)
   // What the result depends on, for the Live Content API (from API version 2021-03-25, as hosted).
-  const tags = hasSyncTags(ctx.apiVersion) ? `"syncTags":${JSON.stringify(queryTags({projectId: ctx.lake.projectId, dataset: dataset.name}, perspective, scope !== 'all'))},` : ''
+  const tags = hasSyncTags(ctx.apiVersion)
+    ? `"syncTags":${JSON.stringify(queryTags({projectId: ctx.lake.projectId, dataset: dataset.name}, perspective, scope !== 'all'))},`
+    : ''
   sendJsonText(ctx.res, 200, `${head}"result":${result},${tags}"ms":${response.ms}}`)
 }
 

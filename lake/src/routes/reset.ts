@@ -28,7 +28,11 @@ export async function handleReset(ctx: RequestContext): Promise<void> {
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
   const state = saved.get(dataset)
   if (!state) {
-    throw new HttpError(409, 'noSnapshotError', `Dataset "${dataset.name}" has no snapshot to reset to: POST /lake/snapshot/${dataset.name} first (snapshots live in the lake's memory and end with the process)`)
+    throw new HttpError(
+      409,
+      'noSnapshotError',
+      `Dataset "${dataset.name}" has no snapshot to reset to: POST /lake/snapshot/${dataset.name} first (snapshots live in the lake's memory and end with the process)`,
+    )
   }
   const started = performance.now()
   const {transaction, result} = await dataset.transact(

@@ -52,21 +52,27 @@ export function datasetAcl(ctx: RequestContext): void {
 
 export function addStudioRoutes(router: Router): Router {
   const json = (body: unknown) => (ctx: RequestContext) => sendJson(ctx.res, 200, body)
-  return router
-    .add('GET', '/users/me', currentUser)
-    .add('GET', '/users/:ids', users)
-    .add('GET', '/projects/:projectId/datasets/:dataset/acl', datasetAcl)
-    .add('GET', '/projects/:projectId/grants', json({'sanity.project': [{grants: [{name: 'read'}]}], 'sanity.project.members': [{grants: [{name: 'read'}]}]}))
-    .add('GET', '/projects/:projectId/user-applications', json([]))
-    .add('GET', '/features', json([]))
-    .add('GET', '/journey/:rest*', json({}))
-    .add('GET', '/users/me/keyvalue/:keys', json([]))
-    .add('GET', '/schedules/:projectId/:dataset', json({schedules: []}))
-    .add('GET', '/help', json({}))
-    // Cross-dataset references to a document (asked before unpublish/delete): the lake has none.
-    .add('GET', '/data/references/:dataset/documents/:id/to', (ctx) => {
-      ctx.lake.dataset(ctx.params.dataset ?? '')
-      sendJson(ctx.res, 200, {totalCount: 0, references: []})
-    })
-    .add('GET', '/intake/telemetry-status', json({status: 'denied'}))
+  return (
+    router
+      .add('GET', '/users/me', currentUser)
+      .add('GET', '/users/:ids', users)
+      .add('GET', '/projects/:projectId/datasets/:dataset/acl', datasetAcl)
+      .add(
+        'GET',
+        '/projects/:projectId/grants',
+        json({'sanity.project': [{grants: [{name: 'read'}]}], 'sanity.project.members': [{grants: [{name: 'read'}]}]}),
+      )
+      .add('GET', '/projects/:projectId/user-applications', json([]))
+      .add('GET', '/features', json([]))
+      .add('GET', '/journey/:rest*', json({}))
+      .add('GET', '/users/me/keyvalue/:keys', json([]))
+      .add('GET', '/schedules/:projectId/:dataset', json({schedules: []}))
+      .add('GET', '/help', json({}))
+      // Cross-dataset references to a document (asked before unpublish/delete): the lake has none.
+      .add('GET', '/data/references/:dataset/documents/:id/to', (ctx) => {
+        ctx.lake.dataset(ctx.params.dataset ?? '')
+        sendJson(ctx.res, 200, {totalCount: 0, references: []})
+      })
+      .add('GET', '/intake/telemetry-status', json({status: 'denied'}))
+  )
 }

@@ -93,7 +93,8 @@ export class Dataset {
     const inspection = inspectDataset(dir)
     if (inspection.problem) throw new DatasetDamagedError(name, dir, inspection.problem)
     if (inspection.tornTail) cutTornTail(name, dir, inspection.tornTail)
-    if (inspection.replayWholeLog && inspection.snapshot.kind === 'damaged') setDamagedSnapshotAside(name, dir, inspection.snapshot.error.message)
+    if (inspection.replayWholeLog && inspection.snapshot.kind === 'damaged')
+      setDamagedSnapshotAside(name, dir, inspection.snapshot.error.message)
     const log = TransactionLog.open(path.join(dir, LOG_FILE))
     // sanity::projectId() and sanity::dataset() answer from this context.
     const engine = createQueryEngine({timeoutMs: options.queryTimeoutMs, sanity: {projectId: options.projectId, dataset: name}})
@@ -157,10 +158,16 @@ export class Dataset {
    * see every transaction built before them; if `build` throws, nothing is written. The result
    * arrives once the transaction is on disk, applied and announced.
    */
-  async transact<T>(build: (draft: TransactionDraft) => Promise<T> | T, options: TransactOptions): Promise<{transaction: CommittedTransaction; result: T}> {
+  async transact<T>(
+    build: (draft: TransactionDraft) => Promise<T> | T,
+    options: TransactOptions,
+  ): Promise<{transaction: CommittedTransaction; result: T}> {
     const run = async () => {
       if (this.log.failed) throw this.writesStopped(this.log.failed)
-      if (options.transactionId !== undefined && (this.revisionIndex.has(options.transactionId) || this.pendingIds.has(options.transactionId))) {
+      if (
+        options.transactionId !== undefined &&
+        (this.revisionIndex.has(options.transactionId) || this.pendingIds.has(options.transactionId))
+      ) {
         throw new HttpError(409, 'conflictError', `Transaction ID "${options.transactionId}" has already been used`)
       }
       const draft = new TransactionDraft(options.transactionId ?? randomId(), new Date().toISOString(), (id) => this.latest(id))
@@ -170,7 +177,13 @@ export class Dataset {
       checkChanges(changes)
       checkRequestNesting(options.request)
       if (draft.systemFields !== 'verbatim') checkReferences(changes, this.latestDocuments())
-      const transaction: CommittedTransaction = {id: draft.id, seq: this.nextSeq, timestamp: draft.timestamp, identity: options.identity, changes}
+      const transaction: CommittedTransaction = {
+        id: draft.id,
+        seq: this.nextSeq,
+        timestamp: draft.timestamp,
+        identity: options.identity,
+        changes,
+      }
       // A dry run or an empty transaction writes nothing; an empty one still answers only after
       // the transactions before it are committed.
       if (options.dryRun) return {transaction, result, done: Promise.resolve()}
@@ -186,7 +199,11 @@ export class Dataset {
   }
 
   /** Queues the transaction's log line; `applied` settles once it is synced and applied. */
-  private async write(draft: TransactionDraft, transaction: CommittedTransaction, options: TransactOptions): Promise<{applied: Promise<void>}> {
+  private async write(
+    draft: TransactionDraft,
+    transaction: CommittedTransaction,
+    options: TransactOptions,
+  ): Promise<{applied: Promise<void>}> {
     const logged: LoggedTransaction = {
       seq: this.nextSeq + 1,
       id: draft.id,
@@ -238,7 +255,10 @@ export class Dataset {
         console.error(`[lake] listener failed on ${this.name}:`, err)
       }
     }
-    if (!this.snapshotting && this.seq - this.snapshotSeq >= SNAPSHOT_EVERY_TRANSACTIONS || this.appliedOffset - this.snapshotOffset >= SNAPSHOT_EVERY_BYTES) {
+    if (
+      (!this.snapshotting && this.seq - this.snapshotSeq >= SNAPSHOT_EVERY_TRANSACTIONS) ||
+      this.appliedOffset - this.snapshotOffset >= SNAPSHOT_EVERY_BYTES
+    ) {
       void this.snapshot()
     }
   }
@@ -270,7 +290,12 @@ export class Dataset {
   snapshot(): Promise<void> {
     if (this.snapshotting) return this.snapshotting.then(() => this.snapshot())
     if (this.seq === this.snapshotSeq) return Promise.resolve()
-    const snapshot: Snapshot = {seq: this.seq, logOffset: this.appliedOffset, logSeq: this.appliedLogSeq, documents: [...this.documents.values()]}
+    const snapshot: Snapshot = {
+      seq: this.seq,
+      logOffset: this.appliedOffset,
+      logSeq: this.appliedLogSeq,
+      documents: [...this.documents.values()],
+    }
     this.snapshotting = writeSnapshot(path.join(this.dir, SNAPSHOT_FILE), snapshot)
       .then(() => {
         this.snapshotSeq = snapshot.seq
@@ -409,7 +434,9 @@ function* loadable(dataset: string, documents: Iterable<SanityDocument>): Genera
       continue
     }
     if (nestsDeeperThan(doc, QUERYABLE_NESTING)) {
-      console.warn(`[lake] ${dataset}: ${violation.description}; it nests over ${QUERYABLE_NESTING} levels, so queries leave it out (delete or replace it)`)
+      console.warn(
+        `[lake] ${dataset}: ${violation.description}; it nests over ${QUERYABLE_NESTING} levels, so queries leave it out (delete or replace it)`,
+      )
       continue
     }
     console.warn(`[lake] ${dataset}: ${violation.description}; loaded as stored (written before the lake enforced this limit)`)

@@ -112,7 +112,10 @@ export function inspectDataset(dir: string): Inspection {
     if (onlyAtEnd && snapshotEnd <= first.offset) {
       result.tornTail = {offset: first.offset, bytes: log.size - first.offset, what: first.what}
     } else {
-      const covered = snapshotEnd > first.offset ? ` The snapshot was taken after it (at byte ${snapshotEnd}), so it held an acknowledged transaction.` : ''
+      const covered =
+        snapshotEnd > first.offset
+          ? ` The snapshot was taken after it (at byte ${snapshotEnd}), so it held an acknowledged transaction.`
+          : ''
       const after = onlyAtEnd ? '' : ` ${log.intact.filter((l) => l.offset > first.offset).length} intact lines follow it.`
       result.problem = {
         file: logFile,
@@ -153,7 +156,11 @@ export function inspectDataset(dir: string): Inspection {
       }
     }
   } else if (log.intact.length > 0 && log.intact[0]?.seq !== 1) {
-    result.problem = {file: snapshotFile, offset: 0, message: `is missing, and ${LOG_FILE} starts at seq ${log.intact[0]?.seq}: the documents of the earlier transactions are only in a snapshot.`}
+    result.problem = {
+      file: snapshotFile,
+      offset: 0,
+      message: `is missing, and ${LOG_FILE} starts at seq ${log.intact[0]?.seq}: the documents of the earlier transactions are only in a snapshot.`,
+    }
   }
   return result
 }

@@ -85,7 +85,8 @@ export interface RepairResult {
  */
 export async function repairDataset(dir: string): Promise<RepairResult> {
   const inspection = inspectDataset(dir)
-  if (!inspection.problem && !inspection.tornTail && !inspection.replayWholeLog) return {changed: false, report: ['intact, nothing to repair'], backup: null}
+  if (!inspection.problem && !inspection.tornTail && !inspection.replayWholeLog)
+    return {changed: false, report: ['intact, nothing to repair'], backup: null}
   const {log, logFile, snapshotFile} = inspection
   const backup = backupDir(dir)
   const report: string[] = []
@@ -97,8 +98,16 @@ export async function repairDataset(dir: string): Promise<RepairResult> {
   let snapshot = inspection.snapshot.kind === 'ok' ? inspection.snapshot.snapshot : null
   const lastLogSeq = log.intact.at(-1)?.seq ?? 0
   if (inspection.snapshot.kind === 'damaged') report.push(`${SNAPSHOT_FILE} was damaged (${inspection.snapshot.error.reason}); dropped it.`)
-  if (snapshot && log.damaged.length === 0 && isCompleteHistory(log) && lastLogSeq >= snapshot.seq && inspection.problem?.file === snapshotFile) {
-    report.push(`${SNAPSHOT_FILE} (seq ${snapshot.seq}) did not match ${LOG_FILE}, which holds every transaction from seq 1 to ${lastLogSeq}; rebuilt from the log.`)
+  if (
+    snapshot &&
+    log.damaged.length === 0 &&
+    isCompleteHistory(log) &&
+    lastLogSeq >= snapshot.seq &&
+    inspection.problem?.file === snapshotFile
+  ) {
+    report.push(
+      `${SNAPSHOT_FILE} (seq ${snapshot.seq}) did not match ${LOG_FILE}, which holds every transaction from seq 1 to ${lastLogSeq}; rebuilt from the log.`,
+    )
     snapshot = null
   }
   const documents = new Map<string, SanityDocument>()
@@ -148,15 +157,25 @@ export async function repairDataset(dir: string): Promise<RepairResult> {
   } finally {
     fs.closeSync(fd)
   }
-  if (!snapshot && gaps.length > 0) report.push(`LOST: transactions seq ${gaps.join(', ')} (neither in the log nor in a snapshot); documents only they wrote are missing or older.`)
+  if (!snapshot && gaps.length > 0)
+    report.push(
+      `LOST: transactions seq ${gaps.join(', ')} (neither in the log nor in a snapshot); documents only they wrote are missing or older.`,
+    )
 
   const newLog = Buffer.concat(kept)
   const tmp = `${logFile}.repair`
   writeDurably(tmp, newLog)
   fs.renameSync(tmp, logFile)
   syncDir(dir)
-  await writeSnapshot(snapshotFile, {seq, logOffset: newLog.length, logSeq: log.intact.at(-1)?.seq ?? 0, documents: [...documents.values()]})
-  report.push(`Now ${documents.size} documents at seq ${seq}; ${log.intact.length} transactions in ${LOG_FILE}, a fresh ${SNAPSHOT_FILE}. The originals are in ${backup}.`)
+  await writeSnapshot(snapshotFile, {
+    seq,
+    logOffset: newLog.length,
+    logSeq: log.intact.at(-1)?.seq ?? 0,
+    documents: [...documents.values()],
+  })
+  report.push(
+    `Now ${documents.size} documents at seq ${seq}; ${log.intact.length} transactions in ${LOG_FILE}, a fresh ${SNAPSHOT_FILE}. The originals are in ${backup}.`,
+  )
   writeDurably(path.join(backup, 'report.txt'), `${report.join('\n')}\n`)
   return {changed: true, report, backup}
 }

@@ -42,15 +42,21 @@ export function readSnapshot(file: string): Snapshot | null {
   } catch (err) {
     throw new SnapshotDamage(file, 0, `header is not valid JSON (${(err as Error).message})`)
   }
-  if (!Number.isInteger(header.seq) || !Number.isInteger(header.logOffset)) throw new SnapshotDamage(file, 0, 'header lacks seq or logOffset')
+  if (!Number.isInteger(header.seq) || !Number.isInteger(header.logOffset))
+    throw new SnapshotDamage(file, 0, 'header lacks seq or logOffset')
   const body = buf.subarray(headerEnd + 1)
   // Snapshots written before checksums have only {seq, logOffset}: each line must still parse.
   if (header.crc32 !== undefined) {
     if (body.length !== header.bytes) {
-      throw new SnapshotDamage(file, headerEnd + 1 + Math.min(body.length, Number(header.bytes)), `${body.length} bytes follow the header, which records ${header.bytes}${body.length < Number(header.bytes) ? ' (truncated)' : ''}`)
+      throw new SnapshotDamage(
+        file,
+        headerEnd + 1 + Math.min(body.length, Number(header.bytes)),
+        `${body.length} bytes follow the header, which records ${header.bytes}${body.length < Number(header.bytes) ? ' (truncated)' : ''}`,
+      )
     }
     const actual = hex32(crc32(body))
-    if (actual !== header.crc32) throw new SnapshotDamage(file, headerEnd + 1, `checksum mismatch (header says ${header.crc32}, content hashes to ${actual})`)
+    if (actual !== header.crc32)
+      throw new SnapshotDamage(file, headerEnd + 1, `checksum mismatch (header says ${header.crc32}, content hashes to ${actual})`)
   }
   const documents: SanityDocument[] = []
   let offset = headerEnd + 1
@@ -82,14 +88,24 @@ export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<v
   let crc = 0
   let bytes = 0
   for (let i = 0; i < snapshot.documents.length; i += CHUNK_DOCUMENTS) {
-    const part = snapshot.documents.slice(i, i + CHUNK_DOCUMENTS).map((doc) => `${JSON.stringify(doc)}\n`).join('')
+    const part = snapshot.documents
+      .slice(i, i + CHUNK_DOCUMENTS)
+      .map((doc) => `${JSON.stringify(doc)}\n`)
+      .join('')
     const chunk = Buffer.from(part, 'utf8')
     crc = crc32(chunk, crc)
     bytes += chunk.length
     chunks.push(chunk)
     await new Promise((resolve) => setImmediate(resolve))
   }
-  const header = {seq: snapshot.seq, logOffset: snapshot.logOffset, logSeq: snapshot.logSeq, documents: snapshot.documents.length, bytes, crc32: hex32(crc)}
+  const header = {
+    seq: snapshot.seq,
+    logOffset: snapshot.logOffset,
+    logSeq: snapshot.logSeq,
+    documents: snapshot.documents.length,
+    bytes,
+    crc32: hex32(crc),
+  }
   const handle = await fs.promises.open(tmp, 'w')
   try {
     await handle.writev([Buffer.from(`${JSON.stringify(header)}\n`), ...chunks])

@@ -66,7 +66,10 @@ export async function encodeLineYielding(transaction: LoggedTransaction): Promis
   const parts = [Buffer.from(head.slice(0, -2), 'utf8')]
   for (let i = 0; i < transaction.changes.length; i += CHUNK_CHANGES) {
     await new Promise((resolve) => setImmediate(resolve))
-    const items = transaction.changes.slice(i, i + CHUNK_CHANGES).map((c) => JSON.stringify(c)).join(',')
+    const items = transaction.changes
+      .slice(i, i + CHUNK_CHANGES)
+      .map((c) => JSON.stringify(c))
+      .join(',')
     parts.push(Buffer.from(i === 0 ? items : `,${items}`, 'utf8'))
   }
   parts.push(Buffer.from(']', 'utf8'))
@@ -77,9 +80,7 @@ export async function encodeLineYielding(transaction: LoggedTransaction): Promis
   return Buffer.concat(parts)
 }
 
-export type LineCheck =
-  | {ok: true; checksummed: boolean; seq: number; id: string}
-  | {ok: false; reason: string}
+export type LineCheck = {ok: true; checksummed: boolean; seq: number; id: string} | {ok: false; reason: string}
 
 /** Checks one line (without its newline): a checksummed line by its CRC, an old line by parsing. */
 export function checkLine(line: Buffer): LineCheck {

@@ -53,7 +53,8 @@ export function parseWebhooks(raw: unknown, file: string): WebhookConfig[] {
       return value
     }
     const name = str('name')
-    if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/.test(name)) throw new Error(`${at}.name must be 1-64 letters, digits, spaces, '_', '.' or '-'`)
+    if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$/.test(name))
+      throw new Error(`${at}.name must be 1-64 letters, digits, spaces, '_', '.' or '-'`)
     if (names.has(name)) throw new Error(`${at}.name "${name}" is used twice`)
     names.add(name)
     const url = str('url')

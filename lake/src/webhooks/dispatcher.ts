@@ -51,7 +51,8 @@ export function startWebhooks(lake: Lake, options: {log?: (line: string) => void
 
   const finish = (event: WebhookEvent, status: DoneStatus, attempts: number) => {
     queue.done(event.key, status, attempts)
-    if (status === 'failed') log(`[lake] webhook "${event.hook}" gave up on ${event.documentId} (${event.transactionId}) after ${attempts} attempts`)
+    if (status === 'failed')
+      log(`[lake] webhook "${event.hook}" gave up on ${event.documentId} (${event.transactionId}) after ${attempts} attempts`)
   }
 
   // One worker per hook: delivers the head of its queue, then the next; a failure waits out its backoff.
@@ -122,7 +123,8 @@ function eventsFor(config: WebhookConfig, dataset: Dataset, transaction: Committ
   const events: WebhookEvent[] = []
   for (const change of transaction.changes) {
     if (isVersionId(change.id) || (isDraftId(change.id) && !config.includeDrafts)) continue
-    const operation: WebhookOperation | null = change.previous && change.document ? 'update' : change.document ? 'create' : change.previous ? 'delete' : null
+    const operation: WebhookOperation | null =
+      change.previous && change.document ? 'update' : change.document ? 'create' : change.previous ? 'delete' : null
     if (!operation || !config.on.includes(operation)) continue
     events.push({
       key: `lake-${createHash('sha256').update(`${config.name}\n${dataset.name}\n${transaction.id}\n${change.id}`).digest('hex').slice(0, 32)}`,
@@ -156,7 +158,15 @@ async function deliver(lake: Lake, hook: HookState, event: WebhookEvent, attempt
       if (!Array.isArray(matched) || matched.length === 0) return 'filtered'
     }
     const payload = hook.projection
-      ? await (await evaluate(hook.projection, {root: doc, dataset: docs(hook.config.projection), before: event.before, after: event.after, sanity})).get()
+      ? await (
+          await evaluate(hook.projection, {
+            root: doc,
+            dataset: docs(hook.config.projection),
+            before: event.before,
+            after: event.after,
+            sanity,
+          })
+        ).get()
       : doc
     body = JSON.stringify(payload ?? null)
   } catch (err) {

@@ -23,7 +23,12 @@ export function GroupSummaryInput(props: ObjectInputProps) {
     h(
       Card,
       {padding: 3, radius: 2, tone: 'transparent', border: true, 'data-testid': 'group-summary'},
-      h(Stack, {space: 3}, h(Text, {size: 1, weight: 'medium'}, 'In the other tabs'), ...lines.map((line) => h(Text, {key: line, size: 1, muted: true}, line))),
+      h(
+        Stack,
+        {space: 3},
+        h(Text, {size: 1, weight: 'medium'}, 'In the other tabs'),
+        ...lines.map((line) => h(Text, {key: line, size: 1, muted: true}, line)),
+      ),
     ),
     props.renderDefault(props),
   )

@@ -3,10 +3,7 @@
 import {createElement as h, Fragment} from 'react'
 import type {LayoutProps} from 'sanity'
 
-export const KEEP_TITLE_CASE_CSS = [
-  '[data-testid^="breadcrumb-item-"] [style*="capitalize"]',
-  '[data-ui="MenuItem"] [style*="capitalize"]',
-]
+export const KEEP_TITLE_CASE_CSS = ['[data-testid^="breadcrumb-item-"] [style*="capitalize"]', '[data-ui="MenuItem"] [style*="capitalize"]']
   .map((selector) => `${selector} { text-transform: none !important; }`)
   .join('\n')
 

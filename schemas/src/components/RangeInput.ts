@@ -23,12 +23,11 @@ export function RangeInput(props: ObjectInputProps<RangeValue>) {
   const parsed = parseRange(text)
 
   // Someone else (or Undo) changed the value: show it, unless the box already says the same.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new stored value resets the box; typing must not
   useEffect(() => {
     const current = parseRange(text)
     const same = current.ok && current.value?.min === value?.min && current.value?.max === value?.max
     if (!same) setText(stored)
-    // Only a new stored value resets the box; typing must not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value?.min, value?.max])
 
   const onText = (event: ChangeEvent<HTMLInputElement>) => {
@@ -63,6 +62,16 @@ export function RangeInput(props: ObjectInputProps<RangeValue>) {
       onBlur: () => setLeft(true),
       onFocus: () => setLeft(false),
     }),
-    h(Text, {id: hintId, size: 1, muted: parsed.ok, 'data-testid': 'range-hint', style: parsed.ok ? undefined : {color: 'var(--card-badge-critical-dot-color, #d03f3f)'}}, hint),
+    h(
+      Text,
+      {
+        id: hintId,
+        size: 1,
+        muted: parsed.ok,
+        'data-testid': 'range-hint',
+        style: parsed.ok ? undefined : {color: 'var(--card-badge-critical-dot-color, #d03f3f)'},
+      },
+      hint,
+    ),
   )
 }

@@ -21,8 +21,19 @@ export const article = defineType({
   ],
   fields: [
     importInfoField,
-    defineField({name: 'title', type: 'string', group: 'content', validation: (rule) => rule.required().error('Give the article a title.')}),
-    defineField({name: 'slug', type: 'slug', group: 'content', options: {source: 'title', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
+    defineField({
+      name: 'title',
+      type: 'string',
+      group: 'content',
+      validation: (rule) => rule.required().error('Give the article a title.'),
+    }),
+    defineField({
+      name: 'slug',
+      type: 'slug',
+      group: 'content',
+      options: {source: 'title', isUnique: isUniqueSlug},
+      validation: (rule) => rule.custom(requireSlug),
+    }),
     defineField({
       name: 'kind',
       type: 'string',
@@ -30,7 +41,13 @@ export const article = defineType({
       options: {list: [...articleKinds]},
       validation: (rule) => rule.required().error('Choose the kind of article.'),
     }),
-    defineField({name: 'topics', type: 'array', group: 'content', description: 'Section labels ("Lower back training").', of: [defineArrayMember({type: 'string'})]}),
+    defineField({
+      name: 'topics',
+      type: 'array',
+      group: 'content',
+      description: 'Section labels ("Lower back training").',
+      of: [defineArrayMember({type: 'string'})],
+    }),
     defineField({
       name: 'excerpt',
       type: 'text',
@@ -80,7 +97,13 @@ export const article = defineType({
       to: [{type: 'person'}],
       validation: (rule) => rule.custom(requireCredentialedAuthor),
     }),
-    defineField({name: 'reviewer', type: 'reference', group: 'relations', description: 'A qualified person who checked the article.', to: [{type: 'person'}]}),
+    defineField({
+      name: 'reviewer',
+      type: 'reference',
+      group: 'relations',
+      description: 'A qualified person who checked the article.',
+      to: [{type: 'person'}],
+    }),
     defineField({name: 'publisher', type: 'reference', group: 'relations', to: [{type: 'club'}, {type: 'organization'}]}),
     defineField({
       name: 'disclaimers',

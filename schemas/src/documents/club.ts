@@ -13,12 +13,29 @@ export const club = defineType({
     {name: 'equipment', title: 'Equipment'},
   ],
   fields: [
-    defineField({name: 'name', type: 'string', group: 'profile', validation: (rule) => rule.required().error('Enter the club\'s name.')}),
-    defineField({name: 'slug', type: 'slug', group: 'profile', options: {source: 'name', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
+    defineField({name: 'name', type: 'string', group: 'profile', validation: (rule) => rule.required().error("Enter the club's name.")}),
+    defineField({
+      name: 'slug',
+      type: 'slug',
+      group: 'profile',
+      options: {source: 'name', isUnique: isUniqueSlug},
+      validation: (rule) => rule.custom(requireSlug),
+    }),
     defineField({name: 'location', type: 'location', group: 'profile'}),
-    defineField({name: 'website', type: 'url', group: 'profile', validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Enter a full web address (https://...).')}),
+    defineField({
+      name: 'website',
+      type: 'url',
+      group: 'profile',
+      validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Enter a full web address (https://...).'),
+    }),
     defineField({name: 'logo', type: 'creditedImage', group: 'profile'}),
-    defineField({name: 'description', type: 'text', rows: 3, group: 'profile', description: 'What the club is and how it chooses equipment.'}),
+    defineField({
+      name: 'description',
+      type: 'text',
+      rows: 3,
+      group: 'profile',
+      description: 'What the club is and how it chooses equipment.',
+    }),
     defineField({
       name: 'equipmentInventory',
       title: 'Equipment inventory',

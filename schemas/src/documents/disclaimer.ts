@@ -11,7 +11,12 @@ export const disclaimer = defineType({
   description: 'A reusable disclaimer shown with exercises and articles.',
   fields: [
     importInfoField,
-    defineField({name: 'title', type: 'string', description: 'Internal name for picking it in the Studio ("Consult your physician"); readers see only the text.', validation: (rule) => rule.required().error('Give the disclaimer a title.')}),
+    defineField({
+      name: 'title',
+      type: 'string',
+      description: 'Internal name for picking it in the Studio ("Consult your physician"); readers see only the text.',
+      validation: (rule) => rule.required().error('Give the disclaimer a title.'),
+    }),
     defineField({
       name: 'kind',
       type: 'string',

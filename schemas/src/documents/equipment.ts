@@ -13,9 +13,19 @@ export const equipment = defineType({
   fields: [
     importInfoField,
     defineField({name: 'name', type: 'string', validation: (rule) => rule.required().error('Name the equipment.')}),
-    defineField({name: 'slug', type: 'slug', options: {source: 'name', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
+    defineField({
+      name: 'slug',
+      type: 'slug',
+      options: {source: 'name', isUnique: isUniqueSlug},
+      validation: (rule) => rule.custom(requireSlug),
+    }),
     defineField({name: 'aliases', type: 'array', description: 'Other names ("Roman chair").', of: [defineArrayMember({type: 'string'})]}),
-    defineField({name: 'kind', type: 'string', options: {list: [...equipmentKinds]}, validation: (rule) => rule.required().error('Choose the kind of equipment.')}),
+    defineField({
+      name: 'kind',
+      type: 'string',
+      options: {list: [...equipmentKinds]},
+      validation: (rule) => rule.required().error('Choose the kind of equipment.'),
+    }),
     defineField({name: 'description', type: 'text', rows: 3}),
     defineField({
       name: 'features',

@@ -50,14 +50,20 @@ export const exercise = defineType({
       of: [defineArrayMember({type: 'string'})],
       validation: (rule) => rule.unique().error('Each alias only once.'),
     }),
-    defineField({name: 'summary', type: 'text', rows: 3, group: 'overview', description: 'One or two sentences for cards and search results.'}),
+    defineField({
+      name: 'summary',
+      type: 'text',
+      rows: 3,
+      group: 'overview',
+      description: 'One or two sentences for cards and search results.',
+    }),
     defineField({
       name: 'category',
       type: 'string',
       group: 'overview',
       description: 'The main purpose. "Rehabilitation" requires a medical disclaimer.',
       options: {list: [...exerciseCategories]},
-      validation: (rule) => rule.required().error('Choose the exercise\'s main category.'),
+      validation: (rule) => rule.required().error("Choose the exercise's main category."),
     }),
     defineField({
       name: 'secondaryCategories',
@@ -73,8 +79,22 @@ export const exercise = defineType({
     defineField({name: 'mechanic', type: 'string', group: 'overview', options: {list: [...exerciseMechanics]}}),
     defineField({name: 'force', type: 'string', group: 'overview', options: {list: [...exerciseForces]}}),
 
-    defineField({name: 'primaryMuscles', title: 'Primary muscles', type: 'array', group: 'anatomy', of: refs('muscle'), validation: (rule) => rule.unique().error('Each muscle only once.')}),
-    defineField({name: 'secondaryMuscles', title: 'Secondary muscles', type: 'array', group: 'anatomy', of: refs('muscle'), validation: (rule) => rule.unique().error('Each muscle only once.')}),
+    defineField({
+      name: 'primaryMuscles',
+      title: 'Primary muscles',
+      type: 'array',
+      group: 'anatomy',
+      of: refs('muscle'),
+      validation: (rule) => rule.unique().error('Each muscle only once.'),
+    }),
+    defineField({
+      name: 'secondaryMuscles',
+      title: 'Secondary muscles',
+      type: 'array',
+      group: 'anatomy',
+      of: refs('muscle'),
+      validation: (rule) => rule.unique().error('Each muscle only once.'),
+    }),
     defineField({
       name: 'stabilizerMuscles',
       title: 'Stabilisers',
@@ -101,9 +121,21 @@ export const exercise = defineType({
     }),
     defineField({name: 'steps', type: 'array', group: 'technique', description: 'In order.', of: [defineArrayMember({type: 'step'})]}),
     defineField({name: 'tempo', title: 'Tempo and pauses', type: 'tempo', group: 'technique'}),
-    defineField({name: 'commonMistakes', title: 'Common mistakes', type: 'array', group: 'technique', of: [defineArrayMember({type: 'commonMistake'})]}),
+    defineField({
+      name: 'commonMistakes',
+      title: 'Common mistakes',
+      type: 'array',
+      group: 'technique',
+      of: [defineArrayMember({type: 'commonMistake'})],
+    }),
 
-    defineField({name: 'safetyNotes', title: 'Safety notes', type: 'array', group: 'safety', of: [defineArrayMember({type: 'safetyNote'})]}),
+    defineField({
+      name: 'safetyNotes',
+      title: 'Safety notes',
+      type: 'array',
+      group: 'safety',
+      of: [defineArrayMember({type: 'safetyNote'})],
+    }),
     defineField({
       name: 'contraindications',
       type: 'array',
@@ -145,14 +177,30 @@ export const exercise = defineType({
       validation: (rule) => rule.custom(noProgressionCycle),
     }),
 
-    defineField({name: 'media', type: 'array', group: 'media', description: 'Photos of the exercise; the first is the cover.', of: [defineArrayMember({type: 'creditedImage'})]}),
+    defineField({
+      name: 'media',
+      type: 'array',
+      group: 'media',
+      description: 'Photos of the exercise; the first is the cover.',
+      of: [defineArrayMember({type: 'creditedImage'})],
+    }),
 
     defineField({name: 'author', type: 'reference', group: 'credits', to: [{type: 'person'}]}),
-    defineField({name: 'reviewer', type: 'reference', group: 'credits', description: 'A qualified person who checked the content.', to: [{type: 'person'}]}),
+    defineField({
+      name: 'reviewer',
+      type: 'reference',
+      group: 'credits',
+      description: 'A qualified person who checked the content.',
+      to: [{type: 'person'}],
+    }),
     defineField({name: 'reviewedAt', title: 'Last reviewed', type: 'date', group: 'credits'}),
   ],
   preview: {
     select: {title: 'name', category: 'category', media: 'media.0'},
-    prepare: ({title, category, media}: Record<string, string | undefined>) => ({title, subtitle: optionTitle(exerciseCategories, category), media: media as never}),
+    prepare: ({title, category, media}: Record<string, string | undefined>) => ({
+      title,
+      subtitle: optionTitle(exerciseCategories, category),
+      media: media as never,
+    }),
   },
 })

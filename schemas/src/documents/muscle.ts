@@ -12,15 +12,38 @@ export const muscle = defineType({
   description: 'A muscle or muscle group that exercises work.',
   fields: [
     importInfoField,
-    defineField({name: 'name', type: 'string', description: 'Anatomical name ("Gluteus maximus").', validation: (rule) => rule.required().error('Enter the muscle\'s name.')}),
+    defineField({
+      name: 'name',
+      type: 'string',
+      description: 'Anatomical name ("Gluteus maximus").',
+      validation: (rule) => rule.required().error("Enter the muscle's name."),
+    }),
     defineField({name: 'commonName', title: 'Common name', type: 'string', description: 'What readers call it ("Glutes").'}),
-    defineField({name: 'slug', type: 'slug', options: {source: 'name', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
-    defineField({name: 'region', type: 'string', options: {list: [...muscleRegions]}, validation: (rule) => rule.required().error('Choose the body region.')}),
-    defineField({name: 'group', type: 'string', description: 'The functional group, used to filter exercises.', options: {list: [...muscleGroups]}}),
+    defineField({
+      name: 'slug',
+      type: 'slug',
+      options: {source: 'name', isUnique: isUniqueSlug},
+      validation: (rule) => rule.custom(requireSlug),
+    }),
+    defineField({
+      name: 'region',
+      type: 'string',
+      options: {list: [...muscleRegions]},
+      validation: (rule) => rule.required().error('Choose the body region.'),
+    }),
+    defineField({
+      name: 'group',
+      type: 'string',
+      description: 'The functional group, used to filter exercises.',
+      options: {list: [...muscleGroups]},
+    }),
     defineField({name: 'function', type: 'text', rows: 2, description: 'What it does ("Extends the spine").'}),
   ],
   preview: {
     select: {title: 'name', common: 'commonName', region: 'region'},
-    prepare: ({title, common, region}: Record<string, string | undefined>) => ({title, subtitle: [common, region].filter(Boolean).join(' · ')}),
+    prepare: ({title, common, region}: Record<string, string | undefined>) => ({
+      title,
+      subtitle: [common, region].filter(Boolean).join(' · '),
+    }),
   },
 })

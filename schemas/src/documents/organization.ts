@@ -10,10 +10,24 @@ export const organization = defineType({
   icon: CaseIcon,
   description: 'A publisher or other organisation that is not a club.',
   fields: [
-    defineField({name: 'name', type: 'string', validation: (rule) => rule.required().error('Enter the organisation\'s name.')}),
-    defineField({name: 'slug', type: 'slug', options: {source: 'name', isUnique: isUniqueSlug}, validation: (rule) => rule.custom(requireSlug)}),
-    defineField({name: 'kind', type: 'string', options: {list: [...organizationKinds]}, validation: (rule) => rule.required().error('Choose the kind of organisation.')}),
-    defineField({name: 'website', type: 'url', validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Enter a full web address (https://...).')}),
+    defineField({name: 'name', type: 'string', validation: (rule) => rule.required().error("Enter the organisation's name.")}),
+    defineField({
+      name: 'slug',
+      type: 'slug',
+      options: {source: 'name', isUnique: isUniqueSlug},
+      validation: (rule) => rule.custom(requireSlug),
+    }),
+    defineField({
+      name: 'kind',
+      type: 'string',
+      options: {list: [...organizationKinds]},
+      validation: (rule) => rule.required().error('Choose the kind of organisation.'),
+    }),
+    defineField({
+      name: 'website',
+      type: 'url',
+      validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Enter a full web address (https://...).'),
+    }),
     defineField({name: 'logo', type: 'creditedImage'}),
   ],
   preview: {select: {title: 'name', subtitle: 'kind', media: 'logo'}},

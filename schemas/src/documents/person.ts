@@ -70,10 +70,20 @@ export const person = defineType({
       options: {list: [...personRoles]},
       validation: (rule) => rule.required().min(1).unique().error('Choose at least one role (author, reviewer, expert...).'),
     }),
-    defineField({name: 'headline', type: 'string', group: 'profile', description: 'One line under the name ("Powerlifter and strength coach").'}),
+    defineField({
+      name: 'headline',
+      type: 'string',
+      group: 'profile',
+      description: 'One line under the name ("Powerlifter and strength coach").',
+    }),
     defineField({name: 'bio', type: 'text', rows: 4, group: 'profile'}),
     defineField({name: 'photo', type: 'creditedImage', group: 'profile'}),
-    defineField({name: 'website', type: 'url', group: 'profile', validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Enter a full web address (https://...).')}),
+    defineField({
+      name: 'website',
+      type: 'url',
+      group: 'profile',
+      validation: (rule) => rule.uri({scheme: ['https', 'http']}).error('Enter a full web address (https://...).'),
+    }),
     defineField({
       name: 'credentials',
       type: 'array',

@@ -16,9 +16,7 @@ export const affiliation = defineType({
       description: 'When it is not a club in Spotter ("Poliquin Performance Center").',
       validation: (rule) =>
         rule.custom((value: string | undefined, context) =>
-          (context.parent as {club?: unknown} | undefined)?.club || value?.trim()
-            ? true
-            : 'Choose a club or type the organisation\'s name.',
+          (context.parent as {club?: unknown} | undefined)?.club || value?.trim() ? true : "Choose a club or type the organisation's name.",
         ),
     }),
     defineField({name: 'role', type: 'string', description: '"Owner", "Personal trainer".'}),

@@ -55,11 +55,15 @@ export const citation = defineType({
       name: 'sourceNote',
       title: 'Note on the source',
       type: 'string',
-      description: 'For editors and fact-checkers: where the claim comes from when the article does not say ("Described as a recent statistic; source not named"). Never shown to readers.',
+      description:
+        'For editors and fact-checkers: where the claim comes from when the article does not say ("Described as a recent statistic; source not named"). Never shown to readers.',
     }),
   ],
   preview: {
     select: {title: 'claim', kind: 'kind', who: 'attributedTo.name'},
-    prepare: ({title, kind, who}: Record<string, string | undefined>) => ({title, subtitle: [optionTitle(citationKinds, kind), who].filter(Boolean).join(' · ')}),
+    prepare: ({title, kind, who}: Record<string, string | undefined>) => ({
+      title,
+      subtitle: [optionTitle(citationKinds, kind), who].filter(Boolean).join(' · '),
+    }),
   },
 })

@@ -17,7 +17,7 @@ export const contraindication = defineType({
       validation: (rule) => rule.required().error('Name the condition.'),
     }),
     defineField({name: 'action', type: 'string', options: {list: [...contraindicationActions]}}),
-    defineField({name: 'guidance', type: 'text', rows: 2, description: 'The advice, in the source\'s words.'}),
+    defineField({name: 'guidance', type: 'text', rows: 2, description: "The advice, in the source's words."}),
   ],
   preview: {select: {title: 'condition', subtitle: 'action'}},
 })

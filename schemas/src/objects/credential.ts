@@ -21,7 +21,7 @@ export const credential = defineType({
       name: 'title',
       type: 'string',
       description: 'As stated ("Personal trainer", "A Levels").',
-      validation: (rule) => rule.required().error('Enter the credential\'s title.'),
+      validation: (rule) => rule.required().error("Enter the credential's title."),
     }),
     defineField({
       name: 'subjects',

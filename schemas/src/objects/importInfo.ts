@@ -13,7 +13,13 @@ export const importInfo = defineType({
     defineField({name: 'source', type: 'string', description: 'The file or address the article was imported from.'}),
     defineField({name: 'importedAt', title: 'Imported at', type: 'datetime'}),
     defineField({name: 'format', type: 'string', description: 'html, markdown or text, as detected from the content.'}),
-    defineField({name: 'guessedFields', title: 'Guessed fields', type: 'array', of: [{type: 'string'}], description: 'Fields the importer inferred rather than read from the text.'}),
+    defineField({
+      name: 'guessedFields',
+      title: 'Guessed fields',
+      type: 'array',
+      of: [{type: 'string'}],
+      description: 'Fields the importer inferred rather than read from the text.',
+    }),
   ],
 })
 

@@ -52,7 +52,12 @@ export const prescription = defineType({
       description: 'Extra guidance on placement ("Reps slightly higher than your primary exercise").',
     }),
     defineField({name: 'duration', type: 'string', description: 'How long to stay on it ("For the first few sessions").'}),
-    defineField({name: 'progression', type: 'text', rows: 2, description: 'How to progress over time ("Gradually increase sets and reps").'}),
+    defineField({
+      name: 'progression',
+      type: 'text',
+      rows: 2,
+      description: 'How to progress over time ("Gradually increase sets and reps").',
+    }),
     defineField({name: 'progressionRule', title: 'Progression rule', type: 'progressionRule'}),
     defineField({
       name: 'equipment',

@@ -17,8 +17,7 @@ export const range = defineType({
       name: 'min',
       title: 'From',
       type: 'number',
-      validation: (rule) =>
-        rule.required().integer().min(0).error('Enter the lowest value as a whole number (0 or more).'),
+      validation: (rule) => rule.required().integer().min(0).error('Enter the lowest value as a whole number (0 or more).'),
     }),
     defineField({
       name: 'max',

@@ -37,6 +37,10 @@ export const step = defineType({
   ],
   preview: {
     select: {title: 'instruction', phase: 'phase', media: 'image'},
-    prepare: ({title, phase, media}: Record<string, string | undefined>) => ({title, subtitle: optionTitle(stepPhases, phase), media: media as never}),
+    prepare: ({title, phase, media}: Record<string, string | undefined>) => ({
+      title,
+      subtitle: optionTitle(stepPhases, phase),
+      media: media as never,
+    }),
   },
 })

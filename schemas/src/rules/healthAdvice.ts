@@ -14,9 +14,7 @@ export const requireCredentialedAuthor: CustomValidator<unknown> = async (value,
   if (doc?.givesHealthAdvice !== true) return true
   const authorId = refOf(value)
   if (!authorId) return {code: 'spotter.health-advice-author', message: HEALTH_ADVICE_NO_AUTHOR_MESSAGE}
-  const client = context
-    .getClient({apiVersion: VALIDATION_API_VERSION})
-    .withConfig({perspective: 'published'})
+  const client = context.getClient({apiVersion: VALIDATION_API_VERSION}).withConfig({perspective: 'published'})
   const author = await client.fetch<{label?: string; credentials: number} | null>(
     '*[_id == $id][0]{"label": coalesce(name, descriptor), "credentials": count(credentials)}',
     {id: authorId},

@@ -30,9 +30,7 @@ export const requireMedicalDisclaimer: CustomValidator<unknown> = async (value, 
   if (!reason) return true
   const ids = refsOf(value)
   if (ids.length > 0) {
-    const client = context
-      .getClient({apiVersion: VALIDATION_API_VERSION})
-      .withConfig({perspective: 'published'})
+    const client = context.getClient({apiVersion: VALIDATION_API_VERSION}).withConfig({perspective: 'published'})
     const medical = await client.fetch<number>(
       'count(*[_id in $ids && kind == $kind])',
       {ids, kind: MEDICAL},

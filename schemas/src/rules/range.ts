@@ -35,11 +35,19 @@ export function parseRange(text: string): ParsedRange {
   if (text.trim() === '') return {ok: true, value: undefined}
   const match = RANGE_TEXT.exec(text)
   if (!match) {
-    return {ok: false, message: `"${text.trim()}" is not a range. Write a whole number ("10") or two joined by a dash or "to" ("8-12", "8 to 12").`}
+    return {
+      ok: false,
+      message: `"${text.trim()}" is not a range. Write a whole number ("10") or two joined by a dash or "to" ("8-12", "8 to 12").`,
+    }
   }
   const min = Number(match[1])
   const max = match[2] === undefined ? min : Number(match[2])
-  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max)) return {ok: false, message: `"${text.trim()}" has a number too large to store.`}
-  if (min > max) return {ok: false, message: `The first number (${min}) is higher than the second (${max}). Write the lower one first ("${max}-${min}").`}
+  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max))
+    return {ok: false, message: `"${text.trim()}" has a number too large to store.`}
+  if (min > max)
+    return {
+      ok: false,
+      message: `The first number (${min}) is higher than the second (${max}). Write the lower one first ("${max}-${min}").`,
+    }
   return {ok: true, value: {min, max}}
 }

@@ -31,7 +31,8 @@ const NOUNS: Record<string, readonly [string, string]> = {
   media: ['photo', 'photos'],
 }
 
-const groupsOf = (field: GroupedField): string[] => (field.group === undefined ? [] : Array.isArray(field.group) ? field.group : [field.group])
+const groupsOf = (field: GroupedField): string[] =>
+  field.group === undefined ? [] : Array.isArray(field.group) ? field.group : [field.group]
 
 export interface GroupSummary {
   group: string
@@ -47,21 +48,23 @@ export function summarizeGroups(
   value: Record<string, unknown> | undefined,
   skip?: string,
 ): GroupSummary[] {
-  return groups
-    // Groups without counted lists say nothing useful here.
-    .filter((g) => g.name !== skip && g.name !== 'all-fields' && fields.some((f) => groupsOf(f).includes(g.name) && NOUNS[f.name]))
-    .map((g) => ({
-      group: g.name,
-      title: g.title ?? g.name,
-      parts: fields
-        .filter((f) => groupsOf(f).includes(g.name) && NOUNS[f.name])
-        .flatMap((f) => {
-          const items = value?.[f.name]
-          const count = Array.isArray(items) ? items.length : 0
-          const [one, many] = NOUNS[f.name]!
-          return count === 0 ? [] : [`${count} ${count === 1 ? one : many}`]
-        }),
-    }))
+  return (
+    groups
+      // Groups without counted lists say nothing useful here.
+      .filter((g) => g.name !== skip && g.name !== 'all-fields' && fields.some((f) => groupsOf(f).includes(g.name) && NOUNS[f.name]))
+      .map((g) => ({
+        group: g.name,
+        title: g.title ?? g.name,
+        parts: fields
+          .filter((f) => groupsOf(f).includes(g.name) && NOUNS[f.name])
+          .flatMap((f) => {
+            const items = value?.[f.name]
+            const count = Array.isArray(items) ? items.length : 0
+            const [one, many] = NOUNS[f.name]!
+            return count === 0 ? [] : [`${count} ${count === 1 ? one : many}`]
+          }),
+      }))
+  )
 }
 
 /** One line per group: "Technique: 2 setups, 3 steps" or "Programming: nothing yet". */

@@ -35,9 +35,7 @@ const articleOfKind: Template = {
 }
 
 export const templates: TemplateResolver = (previous) => [
-  ...previous.map((template) =>
-    template.id === typeNames.exercise ? {...template, value: () => newExerciseValue()} : template,
-  ),
+  ...previous.map((template) => (template.id === typeNames.exercise ? {...template, value: () => newExerciseValue()} : template)),
   exerciseInCategory,
   articleOfKind,
 ]

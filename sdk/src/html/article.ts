@@ -7,7 +7,15 @@ import type {ArticleBodyBlock, ArticleResult} from '../models.ts'
 import type {Warn} from '../portable-text/normalize.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'
-import {bylineHtml, creditedImageHtml, disclaimerHtml, exerciseCardHtml, exerciseGuideHtml, prescriptionTableHtml, type LinkOptions} from './components.ts'
+import {
+  bylineHtml,
+  creditedImageHtml,
+  disclaimerHtml,
+  exerciseCardHtml,
+  exerciseGuideHtml,
+  prescriptionTableHtml,
+  type LinkOptions,
+} from './components.ts'
 import {cls, linkHtml, portableTextToHtml} from './portable-text.ts'
 
 export type ArticleCustomBlockType = Exclude<ArticleBodyBlock['_type'], 'block'>
@@ -29,12 +37,15 @@ export const articleBlockHtmlRenderers = {
         : exerciseCardHtml({...value.exercise, image: value.exercise.media?.[0] ?? null}, images, {exerciseHref})
     return `<div class="exercise-embed" data-display="${e(value.display ?? 'card')}">${embed}${value.note ? `<p class="note">${e(value.note)}</p>` : ''}</div>`
   },
-  prescriptionTable: (value) => prescriptionTableHtml(value.prescriptions, {title: value.title ?? value.exercise?.name ?? null, className: 'prescription-table'}),
-  disclaimerCallout: (value) => (value.disclaimer ? disclaimerHtml(value.disclaimer, {tone: value.tone, className: 'disclaimer-callout'}) : ''),
+  prescriptionTable: (value) =>
+    prescriptionTableHtml(value.prescriptions, {title: value.title ?? value.exercise?.name ?? null, className: 'prescription-table'}),
+  disclaimerCallout: (value) =>
+    value.disclaimer ? disclaimerHtml(value.disclaimer, {tone: value.tone, className: 'disclaimer-callout'}) : '',
   creditedImage: (value, {images}) => creditedImageHtml(value, images, {sizes: '(min-width: 48em) 48em, 100vw'}),
   citation: (value, {personHref}) => {
     const who = value.attributedTo
-    const statistic = value.statisticValue !== null ? `<p class="statistic">${e(`${value.statisticValue}${value.statisticUnit ?? ''}`)}</p>` : ''
+    const statistic =
+      value.statisticValue !== null ? `<p class="statistic">${e(`${value.statisticValue}${value.statisticUnit ?? ''}`)}</p>` : ''
     const source = value.sourceTitle ?? value.sourceUrl
     const parts = [
       who ? (who.slug && personHref ? linkHtml(personHref(who.slug), e(personName(who))) : e(personName(who))) : '',

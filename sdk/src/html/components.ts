@@ -1,8 +1,29 @@
 // HTML strings for the same components as the React entry. Every text goes through escapeHtml,
 // every URL through safeUrl (linkHtml); attributes are always quoted.
-import {aboutSections, credentialLabel, creditLine, formatRange, humanize, isoDate, mistakeParts, personName, prescriptionNotes, relatedSection, safetyItems, tempoItems, variationText} from '../format.ts'
+import {
+  aboutSections,
+  credentialLabel,
+  creditLine,
+  formatRange,
+  humanize,
+  isoDate,
+  mistakeParts,
+  personName,
+  prescriptionNotes,
+  relatedSection,
+  safetyItems,
+  tempoItems,
+  variationText,
+} from '../format.ts'
 import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
-import type {DisclaimerResult, ExerciseCardResult, ExerciseGuideResult, ImageResult, PersonCardResult, PrescriptionResult} from '../models.ts'
+import type {
+  DisclaimerResult,
+  ExerciseCardResult,
+  ExerciseGuideResult,
+  ImageResult,
+  PersonCardResult,
+  PrescriptionResult,
+} from '../models.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
 import {richTextVocabulary} from '../vocabulary.ts'
 import {cls, linkHtml, portableTextToHtml} from './portable-text.ts'
@@ -16,7 +37,10 @@ export interface CreditedImageHtmlOptions {
 }
 
 export function creditedImageHtml(image: ImageResult, images: ImageConfig, options: CreditedImageHtmlOptions = {}): string {
-  const sources = imageSources(toImageSource(image), images, {...(options.widths ? {widths: options.widths} : {}), ...(options.aspectRatio ? {aspectRatio: options.aspectRatio} : {})})
+  const sources = imageSources(toImageSource(image), images, {
+    ...(options.widths ? {widths: options.widths} : {}),
+    ...(options.aspectRatio ? {aspectRatio: options.aspectRatio} : {}),
+  })
   // Attribute order matches the React entry, so both produce the same markup.
   const img = sources
     ? `<img${attrs({
@@ -45,7 +69,8 @@ export function bylineHtml(
   options: LinkOptions & {className?: string} = {},
 ): string {
   const person = (p: PersonCardResult, role: string) => {
-    const name = p.slug && options.personHref ? linkHtml(options.personHref(p.slug), e(personName(p))) : `<strong>${e(personName(p))}</strong>`
+    const name =
+      p.slug && options.personHref ? linkHtml(options.personHref(p.slug), e(personName(p))) : `<strong>${e(personName(p))}</strong>`
     const headline = p.headline ? `<span class="headline"> · ${e(p.headline)}</span>` : ''
     const credentials = p.credentials?.length
       ? `<ul class="credentials">${p.credentials.map((c) => `<li>${c.verificationUrl ? linkHtml(c.verificationUrl, e(credentialLabel(c))) : e(credentialLabel(c))}</li>`).join('')}</ul>`
@@ -79,28 +104,45 @@ export function exerciseCardHtml(
     `<h3>${title}</h3>`,
     `<p class="meta">${e([humanize(exercise.category), exercise.level && humanize(exercise.level)].filter(Boolean).join(' · '))}</p>`,
     exercise.summary ? `<p>${e(exercise.summary)}</p>` : '',
-    exercise.primaryMuscles?.length ? `<p class="muscles">Works: ${e(exercise.primaryMuscles.map((m) => m.commonName ?? m.name).join(', '))}</p>` : '',
+    exercise.primaryMuscles?.length
+      ? `<p class="muscles">Works: ${e(exercise.primaryMuscles.map((m) => m.commonName ?? m.name).join(', '))}</p>`
+      : '',
     equipment.length ? `<p class="equipment">Equipment: ${e(equipment.join(', '))}</p>` : '',
     '</article>',
   ].join('')
 }
 
-export function prescriptionTableHtml(prescriptions: readonly PrescriptionResult[], options: {title?: string | null; className?: string} = {}): string {
+export function prescriptionTableHtml(
+  prescriptions: readonly PrescriptionResult[],
+  options: {title?: string | null; className?: string} = {},
+): string {
   const head = ['Goal', 'Sets', 'Reps', 'Per week', 'Notes'].map((c) => `<th scope="col">${c}</th>`).join('')
   const rows = prescriptions
     .map((p) => {
       const goal = `${e(p.goal)}${p.trainingPhase ? `<small> (${e(humanize(p.trainingPhase))})</small>` : ''}`
-      const cells = [formatRange(p.sets) ?? '', formatRange(p.reps) ?? p.repsDescription ?? '', formatRange(p.frequencyPerWeek) ?? '', prescriptionNotes(p)]
+      const cells = [
+        formatRange(p.sets) ?? '',
+        formatRange(p.reps) ?? p.repsDescription ?? '',
+        formatRange(p.frequencyPerWeek) ?? '',
+        prescriptionNotes(p),
+      ]
       return `<tr><th scope="row">${goal}</th>${cells.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`
     })
     .join('')
   return `<table${cls(options.className)}>${options.title ? `<caption>${e(options.title)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`
 }
 
-export function exerciseGuideHtml(exercise: ExerciseGuideResult, images: ImageConfig, options: {stepsOnly?: boolean; className?: string} = {}): string {
+export function exerciseGuideHtml(
+  exercise: ExerciseGuideResult,
+  images: ImageConfig,
+  options: {stepsOnly?: boolean; className?: string} = {},
+): string {
   const steps = exercise.steps?.length
     ? `<ol class="steps">${exercise.steps
-        .map((s) => `<li><p>${e(s.instruction)}</p>${s.cues?.length ? `<ul class="cues">${s.cues.map((c) => `<li>${e(c)}</li>`).join('')}</ul>` : ''}${s.image ? creditedImageHtml(s.image, images, {sizes: '(min-width: 40em) 30em, 100vw'}) : ''}</li>`)
+        .map(
+          (s) =>
+            `<li><p>${e(s.instruction)}</p>${s.cues?.length ? `<ul class="cues">${s.cues.map((c) => `<li>${e(c)}</li>`).join('')}</ul>` : ''}${s.image ? creditedImageHtml(s.image, images, {sizes: '(min-width: 40em) 30em, 100vw'}) : ''}</li>`,
+        )
         .join('')}</ol>`
     : ''
   if (options.stepsOnly) return `<section${cls(options.className)}><h3>${e(exercise.name)}</h3>${steps}</section>`
@@ -111,11 +153,22 @@ export function exerciseGuideHtml(exercise: ExerciseGuideResult, images: ImageCo
     `<h3>${e(exercise.name)}</h3>`,
     exercise.summary ? `<p>${e(exercise.summary)}</p>` : '',
     ...aboutSections(exercise).map((about) => section(about.title, list(about.items.map(e)))),
-    section('Setups', list((exercise.setups ?? []).map((s) => `<strong>${e(s.name)}</strong>${s.equipment?.length ? e(` (${s.equipment.map((q) => q.name).join(' + ')})`) : ''}${s.instructions ? e(`: ${s.instructions}`) : ''}`))),
+    section(
+      'Setups',
+      list(
+        (exercise.setups ?? []).map(
+          (s) =>
+            `<strong>${e(s.name)}</strong>${s.equipment?.length ? e(` (${s.equipment.map((q) => q.name).join(' + ')})`) : ''}${s.instructions ? e(`: ${s.instructions}`) : ''}`,
+        ),
+      ),
+    ),
     section('Steps', steps),
     section('Tempo', list(tempoItems(exercise.tempo).map(e))),
     section('Sets and reps', exercise.prescriptions?.length ? prescriptionTableHtml(exercise.prescriptions) : ''),
-    section('Variations', list((exercise.variations ?? []).map((v) => `<strong>${e(v.name)}</strong>${e(` (${humanize(v.change)}): ${variationText(v)}`)}`))),
+    section(
+      'Variations',
+      list((exercise.variations ?? []).map((v) => `<strong>${e(v.name)}</strong>${e(` (${humanize(v.change)}): ${variationText(v)}`)}`)),
+    ),
     section('Common mistakes', list((exercise.commonMistakes ?? []).map(mistakeHtml))),
     section('Safety', list(safetyItems(exercise).map((item) => e(item.text)))),
     section(relatedSection(exercise).title, list(relatedSection(exercise).items.map(e))),

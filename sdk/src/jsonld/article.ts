@@ -107,7 +107,12 @@ export function person(p: PersonCardResult, options: Pick<ArticleJsonLdOptions, 
   set(node, 'jobTitle', p.headline ?? undefined)
   set(node, 'url', safeUrl(p.slug && options.personUrl ? options.personUrl(p.slug) : undefined) ?? safeUrl(p.website))
   const credentials = (p.credentials ?? []).map((c) => {
-    const credential: JsonLdNode = {'@type': 'EducationalOccupationalCredential', name: c.title, credentialCategory: c.kind, description: credentialLabel(c)}
+    const credential: JsonLdNode = {
+      '@type': 'EducationalOccupationalCredential',
+      name: c.title,
+      credentialCategory: c.kind,
+      description: credentialLabel(c),
+    }
     set(credential, 'recognizedBy', c.issuingBody ? {'@type': 'Organization', name: c.issuingBody} : undefined)
     set(credential, 'dateCreated', c.year ? String(c.year) : undefined)
     set(credential, 'url', safeUrl(c.verificationUrl))
@@ -120,7 +125,9 @@ export function person(p: PersonCardResult, options: Pick<ArticleJsonLdOptions, 
 export function imageObject(image: ImageResult, images: ImageConfig): JsonLdNode {
   const node: JsonLdNode = {'@type': 'ImageObject', creditText: image.credit}
   // One URL is enough here: the largest standard width the image has.
-  const sources = imageSources(toImageSource(image), images, {widths: [image.asset?.width && image.asset.width < 1920 ? image.asset.width : 1920]})
+  const sources = imageSources(toImageSource(image), images, {
+    widths: [image.asset?.width && image.asset.width < 1920 ? image.asset.width : 1920],
+  })
   set(node, 'contentUrl', sources?.src)
   // The size of contentUrl (after the editor's crop), not of the original upload.
   set(node, 'width', sources?.width ?? image.asset?.width ?? undefined)

@@ -17,14 +17,22 @@ export type ArticleBlockMarkdownRenderers = {
   [T in CustomBlockType]: (value: Extract<ArticleBodyBlock, {_type: T}>, context: MarkdownContext) => string
 }
 
-const quote = (text: string) => text.split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n')
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n')
 const list = (items: string[], ordered = false) => items.map((item, i) => `${ordered ? `${i + 1}.` : '-'} ${md(item)}`).join('\n')
 
 export const articleBlockMarkdownRenderers = {
   exerciseEmbed: (value) => {
     const exercise = value.exercise
     if (!exercise) return ''
-    const head = [`### ${md(exercise.name)}`, value.display !== 'steps' && exercise.summary ? md(exercise.summary) : null, value.note ? `_${md(value.note)}_` : null]
+    const head = [
+      `### ${md(exercise.name)}`,
+      value.display !== 'steps' && exercise.summary ? md(exercise.summary) : null,
+      value.note ? `_${md(value.note)}_` : null,
+    ]
     const sections = guideSections(exercise).filter((s) => value.display === 'full' || (value.display === 'steps' && s.title === 'Steps'))
     return [...head.filter(Boolean), ...sections.map((s) => `**${md(s.title)}**\n\n${list(s.items, s.ordered)}`)].join('\n\n')
   },
@@ -69,11 +77,19 @@ export function richTextToMarkdown(body: unknown): string {
 export function imageMarkdown(image: ImageResult, images: ImageConfig): string {
   const src = imageSources(toImageSource(image), images)?.src
   const picture = src ? `![${md(image.alt)}](${markdownUrl(src)})\n` : ''
-  return `${picture}_${md([image.caption, creditLine(image)].filter(Boolean).map((t) => sentence(t as string)).join(' '))}_`
+  return `${picture}_${md(
+    [image.caption, creditLine(image)]
+      .filter(Boolean)
+      .map((t) => sentence(t as string))
+      .join(' '),
+  )}_`
 }
 
 export function articleToMarkdown(article: ArticleResult, options: ArticleMarkdownOptions): string {
-  const dates = [isoDate(article.publishedAt) && `Published ${isoDate(article.publishedAt)}`, isoDate(article.lastReviewedAt) && `Last reviewed ${isoDate(article.lastReviewedAt)}`]
+  const dates = [
+    isoDate(article.publishedAt) && `Published ${isoDate(article.publishedAt)}`,
+    isoDate(article.lastReviewedAt) && `Last reviewed ${isoDate(article.lastReviewedAt)}`,
+  ]
   return [
     `# ${md(article.title)}`,
     article.heroImage ? imageMarkdown(article.heroImage, options.images) : null,

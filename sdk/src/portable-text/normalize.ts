@@ -78,7 +78,8 @@ export function normalizePortableText(
   }
   for (const item of items) {
     if (!isRecord(item) || typeof item._type !== 'string') continue
-    if (item._type === 'block') out.push(isNormalBlock(item, allowed) ? (item as unknown as NormalizedTextBlock) : normalizeBlock(item, allowed, warnOnce))
+    if (item._type === 'block')
+      out.push(isNormalBlock(item, allowed) ? (item as unknown as NormalizedTextBlock) : normalizeBlock(item, allowed, warnOnce))
     else if (!allowed.types.has(item._type)) warnOnce(`unknown block type ${JSON.stringify(item._type)} skipped`)
     else if (isValid(item as NormalizedObject)) out.push(withKey(item))
     else warnOnce(`${item._type} block with an invalid shape skipped`)
@@ -118,7 +119,8 @@ function allowedSets(vocabulary: PortableTextVocabulary): Allowed {
 function isNormalBlock(block: Record<string, unknown>, allowed: Allowed): boolean {
   const {_key, style, listItem, level, markDefs, children} = block
   if ((_key !== undefined && typeof _key !== 'string') || typeof style !== 'string' || !allowed.styles.has(style)) return false
-  if (listItem === undefined ? level !== undefined : typeof listItem !== 'string' || !allowed.lists.has(listItem) || !isListLevel(level)) return false
+  if (listItem === undefined ? level !== undefined : typeof listItem !== 'string' || !allowed.lists.has(listItem) || !isListLevel(level))
+    return false
   if (!Array.isArray(markDefs) || !Array.isArray(children)) return false
   for (const def of markDefs) {
     if (!isRecord(def) || typeof def._key !== 'string' || typeof def._type !== 'string' || !allowed.annotations.has(def._type)) return false

@@ -31,7 +31,11 @@ function blockMarkdown(block: NormalizedTextBlock, serializers: MarkdownSerializ
   if (text.trim() === '') return ''
   const heading = HEADINGS[block.style]
   if (heading) return `${heading} ${text.replace(/\\\n/g, ' ')}`
-  if (block.style === 'blockquote') return text.split('\n').map((line) => `> ${line}`).join('\n')
+  if (block.style === 'blockquote')
+    return text
+      .split('\n')
+      .map((line) => `> ${line}`)
+      .join('\n')
   return text
 }
 
@@ -76,5 +80,13 @@ function wrapMark(inner: string, span: ToolkitNestedPortableTextSpan, serializer
 }
 
 function plain(span: ToolkitNestedPortableTextSpan): string {
-  return span.children.map((child) => (child._type === '@text' ? (child as ToolkitTextNode).text : child._type === '@span' ? plain(child as ToolkitNestedPortableTextSpan) : '')).join('')
+  return span.children
+    .map((child) =>
+      child._type === '@text'
+        ? (child as ToolkitTextNode).text
+        : child._type === '@span'
+          ? plain(child as ToolkitNestedPortableTextSpan)
+          : '',
+    )
+    .join('')
 }

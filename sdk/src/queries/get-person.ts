@@ -20,7 +20,15 @@ export const getPersonResult = personCardModel
     bio: z.string().nullable(),
     photo: imageModel.nullable(),
     affiliations: z
-      .array(z.object({_key: z.string(), organization: z.string().nullable(), role: z.string().nullable(), description: z.string().nullable(), club: z.object({name: z.string(), slug: z.string().nullable()}).nullable()}))
+      .array(
+        z.object({
+          _key: z.string(),
+          organization: z.string().nullable(),
+          role: z.string().nullable(),
+          description: z.string().nullable(),
+          club: z.object({name: z.string(), slug: z.string().nullable()}).nullable(),
+        }),
+      )
       .nullable(),
     milestones: z
       .array(

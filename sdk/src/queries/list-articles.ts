@@ -20,7 +20,8 @@ export const listArticlesQuery = defineQuery(`{
 export const listArticlesResult = z.object({
   /** The query's count. In drafts, items left out as invalid (see `onInvalidItem`) are still counted. */
   total: z.number(),
-  items: z.array(articleCardModel)})
+  items: z.array(articleCardModel),
+})
 export type ListArticlesResult = z.infer<typeof listArticlesResult>
 
 export interface ListArticlesInput {

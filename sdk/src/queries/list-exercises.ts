@@ -26,7 +26,8 @@ export const listExercisesQuery = defineQuery(`{
 export const listExercisesResult = z.object({
   /** The query's count. In drafts, items left out as invalid (see `onInvalidItem`) are still counted. */
   total: z.number(),
-  items: z.array(exerciseCardModel)})
+  items: z.array(exerciseCardModel),
+})
 export type ListExercisesResult = z.infer<typeof listExercisesResult>
 
 export interface ListExercisesInput {
@@ -76,6 +77,9 @@ export const listExercises = defineQueryDefinition({
 
 /** `reverse hyp` -> `reverse* hyp*`; GROQ match needs every term to match. */
 export function searchPattern(search: string | undefined): string | null {
-  const terms = (search ?? '').split(/\s+/).map((t) => t.replace(/[*]/g, '')).filter(Boolean)
+  const terms = (search ?? '')
+    .split(/\s+/)
+    .map((t) => t.replace(/[*]/g, ''))
+    .filter(Boolean)
   return terms.length ? terms.map((t) => `${t}*`).join(' ') : null
 }

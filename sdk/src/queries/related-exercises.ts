@@ -13,7 +13,12 @@ export const relatedExercisesQuery = defineQuery(`*[_type == "exercise" && slug.
   }
 }`)
 
-const relatedEdge = z.object({_key: z.string(), relation: z.enum(exerciseRelations), note: z.string().nullable(), exercise: exerciseCardModel})
+const relatedEdge = z.object({
+  _key: z.string(),
+  relation: z.enum(exerciseRelations),
+  note: z.string().nullable(),
+  exercise: exerciseCardModel,
+})
 export const relatedExercisesResult = z.object({related: z.array(relatedEdge).nullable()}).nullable()
 export type RelatedExercisesResult = z.infer<typeof relatedExercisesResult>
 export type ExerciseRelationName = (typeof exerciseRelations)[number]

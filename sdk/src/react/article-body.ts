@@ -36,11 +36,26 @@ export const articleBlockRenderers = {
     const embed =
       value.display === 'full' || value.display === 'steps'
         ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps'})
-        : ExerciseCard({exercise: {...value.exercise, image: value.exercise.media?.[0] ?? null}, images, ...(exerciseHref ? {exerciseHref} : {})})
-    return h('div', {className: 'exercise-embed', 'data-display': value.display ?? 'card'}, embed, value.note ? h('p', {className: 'note'}, value.note) : null)
+        : ExerciseCard({
+            exercise: {...value.exercise, image: value.exercise.media?.[0] ?? null},
+            images,
+            ...(exerciseHref ? {exerciseHref} : {}),
+          })
+    return h(
+      'div',
+      {className: 'exercise-embed', 'data-display': value.display ?? 'card'},
+      embed,
+      value.note ? h('p', {className: 'note'}, value.note) : null,
+    )
   },
-  prescriptionTable: ({value}) => PrescriptionTable({prescriptions: value.prescriptions, title: value.title ?? value.exercise?.name ?? null, className: 'prescription-table'}),
-  disclaimerCallout: ({value}) => (value.disclaimer ? Disclaimer({disclaimer: value.disclaimer, tone: value.tone, className: 'disclaimer-callout'}) : null),
+  prescriptionTable: ({value}) =>
+    PrescriptionTable({
+      prescriptions: value.prescriptions,
+      title: value.title ?? value.exercise?.name ?? null,
+      className: 'prescription-table',
+    }),
+  disclaimerCallout: ({value}) =>
+    value.disclaimer ? Disclaimer({disclaimer: value.disclaimer, tone: value.tone, className: 'disclaimer-callout'}) : null,
   creditedImage: ({value, images}) => CreditedImage({image: value, images, sizes: '(min-width: 48em) 48em, 100vw'}),
   citation: ({value, personHref}) => {
     const who = value.attributedTo
@@ -85,9 +100,16 @@ export function ArticleBody({value, images, renderers, exerciseHref, personHref,
   const types: Record<string, (props: {value: unknown}) => ReactNode> = {}
   for (const type of articleBodyVocabulary.types) {
     const render = all[type] as (props: ArticleBlockRendererProps<typeof type>) => ReactNode
-    types[type] = ({value: block}) => render({value: block as ArticleBlockRendererProps<typeof type>['value'], images, exerciseHref, personHref})
+    types[type] = ({value: block}) =>
+      render({value: block as ArticleBlockRendererProps<typeof type>['value'], images, exerciseHref, personHref})
   }
   // Called, not rendered as an element: it has no hooks, so this saves a component per body.
-  const body = SafePortableText({value, vocabulary: articleBodyVocabulary, types, isValid: isValidArticleBlock, ...(onWarning ? {onWarning} : {})})
+  const body = SafePortableText({
+    value,
+    vocabulary: articleBodyVocabulary,
+    types,
+    isValid: isValidArticleBlock,
+    ...(onWarning ? {onWarning} : {}),
+  })
   return className ? h('div', {className}, body) : body
 }

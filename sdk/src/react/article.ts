@@ -18,8 +18,20 @@ export function ArticleView({article, images, renderers, exerciseHref, personHre
     {className},
     h('h1', null, article.title),
     article.heroImage ? h(CreditedImage, {image: article.heroImage, images, loading: 'eager', className: 'hero'}) : null,
-    h(Byline, {author: article.author, reviewer: article.reviewer, publishedAt: article.publishedAt, lastReviewedAt: article.lastReviewedAt, ...links}),
+    h(Byline, {
+      author: article.author,
+      reviewer: article.reviewer,
+      publishedAt: article.publishedAt,
+      lastReviewedAt: article.lastReviewedAt,
+      ...links,
+    }),
     h(ArticleBody, {value: article.body, images, ...(renderers ? {renderers} : {}), ...(onWarning ? {onWarning} : {}), ...links}),
-    article.disclaimers?.length ? h(Fragment, null, article.disclaimers.map((d) => h(Disclaimer, {key: d._id, disclaimer: d, className: 'disclaimer'}))) : null,
+    article.disclaimers?.length
+      ? h(
+          Fragment,
+          null,
+          article.disclaimers.map((d) => h(Disclaimer, {key: d._id, disclaimer: d, className: 'disclaimer'})),
+        )
+      : null,
   )
 }

@@ -40,13 +40,25 @@ function personBlock(person: PersonCardResult, role: string, personHref: ((slug:
   return h(
     'div',
     {className: 'person'},
-    h('p', null, `${role} `, person.slug && personHref ? SafeLink({href: personHref(person.slug), children: name}) : h('strong', null, name), person.headline ? h('span', {className: 'headline'}, ` · ${person.headline}`) : null),
+    h(
+      'p',
+      null,
+      `${role} `,
+      person.slug && personHref ? SafeLink({href: personHref(person.slug), children: name}) : h('strong', null, name),
+      person.headline ? h('span', {className: 'headline'}, ` · ${person.headline}`) : null,
+    ),
     person.credentials?.length
       ? h(
           'ul',
           {className: 'credentials'},
           person.credentials.map((credential) =>
-            h('li', {key: credential._key}, credential.verificationUrl ? SafeLink({href: credential.verificationUrl, children: credentialLabel(credential)}) : credentialLabel(credential)),
+            h(
+              'li',
+              {key: credential._key},
+              credential.verificationUrl
+                ? SafeLink({href: credential.verificationUrl, children: credentialLabel(credential)})
+                : credentialLabel(credential),
+            ),
           ),
         )
       : null,

@@ -18,7 +18,15 @@ export interface CreditedImageProps {
   loading?: 'lazy' | 'eager'
 }
 
-export function CreditedImage({image, images, sizes = '100vw', aspectRatio, widths, className, loading = 'lazy'}: CreditedImageProps): ReactNode {
+export function CreditedImage({
+  image,
+  images,
+  sizes = '100vw',
+  aspectRatio,
+  widths,
+  className,
+  loading = 'lazy',
+}: CreditedImageProps): ReactNode {
   const sources = imageSources(toImageSource(image), images, {...(widths ? {widths} : {}), ...(aspectRatio ? {aspectRatio} : {})})
   return h(
     'figure',
@@ -36,6 +44,11 @@ export function CreditedImage({image, images, sizes = '100vw', aspectRatio, widt
           style: sources.objectPosition ? {objectFit: 'cover', objectPosition: sources.objectPosition} : undefined,
         })
       : null,
-    h('figcaption', null, image.caption ? h('span', {className: 'caption'}, image.caption) : null, h('small', {className: 'credit'}, creditLine(image))),
+    h(
+      'figcaption',
+      null,
+      image.caption ? h('span', {className: 'caption'}, image.caption) : null,
+      h('small', {className: 'credit'}, creditLine(image)),
+    ),
   )
 }

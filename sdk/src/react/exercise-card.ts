@@ -25,7 +25,9 @@ export function ExerciseCard({exercise, images, exerciseHref, className}: Exerci
     h('h3', null, title),
     h('p', {className: 'meta'}, [humanize(exercise.category), exercise.level && humanize(exercise.level)].filter(Boolean).join(' · ')),
     exercise.summary ? h('p', null, exercise.summary) : null,
-    exercise.primaryMuscles?.length ? h('p', {className: 'muscles'}, `Works: ${exercise.primaryMuscles.map((m) => m.commonName ?? m.name).join(', ')}`) : null,
+    exercise.primaryMuscles?.length
+      ? h('p', {className: 'muscles'}, `Works: ${exercise.primaryMuscles.map((m) => m.commonName ?? m.name).join(', ')}`)
+      : null,
     equipment.length ? h('p', {className: 'equipment'}, `Equipment: ${equipment.join(', ')}`) : null,
   )
 }

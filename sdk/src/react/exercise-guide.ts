@@ -20,14 +20,28 @@ export interface ExerciseGuideProps {
 type Step = NonNullable<ExerciseGuideResult['steps']>[number]
 
 export function ExerciseGuide({exercise, images, stepsOnly, className}: ExerciseGuideProps): ReactNode {
-  const steps = exercise.steps?.length ? h('ol', {className: 'steps'}, exercise.steps.map((step) => stepItem(step, images))) : null
+  const steps = exercise.steps?.length
+    ? h(
+        'ol',
+        {className: 'steps'},
+        exercise.steps.map((step) => stepItem(step, images)),
+      )
+    : null
   if (stepsOnly) return h('section', {className}, h('h3', null, exercise.name), steps)
   const tempo = tempoItems(exercise.tempo)
   const safety = safetyItems(exercise)
   const setups = (exercise.setups ?? []).map((s) =>
-    h('li', {key: s._key}, h('strong', null, s.name), `${s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}` || null),
+    h(
+      'li',
+      {key: s._key},
+      h('strong', null, s.name),
+      `${s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}` ||
+        null,
+    ),
   )
-  const variations = (exercise.variations ?? []).map((v) => h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${variationText(v)}`))
+  const variations = (exercise.variations ?? []).map((v) =>
+    h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${variationText(v)}`),
+  )
   const related = relatedSection(exercise)
   return h(
     'section',
@@ -37,11 +51,29 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
     aboutSections(exercise).map((about) => h(Fragment, {key: about.title}, textSection(about.title, about.items))),
     setups.length ? section('Setups', h('ul', null, setups)) : null,
     steps ? section('Steps', steps) : null,
-    tempo.length ? section('Tempo', h('ul', null, tempo.map((item, i) => h('li', {key: i}, item)))) : null,
+    tempo.length
+      ? section(
+          'Tempo',
+          h(
+            'ul',
+            null,
+            tempo.map((item, i) => h('li', {key: i}, item)),
+          ),
+        )
+      : null,
     exercise.prescriptions?.length ? section('Sets and reps', PrescriptionTable({prescriptions: exercise.prescriptions})) : null,
     variations.length ? section('Variations', h('ul', null, variations)) : null,
     exercise.commonMistakes?.length ? section('Common mistakes', h('ul', null, exercise.commonMistakes.map(mistakeItem))) : null,
-    safety.length ? section('Safety', h('ul', null, safety.map((s) => h('li', {key: s.key}, s.text)))) : null,
+    safety.length
+      ? section(
+          'Safety',
+          h(
+            'ul',
+            null,
+            safety.map((s) => h('li', {key: s.key}, s.text)),
+          ),
+        )
+      : null,
     related.items.length ? textSection(related.title, related.items) : null,
     exercise.disclaimers?.length ? exercise.disclaimers.map((d) => h(Fragment, {key: d._id}, Disclaimer({disclaimer: d}))) : null,
   )
@@ -52,7 +84,13 @@ function stepItem(step: Step, images: ImageConfig): ReactNode {
     'li',
     {key: step._key},
     h('p', null, step.instruction),
-    step.cues?.length ? h('ul', {className: 'cues'}, step.cues.map((cue, i) => h('li', {key: i}, cue))) : null,
+    step.cues?.length
+      ? h(
+          'ul',
+          {className: 'cues'},
+          step.cues.map((cue, i) => h('li', {key: i}, cue)),
+        )
+      : null,
     step.image ? CreditedImage({image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null,
   )
 }
@@ -64,7 +102,14 @@ function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[numbe
 
 /** A section whose items are plain text lines. */
 function textSection(title: string, items: readonly string[]): ReactNode {
-  return section(title, h('ul', null, items.map((item, i) => h('li', {key: i}, item))))
+  return section(
+    title,
+    h(
+      'ul',
+      null,
+      items.map((item, i) => h('li', {key: i}, item)),
+    ),
+  )
 }
 
 function section(title: string, children: ReactNode): ReactNode {

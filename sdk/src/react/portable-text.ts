@@ -8,10 +8,22 @@ import {normalizePortableText, type NormalizedObject, type PortableTextVocabular
 import {SafeLink} from './safe-link.ts'
 
 type Wrap = (props: {children?: ReactNode}) => ReactNode
-const wrap = (tag: string): Wrap => ({children}) => h(tag, null, children)
+const wrap =
+  (tag: string): Wrap =>
+  ({children}) =>
+    h(tag, null, children)
 
 export const baseComponents = {
-  block: {normal: wrap('p'), h1: wrap('h1'), h2: wrap('h2'), h3: wrap('h3'), h4: wrap('h4'), h5: wrap('h5'), h6: wrap('h6'), blockquote: wrap('blockquote')},
+  block: {
+    normal: wrap('p'),
+    h1: wrap('h1'),
+    h2: wrap('h2'),
+    h3: wrap('h3'),
+    h4: wrap('h4'),
+    h5: wrap('h5'),
+    h6: wrap('h6'),
+    blockquote: wrap('blockquote'),
+  },
   list: {bullet: wrap('ul'), number: wrap('ol')},
   listItem: wrap('li'),
   marks: {

@@ -10,7 +10,11 @@ export interface PrescriptionTableProps {
 }
 
 // The same header for every table: one element tree, built once.
-const HEAD = h('thead', null, h('tr', null, ...['Goal', 'Sets', 'Reps', 'Per week', 'Notes'].map((c) => h('th', {key: c, scope: 'col'}, c))))
+const HEAD = h(
+  'thead',
+  null,
+  h('tr', null, ...['Goal', 'Sets', 'Reps', 'Per week', 'Notes'].map((c) => h('th', {key: c, scope: 'col'}, c))),
+)
 
 export function PrescriptionTable({prescriptions, title, className}: PrescriptionTableProps): ReactNode {
   return h(

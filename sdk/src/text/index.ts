@@ -15,11 +15,19 @@ export const articleBlockTextRenderers = {
     if (!exercise) return ''
     const head = [exercise.name, value.display !== 'steps' ? exercise.summary : null, value.note].filter(Boolean).join('\n')
     const sections = guideSections(exercise).filter((s) => value.display === 'full' || (value.display === 'steps' && s.title === 'Steps'))
-    return [head, ...sections.map((s) => `${s.title}:\n${s.items.map((item, i) => `${s.ordered ? `${i + 1}.` : '-'} ${item}`).join('\n')}`)].join('\n\n')
+    return [
+      head,
+      ...sections.map((s) => `${s.title}:\n${s.items.map((item, i) => `${s.ordered ? `${i + 1}.` : '-'} ${item}`).join('\n')}`),
+    ].join('\n\n')
   },
-  prescriptionTable: (value) => [value.title ?? value.exercise?.name, ...value.prescriptions.map((p) => `- ${prescriptionLine(p)}`)].filter(Boolean).join('\n'),
+  prescriptionTable: (value) =>
+    [value.title ?? value.exercise?.name, ...value.prescriptions.map((p) => `- ${prescriptionLine(p)}`)].filter(Boolean).join('\n'),
   disclaimerCallout: (value) => (value.disclaimer ? richTextToText(value.disclaimer.body) : ''),
-  creditedImage: (value) => `[Image: ${[value.alt, value.caption, creditLine(value)].filter(Boolean).map((t) => sentence(t as string)).join(' ')}]`,
+  creditedImage: (value) =>
+    `[Image: ${[value.alt, value.caption, creditLine(value)]
+      .filter(Boolean)
+      .map((t) => sentence(t as string))
+      .join(' ')}]`,
   citation: (value) => {
     const source = citationSource(value)
     return source ? `${value.claim} (${source})` : value.claim
@@ -32,16 +40,25 @@ export const articleBlockTextRenderers = {
 
 export function articleBodyToText(body: unknown, options: {renderers?: Partial<ArticleBlockTextRenderers>; onWarning?: Warn} = {}): string {
   const all = {...articleBlockTextRenderers, ...options.renderers}
-  return blocksToText(normalizePortableText(body, articleBodyVocabulary, options.onWarning, isValidArticleBlock), all as unknown as TextSerializers)
+  return blocksToText(
+    normalizePortableText(body, articleBodyVocabulary, options.onWarning, isValidArticleBlock),
+    all as unknown as TextSerializers,
+  )
 }
 
 export function richTextToText(body: unknown): string {
   return blocksToText(normalizePortableText(body, richTextVocabulary), {})
 }
 
-export function articleToText(article: ArticleResult, options: {renderers?: Partial<ArticleBlockTextRenderers>; onWarning?: Warn} = {}): string {
+export function articleToText(
+  article: ArticleResult,
+  options: {renderers?: Partial<ArticleBlockTextRenderers>; onWarning?: Warn} = {},
+): string {
   const people = [article.author && personLine('By', article.author), article.reviewer && personLine('Reviewed by', article.reviewer)]
-  const dates = [isoDate(article.publishedAt) && `Published ${isoDate(article.publishedAt)}`, isoDate(article.lastReviewedAt) && `Last reviewed ${isoDate(article.lastReviewedAt)}`]
+  const dates = [
+    isoDate(article.publishedAt) && `Published ${isoDate(article.publishedAt)}`,
+    isoDate(article.lastReviewedAt) && `Last reviewed ${isoDate(article.lastReviewedAt)}`,
+  ]
   return [
     article.title,
     ...people,

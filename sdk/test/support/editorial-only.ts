@@ -8,19 +8,28 @@ import {SEED} from './lake.ts'
 import type {CompiledSchema, CompiledType} from './projected-fields.ts'
 
 export const EDITORIAL_ONLY: Readonly<Record<string, string>> = {
-  'citation.sourceNote': 'an editor\'s note on where a claim comes from ("The article does not name the source"), for fact-checking; readers see the claim and any named source',
-  'disclaimer.title': 'the disclaimer\'s internal name, for picking it in the Studio ("Consult your physician (lower back injuries)"); readers see its text',
-  'article.importInfo': 'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
-  'exercise.importInfo': 'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
-  'person.importInfo': 'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
-  'disclaimer.importInfo': 'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
-  'equipment.importInfo': 'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
-  'muscle.importInfo': 'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
+  'citation.sourceNote':
+    'an editor\'s note on where a claim comes from ("The article does not name the source"), for fact-checking; readers see the claim and any named source',
+  'disclaimer.title':
+    'the disclaimer\'s internal name, for picking it in the Studio ("Consult your physician (lower back injuries)"); readers see its text',
+  'article.importInfo':
+    'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
+  'exercise.importInfo':
+    'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
+  'person.importInfo':
+    'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
+  'disclaimer.importInfo':
+    'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
+  'equipment.importInfo':
+    'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
+  'muscle.importInfo':
+    'where the article importer took this draft from and which fields it guessed, for the editor who reviews it; readers never see it',
   'importInfo.source': 'the file or address an imported draft came from',
   'importInfo.importedAt': 'when the importer wrote the draft',
   'importInfo.format': 'the format the importer detected (html, markdown, text)',
   'importInfo.guessedFields': 'fields the importer inferred, for the editor to check before publishing',
-  'creditedImage.media': 'the Studio\'s link to the image in Sanity\'s Media Library, set by the asset picker; readers get the image through `asset`',
+  'creditedImage.media':
+    "the Studio's link to the image in Sanity's Media Library, set by the asset picker; readers get the image through `asset`",
 }
 
 interface SeedDocument {
@@ -41,7 +50,13 @@ export const slugsOf = (type: string) => seed.filter((d) => d._type === type && 
 export function editorialValues(): Map<string, string[]> {
   const found = new Map<string, string[]>()
   const texts = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(texts) : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => (k.startsWith('_') ? [] : texts(v))) : []
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(texts)
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([k, v]) => (k.startsWith('_') ? [] : texts(v)))
+          : []
   const walk = (value: unknown, type: CompiledType | undefined): void => {
     if (!type || value === null || typeof value !== 'object') return
     if (Array.isArray(value)) {

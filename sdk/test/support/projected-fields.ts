@@ -34,18 +34,27 @@ interface Context {
 }
 
 /** Fields (`type.field`) of `ownTypes` that the queries return, and the types they reach. */
-export function projectedFields(queries: readonly string[], schema: CompiledSchema, ownTypes: ReadonlySet<string>): {fields: Set<string>; types: Set<string>} {
+export function projectedFields(
+  queries: readonly string[],
+  schema: CompiledSchema,
+  ownTypes: ReadonlySet<string>,
+): {fields: Set<string>; types: Set<string>} {
   const fields = new Set<string>()
   const types = new Set<string>()
   const documentTypes = schema.getTypeNames().filter((name) => ownTypes.has(name) && schema.get(name)?.type?.name === 'document')
 
   const fieldsOf = (name: string) => (ownTypes.has(name) ? (schema.get(name)?.fields ?? []) : [])
   const memberShape = (member: CompiledType): Shape =>
-    member.to ? {t: 'ref', to: member.to.map((x) => x.name)} : member.jsonType === 'array' ? {t: 'array', of: (member.of ?? []).map(memberShape)} : {t: 'type', name: member.name}
+    member.to
+      ? {t: 'ref', to: member.to.map((x) => x.name)}
+      : member.jsonType === 'array'
+        ? {t: 'array', of: (member.of ?? []).map(memberShape)}
+        : {t: 'type', name: member.name}
   const fieldShape = (type: CompiledType): Shape => {
     if (type.to) return {t: 'ref', to: type.to.map((x) => x.name)}
     if (type.jsonType === 'array') return {t: 'array', of: (type.of ?? []).map(memberShape)}
-    if (type.jsonType === 'object' && type.fields && !schema.get(type.name)) throw new Error(`anonymous object type in ${type.name}: give it a name so its fields can be checked`)
+    if (type.jsonType === 'object' && type.fields && !schema.get(type.name))
+      throw new Error(`anonymous object type in ${type.name}: give it a name so its fields can be checked`)
     return {t: 'type', name: type.name}
   }
   const record = (ctx: Context, typeName: string, field: string) => {
@@ -64,7 +73,8 @@ export function projectedFields(queries: readonly string[], schema: CompiledSche
     if (isType(right) && left.type === 'Value' && typeof left.value === 'string') return left.value
     return undefined
   }
-  const narrow = (shapes: Shape[], typeName: string | undefined) => (typeName === undefined ? shapes : shapes.filter((s) => s.t !== 'type' || s.name === typeName))
+  const narrow = (shapes: Shape[], typeName: string | undefined) =>
+    typeName === undefined ? shapes : shapes.filter((s) => s.t !== 'type' || s.name === typeName)
   const elements = (shapes: Shape[]) => shapes.flatMap((s) => (s.t === 'array' ? s.of : []))
   const self = (ctx: Context) => ctx.scopes[ctx.scopes.length - 1] ?? UNKNOWN
   const within = (ctx: Context, thisShapes: Shape[], output = ctx.output): Context => ({scopes: [...ctx.scopes, thisShapes], output})

@@ -49,24 +49,49 @@ export async function checkTypegenAgreement(): Promise<TypegenAgreement> {
   }
   const studio = path.join(ROOT, 'studio')
   // `--path` is resolved against the Studio folder.
-  await run(path.join(BIN, 'sanity'), ['schema', 'extract', '--enforce-required-fields', '--path', path.relative(studio, path.join(WORK, 'schema.json'))], {cwd: studio, env, timeout: 240_000})
+  await run(
+    path.join(BIN, 'sanity'),
+    ['schema', 'extract', '--enforce-required-fields', '--path', path.relative(studio, path.join(WORK, 'schema.json'))],
+    {cwd: studio, env, timeout: 240_000},
+  )
   // TypeGen needs a project root: a minimal CLI config in the work folder.
   fs.writeFileSync(path.join(WORK, 'sanity.cli.js'), "export default {api: {projectId: 'spotter', dataset: 'production'}}\n")
   fs.writeFileSync(path.join(WORK, 'package.json'), '{"type": "module"}\n')
   fs.writeFileSync(
     path.join(WORK, 'sanity-typegen.json'),
-    JSON.stringify({path: path.join(ROOT, 'sdk/src/queries/*.ts'), schema: path.join(WORK, 'schema.json'), generates: path.join(WORK, 'sanity.types.ts'), overloadClientMethods: false}),
+    JSON.stringify({
+      path: path.join(ROOT, 'sdk/src/queries/*.ts'),
+      schema: path.join(WORK, 'schema.json'),
+      generates: path.join(WORK, 'sanity.types.ts'),
+      overloadClientMethods: false,
+    }),
   )
-  await run(path.join(BIN, 'sanity'), ['typegen', 'generate', '--config-path', path.join(WORK, 'sanity-typegen.json')], {cwd: WORK, env, timeout: 240_000})
+  await run(path.join(BIN, 'sanity'), ['typegen', 'generate', '--config-path', path.join(WORK, 'sanity-typegen.json')], {
+    cwd: WORK,
+    env,
+    timeout: 240_000,
+  })
   const generatedTypes = fs.readFileSync(path.join(WORK, 'sanity.types.ts'), 'utf8')
   const lines = ["import type * as TypeGen from './sanity.types.ts'", "import type * as Sdk from '../../src/index.ts'", '']
   for (const [generated, sdk] of Object.entries(PAIRS)) {
     // Returning each value as the other type makes tsc explain any difference, field by field.
-    lines.push(`export function ${sdk}(typegen: TypeGen.${generated}, zod: Sdk.${sdk}): [Sdk.${sdk}, TypeGen.${generated}] {`, '  return [typegen, zod]', '}')
+    lines.push(
+      `export function ${sdk}(typegen: TypeGen.${generated}, zod: Sdk.${sdk}): [Sdk.${sdk}, TypeGen.${generated}] {`,
+      '  return [typegen, zod]',
+      '}',
+    )
   }
   fs.writeFileSync(path.join(WORK, 'agreement.ts'), `${lines.join('\n')}\n`)
-  fs.writeFileSync(path.join(WORK, 'tsconfig.json'), JSON.stringify({extends: '../../../tsconfig.json', files: ['agreement.ts'], include: [], exclude: []}))
-  const tsc = await run(path.join(BIN, 'tsc'), ['-p', path.join(WORK, 'tsconfig.json')], {cwd: ROOT, env, timeout: 240_000, maxBuffer: 64 * 1024 * 1024}).then(
+  fs.writeFileSync(
+    path.join(WORK, 'tsconfig.json'),
+    JSON.stringify({extends: '../../../tsconfig.json', files: ['agreement.ts'], include: [], exclude: []}),
+  )
+  const tsc = await run(path.join(BIN, 'tsc'), ['-p', path.join(WORK, 'tsconfig.json')], {
+    cwd: ROOT,
+    env,
+    timeout: 240_000,
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
     () => '',
     (error: {stdout?: string; message: string}) => error.stdout || error.message,
   )

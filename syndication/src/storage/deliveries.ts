@@ -21,13 +21,10 @@ export class DeliveryStore {
 
   /** Queues an event, due at once, inside the caller's transaction (the feed change it reports). */
   async enqueue(tx: SqlExecutor, event: DeliveryEvent, now: Date): Promise<void> {
-    await tx.run(`INSERT INTO deliveries (key, partner_id, event, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)`, [
-      event.deliveryId,
-      event.partner,
-      JSON.stringify(event),
-      now.getTime(),
-      now.toISOString(),
-    ])
+    await tx.run(
+      `INSERT INTO deliveries (key, partner_id, event, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)`,
+      [event.deliveryId, event.partner, JSON.stringify(event), now.getTime(), now.toISOString()],
+    )
   }
 
   /** Gives up a partner's pending deliveries, inside the caller's transaction (the log stays). */
@@ -71,13 +68,23 @@ export class DeliveryStore {
       ])
       await tx.run(
         `UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, lease_until = NULL, last_status = ?, last_error = ?, delivered_at = ? WHERE id = ?`,
-        [next.status, attempt.attempt, next.nextAttemptAt, attempt.status, attempt.error, next.status === 'delivered' ? attempt.at : null, id],
+        [
+          next.status,
+          attempt.attempt,
+          next.nextAttemptAt,
+          attempt.status,
+          attempt.error,
+          next.status === 'delivered' ? attempt.at : null,
+          id,
+        ],
       )
     })
   }
 
   /** The delivery log, newest first, with every attempt. */
-  async list(filter: {partnerId?: string; status?: DeliveryStatus; limit?: number} = {}): Promise<Array<DeliveryRecord & {attemptLog: DeliveryAttempt[]}>> {
+  async list(
+    filter: {partnerId?: string; status?: DeliveryStatus; limit?: number} = {},
+  ): Promise<Array<DeliveryRecord & {attemptLog: DeliveryAttempt[]}>> {
     const where: string[] = []
     const params: unknown[] = []
     if (filter.partnerId) {
@@ -89,13 +96,22 @@ export class DeliveryStore {
       params.push(filter.status)
     }
     params.push(filter.limit ?? 100)
-    const rows = await this.driver.all<DeliveryRow>(`SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`, params)
+    const rows = await this.driver.all<DeliveryRow>(
+      `SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      params,
+    )
     const result = []
     for (const row of rows) {
       const attempts = await this.driver.all<AttemptRow>(`SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt`, [row.id])
       result.push({
         ...deliveryFromRow(row),
-        attemptLog: attempts.map((a) => ({attempt: Number(a.attempt), at: a.at, status: a.status === null ? null : Number(a.status), error: a.error, durationMs: Number(a.duration_ms)})),
+        attemptLog: attempts.map((a) => ({
+          attempt: Number(a.attempt),
+          at: a.at,
+          status: a.status === null ? null : Number(a.status),
+          error: a.error,
+          durationMs: Number(a.duration_ms),
+        })),
       })
     }
     return result

@@ -61,18 +61,19 @@ export class FeedStore {
       // another, and each reads the states the previous one committed (PostgreSQL, read committed).
       await tx.run(`UPDATE counters SET value = value WHERE name = 'feed'`)
       for (const c of input.contents) {
-        await tx.run(`INSERT INTO item_contents (version, item_id, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (version) DO NOTHING`, [
-          c.version,
-          c.itemId,
-          JSON.stringify(c.content),
-          now,
-        ])
+        await tx.run(
+          `INSERT INTO item_contents (version, item_id, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (version) DO NOTHING`,
+          [c.version, c.itemId, JSON.stringify(c.content), now],
+        )
       }
       const webhooks = await this.partners.webhookUrls(tx)
       const changes: FeedChange[] = []
       for (const state of input.states) {
         if (!webhooks.has(state.partnerId)) continue
-        const [current] = await tx.all<{version: string | null}>(`SELECT version FROM partner_items WHERE partner_id = ? AND item_id = ?`, [state.partnerId, state.itemId])
+        const [current] = await tx.all<{version: string | null}>(`SELECT version FROM partner_items WHERE partner_id = ? AND item_id = ?`, [
+          state.partnerId,
+          state.itemId,
+        ])
         if (current ? current.version === state.version : state.version === null) continue
         const seq = await nextSeq(tx)
         await tx.run(
@@ -104,7 +105,10 @@ export class FeedStore {
   async knownItemIds(ids?: readonly string[]): Promise<string[]> {
     if (ids && ids.length === 0) return []
     const rows = ids
-      ? await this.driver.all<{item_id: string}>(`SELECT DISTINCT item_id FROM partner_items WHERE item_id IN (${ids.map(() => '?').join(', ')})`, ids)
+      ? await this.driver.all<{item_id: string}>(
+          `SELECT DISTINCT item_id FROM partner_items WHERE item_id IN (${ids.map(() => '?').join(', ')})`,
+          ids,
+        )
       : await this.driver.all<{item_id: string}>(`SELECT DISTINCT item_id FROM partner_items`)
     return rows.map((r) => r.item_id).sort()
   }
@@ -121,7 +125,10 @@ export class FeedStore {
        ORDER BY p.seq LIMIT ?`,
       [partnerId, since ?? 0, limit],
     )
-    const [head] = await this.driver.all<{head: number | string | null}>(`SELECT MAX(seq) AS head FROM partner_items WHERE partner_id = ?`, [partnerId])
+    const [head] = await this.driver.all<{head: number | string | null}>(
+      `SELECT MAX(seq) AS head FROM partner_items WHERE partner_id = ?`,
+      [partnerId],
+    )
     return {
       rows: rows.map((r) => ({
         seq: Number(r.seq),

@@ -12,7 +12,12 @@ export class InboundCallStore {
 
   /** Remembers a call's key; false if it was already processed. */
   async remember(key: string, now = new Date()): Promise<boolean> {
-    return (await this.driver.run(`INSERT INTO inbound_events (key, received_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [key, now.toISOString()])) === 1
+    return (
+      (await this.driver.run(`INSERT INTO inbound_events (key, received_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [
+        key,
+        now.toISOString(),
+      ])) === 1
+    )
   }
 
   /** Forgets keys older than `before` (senders retry for hours, not weeks). */

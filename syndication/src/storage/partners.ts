@@ -53,7 +53,9 @@ export class PartnerStore {
 
   /** Every partner's webhook URL (null: none), read inside the caller's transaction. */
   async webhookUrls(tx: SqlExecutor): Promise<Map<string, string | null>> {
-    return new Map((await tx.all<{id: string; webhook_url: string | null}>(`SELECT id, webhook_url FROM partners`)).map((p) => [p.id, p.webhook_url]))
+    return new Map(
+      (await tx.all<{id: string; webhook_url: string | null}>(`SELECT id, webhook_url FROM partners`)).map((p) => [p.id, p.webhook_url]),
+    )
   }
 
   /** Removes a partner, with what the rest of the store holds for it (see PartnerRemoval). */
@@ -75,5 +77,12 @@ interface PartnerRow {
 }
 
 function partnerFromRow(row: PartnerRow): PartnerRecord {
-  return {id: row.id, name: row.name, keyHash: row.key_hash, webhookUrl: row.webhook_url, webhookSecret: row.webhook_secret, createdAt: row.created_at}
+  return {
+    id: row.id,
+    name: row.name,
+    keyHash: row.key_hash,
+    webhookUrl: row.webhook_url,
+    webhookSecret: row.webhook_secret,
+    createdAt: row.created_at,
+  }
 }

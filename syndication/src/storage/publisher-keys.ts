@@ -1,7 +1,9 @@
 // The publisher's API keys, stored as hashes only.
 import type {SqlDriver} from './driver.ts'
 
-export const PUBLISHER_KEY_TABLES = [`CREATE TABLE IF NOT EXISTS publisher_keys (key_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)`]
+export const PUBLISHER_KEY_TABLES = [
+  `CREATE TABLE IF NOT EXISTS publisher_keys (key_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL)`,
+]
 
 export class PublisherKeyStore {
   private readonly driver: SqlDriver

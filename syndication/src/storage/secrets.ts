@@ -14,7 +14,10 @@ export class SecretStore {
 
   /** The secret called `name`, made on first use; concurrent first uses agree on one. */
   async get(name: string): Promise<string> {
-    await this.driver.run(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [name, randomBytes(32).toString('base64url')])
+    await this.driver.run(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, [
+      name,
+      randomBytes(32).toString('base64url'),
+    ])
     const [row] = await this.driver.all<{value: string}>(`SELECT value FROM meta WHERE key = ?`, [name])
     return row!.value
   }

@@ -13,7 +13,9 @@ function loadSqlite(): typeof Database {
   try {
     return (createRequire(import.meta.url)('node:sqlite') as {DatabaseSync: typeof Database}).DatabaseSync
   } catch (err) {
-    throw new Error(`node:sqlite is not available in Node ${process.versions.node}: run on Node 22 (node_modules/.bin/node, npm test, npm scripts) (${(err as Error).message})`)
+    throw new Error(
+      `node:sqlite is not available in Node ${process.versions.node}: run on Node 22 (node_modules/.bin/node, npm test, npm scripts) (${(err as Error).message})`,
+    )
   }
 }
 

@@ -55,7 +55,14 @@ export class SyndicationStore {
 
   /** Creates every part's tables (idempotent), in one transaction. */
   async init(): Promise<void> {
-    const statements = [...SECRET_TABLES, ...PUBLISHER_KEY_TABLES, ...PARTNER_TABLES, ...FEED_TABLES, ...deliveryTables(this.driver.autoId), ...INBOUND_TABLES]
+    const statements = [
+      ...SECRET_TABLES,
+      ...PUBLISHER_KEY_TABLES,
+      ...PARTNER_TABLES,
+      ...FEED_TABLES,
+      ...deliveryTables(this.driver.autoId),
+      ...INBOUND_TABLES,
+    ]
     await this.driver.transaction(async (tx) => {
       for (const sql of statements) await tx.run(sql)
     })

@@ -93,7 +93,10 @@ async function watchedContext(browser: Browser): Promise<Omit<TestBrowser, 'clos
       page.on('response', async (response) => {
         if (response.status() < 400) return
         const request = response.request()
-        const body = request.method() === 'GET' ? '' : ` ${request.postData()?.slice(0, 500) ?? ''} -> ${(await response.text().catch(() => '')).slice(0, 500)}`
+        const body =
+          request.method() === 'GET'
+            ? ''
+            : ` ${request.postData()?.slice(0, 500) ?? ''} -> ${(await response.text().catch(() => '')).slice(0, 500)}`
         errors.push(`http ${response.status()}: ${request.method()} ${response.url()}${body}`)
       })
       return page

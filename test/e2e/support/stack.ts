@@ -31,7 +31,11 @@ export interface StackOptions {
 }
 
 /** Starts a child process and resolves with group 1 of the first stdout match of `ready`. */
-export function startProcess(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<{child: ChildProcess; match: string; output: () => string}> {
+export function startProcess(
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{child: ChildProcess; match: string; output: () => string}> {
   return new Promise((resolve, reject) => {
     const child = spawn(projectNode, args, {cwd: root, env, stdio: ['ignore', 'pipe', 'pipe']})
     let output = ''
@@ -96,7 +100,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The Studio calls the lake from its own origin, with credentials, as on a hosted project.
   lake.allowOrigin(studio.url, true)
   const site = await startProcess(
-    ['examples/club-site/src/cli.ts', '--lake-url', lake.url, '--port', '0', '--preview-token', lake.readToken, '--preview-secret', PREVIEW_SECRET],
+    [
+      'examples/club-site/src/cli.ts',
+      '--lake-url',
+      lake.url,
+      '--port',
+      '0',
+      '--preview-token',
+      lake.readToken,
+      '--preview-secret',
+      PREVIEW_SECRET,
+    ],
     /listening on (\S+)/,
   )
   return {

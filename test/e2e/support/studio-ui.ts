@@ -34,7 +34,12 @@ export function field(page: Page | Locator, name: string): Locator {
 }
 
 /** Opens an array item (by its preview title), lets `fill` edit the dialog, closes it. */
-export async function editArrayItem(page: Page, arrayField: string, itemTitle: string, fill: (dialog: Locator) => Promise<void>): Promise<void> {
+export async function editArrayItem(
+  page: Page,
+  arrayField: string,
+  itemTitle: string,
+  fill: (dialog: Locator) => Promise<void>,
+): Promise<void> {
   await field(page, arrayField).getByText(itemTitle, {exact: true}).first().click()
   const dialog = page.getByRole('dialog')
   await dialog.waitFor()

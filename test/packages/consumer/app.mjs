@@ -19,7 +19,11 @@ const [slug, out] = process.argv.slice(2)
 const seed = path.resolve('seed/spotter.ndjson')
 
 function serve() {
-  const child = spawn(path.resolve('node_modules/.bin/spotter-lake'), ['serve', '--port', '0', '--data-dir', path.join(out, 'lake'), '--seed', seed], {stdio: ['ignore', 'pipe', 'inherit']})
+  const child = spawn(
+    path.resolve('node_modules/.bin/spotter-lake'),
+    ['serve', '--port', '0', '--data-dir', path.join(out, 'lake'), '--seed', seed],
+    {stdio: ['ignore', 'pipe', 'inherit']},
+  )
   return new Promise((resolve, reject) => {
     let output = ''
     child.stdout.setEncoding('utf8')

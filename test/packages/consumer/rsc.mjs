@@ -20,7 +20,8 @@ function resolve(node, where) {
   if (!React.isValidElement(node)) throw new Error(`${where}: cannot render ${typeof node}`)
   if (node.type === React.Fragment) return resolve(node.props.children, where)
   if (typeof node.type === 'function') return resolve(node.type(node.props), `${where} > ${node.type.name}`)
-  if (typeof node.type !== 'string') throw new Error(`${where}: ${String(node.type?.$$typeof ?? node.type)} is not a server component or host element`)
+  if (typeof node.type !== 'string')
+    throw new Error(`${where}: ${String(node.type?.$$typeof ?? node.type)} is not a server component or host element`)
   const {children, ...props} = node.props
   for (const [name, value] of Object.entries(props)) {
     if (typeof value === 'function') throw new Error(`${where} > ${node.type}: function prop "${name}" cannot cross to the client`)

@@ -30,7 +30,15 @@ export interface PackedWorkspace {
   /** The workspace folder in the repository, e.g. `sdk`. */
   workspace: string
   /** The package.json inside the tarball. */
-  manifest: {name: string; version: string; dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, {optional?: boolean}>; bin?: Record<string, string>; engines?: Record<string, string>}
+  manifest: {
+    name: string
+    version: string
+    dependencies?: Record<string, string>
+    peerDependencies?: Record<string, string>
+    peerDependenciesMeta?: Record<string, {optional?: boolean}>
+    bin?: Record<string, string>
+    engines?: Record<string, string>
+  }
   /** The tarball's path relative to the consumer project, e.g. `tarballs/spotter-sdk-0.1.0.tgz`. */
   tarball: string
   /** sha512 integrity of the tarball. */
@@ -65,7 +73,12 @@ function consumerPath(repoPath: string, workspaces: Map<string, string>): string
   return `node_modules/${name}${repoPath.slice(slash)}`
 }
 
-function requiredNames(entry: {dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, {optional?: boolean}>}): Array<{name: string; optional: boolean}> {
+function requiredNames(entry: {
+  dependencies?: Record<string, string>
+  optionalDependencies?: Record<string, string>
+  peerDependencies?: Record<string, string>
+  peerDependenciesMeta?: Record<string, {optional?: boolean}>
+}): Array<{name: string; optional: boolean}> {
   const names = [
     ...Object.keys(entry.dependencies ?? {}).map((name) => ({name, optional: false})),
     ...Object.keys(entry.optionalDependencies ?? {}).map((name) => ({name, optional: true})),
@@ -81,7 +94,13 @@ function requiredNames(entry: {dependencies?: Record<string, string>; optionalDe
  * The consumer's package-lock.json: `packed` installed from their tarballs (`file:`), plus
  * `rootDependencies` (name -> version, each as the repository root resolves it).
  */
-export function consumerLockfile(lock: RepoLock, packed: PackedWorkspace[], rootDependencies: string[], projectName: string, registry: string): {packageJson: Record<string, unknown>; lockfile: Record<string, unknown>} {
+export function consumerLockfile(
+  lock: RepoLock,
+  packed: PackedWorkspace[],
+  rootDependencies: string[],
+  projectName: string,
+  registry: string,
+): {packageJson: Record<string, unknown>; lockfile: Record<string, unknown>} {
   const workspaces = new Map(packed.map((p) => [p.workspace, p.manifest.name]))
   const entries: Record<string, LockEntry> = {}
   const queue: Array<{from: string; name: string; optional: boolean; requiredBy: string}> = []

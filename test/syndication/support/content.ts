@@ -32,14 +32,19 @@ export function article(id: string, title: string, syndication: Record<string, u
 
 /** The open (CC BY) article: a disclaimer of its own, one in a callout, and one through its exercise. */
 export function openArticle(title: string) {
-  return article('article-open', title, {licence: 'cc-by-4.0', attributionText: 'Dana Coach for Spotter Club, CC BY 4.0'}, {
-    exercises: [{_type: 'reference', _ref: 'exercise-squat', _key: 'e1'}],
-    body: [
-      block('b1', 'Squats build legs.'),
-      {_type: 'disclaimerCallout', _key: 'call', tone: 'caution', disclaimer: {_type: 'reference', _ref: 'disclaimer-injury'}},
-      block('b3', 'Keep your back neutral.'),
-    ],
-  })
+  return article(
+    'article-open',
+    title,
+    {licence: 'cc-by-4.0', attributionText: 'Dana Coach for Spotter Club, CC BY 4.0'},
+    {
+      exercises: [{_type: 'reference', _ref: 'exercise-squat', _key: 'e1'}],
+      body: [
+        block('b1', 'Squats build legs.'),
+        {_type: 'disclaimerCallout', _key: 'call', tone: 'caution', disclaimer: {_type: 'reference', _ref: 'disclaimer-injury'}},
+        block('b3', 'Keep your back neutral.'),
+      ],
+    },
+  )
 }
 
 export async function seedContent(client: SanityClient): Promise<void> {
@@ -51,7 +56,16 @@ export async function seedContent(client: SanityClient): Promise<void> {
     slug: {_type: 'slug', current: 'dana-coach'},
     roles: ['author'],
     headline: 'Strength coach',
-    credentials: [{_key: 'c1', _type: 'credential', kind: 'certification', title: 'Certified Strength and Conditioning Specialist', issuingBody: 'NSCA', year: 2015}],
+    credentials: [
+      {
+        _key: 'c1',
+        _type: 'credential',
+        kind: 'certification',
+        title: 'Certified Strength and Conditioning Specialist',
+        issuingBody: 'NSCA',
+        year: 2015,
+      },
+    ],
   })
   tx.createOrReplace({
     _id: 'disclaimer-medical',
@@ -67,7 +81,13 @@ export async function seedContent(client: SanityClient): Promise<void> {
     kind: 'injury',
     body: [block('i1', 'Stop if you feel sharp pain.')],
   })
-  tx.createOrReplace({_id: 'disclaimer-knee', _type: 'disclaimer', title: 'Knee problems', kind: 'medical', body: [block('k1', 'Ask a physiotherapist if your knees hurt.')]})
+  tx.createOrReplace({
+    _id: 'disclaimer-knee',
+    _type: 'disclaimer',
+    title: 'Knee problems',
+    kind: 'medical',
+    body: [block('k1', 'Ask a physiotherapist if your knees hurt.')],
+  })
   tx.createOrReplace({
     _id: 'exercise-squat',
     _type: 'exercise',
@@ -78,20 +98,33 @@ export async function seedContent(client: SanityClient): Promise<void> {
     disclaimers: [{_type: 'reference', _ref: 'disclaimer-knee', _key: 'k'}],
   })
   tx.createOrReplace(openArticle('Open squat guide'))
-  tx.createOrReplace(article('article-partners', 'Partners-only deadlift notes', {licence: 'partners-only', allowedPartners: ['club-north']}))
+  tx.createOrReplace(
+    article('article-partners', 'Partners-only deadlift notes', {licence: 'partners-only', allowedPartners: ['club-north']}),
+  )
   tx.createOrReplace(article('article-reserved', 'Reserved bench press study', {licence: 'all-rights-reserved'}))
   tx.createOrReplace(article('article-unlicensed', 'Article without rights', null))
   tx.createOrReplace(
-    article('article-broken', 'Broken disclaimer article', {licence: 'cc-by-4.0'}, {
-      disclaimers: [{_type: 'reference', _ref: 'disclaimer-pending', _key: 'd1', _weak: true}],
-    }),
+    article(
+      'article-broken',
+      'Broken disclaimer article',
+      {licence: 'cc-by-4.0'},
+      {
+        disclaimers: [{_type: 'reference', _ref: 'disclaimer-pending', _key: 'd1', _weak: true}],
+      },
+    ),
   )
   await tx.commit()
 }
 
 /** The articles `partnerId` may have, as the SDK reads them from the published perspective. */
 export async function expectedFor(lake: {url: string; projectId: string; dataset: string; readToken: string}, partnerId: string) {
-  const sdk = createExerciseClient({projectId: lake.projectId, dataset: lake.dataset, apiHost: lake.url, token: lake.readToken, useCdn: false})
+  const sdk = createExerciseClient({
+    projectId: lake.projectId,
+    dataset: lake.dataset,
+    apiHost: lake.url,
+    token: lake.readToken,
+    useCdn: false,
+  })
   const slugs = await sdk.sanity.fetch<string[]>(`*[_type == "article"].slug.current`, {}, {perspective: 'published'})
   const result = new Map<string, {article: models.ArticleResult; html: string}>()
   for (const slug of slugs) {
@@ -106,7 +139,9 @@ export async function expectedFor(lake: {url: string; projectId: string; dataset
     if (refs.some((ref) => !found.includes(ref))) continue
     const a = await sdk.getArticle(slug)
     if (!a?.syndication) continue
-    const allowed = a.syndication.licence === 'cc-by-4.0' || (a.syndication.licence === 'partners-only' && (a.syndication.allowedPartners ?? []).includes(partnerId))
+    const allowed =
+      a.syndication.licence === 'cc-by-4.0' ||
+      (a.syndication.licence === 'partners-only' && (a.syndication.allowedPartners ?? []).includes(partnerId))
     if (!allowed) continue
     result.set(a._id, {article: a, html: articleToHtml(a, {images: sdk.images})})
   }

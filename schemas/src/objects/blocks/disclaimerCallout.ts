@@ -19,6 +19,9 @@ export const disclaimerCallout = defineType({
   ],
   preview: {
     select: {title: 'disclaimer.title', tone: 'tone'},
-    prepare: ({title, tone}: Record<string, string | undefined>) => ({title: title ?? 'Disclaimer', subtitle: `Disclaimer · ${tone ?? 'caution'}`}),
+    prepare: ({title, tone}: Record<string, string | undefined>) => ({
+      title: title ?? 'Disclaimer',
+      subtitle: `Disclaimer · ${tone ?? 'caution'}`,
+    }),
   },
 })

@@ -25,6 +25,9 @@ export const exerciseEmbed = defineType({
   ],
   preview: {
     select: {title: 'exercise.name', display: 'display'},
-    prepare: ({title, display}: Record<string, string | undefined>) => ({title: title ?? 'Exercise', subtitle: `Exercise · ${display ?? 'card'}`}),
+    prepare: ({title, display}: Record<string, string | undefined>) => ({
+      title: title ?? 'Exercise',
+      subtitle: `Exercise · ${display ?? 'card'}`,
+    }),
   },
 })

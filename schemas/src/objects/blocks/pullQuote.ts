@@ -19,6 +19,9 @@ export const pullQuote = defineType({
   ],
   preview: {
     select: {title: 'quote', speaker: 'speaker.name', attribution: 'attribution'},
-    prepare: ({title, speaker, attribution}: Record<string, string | undefined>) => ({title, subtitle: speaker ?? attribution ?? 'Pull quote'}),
+    prepare: ({title, speaker, attribution}: Record<string, string | undefined>) => ({
+      title,
+      subtitle: speaker ?? attribution ?? 'Pull quote',
+    }),
   },
 })
