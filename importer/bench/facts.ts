@@ -8,7 +8,7 @@ import {similarity} from '../src/words.ts'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const SEED_FILE = join(ROOT, 'seed', 'spotter.ndjson')
-export const SEED_ARTICLES_DIR = process.env.SPOTTER_SEED_ARTICLES ?? join(ROOT, '..', '..', 'shared', 'seeds')
+export const SEED_ARTICLES_DIR = process.env.SPOTTER_SEED_ARTICLES ?? join(ROOT, '..', 'shared', 'seeds')
 
 type Doc = {_id: string; _type: string; [k: string]: any}
 export const seedDocuments = (): Doc[] =>

@@ -1,6 +1,7 @@
 // The Spotter content model as lists of Sanity schema types (the `spotter()` plugin adds them to a
 // Studio; `schemaTypes` also goes straight into `createSchema`).
 import type {SchemaTypeDefinition} from 'sanity'
+import {articleBlockTypes} from '@spotter/vocabulary'
 import {article} from './documents/article.ts'
 import {club} from './documents/club.ts'
 import {disclaimer} from './documents/disclaimer.ts'
@@ -92,12 +93,4 @@ export const typeNames = {
 export type DocumentTypeName = (typeof typeNames)[keyof typeof typeNames]
 
 /** Portable Text block types an article body may contain (renderers must cover all of them). */
-export const ARTICLE_BODY_BLOCK_TYPES = [
-  'block',
-  'exerciseEmbed',
-  'prescriptionTable',
-  'disclaimerCallout',
-  'creditedImage',
-  'citation',
-  'pullQuote',
-] as const
+export const ARTICLE_BODY_BLOCK_TYPES = ['block', ...articleBlockTypes] as const

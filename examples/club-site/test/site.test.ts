@@ -88,7 +88,7 @@ describe('seed pages', () => {
     expect(back.html).toContain('<h1>Back Hyperextensions</h1>')
     expect(text(back.html)).toContain('Mike Samuels')
     expect(text(back.html)).toContain('DeanDrobot/iStock/Getty Images')
-    expect(back.html).toMatch(/<img [^>]*src="http:\/\/127\.0\.0\.1:\d+\/images\/spotter\/production\/[0-9a-f]+-\d+x\d+\.png/)
+    expect(back.html).toMatch(/<img [^>]*src="http:\/\/127\.0\.0\.1:\d+\/images\/spotter\/production\/[0-9a-f]+-\d+x\d+\.jpg/)
     expect(jsonLd(back.html)).toMatchObject({headline: 'Back Hyperextensions', author: {'@type': 'Person', name: 'Mike Samuels'}})
     const machine = await get('/articles/the-reverse-hyperextension-machine')
     expect(machine.status).toBe(200)
