@@ -7,7 +7,7 @@
 // article (React, HTML, text, Markdown, JSON-LD) and uses @spotter/lake/testing; the React entry
 // renders as a React Server Component; tsc (strict, skipLibCheck off) checks a consumer under
 // nodenext and bundler resolution; esbuild bundles the React entry for the browser; Sanity loads
-// the Studio plugin.
+// the Studio plugin, and `sanity build` bundles a Studio that only adds it.
 import {execFile, type ExecFileOptions} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import * as fs from 'node:fs'
@@ -264,5 +264,20 @@ describe('the published packages, installed from their tarballs', () => {
       expect(report.structure).toBe('function')
     },
     3 * MINUTES,
+  )
+
+  it(
+    'build a Studio that only adds the plugin and its desk (sanity build, offline)',
+    async () => {
+      await timed('sanity build', () => bin('sanity', ['build', 'out/studio', '--yes']))
+      const bundle = path.join(project, 'out', 'studio')
+      expect(fs.existsSync(path.join(bundle, 'index.html'))).toBe(true)
+      // The plugin's own code is in the bundle: the desk's work lists and the range input's help.
+      const scripts = fs.readdirSync(path.join(bundle, 'static')).filter((file) => file.endsWith('.js'))
+      const text = scripts.map((file) => fs.readFileSync(path.join(bundle, 'static', file), 'utf8')).join('\n')
+      expect(text).toContain('Stub exercises')
+      expect(text).toContain('Needs attention')
+    },
+    5 * MINUTES,
   )
 })
