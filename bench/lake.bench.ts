@@ -3,7 +3,7 @@
 // groq-js evaluating the same query over the same documents in this process. Prints p50/p99 and
 // the speed-up. Run with `npm run bench` from the root; not part of `npm test`.
 //
-// Targets (issue 3): point lookups >= 100x faster than plain groq-js at 100k and p50 < 2 ms over
+// Targets: point lookups >= 100x faster than plain groq-js at 100k and p50 < 2 ms over
 // HTTP; ordered pages >= 20x faster.
 
 import * as http from 'node:http'

@@ -33,7 +33,7 @@ describe('schema compilation', () => {
     expect(groups.flatMap((g) => g.problems).some((p) => p.severity === 'error')).toBe(true)
   })
 
-  it('defines every document and object type of issue 2', () => {
+  it('defines every document and object type of the content model', () => {
     expect(DOCUMENT_TYPES.sort()).toEqual(
       ['article', 'club', 'disclaimer', 'equipment', 'exercise', 'muscle', 'organization', 'person'].sort(),
     )

@@ -1,4 +1,4 @@
-// Each validation rule of issue 2 rejects a document that breaks it, at the right path and with
+// Each validation rule of the content model rejects a document that breaks it, at the right path and with
 // an editor-facing message, and accepts the fixed document. Run through Sanity's own
 // validateDocument with a real @sanity/client against a lake seeded with seed/spotter.ndjson.
 import type {SanityClient} from '@sanity/client'

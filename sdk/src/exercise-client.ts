@@ -1,4 +1,4 @@
-// createExerciseClient: the typed functions of issue 4 on top of one SanityClient.
+// createExerciseClient: the SDK's typed functions on top of one SanityClient.
 import {createBaseClient, type ExerciseClientBase, type ExerciseClientConfig, type WrapClientConfig} from './client.ts'
 import type {ImageConfig} from './image.ts'
 import {exercisesForEquipment, type ExercisesForEquipmentResult} from './queries/exercises-for-equipment.ts'
