@@ -3,7 +3,7 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {articleKinds} from '../options.ts'
 import {optionTitle} from '../studio/option-title.ts'
 import {requireCredentialedAuthor} from '../rules/healthAdvice.ts'
-import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {slugField} from '../rules/slug.ts'
 import {importInfoField} from '../objects/importInfo.ts'
 
 export const article = defineType({
@@ -27,13 +27,7 @@ export const article = defineType({
       group: 'content',
       validation: (rule) => rule.required().error('Give the article a title.'),
     }),
-    defineField({
-      name: 'slug',
-      type: 'slug',
-      group: 'content',
-      options: {source: 'title', isUnique: isUniqueSlug},
-      validation: (rule) => rule.custom(requireSlug),
-    }),
+    slugField('title', 'content'),
     defineField({
       name: 'kind',
       type: 'string',

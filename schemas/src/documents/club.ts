@@ -1,6 +1,6 @@
 import {HomeIcon} from '@sanity/icons/Home'
 import {defineArrayMember, defineField, defineType} from 'sanity'
-import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {slugField} from '../rules/slug.ts'
 
 export const club = defineType({
   name: 'club',
@@ -14,13 +14,7 @@ export const club = defineType({
   ],
   fields: [
     defineField({name: 'name', type: 'string', group: 'profile', validation: (rule) => rule.required().error("Enter the club's name.")}),
-    defineField({
-      name: 'slug',
-      type: 'slug',
-      group: 'profile',
-      options: {source: 'name', isUnique: isUniqueSlug},
-      validation: (rule) => rule.custom(requireSlug),
-    }),
+    slugField('name', 'profile'),
     defineField({name: 'location', type: 'location', group: 'profile'}),
     defineField({
       name: 'website',

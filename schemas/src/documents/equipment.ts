@@ -1,7 +1,7 @@
 import {WrenchIcon} from '@sanity/icons/Wrench'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {equipmentKinds} from '../options.ts'
-import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {slugField} from '../rules/slug.ts'
 import {importInfoField} from '../objects/importInfo.ts'
 
 export const equipment = defineType({
@@ -13,12 +13,7 @@ export const equipment = defineType({
   fields: [
     importInfoField,
     defineField({name: 'name', type: 'string', validation: (rule) => rule.required().error('Name the equipment.')}),
-    defineField({
-      name: 'slug',
-      type: 'slug',
-      options: {source: 'name', isUnique: isUniqueSlug},
-      validation: (rule) => rule.custom(requireSlug),
-    }),
+    slugField('name'),
     defineField({name: 'aliases', type: 'array', description: 'Other names ("Roman chair").', of: [defineArrayMember({type: 'string'})]}),
     defineField({
       name: 'kind',

@@ -5,7 +5,7 @@ import {GroupSummaryInput} from '../components/GroupSummaryInput.ts'
 import {optionTitle} from '../studio/option-title.ts'
 import {requireMedicalDisclaimer} from '../rules/medicalDisclaimer.ts'
 import {noProgressionCycle} from '../rules/progression.ts'
-import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {slugField} from '../rules/slug.ts'
 import {importInfoField} from '../objects/importInfo.ts'
 
 const refs = (type: string) => [defineArrayMember({type: 'reference', to: [{type}]})]
@@ -35,13 +35,7 @@ export const exercise = defineType({
       description: 'The common name ("Reverse hyperextension").',
       validation: (rule) => rule.required().error('Give the exercise a name.'),
     }),
-    defineField({
-      name: 'slug',
-      type: 'slug',
-      group: 'overview',
-      options: {source: 'name', isUnique: isUniqueSlug},
-      validation: (rule) => rule.custom(requireSlug),
-    }),
+    slugField('name', 'overview'),
     defineField({
       name: 'aliases',
       type: 'array',

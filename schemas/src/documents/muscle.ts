@@ -1,7 +1,7 @@
 import {TargetIcon} from '@sanity/icons/Target'
 import {defineField, defineType} from 'sanity'
 import {muscleGroups, muscleRegions} from '../options.ts'
-import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {slugField} from '../rules/slug.ts'
 import {importInfoField} from '../objects/importInfo.ts'
 
 export const muscle = defineType({
@@ -19,12 +19,7 @@ export const muscle = defineType({
       validation: (rule) => rule.required().error("Enter the muscle's name."),
     }),
     defineField({name: 'commonName', title: 'Common name', type: 'string', description: 'What readers call it ("Glutes").'}),
-    defineField({
-      name: 'slug',
-      type: 'slug',
-      options: {source: 'name', isUnique: isUniqueSlug},
-      validation: (rule) => rule.custom(requireSlug),
-    }),
+    slugField('name'),
     defineField({
       name: 'region',
       type: 'string',

@@ -1,7 +1,7 @@
 import {CaseIcon} from '@sanity/icons/Case'
 import {defineField, defineType} from 'sanity'
 import {organizationKinds} from '../options.ts'
-import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {slugField} from '../rules/slug.ts'
 
 export const organization = defineType({
   name: 'organization',
@@ -11,12 +11,7 @@ export const organization = defineType({
   description: 'A publisher or other organisation that is not a club.',
   fields: [
     defineField({name: 'name', type: 'string', validation: (rule) => rule.required().error("Enter the organisation's name.")}),
-    defineField({
-      name: 'slug',
-      type: 'slug',
-      options: {source: 'name', isUnique: isUniqueSlug},
-      validation: (rule) => rule.custom(requireSlug),
-    }),
+    slugField('name'),
     defineField({
       name: 'kind',
       type: 'string',

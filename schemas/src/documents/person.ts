@@ -1,7 +1,7 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {personRoles} from '../options.ts'
-import {isUniqueSlug, requireSlug} from '../rules/slug.ts'
+import {slugField} from '../rules/slug.ts'
 import {importInfoField} from '../objects/importInfo.ts'
 
 interface PersonLike {
@@ -55,13 +55,7 @@ export const person = defineType({
             : true,
         ),
     }),
-    defineField({
-      name: 'slug',
-      type: 'slug',
-      group: 'profile',
-      options: {source: (doc) => String(doc.name ?? doc.descriptor ?? ''), isUnique: isUniqueSlug},
-      validation: (rule) => rule.custom(requireSlug),
-    }),
+    slugField((doc) => String(doc.name ?? doc.descriptor ?? ''), 'profile'),
     defineField({
       name: 'roles',
       type: 'array',

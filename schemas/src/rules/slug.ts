@@ -1,4 +1,4 @@
-import type {CustomValidator, SlugIsUniqueValidator} from 'sanity'
+import {defineField, type CustomValidator, type SlugIsUniqueValidator, type SlugSourceFn} from 'sanity'
 import {publishedId, VALIDATION_API_VERSION} from './ids.ts'
 
 /**
@@ -26,3 +26,14 @@ export const requireSlug: CustomValidator<{current?: string} | undefined> = (val
         code: 'spotter.slug-required',
         message: 'Add a slug: it becomes the page address. Click "Generate" to make one from the name.',
       }
+
+/** A document's `slug` field: generated from `source`, unique per type, required. */
+export function slugField(source: string | SlugSourceFn, group?: string) {
+  return defineField({
+    name: 'slug',
+    type: 'slug',
+    ...(group ? {group} : {}),
+    options: {source, isUnique: isUniqueSlug},
+    validation: (rule) => rule.custom(requireSlug),
+  })
+}
