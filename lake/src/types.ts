@@ -70,12 +70,7 @@ export interface QueryResponse {
  */
 export interface QueryEngine {
   load(documents: Iterable<SanityDocument>): void
-  /**
-   * `encoded`, when given, is the transaction's log line (JSON whose `changes` are `{id, doc}`):
-   * for a large transaction the engine may hand its threads those bytes to parse, instead of
-   * copying every document to each of them on the server's event loop.
-   */
-  apply(changes: readonly DocumentChange[], encoded?: Uint8Array): void
+  apply(changes: readonly DocumentChange[]): void
   /**
    * Evaluates a query without blocking the server's event loop. Rejects with
    * `QueryParseError` (-> 400 queryParseError) or `QueryTimeoutError` (-> the time limit was hit;

@@ -1,6 +1,5 @@
-// A large transaction reaches the query threads as its encoded log line (parsed there, so the
-// server's event loop is not held while every document is copied to each thread). What a client
-// sees must not change: every document of the acknowledged transaction, at once, in every query.
+// A large transaction is applied to every query thread at once: what a client sees right after
+// the acknowledgement is every document of it, in every query, whichever thread answers.
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
 

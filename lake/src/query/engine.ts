@@ -18,8 +18,8 @@ export function createQueryEngine(options: QueryEngineOptions): QueryEngine {
   const store = pool.open(options.sanity)
   return {
     load: (documents) => pool.load(store, documents),
-    apply: (changes, encoded) => {
-      if (changes.length > 0) pool.apply(store, changes, encoded)
+    apply: (changes) => {
+      if (changes.length > 0) pool.apply(store, changes)
     },
     query: (request) => pool.query(store, request, {timeoutMs: options.timeoutMs, anonymous: request.anonymous, client: request.client}),
     close: () => pool.close(store),

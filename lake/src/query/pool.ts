@@ -58,8 +58,6 @@ export interface QueryOptions {
 const WORKER_URL = siblingModule('worker', import.meta.url)
 /** Workers that die this many times in a row (no answer between) are respawned only after a pause. */
 const MAX_CRASHES = 5
-/** Transactions with this many changes reach the workers as their encoded log line. */
-const ENCODED_APPLY_FROM = 1000
 const RESPAWN_DELAYS_MS = [1_000, 5_000, 30_000]
 const DEFAULT_ANONYMOUS_QUEUE = 32
 
@@ -112,20 +110,13 @@ export class QueryPool {
     for (const worker of this.workers) this.postLoad(worker, store, copy)
   }
 
-  apply(store: number, changes: readonly DocumentChange[], encoded?: Uint8Array): void {
+  apply(store: number, changes: readonly DocumentChange[]): void {
     const copy = this.copyOf(store)
     for (const {id, document} of changes) {
       copy.delete(id)
       if (document) copy.set(id, document)
     }
-    // A large transaction goes to the workers as its log line, parsed there: copying bytes is a
-    // memcpy, where a structured clone of every document would hold the event loop (readers,
-    // listeners, commits) for hundreds of milliseconds per worker.
-    const line = encoded && changes.length >= ENCODED_APPLY_FROM ? encoded : undefined
-    for (const worker of this.workers) {
-      if (line && this.post(worker, {type: 'apply-line', store, line})) continue
-      this.postApply(worker, store, changes)
-    }
+    for (const worker of this.workers) this.postApply(worker, store, changes)
   }
 
   query(store: number, request: QueryRequest, options: QueryOptions): Promise<QueryResponse> {

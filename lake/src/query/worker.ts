@@ -11,15 +11,12 @@ export type WorkerMessage =
   | {type: 'open'; store: number; sanity: SanityContext | undefined}
   | {type: 'load'; store: number; documents: SanityDocument[]}
   | {type: 'apply'; store: number; changes: DocumentChange[]}
-  /** A transaction's log line (JSON with `changes: [{id, doc}]`), for large transactions. */
-  | {type: 'apply-line'; store: number; line: Uint8Array}
   | {type: 'drop'; store: number}
   | {type: 'query'; id: number; store: number; request: QueryRequest}
 
 if (!parentPort) throw new Error('lake/src/query/worker.ts must run as a worker thread')
 const port = parentPort
 const stores = new Map<number, DocumentStore>()
-const decoder = new TextDecoder()
 const storeOf = (id: number): DocumentStore => {
   let store = stores.get(id)
   if (!store) stores.set(id, (store = new DocumentStore()))
@@ -45,11 +42,6 @@ async function handle(message: WorkerMessage): Promise<void> {
     case 'apply':
       storeOf(message.store).apply(message.changes)
       break
-    case 'apply-line': {
-      const {changes} = JSON.parse(decoder.decode(message.line)) as {changes: Array<{id: string; doc: SanityDocument | null}>}
-      storeOf(message.store).apply(changes.map((change) => ({id: change.id, document: change.doc})))
-      break
-    }
     case 'drop':
       stores.delete(message.store)
       break

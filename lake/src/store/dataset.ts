@@ -221,7 +221,7 @@ export class Dataset {
     this.nextSeq = transaction.seq = logged.seq
     this.pendingIds.add(logged.id)
     for (const change of transaction.changes) this.pendingDocuments.set(change.id, {seq: logged.seq, document: change.document})
-    const step = this.applied.then(() => durable).then(() => this.apply(logged, append, transaction, encoded))
+    const step = this.applied.then(() => durable).then(() => this.apply(logged, append, transaction))
     this.applied = step.catch(() => undefined)
     // Wrapped: an async function returning the promise itself would wait for it.
     return {applied: step}
@@ -233,7 +233,7 @@ export class Dataset {
   }
 
   /** Makes a synced transaction visible: memory, query engine, listeners; maybe a snapshot. */
-  private apply(logged: LoggedTransaction, position: LogPosition, transaction: CommittedTransaction, encoded: Uint8Array): void {
+  private apply(logged: LoggedTransaction, position: LogPosition, transaction: CommittedTransaction): void {
     this.seq = this.appliedLogSeq = logged.seq
     this.appliedOffset = position.offset + position.length
     this.lastAppliedId = logged.id
@@ -244,10 +244,7 @@ export class Dataset {
       else this.documents.delete(change.id)
       if (this.pendingDocuments.get(change.id)?.seq === logged.seq) this.pendingDocuments.delete(change.id)
     }
-    this.engine.apply(
-      transaction.changes.map((c) => ({id: c.id, document: c.document})),
-      encoded,
-    )
+    this.engine.apply(transaction.changes.map((c) => ({id: c.id, document: c.document})))
     for (const listener of this.listeners) {
       try {
         listener(transaction)
