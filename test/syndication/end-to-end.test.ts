@@ -97,9 +97,9 @@ beforeAll(async () => {
         secret: LAKE_SECRET,
         retry: {baseMs: 100, maxMs: 1000, maxAttempts: 100},
       },
-      // The test plays many editors publishing at once (bursts of 12 parallel writes): above hosted's
-      // 25 mutations a second from one address. Syndication under 429 is rate-limited-lake.test.ts.
     ],
+    // The test plays many editors publishing at once (bursts of 12 parallel writes): above hosted's
+    // 25 mutations a second from one address. Syndication under 429 is rate-limited-lake.test.ts.
     {rateLimits: {mutationsPerSecond: 0}},
   )
   await seedContent(lake.client())
