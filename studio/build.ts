@@ -1,5 +1,5 @@
 // Builds the Studio once per version of its sources: the output goes to a folder named after a
-// hash of everything that goes into it (config, studio/src, the schemas, the sanity version), so
+// hash of everything that goes into it (config, studio/src, the schemas, the importer, the vocabulary, the sanity version), so
 // `npm start` and the browser tests reuse a build until a source changes, and a build being
 // served is never overwritten. Concurrent callers wait for one build (a lock directory).
 import {spawn} from 'node:child_process'
@@ -41,6 +41,8 @@ export function studioSourceHash(env: NodeJS.ProcessEnv = process.env): string {
     path.join(root, 'node_modules', 'sanity', 'package.json'),
     ...files(path.join(studioDir, 'src')),
     ...files(path.join(root, 'schemas', 'src')),
+    ...files(path.join(root, 'importer', 'src')),
+    ...files(path.join(root, 'vocabulary', 'src')),
   ].sort()
   const hash = createHash('sha256')
   for (const file of inputs) {

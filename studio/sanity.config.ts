@@ -3,6 +3,7 @@ import {structureTool} from 'sanity/structure'
 import {visionTool} from '@sanity/vision'
 import {spotter, spotterStructure} from '@spotter/schemas'
 import {environmentSettings, resolveStudioEnvironment, type RuntimeLake} from './src/environment.ts'
+import {importArticleTool} from './src/import-article/plugin.ts'
 
 declare global {
   interface Window {
@@ -27,5 +28,5 @@ export default defineConfig({
   ...environmentSettings(environment),
   // The content model, its validation and templates come from the @spotter/schemas plugin, the
   // desk from its structure, exactly as any other Studio would use them.
-  plugins: [spotter(), structureTool({structure: spotterStructure}), visionTool({defaultApiVersion: '2025-02-19'})],
+  plugins: [spotter(), structureTool({structure: spotterStructure}), visionTool({defaultApiVersion: '2025-02-19'}), importArticleTool()],
 })

@@ -2,7 +2,7 @@
 // teaches, the people it names, new disclaimers, equipment and related exercises, each matched to
 // what the dataset holds first. Ids are derived from source, type and name, so a second run
 // produces the same documents.
-import {htmlToBody, isHeading, textOf, type BodyBlock, type TextBlock} from './body.ts'
+import {htmlToBody, isHeading, textOf, type BodyBlock, type HtmlParser, type TextBlock} from './body.ts'
 import {Catalog, publishedId, type CatalogDocument} from './catalog.ts'
 import {isStandIn, knownNames, newFields} from './known-names.ts'
 import {detectFormat, ImportError, type Format} from './detect.ts'
@@ -42,6 +42,8 @@ export interface ImportOptions {
   text: string
   catalog: Catalog
   importedAt: string
+  /** The DOM the HTML is read with (the browser's DOMParser, or linkedom in Node). */
+  parseHtml: HtmlParser
 }
 
 type Ref = {_type: 'reference'; _ref: string; _key?: string; _weak?: boolean; _strengthenOnPublish?: {type: string}}
@@ -54,11 +56,11 @@ const DISCLAIMER_BLOCK = /^(?:disclosure|disclaimer|medical disclaimer|note)\s*:
 const MUSCLES_SECTION = /\b(?:muscles?|purpose|targets?|worked|benefits?)\b/i
 const STATISTIC = /(\d+(?:\.\d+)?)\s*(%|percent\b)/i
 
-export function importArticle({source, text, catalog: dataset, importedAt}: ImportOptions): Draft[] {
+export function importArticle({source, text, catalog: dataset, importedAt, parseHtml}: ImportOptions): Draft[] {
   const catalog = new Catalog([...dataset.documents, ...knownNames(dataset.documents)])
   const format = detectFormat(text)
   const html = format === 'html' ? text : format === 'markdown' ? markdownToHtml(text) : textToHtml(text)
-  const parsed = htmlToBody(html, hash(source, 'body'))
+  const parsed = htmlToBody(html, hash(source, 'body'), parseHtml)
   let blocks = parsed.blocks
   const words = blocks
     .filter((b) => b._type === 'block' && !isHeading(b))

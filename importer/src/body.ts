@@ -1,12 +1,17 @@
 // HTML (a page, or what Markdown and text became) to the article body: Portable Text blocks built
 // by block-tools from the article body type compiled from @spotter/schemas, minus page chrome.
-import {createHash} from 'node:crypto'
 import {htmlToBlocks} from '@portabletext/block-tools'
 import {Schema} from '@sanity/schema'
 import {builtinTypes} from '@sanity/schema/_internal'
 import {schemaTypes} from '@spotter/schemas'
-import {DOMParser} from 'linkedom'
 import {CHROME_LINE, CHROME_SECTION, stripChromeElements} from './chrome.ts'
+import {hash} from './words.ts'
+
+/**
+ * Parses an HTML page into a DOM Document. The caller chooses the DOM: the browser's DOMParser in
+ * the Studio, linkedom in Node (src/node-dom.ts). Either must give an inert document (no scripts run).
+ */
+export type HtmlParser = (html: string) => Document
 
 export interface Span {
   _type: 'span'
@@ -45,9 +50,10 @@ function articleBodyType() {
 
 // block-tools runs XPath passes for Word, Google Docs and Notion pastes and for bare text under
 // <body>; linkedom has no XPath. A page is none of those pastes, and bare body text is wrapped below.
-function parse(html: string) {
+// The passes are off in every DOM, so the browser's (which has XPath) gives the same blocks as linkedom.
+function parse(html: string, parseHtml: HtmlParser) {
   const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`
-  const doc = new DOMParser().parseFromString(page, 'text/html') as any
+  const doc = parseHtml(page) as any
   doc.evaluate = () => ({snapshotLength: 0, snapshotItem: () => null, iterateNext: () => null})
   return doc
 }
@@ -72,8 +78,8 @@ export function imageFields(captionText: string, alt: string | undefined) {
 }
 
 /** The page's HTML as body blocks; `keyBase` makes the `_key`s the same on every run. */
-export function htmlToBody(html: string, keyBase: string): {title: string | undefined; blocks: BodyBlock[]} {
-  const doc = parse(html)
+export function htmlToBody(html: string, keyBase: string, parseHtml: HtmlParser): {title: string | undefined; blocks: BodyBlock[]} {
+  const doc = parse(html, parseHtml)
   stripChromeElements(doc)
   const root = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.querySelector('[role=main]') ?? doc.body
   const h1 = root.querySelector('h1')
@@ -82,12 +88,9 @@ export function htmlToBody(html: string, keyBase: string): {title: string | unde
     (h1?.textContent ?? doc.querySelector('title')?.textContent?.split(/\s+[|·–—]\s+/)[0] ?? '').replace(/\s+/g, ' ').trim() || undefined
   h1?.remove()
   let n = 0
-  const key = () => createHash('sha1').update(`${keyBase}:${n++}`).digest('hex').slice(0, 12)
+  const key = () => hash(`${keyBase}:${n++}`).slice(0, 12)
   const blocks = htmlToBlocks(`<html><body>${root.innerHTML}</body></html>`, articleBodyType(), {
-    parseHtml: () => {
-      const d = parse(root.innerHTML)
-      return d
-    },
+    parseHtml: () => parse(root.innerHTML, parseHtml),
     keyGenerator: key,
     rules: [
       {

@@ -1,6 +1,7 @@
 // Word-level helpers shared by matching and extraction: normalising, singular forms, sentences,
 // slugs and a token overlap score for comparing statements.
-import {createHash} from 'node:crypto'
+import {sha1} from '@noble/hashes/legacy.js'
+import {bytesToHex, utf8ToBytes} from '@noble/hashes/utils.js'
 
 /** Adjectives and short forms that name the same body part or thing as a catalogue name. */
 const LEMMAS: Record<string, string> = {
@@ -59,7 +60,8 @@ export function slugify(text: string): string {
     .slice(0, 80)
 }
 
-export const hash = (...parts: string[]) => createHash('sha1').update(parts.join('\u0000')).digest('hex')
+/** SHA-1 hex of the parts (a JavaScript SHA-1, the same in Node and the browser: ids must not depend on where the import runs). */
+export const hash = (...parts: string[]) => bytesToHex(sha1(utf8ToBytes(parts.join('\u0000'))))
 
 const STOP = new Set(
   'a an the and or of to in on for with your you is are be it this that as at by from into their them they can will may should'.split(' '),

@@ -1,10 +1,13 @@
 import * as fs from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {htmlToBody, textOf} from '../src/body.ts'
+import {htmlToBody as bodyWith, textOf} from '../src/body.ts'
 import {detectFormat, readText} from '../src/detect.ts'
+import {parseWithLinkedom} from '../src/import.ts'
 import {markdownToHtml, textToHtml} from '../src/to-html.ts'
 import {seedArticleFiles} from '../bench/facts.ts'
 import {fixture} from './support.ts'
+
+const htmlToBody = (html: string, keyBase: string) => bodyWith(html, keyBase, parseWithLinkedom)
 
 describe('format detection (from the content, never the name)', () => {
   it('tells an HTML page, a Markdown file and plain text apart', () => {

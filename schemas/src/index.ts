@@ -3,6 +3,7 @@
 export {spotter} from './plugin.ts'
 export {structure as spotterStructure, attentionList, HAS_DRAFT, STRUCTURE_API_VERSION} from './studio/structure.ts'
 export {attentionLists, attentionParams} from './studio/attention.ts'
+export {guessedFieldTitle, importRecordOf, type ImportRecord} from './studio/guessed-fields.ts'
 export {
   documentTypes,
   objectTypes,

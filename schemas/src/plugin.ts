@@ -2,8 +2,10 @@
 // object type (with their validation rules) and the initial value templates. The desk structure
 // stays the Studio's choice: `structureTool({structure: spotterStructure})` gives Spotter's.
 import {definePlugin} from 'sanity'
+import {ImportReviewInput} from './components/ImportReview.ts'
 import {KeepTitleCase} from './components/KeepTitleCase.ts'
 import {schemaTypes} from './schema-types.ts'
+import {ImportedBadge} from './studio/imported-badge.ts'
 import {templates} from './studio/templates.ts'
 
 export const spotter = definePlugin({
@@ -11,4 +13,7 @@ export const spotter = definePlugin({
   schema: {types: schemaTypes, templates},
   // Item titles in dialogs show as the editor wrote them.
   studio: {components: {layout: KeepTitleCase}},
+  // An imported draft says so, and lists the fields the importer guessed (its `importInfo`).
+  document: {badges: (previous) => [...previous, ImportedBadge]},
+  form: {components: {input: ImportReviewInput}},
 })

@@ -1,0 +1,49 @@
+// An imported draft opens with what to review: the fields the importer guessed, by their titles,
+// each a link to the field, above the form (every group). Read from the draft's import record.
+import {Button, Card, Flex, Stack, Text} from '@sanity/ui'
+import {createElement, type ReactElement} from 'react'
+import type {InputProps} from 'sanity'
+import {guessedFieldTitle, importRecordOf} from '../studio/guessed-fields.ts'
+
+// Untyped props: @sanity/ui's prop unions defeat createElement's overloads (no JSX in .ts files).
+const h = createElement as (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => ReactElement
+
+/** The form's root input: the review list first when the document carries an import record. */
+export function ImportReviewInput(props: InputProps) {
+  const record = props.path.length === 0 ? importRecordOf(props.value) : undefined
+  if (!record) return props.renderDefault(props)
+  const guessed = [...new Set(record.guessedFields ?? [])]
+  const focus = (path: string) => (props as {onPathFocus?: (path: string[]) => void}).onPathFocus?.([path.split('.')[0]!])
+  return h(
+    Stack,
+    {gap: 5},
+    h(
+      Card,
+      {padding: 3, radius: 2, tone: 'caution', border: true, 'data-testid': 'import-review'},
+      h(
+        Stack,
+        {gap: 3},
+        h(Text, {size: 1, weight: 'medium'}, guessed.length > 0 ? 'Imported: review the guessed fields before publishing' : 'Imported'),
+        h(Text, {size: 1, muted: true}, `From ${record.source ?? 'an unknown source'}${record.format ? ` (${record.format})` : ''}`),
+        guessed.length > 0 &&
+          h(
+            Flex,
+            {gap: 2, wrap: 'wrap', 'data-testid': 'import-review-fields'},
+            ...guessed.map((path) =>
+              h(Button, {
+                key: path,
+                mode: 'ghost',
+                tone: 'caution',
+                fontSize: 1,
+                padding: 2,
+                text: guessedFieldTitle(props.schemaType as never, path),
+                title: path,
+                onClick: () => focus(path),
+              }),
+            ),
+          ),
+      ),
+    ),
+    props.renderDefault(props),
+  )
+}

@@ -1,0 +1,11 @@
+// The "Import article" tool: an editor pastes or drops a legacy article, sees the drafts the
+// importer proposes, and creates them in one transaction. It lives in the Studio, not in the
+// published @spotter/schemas plugin: the importer is private and itself depends on the schemas.
+import {DownloadIcon} from '@sanity/icons/Download'
+import {definePlugin} from 'sanity'
+import {ImportArticleTool} from './ImportArticleTool.tsx'
+
+export const importArticleTool = definePlugin({
+  name: 'spotter-import-article',
+  tools: (previous) => [...previous, {name: 'import-article', title: 'Import article', icon: DownloadIcon, component: ImportArticleTool}],
+})
