@@ -36,7 +36,8 @@ export class Catalog {
   constructor(documents: CatalogDocument[]) {
     // A draft stands for its document: prefer it over the published version (it is newer).
     const byId = new Map<string, CatalogDocument>()
-    for (const doc of documents) {
+    // In id order: a lake returns unordered queries in any order, and matching must not depend on it.
+    for (const doc of [...documents].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))) {
       const id = publishedId(doc._id)
       if (!byId.has(id) || doc._id.startsWith('drafts.')) byId.set(id, doc)
     }

@@ -8,12 +8,28 @@ import {guessedFieldTitle, importRecordOf} from '../studio/guessed-fields.ts'
 // Untyped props: @sanity/ui's prop unions defeat createElement's overloads (no JSX in .ts files).
 const h = createElement as (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => ReactElement
 
+interface RootInput {
+  schemaType: {fields?: {name: string; group?: string | string[]}[]}
+  groups?: {name: string; selected?: boolean}[]
+  onFieldGroupSelect?: (group: string) => void
+  onPathFocus?: (path: string[]) => void
+}
+
+/** Shows a top-level field: its group first when the selected group does not hold it, then the field. */
+function openField(root: RootInput, name: string): void {
+  const field = root.schemaType.fields?.find((f) => f.name === name)
+  const groups = field?.group === undefined ? [] : ([] as string[]).concat(field.group)
+  const selected = root.groups?.find((g) => g.selected)?.name
+  if (groups.length > 0 && selected !== 'all-fields' && !groups.includes(selected ?? '')) root.onFieldGroupSelect?.(groups[0]!)
+  root.onPathFocus?.([name])
+}
+
 /** The form's root input: the review list first when the document carries an import record. */
 export function ImportReviewInput(props: InputProps) {
   const record = props.path.length === 0 ? importRecordOf(props.value) : undefined
   if (!record) return props.renderDefault(props)
   const guessed = [...new Set(record.guessedFields ?? [])]
-  const focus = (path: string) => (props as {onPathFocus?: (path: string[]) => void}).onPathFocus?.([path.split('.')[0]!])
+  const focus = (path: string) => openField(props as unknown as RootInput, path.split('.')[0]!)
   return h(
     Stack,
     {gap: 5},

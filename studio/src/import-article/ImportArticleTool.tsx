@@ -4,20 +4,11 @@
 import {Badge, Box, Button, Card, Container, Flex, Heading, Stack, Text, TextArea, TextInput} from '@sanity/ui'
 import type {ImportError, MatchedDocument, Proposal, ProposedDocument, ProposedStatus} from '@spotter/importer'
 import {guessedFieldTitle} from '@spotter/schemas'
-import {useState, type DragEvent} from 'react'
+import type {DragEvent} from 'react'
 import {useClient, useSchema} from 'sanity'
 import {IntentLink} from 'sanity/router'
 import {API_VERSION, createDrafts, propose} from './run-import.ts'
-
-type Input = {kind: 'text'; text: string} | {kind: 'file'; name: string; bytes: Uint8Array}
-
-type State =
-  | {step: 'edit'}
-  | {step: 'reading'}
-  | {step: 'proposed'; proposal: Proposal}
-  | {step: 'writing'; proposal: Proposal}
-  | {step: 'written'; proposal: Proposal; transactionId: string}
-  | {step: 'failed'; message: string; proposal?: Proposal}
+import {toolState, updateToolState, useToolState, type Input, type ToolState} from './tool-state.ts'
 
 const STATUS: Record<ProposedStatus, {label: string; tone: 'positive' | 'primary' | 'caution'; hint: string}> = {
   new: {label: 'New', tone: 'positive', hint: 'a new document, as a draft'},
@@ -34,24 +25,23 @@ const message = (error: unknown) => ((error as ImportError | Error)?.message ?? 
 export function ImportArticleTool() {
   const client = useClient({apiVersion: API_VERSION})
   const schema = useSchema()
-  const [input, setInput] = useState<Input>({kind: 'text', text: ''})
-  const [source, setSource] = useState('')
-  const [state, setState] = useState<State>({step: 'edit'})
+  const {input, source, state} = useToolState()
+  const setState = (next: ToolState['state']) => updateToolState({state: next})
   const typeTitle = (type: string) => schema.get(type)?.title ?? type
   const proposal = 'proposal' in state ? state.proposal : undefined
 
   const edit = (next: Input, nextSource = source) => {
-    setInput(next)
-    setSource(nextSource)
-    setState({step: 'edit'})
+    updateToolState({input: next, source: nextSource, state: {step: 'edit'}})
   }
   const read = async () => {
     setState({step: 'reading'})
     try {
       const bytes = input.kind === 'file' ? input.bytes : new TextEncoder().encode(input.text)
-      setState({step: 'proposed', proposal: await propose(client, {bytes, source})})
+      const proposal = await propose(client, {bytes, source})
+      // An edit while the article was read makes this result stale.
+      if (toolState().input === input && toolState().source === source) setState({step: 'proposed', proposal})
     } catch (error) {
-      setState({step: 'failed', message: message(error)})
+      if (toolState().input === input && toolState().source === source) setState({step: 'failed', message: message(error)})
     }
   }
   const create = async (proposal: Proposal) => {
