@@ -93,7 +93,7 @@ function watchStudioSources(): void {
       }
     })
   }
-  for (const dir of [join(root, 'studio'), join(root, 'schemas', 'src')]) {
+  for (const dir of [join(root, 'studio'), join(root, 'schemas', 'src'), join(root, 'importer', 'src'), join(root, 'vocabulary', 'src')]) {
     const watcher = fs.watch(dir, {recursive: true}, (_event, file) => {
       if (file && /(^|[/\\])(node_modules|dist|\.sanity)([/\\]|$)/.test(file)) return
       clearTimeout(timer)

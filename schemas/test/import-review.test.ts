@@ -26,8 +26,9 @@ describe('guessed fields by title', () => {
 })
 
 describe('the Imported badge', () => {
-  const badge = (draft: Record<string, unknown> | null) =>
-    ImportedBadge({id: 'x', type: 'exercise', draft, published: null} as unknown as DocumentBadgeProps)
+  const badge = (draft: Record<string, unknown> | null, published: Record<string, unknown> | null = null) =>
+    ImportedBadge({id: 'x', type: 'exercise', draft, published} as unknown as DocumentBadgeProps)
+  const imported = {_id: 'drafts.x', importInfo: {source: 'a.html', importedAt: '2026-03-01T10:00:00Z', guessedFields: ['category']}}
 
   it('shows on a draft with an import record and counts its guessed fields', () => {
     expect(badge({_id: 'drafts.x', importInfo: {source: 'a.html', guessedFields: ['category', 'steps.phase']}})).toEqual({
@@ -40,5 +41,10 @@ describe('the Imported badge', () => {
   it('does not show without a draft or without an import record', () => {
     expect(badge(null)).toBeNull()
     expect(badge({_id: 'drafts.x', name: 'Squat'})).toBeNull()
+  })
+
+  it('shows on a draft of a document published before the import, not once a version is published after it', () => {
+    expect(badge(imported, {_id: 'x', _updatedAt: '2025-12-01T00:00:00Z'})).toMatchObject({label: 'Imported'})
+    expect(badge(imported, {_id: 'x', _updatedAt: '2026-03-01T10:05:00Z'})).toBeNull()
   })
 })

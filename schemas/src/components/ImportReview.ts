@@ -1,9 +1,10 @@
 // An imported draft opens with what to review: the fields the importer guessed, by their titles,
-// each a link to the field, above the form (every group). Read from the draft's import record.
+// each a button that opens the field, above the form (every group). Read from the draft's import
+// record, until a version published after the import says it was reviewed.
 import {Button, Card, Flex, Stack, Text} from '@sanity/ui'
 import {createElement, type ReactElement} from 'react'
-import type {InputProps} from 'sanity'
-import {guessedFieldTitle, importRecordOf} from '../studio/guessed-fields.ts'
+import {useEditState, type InputProps} from 'sanity'
+import {awaitingReview, guessedFieldTitle, importRecordOf, type ImportRecord} from '../studio/guessed-fields.ts'
 
 // Untyped props: @sanity/ui's prop unions defeat createElement's overloads (no JSX in .ts files).
 const h = createElement as (type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => ReactElement
@@ -26,10 +27,17 @@ function openField(root: RootInput, name: string): void {
 
 /** The form's root input: the review list first when the document carries an import record. */
 export function ImportReviewInput(props: InputProps) {
-  const record = props.path.length === 0 ? importRecordOf(props.value) : undefined
-  if (!record) return props.renderDefault(props)
+  const value = props.path.length === 0 ? (props.value as {_id?: string} | undefined) : undefined
+  if (!value?._id || !importRecordOf(value)) return props.renderDefault(props)
+  return h(ImportReview, {input: props, id: value._id.replace(/^drafts\./, '')})
+}
+
+function ImportReview({input, id}: {input: InputProps; id: string}) {
+  const {published} = useEditState(id, input.schemaType.name)
+  const record: ImportRecord | undefined = awaitingReview(input.value, published)
+  if (!record) return input.renderDefault(input)
   const guessed = [...new Set(record.guessedFields ?? [])]
-  const focus = (path: string) => openField(props as unknown as RootInput, path.split('.')[0]!)
+  const focus = (path: string) => openField(input as unknown as RootInput, path.split('.')[0]!)
   return h(
     Stack,
     {gap: 5},
@@ -52,7 +60,7 @@ export function ImportReviewInput(props: InputProps) {
                 tone: 'caution',
                 fontSize: 1,
                 padding: 2,
-                text: guessedFieldTitle(props.schemaType as never, path),
+                text: guessedFieldTitle(input.schemaType as never, path),
                 title: path,
                 onClick: () => focus(path),
               }),
@@ -60,6 +68,6 @@ export function ImportReviewInput(props: InputProps) {
           ),
       ),
     ),
-    props.renderDefault(props),
+    input.renderDefault(input),
   )
 }

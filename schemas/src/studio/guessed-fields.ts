@@ -51,3 +51,15 @@ export const importRecordOf = (doc: unknown): ImportRecord | undefined => {
   const record = (doc as {importInfo?: ImportRecord} | null | undefined)?.importInfo
   return record && typeof record === 'object' ? record : undefined
 }
+
+/**
+ * The import record of a document still awaiting review: it carries one, and nothing has been
+ * published since the import (a published version updated after `importedAt` was reviewed).
+ */
+export function awaitingReview(doc: unknown, published: {_updatedAt?: string} | null | undefined): ImportRecord | undefined {
+  const record = importRecordOf(doc)
+  if (!record) return undefined
+  const publishedAt = published?._updatedAt ? Date.parse(published._updatedAt) : Number.NaN
+  const importedAt = record.importedAt ? Date.parse(record.importedAt) : Number.NaN
+  return publishedAt >= importedAt ? undefined : record
+}

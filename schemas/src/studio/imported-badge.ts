@@ -1,10 +1,10 @@
 // An "Imported" badge on a document whose draft the importer wrote and no editor has published
-// since: the draft still carries its import record.
+// since.
 import type {DocumentBadgeComponent} from 'sanity'
-import {importRecordOf} from './guessed-fields.ts'
+import {awaitingReview} from './guessed-fields.ts'
 
-export const ImportedBadge: DocumentBadgeComponent = ({draft}) => {
-  const record = importRecordOf(draft)
+export const ImportedBadge: DocumentBadgeComponent = ({draft, published}) => {
+  const record = awaitingReview(draft, published)
   if (!record) return null
   const guessed = record.guessedFields?.length ?? 0
   return {
