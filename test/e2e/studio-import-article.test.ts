@@ -45,6 +45,19 @@ async function openTool(): Promise<void> {
   await waitForStudioIdle(studio)
 }
 
+/** Drops a file on the tool's input box, as a file dragged from the desktop. */
+async function dropFile(name: string, bytes: number[], type: string): Promise<void> {
+  const transfer = await studio.evaluateHandle(
+    ({name, bytes, type}) => {
+      const data = new DataTransfer()
+      data.items.add(new File([new Uint8Array(bytes)], name, {type}))
+      return data
+    },
+    {name, bytes, type},
+  )
+  await studio.getByTestId('import-input').dispatchEvent('drop', {dataTransfer: transfer})
+}
+
 /** The CLI's drafts for a file, read against the same lake (`npm run import -- FILE --dry-run`). */
 async function cliDrafts(file: string): Promise<Doc[]> {
   const {stdout} = await promisify(execFile)(
@@ -147,14 +160,7 @@ describe('importing an article in the Studio', {timeout: 240_000}, () => {
     await expect.poll(() => error.innerText()).toMatch(/^the pasted text: no article found \(\d+ words of body text/)
 
     // A picture dropped on the box.
-    const picture = await studio.evaluateHandle(() => {
-      const transfer = new DataTransfer()
-      transfer.items.add(
-        new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13])], 'photo.png', {type: 'image/png'}),
-      )
-      return transfer
-    })
-    await studio.getByTestId('import-input').dispatchEvent('drop', {dataTransfer: picture})
+    await dropFile('photo.png', [0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13], 'image/png')
     await studio.getByTestId('import-file').getByText('File: photo.png (12 bytes)').waitFor()
     await read.click()
     await expect.poll(() => error.innerText()).toBe('photo.png: the file is binary, not an HTML, Markdown or text article')
@@ -162,5 +168,22 @@ describe('importing an article in the Studio', {timeout: 240_000}, () => {
 
     expect(await studio.getByTestId('import-create').count()).toBe(0)
     expect(await state()).toEqual(before)
+  })
+
+  it('reads a dropped Markdown file under its file name, and writes nothing until Create', async () => {
+    const before = await raw<number>('count(*)')
+    await openTool()
+    const markdown = fs.readFileSync(path.join(root, 'importer', 'test', 'fixtures', 'glute-bridge.md'))
+    await dropFile('glute-bridge.md', [...markdown], 'text/markdown')
+    await studio
+      .getByTestId('import-file')
+      .getByText(`File: glute-bridge.md (${markdown.length.toLocaleString('en-US')} bytes)`)
+      .waitFor()
+    expect(await studio.getByRole('textbox', {name: 'Source'}).inputValue()).toBe('glute-bridge.md')
+    await studio.getByRole('button', {name: 'Read article'}).click()
+    const proposal = studio.getByTestId('import-proposal')
+    await proposal.getByText('Source: glute-bridge.md').waitFor()
+    await proposal.locator('[data-testid="import-proposed"][data-type="exercise"]', {hasText: 'Glute bridge'}).waitFor()
+    expect(await raw<number>('count(*)')).toBe(before)
   })
 })
