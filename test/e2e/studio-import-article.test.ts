@@ -136,10 +136,21 @@ describe('importing an article in the Studio', {timeout: 240_000}, () => {
     for (const title of ['Category', 'Steps › Phase', 'Prescriptions › Training phase'])
       await fields.getByRole('button', {name: title, exact: true}).waitFor()
     await studio.getByText('Imported', {exact: true}).first().waitFor()
+    // The guessed fields carry a marker in the form; the others do not.
+    await studio.locator('[data-testid="guessed-field"][data-path="category"]').getByText('Guessed by the importer').waitFor()
+    expect(await studio.locator('[data-testid="guessed-field"][data-path="name"]').count()).toBe(0)
     await review.screenshot({path: path.join(docs, 'import-02-review.png'), animations: 'disabled'})
     // A guessed field's button opens the field.
     await fields.getByRole('button', {name: 'Steps › Phase', exact: true}).click()
     await studio.getByTestId('field-steps').waitFor()
+    // A step's dialog marks its guessed phase.
+    await studio.getByTestId('field-steps').getByText('Pause briefly at the bottom.').click()
+    const dialog = studio.getByRole('dialog')
+    await dialog.locator('[data-testid="guessed-field"][data-path="steps.phase"]').getByText('Guessed by the importer').waitFor()
+    await dialog
+      .locator('[data-testid="guessed-field"][data-path="steps.phase"]')
+      .screenshot({path: path.join(docs, 'import-03-guessed-field.png')})
+    await studio.keyboard.press('Escape')
     await screenshot(studio, 'import-03-review-steps')
   })
 

@@ -1,9 +1,10 @@
 // An imported draft opens with what to review: the fields the importer guessed, by their titles,
-// each a button that opens the field, above the form (every group). Read from the draft's import
-// record, until a version published after the import says it was reviewed.
-import {Button, Card, Flex, Stack, Text} from '@sanity/ui'
-import {createElement, type ReactElement} from 'react'
-import {useEditState, type InputProps} from 'sanity'
+// each a button that opens the field, above the form (every group), and a marker on each guessed
+// field itself (in array items' dialogs too). Read from the draft's import record, until a version
+// published after the import says it was reviewed.
+import {Badge, Button, Card, Flex, Stack, Text} from '@sanity/ui'
+import {createContext, createElement, useContext, useMemo, type ReactElement} from 'react'
+import {useEditState, type FieldProps, type InputProps} from 'sanity'
 import {awaitingReview, guessedFieldTitle, importRecordOf, type ImportRecord} from '../studio/guessed-fields.ts'
 
 // Untyped props: @sanity/ui's prop unions defeat createElement's overloads (no JSX in .ts files).
@@ -25,6 +26,9 @@ function openField(root: RootInput, name: string): void {
   root.onPathFocus?.([name])
 }
 
+/** The guessed field paths of the document in the form ("steps.phase"), while it awaits review. */
+const Guessed = createContext<ReadonlySet<string>>(new Set())
+
 /** The form's root input: the review list first when the document carries an import record. */
 export function ImportReviewInput(props: InputProps) {
   const value = props.path.length === 0 ? (props.value as {_id?: string} | undefined) : undefined
@@ -35,12 +39,12 @@ export function ImportReviewInput(props: InputProps) {
 function ImportReview({input, id}: {input: InputProps; id: string}) {
   const {published} = useEditState(id, input.schemaType.name)
   const record: ImportRecord | undefined = awaitingReview(input.value, published)
-  if (!record) return input.renderDefault(input)
-  const guessed = [...new Set(record.guessedFields ?? [])]
+  const guessed = useMemo(() => [...new Set(record?.guessedFields ?? [])], [record?.guessedFields])
+  const guessedSet = useMemo(() => new Set(guessed), [guessed])
   const focus = (path: string) => openField(input as unknown as RootInput, path.split('.')[0]!)
-  return h(
-    Stack,
-    {gap: 5},
+  // One element tree with or without the list, so publishing does not mount the form again.
+  const review =
+    record &&
     h(
       Card,
       {padding: 3, radius: 2, tone: 'caution', border: true, 'data-testid': 'import-review'},
@@ -67,7 +71,27 @@ function ImportReview({input, id}: {input: InputProps; id: string}) {
             ),
           ),
       ),
+    )
+  return h(Guessed.Provider, {value: guessedSet}, h(Stack, {gap: 5}, review, input.renderDefault(input)))
+}
+
+/** Every field: marked when the importer guessed it (its path without array keys, as recorded). */
+export function GuessedFieldMarker(props: FieldProps) {
+  const guessed = useContext(Guessed)
+  const path = props.path.filter((segment) => typeof segment === 'string').join('.')
+  if (!guessed.has(path)) return props.renderDefault(props)
+  return h(
+    Stack,
+    {gap: 2, 'data-testid': 'guessed-field', 'data-path': path},
+    h(
+      Flex,
+      null,
+      h(
+        Badge,
+        {tone: 'caution', fontSize: 0, title: 'The importer inferred this value: check it before publishing.'},
+        'Guessed by the importer',
+      ),
     ),
-    input.renderDefault(input),
+    props.renderDefault(props),
   )
 }
