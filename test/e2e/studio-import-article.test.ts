@@ -1,8 +1,9 @@
 // An editor imports a legacy article in the real Studio (built, in Debian's Chromium) on the
 // seeded lake: pastes an HTML page the importer's rules were not written for, sees the proposed
 // drafts (new ones, and the existing documents they were matched to), creates them in one
-// transaction, and opens one to see what to review. The drafts the browser made are the drafts
-// the CLI makes for the same page and source. Bad input shows the importer's error and writes nothing.
+// transaction, and opens one to see what to review (the list, the badge, the markers on guessed
+// fields). The drafts the browser made are the drafts the CLI makes for the same page and source.
+// Bad input shows the importer's error and writes nothing; a dropped file is read under its name.
 import {execFile} from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
