@@ -9,7 +9,8 @@ import {hash} from './words.ts'
 
 /**
  * Parses an HTML page into a DOM Document. The caller chooses the DOM: the browser's DOMParser in
- * the Studio, linkedom in Node (src/node-dom.ts). Either must give an inert document (no scripts run).
+ * the Studio, linkedom in Node (`parseWithLinkedom`, src/import.ts). Either gives an inert document:
+ * nothing in the page runs.
  */
 export type HtmlParser = (html: string) => Document
 
