@@ -1,7 +1,8 @@
 // Club site benchmark: p50 latency and throughput of an article page and an exercise page at 8
 // concurrent readers, for the Next.js site (its production build; published pages served from its
 // cache) and, in the same run against the same seeded lake, for the node:http site it replaced
-// (every request rendered and read from the lake). Then the browser JavaScript each public route
+// (every request rendered and read from the lake); and the CPU time each request costs the site
+// and the lake, which a busy machine does not skew the way it skews throughput. Then the browser JavaScript each public route
 // loads, from the build's own records, and how much of it is SDK code.
 // Run with `npm run bench` from the root; not part of `npm test`.
 //
@@ -44,15 +45,52 @@ interface Result {
   perSecond: number
   p50: number
   p99: number
+  /** CPU time of the serving processes (the site, and the lake it reads) per request, ms. */
+  cpuPerRequest: number | undefined
 }
 
-/** CONCURRENCY readers requesting `url` back to back until MAX_REQUESTS or MAX_SECONDS. */
-async function load(url: string): Promise<Result> {
+/** The process listening on a local TCP port (Linux /proc): its socket's inode, then whose fd it is. */
+function listeningPid(port: number): number | undefined {
+  const hex = port.toString(16).toUpperCase().padStart(4, '0')
+  const inodes = new Set<string>()
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(file)) continue
+    for (const line of fs.readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/)
+      if (cols[1]?.endsWith(`:${hex}`) && cols[3] === '0A') inodes.add(cols[9]!)
+    }
+  }
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
+    try {
+      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+        const target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`)
+        if (inodes.has(/^socket:\[(\d+)\]$/.exec(target)?.[1] ?? '')) return Number(pid)
+      }
+    } catch {
+      // a process that exited or is not ours to read
+    }
+  }
+  return undefined
+}
+
+/** User + system CPU seconds of a process, all its threads (clock ticks of 1/100 s, Linux's USER_HZ). */
+function cpuSeconds(pid: number): number {
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+
+/** CONCURRENCY readers requesting `url` back to back until MAX_REQUESTS or MAX_SECONDS; `servers`: the pids whose CPU it costs. */
+async function load(url: string, servers: Array<number | undefined>): Promise<Result> {
   for (let i = 0; i < WARMUP; i++) {
     const {status} = await get(url)
     if (status !== 200) throw new Error(`${url}: ${status}`)
   }
   const latencies: number[] = []
+  const pids = servers.every((pid) => pid !== undefined) ? (servers as number[]) : undefined
+  const cpuBefore = pids?.map(cpuSeconds)
   const start = performance.now()
   const deadline = start + MAX_SECONDS * 1000
   let issued = 0
@@ -68,9 +106,16 @@ async function load(url: string): Promise<Result> {
     }),
   )
   const seconds = (performance.now() - start) / 1000
+  const cpu = pids ? pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - cpuBefore![i]!, 0) : undefined
   latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!
-  return {requests: latencies.length, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99)}
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    cpuPerRequest: cpu === undefined ? undefined : (cpu * 1000) / latencies.length,
+  }
 }
 
 /** Starts the old node:http site from a checkout; resolves with its URL. */
@@ -94,7 +139,8 @@ function startOldSite(checkout: string, lakeUrl: string): Promise<{url: string; 
 }
 
 const fmt = (r: Result) =>
-  `${r.perSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (${r.requests} requests)`
+  `${r.perSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
+  `CPU ${r.cpuPerRequest?.toFixed(2) ?? 'n/a'} ms/request (${r.requests} requests)`
 
 const lake = await spawnLake({seed: path.join(root, 'seed', 'spotter.ndjson'), rateLimits: 'off'})
 const build = await ensureSiteBuild({log: (line) => console.log(line)})
@@ -102,20 +148,28 @@ const port = await freePort()
 const site = await serveSite(build, {port, env: {SPOTTER_LAKE_URL: lake.url, SPOTTER_SITE_URL: `http://localhost:${port}`}})
 const oldCheckout = process.env.OLD_CLUB_SITE
 const old = oldCheckout ? await startOldSite(oldCheckout, lake.url) : undefined
+// CPU is counted for the site and the lake together: the old site reads the lake on every request.
+const lakePid = listeningPid(lake.port)
+const sitePid = listeningPid(site.port)
+const oldPid = old ? listeningPid(Number(new URL(old.url).port)) : undefined
 
 try {
   console.log(`Club site pages, ${CONCURRENCY} concurrent readers, at most ${MAX_REQUESTS} requests or ${MAX_SECONDS} s each`)
   for (const [name, pagePath] of Object.entries(PAGES)) {
-    const next = await load(site.url + pagePath)
+    const next = await load(site.url + pagePath, [sitePid, lakePid])
     const cache = (await get(site.url + pagePath)).cache
     console.log(`  ${name} (${pagePath})`)
     console.log(`    Next.js site, published page from its cache (x-nextjs-cache: ${cache}): ${fmt(next)}`)
     if (old) {
-      const before = await load(old.url + pagePath)
+      const before = await load(old.url + pagePath, [oldPid, lakePid])
       console.log(`    old node:http site, rendered per request:                 ${fmt(before)}`)
       console.log(
         `    ratio: ${(next.perSecond / before.perSecond).toFixed(1)}x the throughput (Next.js/old req/s), p50 ${(before.p50 / next.p50).toFixed(1)}x lower (old/Next.js p50)`,
       )
+      if (next.cpuPerRequest && before.cpuPerRequest)
+        console.log(
+          `    ratio: ${(before.cpuPerRequest / next.cpuPerRequest).toFixed(1)}x less CPU per request (old/Next.js ms of site + lake CPU): the throughput ratio on a machine with the cores to spare`,
+        )
     }
   }
   if (!old) console.log('  (set OLD_CLUB_SITE to a checkout of the old site to compare: see bench/README.md)')

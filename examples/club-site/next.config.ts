@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   turbopack: {root},
   outputFileTracingRoot: root,
   poweredByHeader: false,
+  // No ETag: Next.js hashes the whole page in JavaScript on every request to make one, which a CPU
+  // profile of cached pages showed as the largest single cost of serving them (bench/README.md).
+  generateEtags: false,
   images: {unoptimized: true},
   // Cached pages and results live in the server's memory, not in the shared build folder: a build
   // serves many lakes (npm start, each test), and one's content must never show on another's site.
