@@ -1,7 +1,6 @@
 // An article: byline with credentials, reviewer, dates, credited images, embedded exercises and
 // disclaimers, all from the SDK's ArticleView; Article/MedicalWebPage JSON-LD from the SDK.
 import type {Metadata} from 'next'
-import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {getArticle} from '@spotter/sdk'
 import {articleJsonLd} from '@spotter/sdk/jsonld'
 import {ArticleView, JsonLd} from '@spotter/sdk/react'
@@ -11,6 +10,7 @@ import {articleHref, exerciseHref, personHref} from '../../../lib/links.ts'
 import {load} from '../../../lib/load.ts'
 import {notFoundMetadata, pageMetadata} from '../../../lib/meta.ts'
 import {personName} from '../../../components/person-line.tsx'
+import {NotFoundPage} from '../../../components/not-found-view.tsx'
 
 type Props = {params: Promise<{slug: string}>}
 

@@ -1,8 +1,8 @@
 // "What you can do on this machine": the exercises that need nothing but this piece of equipment.
 import type {Metadata} from 'next'
-import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {exercisesForEquipment} from '@spotter/sdk'
 import {ExerciseList} from '../../../components/exercise-list.tsx'
+import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {loadClub} from '../../../lib/club.ts'
 import {count, equipmentHref, label} from '../../../lib/links.ts'
 import {load} from '../../../lib/load.ts'

@@ -1,7 +1,6 @@
 // One exercise: what it works, setups, steps, tempo, sets and reps, variations, mistakes with their
 // corrections, safety, related exercises and the articles about it. Sections without content are left out.
 import type {Metadata} from 'next'
-import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {getExercise, listArticles, type ExerciseGuideResult, type MuscleResult} from '@spotter/sdk'
 import {exerciseJsonLd} from '@spotter/sdk/jsonld'
 import {Disclaimer, JsonLd} from '@spotter/sdk/react'
@@ -10,6 +9,7 @@ import {PersonLine} from '../../../components/person-line.tsx'
 import {Picture} from '../../../components/picture.tsx'
 import {Prescriptions} from '../../../components/prescriptions.tsx'
 import {Section} from '../../../components/section.tsx'
+import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {loadClub} from '../../../lib/club.ts'
 import {absolute} from '../../../lib/config.ts'
 import {images} from '../../../lib/images.ts'
