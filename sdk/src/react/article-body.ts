@@ -6,6 +6,7 @@ import {personName} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import {isValidArticleBlock} from '../block-models.ts'
 import type {ArticleBodyBlock, ArticleBodyResult} from '../models.ts'
+import {embedHeadingLevels, type HeadingLevel} from '../portable-text/heading-levels.ts'
 import type {Warn} from '../portable-text/normalize.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'
 import {CreditedImage} from './credited-image.ts'
@@ -24,6 +25,8 @@ export interface ArticleBlockRendererProps<T extends ArticleCustomBlockType> {
   images: ImageConfig
   exerciseHref?: ((slug: string) => string) | undefined
   personHref?: ((slug: string) => string) | undefined
+  /** The level a heading opening this block takes: one below the section it sits in. */
+  headingLevel: HeadingLevel
 }
 
 export type ArticleBlockRenderers = {
@@ -31,14 +34,15 @@ export type ArticleBlockRenderers = {
 }
 
 export const articleBlockRenderers = {
-  exerciseEmbed: ({value, images, exerciseHref}) => {
+  exerciseEmbed: ({value, images, exerciseHref, headingLevel}) => {
     if (!value.exercise) return null
     const embed =
       value.display === 'full' || value.display === 'steps'
-        ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps'})
+        ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps', headingLevel})
         : ExerciseCard({
             exercise: {...value.exercise, image: value.exercise.media?.[0] ?? null},
             images,
+            headingLevel,
             ...(exerciseHref ? {exerciseHref} : {}),
           })
     return h(
@@ -93,15 +97,33 @@ export interface ArticleBodyProps {
   className?: string
   /** Called for content outside the schema (skipped); default: console.warn outside production. */
   onWarning?: Warn
+  /** The level of the body's own sections (default 2, under the page's h1): embeds before the first heading open at it. */
+  headingLevel?: HeadingLevel
 }
 
-export function ArticleBody({value, images, renderers, exerciseHref, personHref, className, onWarning}: ArticleBodyProps): ReactNode {
+export function ArticleBody({
+  value,
+  images,
+  renderers,
+  exerciseHref,
+  personHref,
+  className,
+  onWarning,
+  headingLevel = 2,
+}: ArticleBodyProps): ReactNode {
   const all: ArticleBlockRenderers = renderers ? {...articleBlockRenderers, ...renderers} : articleBlockRenderers
-  const types: Record<string, (props: {value: unknown}) => ReactNode> = {}
+  const levels = embedHeadingLevels(value, headingLevel)
+  const types: Record<string, (props: {value: {_key?: string}}) => ReactNode> = {}
   for (const type of articleBodyVocabulary.types) {
     const render = all[type] as (props: ArticleBlockRendererProps<typeof type>) => ReactNode
     types[type] = ({value: block}) =>
-      render({value: block as ArticleBlockRendererProps<typeof type>['value'], images, exerciseHref, personHref})
+      render({
+        value: block as ArticleBlockRendererProps<typeof type>['value'],
+        images,
+        exerciseHref,
+        personHref,
+        headingLevel: (block._key && levels.get(block._key)) || headingLevel,
+      })
   }
   // Called, not rendered as an element: it has no hooks, so this saves a component per body.
   const body = SafePortableText({

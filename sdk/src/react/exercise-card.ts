@@ -3,6 +3,7 @@ import {createElement as h, type ReactNode} from 'react'
 import {humanize} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseCardResult} from '../models.ts'
+import type {HeadingLevel} from '../portable-text/heading-levels.ts'
 import {CreditedImage} from './credited-image.ts'
 import {SafeLink} from './safe-link.ts'
 
@@ -12,9 +13,11 @@ export interface ExerciseCardProps {
   /** Link for the exercise, e.g. `(slug) => '/exercises/' + slug`. */
   exerciseHref?: (slug: string) => string
   className?: string
+  /** The level of the exercise's name as a heading (default 3: a card under a page's sections). */
+  headingLevel?: HeadingLevel
 }
 
-export function ExerciseCard({exercise, images, exerciseHref, className}: ExerciseCardProps): ReactNode {
+export function ExerciseCard({exercise, images, exerciseHref, className, headingLevel = 3}: ExerciseCardProps): ReactNode {
   const equipment = [...new Set((exercise.setups ?? []).flatMap((s) => (s.equipment ?? []).map((e) => e.name)))]
   // Plain calls rather than elements for the inner parts: same markup, one component fewer each.
   const title = exercise.slug && exerciseHref ? SafeLink({href: exerciseHref(exercise.slug), children: exercise.name}) : exercise.name
@@ -22,7 +25,7 @@ export function ExerciseCard({exercise, images, exerciseHref, className}: Exerci
     'article',
     {className},
     exercise.image ? CreditedImage({image: exercise.image, images, sizes: '(min-width: 40em) 20em, 100vw', aspectRatio: 4 / 3}) : null,
-    h('h3', null, title),
+    h(`h${headingLevel}`, null, title),
     h('p', {className: 'meta'}, [humanize(exercise.category), exercise.level && humanize(exercise.level)].filter(Boolean).join(' · ')),
     exercise.summary ? h('p', null, exercise.summary) : null,
     exercise.primaryMuscles?.length

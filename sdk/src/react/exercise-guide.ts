@@ -5,6 +5,7 @@ import {createElement as h, Fragment, type ReactNode} from 'react'
 import {aboutSections, humanize, mistakeParts, relatedSection, safetyItems, tempoItems, variationText} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseGuideResult} from '../models.ts'
+import {headingLevel as clamp, type HeadingLevel} from '../portable-text/heading-levels.ts'
 import {CreditedImage} from './credited-image.ts'
 import {Disclaimer} from './disclaimer.ts'
 import {PrescriptionTable} from './prescription-table.ts'
@@ -15,11 +16,26 @@ export interface ExerciseGuideProps {
   /** Only the steps (an article's `steps` embed). */
   stepsOnly?: boolean
   className?: string
+  /** The level of the exercise's name as a heading (default 3); its sections are one below. */
+  headingLevel?: HeadingLevel
 }
 
 type Step = NonNullable<ExerciseGuideResult['steps']>[number]
 
-export function ExerciseGuide({exercise, images, stepsOnly, className}: ExerciseGuideProps): ReactNode {
+export function ExerciseGuide({exercise, images, stepsOnly, className, headingLevel = 3}: ExerciseGuideProps): ReactNode {
+  const title = `h${headingLevel}`
+  const sub = `h${clamp(headingLevel + 1)}`
+  // Plain text lines under a heading, and a titled part of the guide.
+  const section = (heading: string, children: ReactNode) => h('div', null, h(sub, null, heading), children)
+  const textSection = (heading: string, items: readonly string[]) =>
+    section(
+      heading,
+      h(
+        'ul',
+        null,
+        items.map((item, i) => h('li', {key: i}, item)),
+      ),
+    )
   const steps = exercise.steps?.length
     ? h(
         'ol',
@@ -27,7 +43,7 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
         exercise.steps.map((step) => stepItem(step, images)),
       )
     : null
-  if (stepsOnly) return h('section', {className}, h('h3', null, exercise.name), steps)
+  if (stepsOnly) return h('section', {className}, h(title, null, exercise.name), steps)
   const tempo = tempoItems(exercise.tempo)
   const safety = safetyItems(exercise)
   const setups = (exercise.setups ?? []).map((s) =>
@@ -46,7 +62,7 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
   return h(
     'section',
     {className},
-    h('h3', null, exercise.name),
+    h(title, null, exercise.name),
     exercise.summary ? h('p', null, exercise.summary) : null,
     aboutSections(exercise).map((about) => h(Fragment, {key: about.title}, textSection(about.title, about.items))),
     setups.length ? section('Setups', h('ul', null, setups)) : null,
@@ -98,20 +114,4 @@ function stepItem(step: Step, images: ImageConfig): ReactNode {
 function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number]): ReactNode {
   const {mistake, correction} = mistakeParts(m)
   return h('li', {key: m._key}, mistake, correction ? ' ' : null, correction ? h('span', {className: 'correction'}, correction) : null)
-}
-
-/** A section whose items are plain text lines. */
-function textSection(title: string, items: readonly string[]): ReactNode {
-  return section(
-    title,
-    h(
-      'ul',
-      null,
-      items.map((item, i) => h('li', {key: i}, item)),
-    ),
-  )
-}
-
-function section(title: string, children: ReactNode): ReactNode {
-  return h('div', null, h('h4', null, title), children)
 }
