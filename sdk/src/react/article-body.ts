@@ -7,6 +7,7 @@ import type {ImageConfig} from '../image.ts'
 import {isValidArticleBlock} from '../block-models.ts'
 import type {ArticleBodyBlock, ArticleBodyResult} from '../models.ts'
 import type {Warn} from '../portable-text/normalize.ts'
+import {partContext, partEditProps, type StudioEditContext} from '../studio-edit.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'
 import {CreditedImage} from './credited-image.ts'
 import {Disclaimer} from './disclaimer.ts'
@@ -24,6 +25,8 @@ export interface ArticleBlockRendererProps<T extends ArticleCustomBlockType> {
   images: ImageConfig
   exerciseHref?: ((slug: string) => string) | undefined
   personHref?: ((slug: string) => string) | undefined
+  /** Click-to-edit context with this block as its document part (draft mode only). */
+  edit?: StudioEditContext | undefined
 }
 
 export type ArticleBlockRenderers = {
@@ -31,41 +34,50 @@ export type ArticleBlockRenderers = {
 }
 
 export const articleBlockRenderers = {
-  exerciseEmbed: ({value, images, exerciseHref}) => {
+  exerciseEmbed: ({value, images, exerciseHref, edit}) => {
     if (!value.exercise) return null
+    const at = partEditProps(edit)
+    // The embedded exercise is its own document: its parts point at it, not at the article.
+    const embedEdit = edit ? {edit} : {}
     const embed =
       value.display === 'full' || value.display === 'steps'
-        ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps'})
+        ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps', ...embedEdit})
         : ExerciseCard({
             exercise: {...value.exercise, image: value.exercise.media?.[0] ?? null},
             images,
             ...(exerciseHref ? {exerciseHref} : {}),
+            ...embedEdit,
           })
     return h(
       'div',
-      {className: 'exercise-embed', 'data-display': value.display ?? 'card'},
+      {className: 'exercise-embed', 'data-display': value.display ?? 'card', ...at('exercise')},
       embed,
-      value.note ? h('p', {className: 'note'}, value.note) : null,
+      value.note ? h('p', {className: 'note', ...at('note')}, value.note) : null,
     )
   },
-  prescriptionTable: ({value}) =>
+  prescriptionTable: ({value, edit}) =>
     PrescriptionTable({
       prescriptions: value.prescriptions,
       title: value.title ?? value.exercise?.name ?? null,
       className: 'prescription-table',
+      ...(edit?.document ? {edit: partContext(edit, edit.document.id, edit.document.type, [...(edit.path ?? []), 'prescriptions'])} : {}),
     }),
-  disclaimerCallout: ({value}) =>
-    value.disclaimer ? Disclaimer({disclaimer: value.disclaimer, tone: value.tone, className: 'disclaimer-callout'}) : null,
-  creditedImage: ({value, images}) => CreditedImage({image: value, images, sizes: '(min-width: 48em) 48em, 100vw'}),
-  citation: ({value, personHref}) => {
+  disclaimerCallout: ({value, edit}) =>
+    value.disclaimer
+      ? Disclaimer({disclaimer: value.disclaimer, tone: value.tone, className: 'disclaimer-callout', ...(edit ? {edit} : {})})
+      : null,
+  creditedImage: ({value, images, edit}) =>
+    CreditedImage({image: value, images, sizes: '(min-width: 48em) 48em, 100vw', ...(edit ? {edit} : {})}),
+  citation: ({value, personHref, edit}) => {
+    const at = partEditProps(edit)
     const who = value.attributedTo
     const statistic = value.statisticValue !== null ? `${value.statisticValue}${value.statisticUnit ?? ''}` : null
     const source = value.sourceTitle ?? value.sourceUrl
     return h(
       'figure',
       {className: 'citation', 'data-kind': value.kind},
-      statistic ? h('p', {className: 'statistic'}, statistic) : null,
-      h('blockquote', null, value.claim),
+      statistic ? h('p', {className: 'statistic', ...at('statisticValue')}, statistic) : null,
+      h('blockquote', at('claim'), value.claim),
       who || source
         ? h(
             'figcaption',
@@ -77,9 +89,14 @@ export const articleBlockRenderers = {
         : null,
     )
   },
-  pullQuote: ({value}) => {
+  pullQuote: ({value, edit}) => {
     const by = value.speaker ? personName(value.speaker) : value.attribution
-    return h('figure', {className: 'pull-quote'}, h('blockquote', null, value.quote), by ? h('figcaption', null, `— ${by}`) : null)
+    return h(
+      'figure',
+      {className: 'pull-quote'},
+      h('blockquote', partEditProps(edit)('quote'), value.quote),
+      by ? h('figcaption', null, `— ${by}`) : null,
+    )
   },
 } satisfies ArticleBlockRenderers
 
@@ -93,15 +110,29 @@ export interface ArticleBodyProps {
   className?: string
   /** Called for content outside the schema (skipped); default: console.warn outside production. */
   onWarning?: Warn
+  /**
+   * Click-to-edit attributes (draft mode only), with the body's document and field, e.g.
+   * `{...studio, document: {id: article._id, type: 'article'}, path: ['body']}`.
+   */
+  edit?: StudioEditContext
 }
 
-export function ArticleBody({value, images, renderers, exerciseHref, personHref, className, onWarning}: ArticleBodyProps): ReactNode {
+export function ArticleBody({value, images, renderers, exerciseHref, personHref, className, onWarning, edit}: ArticleBodyProps): ReactNode {
   const all: ArticleBlockRenderers = renderers ? {...articleBlockRenderers, ...renderers} : articleBlockRenderers
   const types: Record<string, (props: {value: unknown}) => ReactNode> = {}
+  const at = partEditProps(edit)
   for (const type of articleBodyVocabulary.types) {
     const render = all[type] as (props: ArticleBlockRendererProps<typeof type>) => ReactNode
-    types[type] = ({value: block}) =>
-      render({value: block as ArticleBlockRendererProps<typeof type>['value'], images, exerciseHref, personHref})
+    types[type] = ({value: block}) => {
+      const blockValue = block as ArticleBlockRendererProps<typeof type>['value']
+      // Each block's renderer gets the context of its own place in the body.
+      const blockEdit =
+        edit?.document && blockValue._key
+          ? partContext(edit, edit.document.id, edit.document.type, [...(edit.path ?? []), {_key: blockValue._key}])
+          : edit
+      // No wrapper element in draft mode (the layout stays the same): the renderers mark the block's fields.
+      return render({value: blockValue, images, exerciseHref, personHref, edit: blockEdit})
+    }
   }
   // Called, not rendered as an element: it has no hooks, so this saves a component per body.
   const body = SafePortableText({
@@ -110,6 +141,7 @@ export function ArticleBody({value, images, renderers, exerciseHref, personHref,
     types,
     isValid: isValidArticleBlock,
     ...(onWarning ? {onWarning} : {}),
+    ...(edit?.document ? {editBlock: at} : {}),
   })
   return className ? h('div', {className}, body) : body
 }

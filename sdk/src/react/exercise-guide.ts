@@ -5,6 +5,7 @@ import {createElement as h, Fragment, type ReactNode} from 'react'
 import {aboutSections, humanize, mistakeParts, relatedSection, safetyItems, tempoItems, variationText} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseGuideResult} from '../models.ts'
+import {type EditPath, type EditProps, editProps, partContext, type StudioEditContext} from '../studio-edit.ts'
 import {CreditedImage} from './credited-image.ts'
 import {Disclaimer} from './disclaimer.ts'
 import {PrescriptionTable} from './prescription-table.ts'
@@ -15,40 +16,55 @@ export interface ExerciseGuideProps {
   /** Only the steps (an article's `steps` embed). */
   stepsOnly?: boolean
   className?: string
+  /** Click-to-edit attributes (draft mode only). */
+  edit?: StudioEditContext
 }
 
 type Step = NonNullable<ExerciseGuideResult['steps']>[number]
 
-export function ExerciseGuide({exercise, images, stepsOnly, className}: ExerciseGuideProps): ReactNode {
+export function ExerciseGuide({exercise, images, stepsOnly, className, edit}: ExerciseGuideProps): ReactNode {
+  const at = editProps(edit, exercise._id, 'exercise')
+  const part = (path: EditPath) => (edit ? {edit: partContext(edit, exercise._id, 'exercise', path)} : {})
   const steps = exercise.steps?.length
     ? h(
         'ol',
-        {className: 'steps'},
-        exercise.steps.map((step) => stepItem(step, images)),
+        {className: 'steps', ...at('steps')},
+        exercise.steps.map((step) => stepItem(step, images, at, part)),
       )
     : null
-  if (stepsOnly) return h('section', {className}, h('h3', null, exercise.name), steps)
+  const title = h('h3', at('name'), exercise.name)
+  if (stepsOnly) return h('section', {className}, title, steps)
   const tempo = tempoItems(exercise.tempo)
   const safety = safetyItems(exercise)
   const setups = (exercise.setups ?? []).map((s) =>
     h(
       'li',
-      {key: s._key},
+      {key: s._key, ...at('setups', {_key: s._key})},
       h('strong', null, s.name),
       `${s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}` ||
         null,
     ),
   )
   const variations = (exercise.variations ?? []).map((v) =>
-    h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${variationText(v)}`),
+    h('li', {key: v._key, ...at('variations', {_key: v._key})}, h('strong', null, v.name), ` (${humanize(v.change)}): ${variationText(v)}`),
   )
   const related = relatedSection(exercise)
   return h(
     'section',
     {className},
-    h('h3', null, exercise.name),
-    exercise.summary ? h('p', null, exercise.summary) : null,
-    aboutSections(exercise).map((about) => h(Fragment, {key: about.title}, textSection(about.title, about.items))),
+    title,
+    exercise.summary ? h('p', at('summary'), exercise.summary) : null,
+    aboutSections(exercise).map((about) =>
+      h(
+        Fragment,
+        {key: about.title},
+        textSection(
+          about.title,
+          about.items,
+          about.paths.map((path) => at(...path)),
+        ),
+      ),
+    ),
     setups.length ? section('Setups', h('ul', null, setups)) : null,
     steps ? section('Steps', steps) : null,
     tempo.length
@@ -57,57 +73,91 @@ export function ExerciseGuide({exercise, images, stepsOnly, className}: Exercise
           h(
             'ul',
             null,
-            tempo.map((item, i) => h('li', {key: i}, item)),
+            // The cues come last, after the seconds line when there is one.
+            tempo.map((item, i) => {
+              const cue = i - (tempo.length - (exercise.tempo?.cues?.length ?? 0))
+              return h('li', {key: i, ...(cue >= 0 ? at('tempo', 'cues', cue) : at('tempo'))}, item)
+            }),
           ),
         )
       : null,
-    exercise.prescriptions?.length ? section('Sets and reps', PrescriptionTable({prescriptions: exercise.prescriptions})) : null,
+    exercise.prescriptions?.length
+      ? section('Sets and reps', PrescriptionTable({prescriptions: exercise.prescriptions, ...part(['prescriptions'])}))
+      : null,
     variations.length ? section('Variations', h('ul', null, variations)) : null,
-    exercise.commonMistakes?.length ? section('Common mistakes', h('ul', null, exercise.commonMistakes.map(mistakeItem))) : null,
+    exercise.commonMistakes?.length
+      ? section(
+          'Common mistakes',
+          h(
+            'ul',
+            null,
+            exercise.commonMistakes.map((m) => mistakeItem(m, at)),
+          ),
+        )
+      : null,
     safety.length
       ? section(
           'Safety',
           h(
             'ul',
             null,
-            safety.map((s) => h('li', {key: s.key}, s.text)),
+            safety.map((s, i) => {
+              const notes = exercise.safetyNotes?.length ?? 0
+              return h('li', {key: s.key, ...at(i < notes ? 'safetyNotes' : 'contraindications', {_key: s.key})}, s.text)
+            }),
           ),
         )
       : null,
-    related.items.length ? textSection(related.title, related.items) : null,
-    exercise.disclaimers?.length ? exercise.disclaimers.map((d) => h(Fragment, {key: d._id}, Disclaimer({disclaimer: d}))) : null,
+    related.items.length
+      ? textSection(
+          related.title,
+          related.items,
+          (exercise.relatedExercises ?? []).map((r) => at('relatedExercises', {_key: r._key})),
+        )
+      : null,
+    exercise.disclaimers?.length
+      ? exercise.disclaimers.map((d) => h(Fragment, {key: d._id}, Disclaimer({disclaimer: d, ...(edit ? {edit} : {})})))
+      : null,
   )
 }
 
-function stepItem(step: Step, images: ImageConfig): ReactNode {
+function stepItem(step: Step, images: ImageConfig, at: EditProps, part: (path: EditPath) => {edit?: StudioEditContext}): ReactNode {
+  const item = ['steps', {_key: step._key}] as const
   return h(
     'li',
-    {key: step._key},
-    h('p', null, step.instruction),
+    {key: step._key, ...at(...item)},
+    h('p', at(...item, 'instruction'), step.instruction),
     step.cues?.length
       ? h(
           'ul',
           {className: 'cues'},
-          step.cues.map((cue, i) => h('li', {key: i}, cue)),
+          step.cues.map((cue, i) => h('li', {key: i, ...at(...item, 'cues', i)}, cue)),
         )
       : null,
-    step.image ? CreditedImage({image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null,
+    step.image ? CreditedImage({image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw', ...part([...item, 'image'])}) : null,
   )
 }
 
-function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number]): ReactNode {
+function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number], at: EditProps): ReactNode {
   const {mistake, correction} = mistakeParts(m)
-  return h('li', {key: m._key}, mistake, correction ? ' ' : null, correction ? h('span', {className: 'correction'}, correction) : null)
+  const item = ['commonMistakes', {_key: m._key}] as const
+  return h(
+    'li',
+    {key: m._key, ...at(...item)},
+    mistake,
+    correction ? ' ' : null,
+    correction ? h('span', {className: 'correction', ...at(...item, 'correction')}, correction) : null,
+  )
 }
 
-/** A section whose items are plain text lines. */
-function textSection(title: string, items: readonly string[]): ReactNode {
+/** A section whose items are plain text lines, with each item's click-to-edit props when given. */
+function textSection(title: string, items: readonly string[], edit?: ReadonlyArray<{'data-sanity'?: string}>): ReactNode {
   return section(
     title,
     h(
       'ul',
       null,
-      items.map((item, i) => h('li', {key: i}, item)),
+      items.map((item, i) => h('li', {key: i, ...edit?.[i]}, item)),
     ),
   )
 }
