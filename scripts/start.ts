@@ -6,12 +6,17 @@
 //
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
 // free one. SPOTTER_DATA_DIR moves the data (default .data), the club site's preview secret
-// (`preview-secret`, made at the first start) included.
+// (`preview-secret`, made at the first start) included. The club site is built once per version of
+// its sources (examples/club-site/build.ts) and served with `next start`; the lake calls its
+// revalidation webhook on every publish, so a published change shows without a browser open.
 import {spawn, type ChildProcess} from 'node:child_process'
 import * as fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {dirname, join, resolve} from 'node:path'
-import {addCorsOrigin} from '@spotter/lake'
+import {randomBytes} from 'node:crypto'
+import {createClient} from '@sanity/client'
+import {addCorsOrigin, configPath, loadConfig} from '@spotter/lake'
+import {ensureSiteBuild, serveSite, type RunningSite} from '../examples/club-site/build.ts'
 import {ensureStudioBuild, studioSourceHash} from '../studio/build.ts'
 import {serveStudio, type StudioServer} from '../studio/serve.ts'
 import {findFormerSeedIds, formerSeedIdsMessage} from './old-seed-ids.ts'
@@ -39,6 +44,7 @@ interface Service {
 
 const children: ChildProcess[] = []
 let studio: StudioServer | undefined
+let site: RunningSite | undefined
 let stopping = false
 
 function start(service: Service): Promise<string> {
@@ -110,7 +116,7 @@ async function shutdown(code: number): Promise<void> {
   for (const watcher of watchers) watcher.close()
   const exited = children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null))
   for (const child of children) child.kill('SIGTERM')
-  await Promise.all([studio?.close(), ...exited])
+  await Promise.all([studio?.close(), site?.close(), ...exited])
   console.log('Spotter stopped.')
   process.exit(code)
 }
@@ -134,14 +140,68 @@ function tokens(): {read: string; write: string} {
   return {read, write}
 }
 
+/**
+ * The lake's webhook to the club site's revalidation route, with a secret kept in the lake's
+ * config: added or updated before the lake starts (the lake reads its webhooks at start).
+ */
+function registerSiteWebhook(port: number): string {
+  const file = configPath(lakeDir)
+  fs.mkdirSync(lakeDir, {recursive: true})
+  loadConfig(file) // creates the config (tokens) on the first start
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {webhooks?: Array<Record<string, unknown>>}
+  const others = (raw.webhooks ?? []).filter((hook) => hook.name !== SITE_WEBHOOK)
+  const kept = raw.webhooks?.find((hook) => hook.name === SITE_WEBHOOK)
+  const secret = typeof kept?.secret === 'string' ? kept.secret : randomBytes(24).toString('hex')
+  raw.webhooks = [
+    ...others,
+    {
+      name: SITE_WEBHOOK,
+      dataset: 'production',
+      url: `http://127.0.0.1:${port}/api/revalidate`,
+      projection: '{_id, _type}',
+      on: ['create', 'update', 'delete'],
+      secret,
+      retry: {baseMs: 1000, maxMs: 30_000, maxAttempts: 10},
+    },
+  ]
+  fs.writeFileSync(file, `${JSON.stringify(raw, null, 2)}\n`, {mode: 0o600})
+  return secret
+}
+const SITE_WEBHOOK = 'club-site-revalidate'
+
+/**
+ * The preview secret as the Presentation tool's shared-access secret (what next-sanity's draft-mode
+ * route checks), so the printed preview link works without the Studio and keeps working.
+ */
+async function publishPreviewSecret(lakeUrl: string, token: string, secret: string): Promise<void> {
+  const client = createClient({
+    projectId: lakeProjectId(),
+    dataset: 'production',
+    apiHost: lakeUrl,
+    useProjectHostname: false,
+    apiVersion: '2025-02-19',
+    useCdn: false,
+    token,
+  })
+  await client.createOrReplace({
+    _id: 'sanity-preview-url-secret.share-access',
+    _type: 'sanity.previewUrlShareAccess',
+    secret,
+    source: 'npm start',
+  })
+}
+
 try {
-  const [lakeUrl, build] = await Promise.all([
+  // A site port of 0 is only known once it listens: then no webhook, SanityLive still revalidates open pages.
+  const revalidateSecret = sitePort === 0 ? undefined : registerSiteWebhook(sitePort)
+  const [lakeUrl, build, siteBuild] = await Promise.all([
     start({
       name: 'lake',
       args: ['lake/src/cli.ts', 'serve', '--port', String(lakePort), '--data-dir', lakeDir, '--seed', seedFile],
       ready: /listening on (\S+)/,
     }),
     ensureStudioBuild({log: (line) => console.log(`[studio] ${line}`)}),
+    ensureSiteBuild({log: (line) => console.log(`[site] ${line}`)}),
   ])
   if (stopping) throw new Error('stopped while starting')
   const lakePortNumber = new URL(lakeUrl).port
@@ -155,21 +215,24 @@ try {
   // credentials from its own port. The running lake picks the change up at once.
   addCorsOrigin(join(lakeDir, 'lake.config.json'), studio.url, true)
   watchStudioSources()
-  const siteUrl = await start({
-    name: 'site',
-    args: [
-      'examples/club-site/src/cli.ts',
-      '--lake-url',
-      lakeUrl,
-      '--port',
-      String(sitePort),
-      '--preview-token',
-      read,
-      '--preview-secret',
-      previewSecret,
-    ],
-    ready: /listening on (\S+)/,
+  await publishPreviewSecret(lakeUrl, write, previewSecret)
+  site = await serveSite(siteBuild, {
+    port: sitePort,
+    host: '127.0.0.1',
+    env: {
+      SPOTTER_LAKE_URL: lakeUrl,
+      SPOTTER_PREVIEW_TOKEN: read,
+      ...(revalidateSecret ? {SPOTTER_REVALIDATE_SECRET: revalidateSecret} : {}),
+      SPOTTER_SITE_URL: process.env.SPOTTER_SITE_URL ?? `http://localhost:${sitePort || 3100}`,
+    },
+    log: (text) => process.stdout.write(text.replace(/^(?=.)/gm, '[site] ')),
   })
+  site.process.on('exit', (code, signal) => {
+    if (stopping) return
+    console.error(`[site] exited (${signal ?? code}); stopping everything`)
+    void shutdown(1)
+  })
+  const siteUrl = site.url
   // A data dir seeded before the seed's ids became root paths is kept as it is; say how to re-seed.
   const formerIdsNote = await findFormerSeedIds({lakeUrl, token: read, dataset: 'production', seedFile}).then(
     (former) => (former.length > 0 ? formerSeedIdsMessage(former, lakeDir) : ''),
@@ -185,7 +248,7 @@ Spotter is running.
                The browser must accept the lake's self-signed certificate: open ${browserLakeUrl}/v1/ping
                and https://spotter.localhost:${lakePortNumber}/v1/ping once, or trust ${join(lakeDir, 'tls', 'cert.pem')}.
   Club site:   ${siteUrl}
-               preview drafts: ${siteUrl}/api/preview?secret=${previewSecret}
+               draft mode: ${siteUrl}/api/draft-mode/enable?sanity-preview-secret=${previewSecret}&sanity-preview-pathname=/
   Content API: ${lakeUrl}  (data in ${lakeDir})
 ${formerIdsNote}Press Ctrl-C to stop.`)
 } catch (error) {

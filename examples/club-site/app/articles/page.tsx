@@ -1,0 +1,22 @@
+import type {Metadata} from 'next'
+import {pageMetadata} from '../../lib/meta.ts'
+import {listArticles} from '@spotter/sdk'
+import {ArticleList} from '../../components/article-list.tsx'
+import {load} from '../../lib/load.ts'
+
+export const generateMetadata = (): Promise<Metadata> =>
+  pageMetadata({
+    title: 'Articles',
+    description: 'Exercise guides and training articles, written and reviewed by credentialed people.',
+    path: '/articles',
+  })
+
+export default async function Articles() {
+  const articles = await load(listArticles, {pageSize: 100})
+  return (
+    <>
+      <h1>Articles</h1>
+      {articles.items.length ? <ArticleList articles={articles.items} heading="h2" /> : <p>No articles yet.</p>}
+    </>
+  )
+}

@@ -1,0 +1,45 @@
+// The club's equipment, each piece with how many exercises it allows on its own.
+import type {Metadata} from 'next'
+import {pageMetadata} from '../../lib/meta.ts'
+import {notFound} from 'next/navigation'
+import {exercisesForEquipment} from '@spotter/sdk'
+import {loadClub} from '../../lib/club.ts'
+import {count, equipmentHref, label} from '../../lib/links.ts'
+import {load} from '../../lib/load.ts'
+
+export const generateMetadata = (): Promise<Metadata> =>
+  pageMetadata({title: 'Our equipment', description: 'The equipment at our club, and what you can do on each piece.', path: '/equipment'})
+
+export default async function EquipmentIndex() {
+  const club = await loadClub()
+  if (!club) return notFound()
+  const pieces = (club.equipment ?? []).filter((item) => item.equipment.slug)
+  const counts = await Promise.all(pieces.map((item) => load(exercisesForEquipment, [item.equipment.slug!]).then((list) => list.length)))
+  return (
+    <>
+      <h1>Our equipment</h1>
+      {pieces.length ? (
+        <ul className="equipment-list">
+          {pieces.map((item, i) => (
+            <li key={item._key}>
+              <h2>
+                <a href={equipmentHref(item.equipment.slug!)}>{item.equipment.name}</a>
+              </h2>
+              <p className="meta">
+                {[
+                  item.equipment.kind ? label(item.equipment.kind) : null,
+                  item.quantity && item.quantity > 1 ? `${item.quantity} at the club` : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+              <p>{counts[i] ? `${count(counts[i], 'exercise')} you can do on it alone.` : 'Used together with other equipment.'}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>The club has not listed its equipment yet.</p>
+      )}
+    </>
+  )
+}

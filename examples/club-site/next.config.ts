@@ -1,0 +1,21 @@
+// The club site's Next.js configuration. Everything site-specific comes from the environment when
+// the server starts (lib/config.ts); only the build folder is chosen here (build.ts names it after
+// a hash of the sources).
+import * as path from 'node:path'
+import type {NextConfig} from 'next'
+
+const root = path.join(import.meta.dirname, '..', '..')
+
+const nextConfig: NextConfig = {
+  distDir: process.env.SPOTTER_SITE_DIST_DIR ?? '.next',
+  // The repository's own `npm run typecheck` and `npm run lint` check the sources.
+  typescript: {ignoreBuildErrors: true},
+  turbopack: {root},
+  outputFileTracingRoot: root,
+  poweredByHeader: false,
+  images: {unoptimized: true},
+  // Metadata in <head> for every reader, not streamed after the body: link previews and crawlers read it there.
+  htmlLimitedBots: /./,
+}
+
+export default nextConfig
