@@ -57,8 +57,11 @@ describe('locations', () => {
     expect(hrefs(state)?.some((h) => h.startsWith('/articles/'))).toBe(true)
   })
 
-  it('the club: the home page', async () => {
-    expect(hrefs(await locate('club-new-milford-fitness-aquatics', 'club'))?.[0]).toBe('/')
+  it('the club: the home page, what you can do at the club, then the articles it publishes and its people', async () => {
+    const found = hrefs(await locate('club-new-milford-fitness-aquatics', 'club'))!
+    expect(found.slice(0, 2)).toEqual(['/', '/club'])
+    expect(found.slice(2).length).toBeGreaterThan(0)
+    expect(found.slice(2).sort()).toEqual(['/articles/the-reverse-hyperextension-machine', expect.stringMatching(/^\/people\//)])
   })
 
   it('a muscle has no page of its own: the exercises that work it', async () => {
@@ -86,8 +89,11 @@ describe('mainDocuments', () => {
     }
   })
 
-  it('the home page shows the club', () => {
-    expect(mainDocuments.find((d) => d.route === '/')).toMatchObject({type: 'club'})
+  it('the home page and /club show the club', () => {
+    expect(mainDocuments.find((d) => Array.isArray(d.route) && d.route.includes('/club'))).toMatchObject({
+      route: ['/', '/club'],
+      type: 'club',
+    })
   })
 })
 

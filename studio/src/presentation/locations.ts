@@ -13,10 +13,12 @@ export const pageOf: Record<string, ((slug: string) => string) | undefined> = {
   club: () => '/',
 }
 
-const INDEXES: Record<string, DocumentLocation | undefined> = {
-  exercise: {title: 'All exercises', href: '/exercises'},
-  article: {title: 'All articles', href: '/articles'},
-  equipment: {title: 'All equipment', href: '/equipment'},
+/** The other pages that list every document of a type. */
+const LISTINGS: Record<string, DocumentLocation[] | undefined> = {
+  exercise: [{title: 'Exercise library', href: '/exercises'}],
+  article: [{title: 'Articles', href: '/articles'}],
+  equipment: [{title: 'Equipment', href: '/equipment'}],
+  club: [{title: 'What you can do at our club', href: '/club'}],
 }
 
 interface Page {
@@ -49,8 +51,7 @@ export function toLocations(result: Result): DocumentLocationsState | null {
     if (href) add({title: p.title ?? p.slug ?? href, href})
   }
   page(result)
-  const index = INDEXES[result._type]
-  if (index) add(index)
+  for (const listing of LISTINGS[result._type] ?? []) add(listing)
   for (const p of result.referrers ?? []) page(p)
   for (const p of result.equipment ?? []) page(p)
   if (!locations.length) return {message: 'No club-site page shows this document yet', tone: 'caution'}

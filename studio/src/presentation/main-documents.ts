@@ -7,6 +7,6 @@ export const mainDocuments: DocumentResolver[] = [
   {route: '/articles/:slug', filter: '_type == "article" && slug.current == $slug'},
   {route: '/people/:slug', filter: '_type == "person" && slug.current == $slug'},
   {route: '/equipment/:slug', filter: '_type == "equipment" && slug.current == $slug'},
-  // The home page is the club's page.
-  {route: '/', type: 'club'},
+  // The home page and "what you can do at our club" are the club's pages.
+  {route: ['/', '/club'], type: 'club'},
 ]

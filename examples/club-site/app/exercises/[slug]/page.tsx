@@ -10,6 +10,7 @@ import {PersonLine} from '../../../components/person-line.tsx'
 import {Picture} from '../../../components/picture.tsx'
 import {Prescriptions} from '../../../components/prescriptions.tsx'
 import {Section} from '../../../components/section.tsx'
+import {editContext, editField} from '../../../lib/edit.ts'
 import {absolute} from '../../../lib/config.ts'
 import {images} from '../../../lib/images.ts'
 import {equipmentHref, exerciseHref, label, longDate} from '../../../lib/links.ts'
@@ -37,15 +38,20 @@ const muscles = (list: readonly MuscleResult[] | null) => (list ?? []).map((m) =
 
 export default async function ExercisePage({params}: Props) {
   const {slug} = await params
-  const [exercise, articles] = await Promise.all([load(getExercise, slug), load(listArticles, {exercise: slug, pageSize: 10})])
+  const [exercise, articles, edit] = await Promise.all([
+    load(getExercise, slug),
+    load(listArticles, {exercise: slug, pageSize: 10}),
+    editContext(),
+  ])
   if (!exercise) return notFound()
   const e = exercise
+  const field = (...path: Parameters<typeof editField>[3][]) => editField(edit, e, 'exercise', ...path)
   const hasGuide = !!(e.steps?.length || e.setups?.some((s) => s.instructions) || e.prescriptions?.length || e.summary)
   const tempo = tempoItems(e.tempo)
   return (
     <article className="exercise">
       <JsonLd data={exerciseJsonLd(e, {images, url: absolute(path(slug))})} />
-      <h1>{e.name}</h1>
+      <h1 {...field('name')}>{e.name}</h1>
       <p className="meta">
         {[
           label(e.category),
@@ -57,7 +63,11 @@ export default async function ExercisePage({params}: Props) {
           .join(' · ')}
       </p>
       {e.aliases?.length ? <p className="meta">Also called {e.aliases.join(', ')}</p> : null}
-      {e.summary ? <p className="lead">{e.summary}</p> : null}
+      {e.summary ? (
+        <p className="lead" {...field('summary')}>
+          {e.summary}
+        </p>
+      ) : null}
       {e.media?.[0] ? <Picture image={e.media[0]} priority /> : null}
       {hasGuide ? null : (
         <p className="notice">
@@ -134,8 +144,8 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Steps" when={e.steps}>
         <ol className="steps">
           {(e.steps ?? []).map((step) => (
-            <li key={step._key}>
-              <p>{step.instruction}</p>
+            <li key={step._key} {...field('steps', {_key: step._key})}>
+              <p {...field('steps', {_key: step._key}, 'instruction')}>{step.instruction}</p>
               {step.cues?.length ? (
                 <ul className="cues">
                   {step.cues.map((cue) => (
@@ -173,7 +183,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Common mistakes" when={e.commonMistakes}>
         <dl className="mistakes">
           {(e.commonMistakes ?? []).map((m) => (
-            <div key={m._key}>
+            <div key={m._key} {...field('commonMistakes', {_key: m._key})}>
               <dt>{m.mistake}</dt>
               {m.correction ? <dd>Instead: {m.correction}</dd> : null}
             </div>
@@ -206,7 +216,7 @@ export default async function ExercisePage({params}: Props) {
         </ul>
       </Section>
       {(e.disclaimers ?? []).map((d) => (
-        <Disclaimer key={d._id} disclaimer={d} className="disclaimer" />
+        <Disclaimer key={d._id} disclaimer={d} className="disclaimer" edit={edit} />
       ))}
       {e.author || e.reviewer ? (
         <footer className="credits">

@@ -1,0 +1,179 @@
+// Editors see what they edit: the real Studio's Presentation tool (built, in Debian's Chromium) on
+// a seeded lake, showing the real club site (next build + next start) in draft mode. A change to
+// an exercise's name in the form shows in the preview without reloading it; a click on a step's
+// overlay opens that step's field in the form; a publish revalidates the public page (the lake's
+// webhook to the site's revalidation route), which then shows the new name to an anonymous
+// reader and carries no click-to-edit attributes.
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {Frame, Page} from 'playwright-core'
+import {configPath} from '@spotter/lake'
+import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
+import {ensureSiteBuild, serveSite, type RunningSite} from '../../examples/club-site/build.ts'
+import {ensureStudioBuild} from '../../studio/build.ts'
+import {serveStudio, type StudioServer} from '../../studio/serve.ts'
+import {launchBrowser, type TestBrowser} from './support/browser.ts'
+import {root} from './support/stack.ts'
+import {field, publish, screenshot} from './support/studio-ui.ts'
+
+const SLUG = 'reverse-hyperextension'
+const ID = 'exercise-reverse-hyperextension'
+const REVALIDATE_SECRET = 'e2e-revalidate-secret'
+const newName = `Reverse hyper ${Date.now().toString(36)}`
+
+let lake: SpawnedLake
+let studioServer: StudioServer
+let site: RunningSite
+let browser: TestBrowser
+let studio: Page
+const siteLog: string[] = []
+
+/** The lake calls the site's revalidation route on every change, as `npm start` sets it up. */
+function addRevalidationWebhook(siteUrl: string): void {
+  const file = configPath(lake.dataDir)
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as {webhooks?: unknown[]}
+  config.webhooks = [
+    {
+      name: 'club-site-revalidate',
+      dataset: lake.dataset,
+      url: `${siteUrl}/api/revalidate`,
+      projection: '{_id, _type}',
+      on: ['create', 'update', 'delete'],
+      secret: REVALIDATE_SECRET,
+    },
+  ]
+  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
+}
+
+beforeAll(async () => {
+  const [spawned, studioBuild, siteBuild] = await Promise.all([
+    spawnLake({seed: `${root}seed/spotter.ndjson`}),
+    ensureStudioBuild(),
+    ensureSiteBuild(),
+  ])
+  lake = spawned
+  // The build folder keeps the pages and query results `next start` cached at run time, shared by
+  // every run of this build: a run against an earlier lake would serve its published pages here.
+  for (const cache of ['server/route-cache', 'cache/fetch-cache'])
+    fs.rmSync(path.join(siteBuild.dir, cache), {recursive: true, force: true})
+  site = await serveSite(siteBuild, {
+    port: 0,
+    env: {
+      SPOTTER_LAKE_URL: lake.url,
+      SPOTTER_PREVIEW_TOKEN: lake.readToken,
+      SPOTTER_REVALIDATE_SECRET: REVALIDATE_SECRET,
+    },
+    log: (text) => siteLog.push(text),
+  })
+  // The lake reads its webhooks when it starts.
+  addRevalidationWebhook(site.url.replace('localhost', '127.0.0.1'))
+  await lake.restart()
+  studioServer = await serveStudio({
+    dir: studioBuild.dir,
+    lakeUrl: `https://localhost:${lake.port}`,
+    projectId: lake.projectId,
+    dataset: lake.dataset,
+    previewUrl: site.url,
+  })
+  // The Studio calls the lake with credentials; the site's pages (SanityLive) call it from the browser.
+  lake.allowOrigin(studioServer.url, true)
+  lake.allowOrigin(site.url, false)
+  browser = await launchBrowser()
+  studio = await browser.newPage()
+  studio.setDefaultTimeout(30_000)
+  await studio.goto(`${studioServer.url}/#token=${lake.writeToken}`)
+  await studio.getByRole('link', {name: 'Exercises'}).waitFor()
+}, 600_000)
+
+afterAll(async () => {
+  if (process.env.SPOTTER_E2E_DEBUG) console.log(browser?.errors.join('\n'), siteLog.join(''))
+  await browser?.close()
+  await studioServer?.close()
+  await site?.close()
+  await lake?.stop()
+})
+
+/** The club-site frame inside the Presentation tool, once it shows `pathname`. */
+async function previewFrame(pathname: string): Promise<Frame> {
+  const origin = new URL(site.url).origin
+  for (;;) {
+    const frame = studio.frames().find((f) => f.url().startsWith(origin + pathname))
+    if (frame) return frame
+    await studio.waitForTimeout(200)
+  }
+}
+
+const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
+
+const publicPage = async (pathname: string) => {
+  const response = await fetch(site.url + pathname)
+  expect(response.status, pathname).toBe(200)
+  return response.text()
+}
+
+describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
+  let frame: Frame
+  let originalName: string
+
+  it('the public page shows the published name and no click-to-edit attributes', async () => {
+    originalName = (await lake.client().getDocument(ID))!.name as string
+    const html = await publicPage(`/exercises/${SLUG}`)
+    expect(heading(html)).toBe(originalName)
+    expect(html).not.toContain('data-sanity')
+  })
+
+  it('opens the exercise page in draft mode beside the exercise form, with click-to-edit attributes', async () => {
+    await studio.goto(`${studioServer.url}/presentation/exercise/${ID}?preview=${encodeURIComponent(`/exercises/${SLUG}`)}`)
+    frame = await previewFrame(`/exercises/${SLUG}`)
+    await frame.locator('h1').getByText(originalName).waitFor()
+    await field(studio, 'name').locator('input').waitFor()
+    expect(await frame.locator('[data-sanity]').count()).toBeGreaterThan(0)
+    await screenshot(studio, 'presentation-01-exercise')
+  })
+
+  it('a change to the name in the form shows in the preview without reloading it', async () => {
+    await frame.evaluate(() => {
+      ;(window as unknown as {spotterMarker: string}).spotterMarker = 'kept'
+    })
+    await field(studio, 'name').locator('input').fill(newName)
+    await frame.locator('h1').getByText(newName).waitFor({timeout: 30_000})
+    expect(await frame.evaluate(() => (window as unknown as {spotterMarker?: string}).spotterMarker)).toBe('kept')
+    await screenshot(studio, 'presentation-02-renamed')
+    // A draft: readers still get the published name.
+    expect(heading(await publicPage(`/exercises/${SLUG}`))).toBe(originalName)
+  })
+
+  it("a click on a step's overlay opens that step's instruction in the form", async () => {
+    const doc = (await lake.client().getDocument(ID)) as {steps: Array<{_key: string; instruction: string}>}
+    const step = doc.steps[1]!
+    const target = frame.locator(`[data-sanity*="path=steps:${step._key}.instruction"]`)
+    await target.waitFor()
+    await target.click()
+    const dialog = studio.getByRole('dialog')
+    await dialog.waitFor()
+    const instruction = dialog.locator('[data-testid$="instruction"]').first()
+    await instruction.waitFor()
+    expect(await instruction.textContent()).toContain('Instruction')
+    await studio.waitForFunction(() => !!document.activeElement?.closest('[data-testid$="instruction"]'))
+    expect(decodeURIComponent(studio.url())).toContain(`steps[_key=="${step._key}"]`)
+    await screenshot(studio, 'presentation-03-step')
+    await studio.keyboard.press('Escape')
+  })
+
+  it('publishing revalidates the public page: an anonymous reader sees the new name', async () => {
+    await publish(studio)
+    const deadline = Date.now() + 30_000
+    let html = await publicPage(`/exercises/${SLUG}`)
+    while (!html.includes(newName) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500))
+      html = await publicPage(`/exercises/${SLUG}`)
+    }
+    expect(heading(html)).toBe(newName)
+    expect(html).not.toContain('data-sanity')
+  })
+
+  it('no request left the machine', () => {
+    expect(browser.external).toEqual([])
+  })
+})
