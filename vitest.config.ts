@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     include: ['{schemas,studio,lake,sdk,syndication,examples,test,importer}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // The club site's Next.js build, shared by every test that serves it (cached by source hash).
+    globalSetup: ['examples/club-site/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     typecheck: {

@@ -14,6 +14,9 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: root,
   poweredByHeader: false,
   images: {unoptimized: true},
+  // Cached pages and results live in the server's memory, not in the shared build folder: a build
+  // serves many lakes (npm start, each test), and one's content must never show on another's site.
+  experimental: {isrFlushToDisk: false},
   // Metadata in <head> for every reader, not streamed after the body: link previews and crawlers read it there.
   htmlLimitedBots: /./,
 }
