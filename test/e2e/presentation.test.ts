@@ -4,71 +4,28 @@
 // overlay opens that step's field in the form; a publish revalidates the public page (the lake's
 // webhook to the site's revalidation route), which then shows the new name to an anonymous
 // reader and carries no click-to-edit attributes.
-import * as fs from 'node:fs'
-import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Frame, Page} from 'playwright-core'
-import {configPath} from '@spotter/lake'
-import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
-import {ensureSiteBuild, serveSite, type RunningSite} from '../../examples/club-site/build.ts'
+import {type SiteStack, startSiteStack} from '../../examples/club-site/test/support/site.ts'
 import {ensureStudioBuild} from '../../studio/build.ts'
 import {serveStudio, type StudioServer} from '../../studio/serve.ts'
 import {launchBrowser, type TestBrowser} from './support/browser.ts'
-import {root} from './support/stack.ts'
 import {field, publish, screenshot} from './support/studio-ui.ts'
 
 const SLUG = 'reverse-hyperextension'
 const ID = 'exercise-reverse-hyperextension'
-const REVALIDATE_SECRET = 'e2e-revalidate-secret'
 const newName = `Reverse hyper ${Date.now().toString(36)}`
 
-let lake: SpawnedLake
+let stack: SiteStack
 let studioServer: StudioServer
-let site: RunningSite
 let browser: TestBrowser
 let studio: Page
-const siteLog: string[] = []
-
-/** The lake calls the site's revalidation route on every change, as `npm start` sets it up. */
-function addRevalidationWebhook(siteUrl: string): void {
-  const file = configPath(lake.dataDir)
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as {webhooks?: unknown[]}
-  config.webhooks = [
-    {
-      name: 'club-site-revalidate',
-      dataset: lake.dataset,
-      url: `${siteUrl}/api/revalidate`,
-      projection: '{_id, _type}',
-      on: ['create', 'update', 'delete'],
-      secret: REVALIDATE_SECRET,
-    },
-  ]
-  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
-}
 
 beforeAll(async () => {
-  const [spawned, studioBuild, siteBuild] = await Promise.all([
-    spawnLake({seed: `${root}seed/spotter.ndjson`}),
-    ensureStudioBuild(),
-    ensureSiteBuild(),
-  ])
-  lake = spawned
-  // The build folder keeps the pages and query results `next start` cached at run time, shared by
-  // every run of this build: a run against an earlier lake would serve its published pages here.
-  for (const cache of ['server/route-cache', 'cache/fetch-cache'])
-    fs.rmSync(path.join(siteBuild.dir, cache), {recursive: true, force: true})
-  site = await serveSite(siteBuild, {
-    port: 0,
-    env: {
-      SPOTTER_LAKE_URL: lake.url,
-      SPOTTER_PREVIEW_TOKEN: lake.readToken,
-      SPOTTER_REVALIDATE_SECRET: REVALIDATE_SECRET,
-    },
-    log: (text) => siteLog.push(text),
-  })
-  // The lake reads its webhooks when it starts.
-  addRevalidationWebhook(site.url.replace('localhost', '127.0.0.1'))
-  await lake.restart()
+  // A seeded lake whose webhook revalidates the club site, and the site's production build.
+  const [siteStack, studioBuild] = await Promise.all([startSiteStack(), ensureStudioBuild()])
+  stack = siteStack
+  const {lake, site} = stack
   studioServer = await serveStudio({
     dir: studioBuild.dir,
     lakeUrl: `https://localhost:${lake.port}`,
@@ -87,16 +44,15 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(async () => {
-  if (process.env.SPOTTER_E2E_DEBUG) console.log(browser?.errors.join('\n'), siteLog.join(''))
+  if (process.env.SPOTTER_E2E_DEBUG) console.log(browser?.errors.join('\n'))
   await browser?.close()
   await studioServer?.close()
-  await site?.close()
-  await lake?.stop()
+  await stack?.close()
 })
 
 /** The club-site frame inside the Presentation tool, once it shows `pathname`. */
 async function previewFrame(pathname: string): Promise<Frame> {
-  const origin = new URL(site.url).origin
+  const origin = new URL(stack.site.url).origin
   for (;;) {
     const frame = studio.frames().find((f) => f.url().startsWith(origin + pathname))
     if (frame) return frame
@@ -107,7 +63,7 @@ async function previewFrame(pathname: string): Promise<Frame> {
 const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
 
 const publicPage = async (pathname: string) => {
-  const response = await fetch(site.url + pathname)
+  const response = await fetch(stack.site.url + pathname)
   expect(response.status, pathname).toBe(200)
   return response.text()
 }
@@ -117,7 +73,7 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
   let originalName: string
 
   it('the public page shows the published name and no click-to-edit attributes', async () => {
-    originalName = (await lake.client().getDocument(ID))!.name as string
+    originalName = (await stack.lake.client().getDocument(ID))!.name as string
     const html = await publicPage(`/exercises/${SLUG}`)
     expect(heading(html)).toBe(originalName)
     expect(html).not.toContain('data-sanity')
@@ -145,7 +101,7 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
   })
 
   it("a click on a step's overlay opens that step's instruction in the form", async () => {
-    const doc = (await lake.client().getDocument(ID)) as {steps: Array<{_key: string; instruction: string}>}
+    const doc = (await stack.lake.client().getDocument(ID)) as {steps: Array<{_key: string; instruction: string}>}
     const step = doc.steps[1]!
     const target = frame.locator(`[data-sanity*="path=steps:${step._key}.instruction"]`)
     await target.waitFor()
