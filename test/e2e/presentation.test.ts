@@ -53,11 +53,18 @@ afterAll(async () => {
 /** The club-site frame inside the Presentation tool, once it shows `pathname`. */
 async function previewFrame(pathname: string): Promise<Frame> {
   const origin = new URL(stack.site.url).origin
-  for (;;) {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
     const frame = studio.frames().find((f) => f.url().startsWith(origin + pathname))
     if (frame) return frame
     await studio.waitForTimeout(200)
   }
+  throw new Error(
+    `No frame shows ${origin}${pathname}; frames: ${studio
+      .frames()
+      .map((f) => f.url())
+      .join(', ')}`,
+  )
 }
 
 const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
