@@ -86,12 +86,17 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
     expect(html).not.toContain('data-sanity')
   })
 
-  it('opens the exercise page in draft mode beside the exercise form, with click-to-edit attributes', async () => {
+  it('opens the exercise page in draft mode beside the exercise form, with click-to-edit attributes and the pages showing it', async () => {
     await studio.goto(`${studioServer.url}/presentation/exercise/${ID}?preview=${encodeURIComponent(`/exercises/${SLUG}`)}`)
     frame = await previewFrame(`/exercises/${SLUG}`)
     await frame.locator('h1').getByText(originalName).waitFor()
     await field(studio, 'name').locator('input').waitFor()
     expect(await frame.locator('[data-sanity]').count()).toBeGreaterThan(0)
+    // The locations resolver: the pages showing this exercise, its own and an article embedding it.
+    await studio.getByText(/^Used on \d+ pages$/).click()
+    for (const href of [`/exercises/${SLUG}`, '/exercises', '/articles/leg-training-reverse-hyperextensions']) {
+      await studio.getByText(href, {exact: true}).waitFor()
+    }
     await screenshot(studio, 'presentation-01-exercise')
   })
 
