@@ -103,3 +103,25 @@ export function toImageSource(image: ImageResult): ImageSourceLike {
     hotspot: complete(hotspot),
   }
 }
+
+/** A base64 image data URI and nothing else: an LQIP from the content never becomes any other URL or CSS. */
+const LQIP = /^data:image\/(?:jpeg|png|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/
+
+/** The asset's low-quality placeholder, when it is a well-formed image data URI. */
+export function safeLqip(image: Pick<ImageResult, 'asset'>): string | undefined {
+  const lqip = image.asset?.lqip
+  return typeof lqip === 'string' && LQIP.test(lqip) ? lqip : undefined
+}
+
+/**
+ * Inline style of a rendered image: the crop's focus (object-position on the hotspot) and the
+ * LQIP as a background that shows until the image has loaded. Camel-case keys, as React takes them.
+ */
+export function imageStyle(image: Pick<ImageResult, 'asset'>, sources: ImageSources): Record<string, string> | undefined {
+  const lqip = safeLqip(image)
+  const style = {
+    ...(sources.objectPosition ? {objectFit: 'cover', objectPosition: sources.objectPosition} : {}),
+    ...(lqip ? {backgroundImage: `url(${lqip})`, backgroundSize: 'cover'} : {}),
+  }
+  return Object.keys(style).length ? style : undefined
+}

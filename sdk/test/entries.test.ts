@@ -56,8 +56,14 @@ describe('package entries', () => {
     ).toEqual([])
   })
 
-  it('the root entry reaches only the client, groq, zod and the shared vocabulary', async () => {
-    expect([...(await reachedPackages(source('.')))].sort()).toEqual(['@sanity/client', '@spotter/vocabulary', 'groq', 'zod'])
+  it('the root entry reaches only the client, groq, zod, the shared vocabulary and image-url (imageSources)', async () => {
+    expect([...(await reachedPackages(source('.')))].sort()).toEqual([
+      '@sanity/client',
+      '@sanity/image-url',
+      '@spotter/vocabulary',
+      'groq',
+      'zod',
+    ])
   })
 
   it('the React entry uses React', async () => {

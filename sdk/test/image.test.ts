@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {SpawnedLake} from '@spotter/lake/testing'
 import {creditedImageHtml} from '../src/html/index.ts'
-import {imageSources, toImageSource} from '../src/image.ts'
+import {imageSources, safeLqip, toImageSource} from '../src/image.ts'
 import type {ExerciseClient, ImageResult} from '../src/index.ts'
 import {CreditedImage} from '../src/react/index.ts'
 import {seededLake} from './support/lake.ts'
@@ -72,6 +72,30 @@ describe('CreditedImage', () => {
     expect(out).toMatch(/^<figure class="hero"><img /)
     expect(out).toContain('sizes="50vw"')
     expect(out).toContain('alt="A reverse hyper machine"')
+  })
+})
+
+describe('LQIP placeholders', () => {
+  const withLqip = (lqip: string) => image({asset: {_id: 'image-abc123-800x600-jpg', url: '', width: 800, height: 600, lqip}})
+  const jpeg = 'data:image/jpeg;base64,/9j/4AAQSkZJRg=='
+
+  it('shows a base64 image data URI as the background of the image until it loads, in both renderers', () => {
+    const react = renderToStaticMarkup(h(CreditedImage, {image: withLqip(jpeg), images: config}))
+    expect(react).toContain(`background-image:url(${jpeg});background-size:cover`)
+    expect(creditedImageHtml(withLqip(jpeg), config)).toContain(`background-image:url(${jpeg});background-size:cover`)
+  })
+
+  it('leaves out anything else an LQIP field holds', () => {
+    for (const lqip of [
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      'https://example.org/tracker.png',
+      `${jpeg}) ;background:url(https://example.org/x`,
+      'data:image/jpeg;base64,/9j/"><script>alert(1)</script>',
+    ]) {
+      expect(safeLqip(withLqip(lqip)), lqip).toBeUndefined()
+      expect(creditedImageHtml(withLqip(lqip), config), lqip).not.toContain('background')
+      expect(renderToStaticMarkup(h(CreditedImage, {image: withLqip(lqip), images: config})), lqip).not.toContain('background')
+    }
   })
 })
 

@@ -60,6 +60,14 @@ describe.each(ARTICLE_SLUGS)('%s', (slug) => {
   it('renders JSON-LD matching its fixture', () =>
     matchFixture(`${slug}.jsonld.json`, `${JSON.stringify(articleJsonLd(article(), {images}), null, 2)}\n`))
 
+  it('opens every heading at most one level below the one before it, embeds included', () => {
+    for (const markup of [react(article()), html(article())]) {
+      const levels = [...markup.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]))
+      expect(levels[0]).toBe(1)
+      for (const [i, level] of levels.entries()) if (i > 0) expect(level, `heading ${i}`).toBeLessThanOrEqual(levels[i - 1]! + 1)
+    }
+  })
+
   it('renders the same markup from React and from the HTML entry', () => {
     // React spells srcSet in camelCase, hoists a preload link for eager images and escapes ' as &#x27;.
     const fromReact = react(article())

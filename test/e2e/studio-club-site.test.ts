@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Page} from 'playwright-core'
 import {pngBytes} from '../../lake/test/png.ts'
 import {launchBrowser, type TestBrowser} from './support/browser.ts'
-import {PREVIEW_SECRET, startStack, type Stack} from './support/stack.ts'
+import {startStack, type Stack} from './support/stack.ts'
 import {
   artifacts,
   editArrayItem,
@@ -116,13 +116,23 @@ describe('editors publish from the Studio to the club site', {timeout: 180_000},
 
     const pub = await sitePage(`/exercises/${exerciseSlug}`, '05-site-public-after-draft-edit')
     expect(await pub.locator('h1').textContent()).toBe(exerciseName)
+    // A preview link as the Presentation tool makes one: a secret it wrote to the dataset first.
+    await stack.lake.client().createOrReplace({
+      _id: 'drafts.sanity-preview-url-secret.e2e',
+      _type: 'sanity.previewUrlSecret',
+      secret: 'e2e-preview-secret',
+      source: 'e2e',
+    })
     const preview = await browser.newPage()
-    await preview.goto(`${stack.siteUrl}/api/preview?secret=${PREVIEW_SECRET}&redirect=${encodeURIComponent(`/exercises/${exerciseSlug}`)}`)
+    await preview.goto(
+      `${stack.siteUrl}/api/draft-mode/enable?sanity-preview-secret=e2e-preview-secret&sanity-preview-pathname=${encodeURIComponent(`/exercises/${exerciseSlug}`)}`,
+    )
     expect(await preview.locator('h1').textContent()).toBe(draftName)
-    await expect(preview.getByRole('status').first().innerText()).resolves.toContain('Preview')
+    await expect(preview.getByRole('status').first().innerText()).resolves.toContain('Draft mode')
     await screenshot(preview, '06-site-preview-draft')
-    await preview.getByRole('link', {name: 'Leave preview'}).click()
-    await preview.waitForURL(`${stack.siteUrl}/exercises/${exerciseSlug}`)
+    await preview.getByRole('link', {name: 'Leave draft mode'}).click()
+    await preview.waitForURL(`${stack.siteUrl}/`)
+    await preview.goto(`${stack.siteUrl}/exercises/${exerciseSlug}`)
     expect(await preview.locator('h1').textContent()).toBe(exerciseName)
     await pub.close()
     await preview.close()
@@ -186,14 +196,15 @@ describe('editors publish from the Studio to the club site', {timeout: 180_000},
     const slug = `hinge-basics-${stamp}`
     const page = await sitePage(`/articles/${slug}`, '09-site-article-with-image')
     expect(await page.locator('h1').textContent()).toBe(title)
-    expect(await page.getByText('Preview: you are seeing unpublished drafts.').count()).toBe(0)
+    expect(await page.getByText('Draft mode: you are seeing unpublished drafts.').count()).toBe(0)
     const image = page.locator('figure.hero img')
     expect(await image.getAttribute('alt')).toBe('A blue square standing in for a hip hinge')
     // The browser really loaded the uploaded bytes from the lake (srcset scales naturalWidth, so
     // check the source and that it decoded).
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
     const src = await image.evaluate((img: HTMLImageElement) => img.currentSrc)
-    expect(src).toMatch(new RegExp(`^${stack.lake.url}/images/spotter/production/[0-9a-f]{40}-64x48\\.png`))
+    // Through the site's own /images route, so the page never names the lake.
+    expect(src).toMatch(new RegExp(`^${stack.siteUrl}/images/spotter/production/[0-9a-f]{40}-64x48\\.png`))
     // The page asks the lake's image pipeline for a size; the asset itself is the uploaded bytes.
     expect((await fetch(src)).headers.get('content-type')).toMatch(/^image\//)
     expect(fs.readFileSync(imageFile).equals(Buffer.from(await (await fetch(src.split('?')[0]!)).arrayBuffer()))).toBe(true)

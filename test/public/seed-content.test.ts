@@ -9,7 +9,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import * as sdk from '@spotter/sdk'
 import {createExerciseClient, type ExerciseClient} from '@spotter/sdk'
 import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
-import {startClubSite, type ClubSite} from '../../examples/club-site/src/site.ts'
+import {ensureSiteBuild, serveSite, type RunningSite} from '../../examples/club-site/build.ts'
+import {freePort} from '../../examples/club-site/test/support/site.ts'
 
 const SEED = fileURLToPath(new URL('../../seed/spotter.ndjson', import.meta.url))
 
@@ -43,13 +44,22 @@ const embedsOf = (article: SeedDoc) =>
 
 let lake: SpawnedLake
 let client: ExerciseClient
-let site: ClubSite
+let site: RunningSite
 
 beforeAll(async () => {
   lake = await spawnLake({seed: SEED})
   // No token anywhere: what a visitor's browser, a club site or a partner app has.
   client = createExerciseClient({projectId: lake.projectId, dataset: lake.dataset, apiHost: lake.url, useCdn: false})
-  site = await startClubSite({lakeUrl: lake.url, projectId: lake.projectId, dataset: lake.dataset})
+  const port = await freePort()
+  site = await serveSite(await ensureSiteBuild(), {
+    port,
+    env: {
+      SPOTTER_LAKE_URL: lake.url,
+      SPOTTER_PROJECT_ID: lake.projectId,
+      SPOTTER_DATASET: lake.dataset,
+      SPOTTER_SITE_URL: `http://localhost:${port}`,
+    },
+  })
 })
 afterAll(async () => {
   await site?.close()

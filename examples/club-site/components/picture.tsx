@@ -1,6 +1,6 @@
 // A responsive image from the image pipeline: srcset, hotspot-aware crop, the asset's LQIP as a
 // placeholder while it loads, alt text, and caption and credit as two separate lines.
-import {imageSources, toImageSource, type ImageResult} from '@spotter/sdk'
+import {imageSources, imageStyle, toImageSource, type ImageResult} from '@spotter/sdk'
 import {images} from '../lib/images.ts'
 
 export interface PictureProps {
@@ -16,7 +16,6 @@ export interface PictureProps {
 
 export function Picture({image, aspectRatio, sizes = '(min-width: 60rem) 44rem, 100vw', priority, className, bare}: PictureProps) {
   const sources = imageSources(toImageSource(image), images, aspectRatio ? {aspectRatio} : {})
-  const lqip = image.asset?.lqip
   const img = sources ? (
     // biome-ignore lint/performance/noImgElement: the image pipeline (srcset, crops, formats) is the SDK's, not next/image's
     <img
@@ -29,10 +28,7 @@ export function Picture({image, aspectRatio, sizes = '(min-width: 60rem) 44rem, 
       loading={priority ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : undefined}
       decoding="async"
-      style={{
-        objectPosition: sources.objectPosition,
-        ...(lqip && /^data:image\/[a-z]+;base64,[A-Za-z0-9+/=]+$/.test(lqip) ? {backgroundImage: `url(${lqip})`} : {}),
-      }}
+      style={imageStyle(image, sources)}
     />
   ) : null
   if (bare) return img

@@ -45,3 +45,8 @@ export async function pageMetadata(page: PageMeta): Promise<Metadata> {
     },
   }
 }
+
+/** A slug that names nothing: a title that says so, kept out of search engines. */
+export function notFoundMetadata(what: string): Metadata {
+  return {title: `${what} not found`, robots: {index: false}}
+}

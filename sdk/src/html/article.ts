@@ -4,6 +4,7 @@ import {personName} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import {isValidArticleBlock} from '../block-models.ts'
 import type {ArticleBodyBlock, ArticleResult} from '../models.ts'
+import {embedHeadingLevels, type HeadingLevel} from '../portable-text/heading-levels.ts'
 import type {Warn} from '../portable-text/normalize.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'
@@ -22,6 +23,8 @@ export type ArticleCustomBlockType = Exclude<ArticleBodyBlock['_type'], 'block'>
 
 export interface ArticleBlockHtmlContext extends LinkOptions {
   images: ImageConfig
+  /** The level a heading opening this block takes: one below the section it sits in. */
+  headingLevel: HeadingLevel
 }
 
 export type ArticleBlockHtmlRenderers = {
@@ -29,12 +32,12 @@ export type ArticleBlockHtmlRenderers = {
 }
 
 export const articleBlockHtmlRenderers = {
-  exerciseEmbed: (value, {images, exerciseHref}) => {
+  exerciseEmbed: (value, {images, exerciseHref, headingLevel}) => {
     if (!value.exercise) return ''
     const embed =
       value.display === 'full' || value.display === 'steps'
-        ? exerciseGuideHtml(value.exercise, images, {stepsOnly: value.display === 'steps'})
-        : exerciseCardHtml({...value.exercise, image: value.exercise.media?.[0] ?? null}, images, {exerciseHref})
+        ? exerciseGuideHtml(value.exercise, images, {stepsOnly: value.display === 'steps', headingLevel})
+        : exerciseCardHtml({...value.exercise, image: value.exercise.media?.[0] ?? null}, images, {exerciseHref, headingLevel})
     return `<div class="exercise-embed" data-display="${e(value.display ?? 'card')}">${embed}${value.note ? `<p class="note">${e(value.note)}</p>` : ''}</div>`
   },
   prescriptionTable: (value) =>
@@ -65,15 +68,19 @@ export interface ArticleHtmlOptions extends LinkOptions {
   renderers?: Partial<ArticleBlockHtmlRenderers>
   className?: string
   onWarning?: Warn
+  /** The level of the body's own sections (default 2, under the article's h1): embeds before the first heading open at it. */
+  headingLevel?: HeadingLevel
 }
 
 export function articleBodyToHtml(body: unknown, options: ArticleHtmlOptions): string {
   const all: ArticleBlockHtmlRenderers = {...articleBlockHtmlRenderers, ...options.renderers}
-  const context: ArticleBlockHtmlContext = {images: options.images, exerciseHref: options.exerciseHref, personHref: options.personHref}
-  const types: Record<string, (props: {value: unknown}) => string> = {}
+  const top = options.headingLevel ?? 2
+  const levels = embedHeadingLevels(body, top)
+  const context = {images: options.images, exerciseHref: options.exerciseHref, personHref: options.personHref}
+  const types: Record<string, (props: {value: {_key?: string}}) => string> = {}
   for (const type of articleBodyVocabulary.types) {
     const render = all[type] as (value: unknown, context: ArticleBlockHtmlContext) => string
-    types[type] = ({value}) => render(value, context)
+    types[type] = ({value}) => render(value, {...context, headingLevel: (value._key && levels.get(value._key)) || top})
   }
   return portableTextToHtml(body, articleBodyVocabulary, {types}, options.onWarning, isValidArticleBlock)
 }

@@ -15,7 +15,7 @@ import {
   tempoItems,
   variationText,
 } from '../format.ts'
-import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
+import {imageSources, imageStyle, toImageSource, type ImageConfig} from '../image.ts'
 import type {
   DisclaimerResult,
   ExerciseCardResult,
@@ -25,6 +25,7 @@ import type {
   PrescriptionResult,
 } from '../models.ts'
 import {escapeHtml as e} from '../portable-text/escape.ts'
+import {headingLevel as clamp, type HeadingLevel} from '../portable-text/heading-levels.ts'
 import {richTextVocabulary} from '../vocabulary.ts'
 import {cls, linkHtml, portableTextToHtml} from './portable-text.ts'
 
@@ -52,7 +53,7 @@ export function creditedImageHtml(image: ImageResult, images: ImageConfig, optio
         alt: image.alt,
         loading: options.loading ?? 'lazy',
         decoding: 'async',
-        style: sources.objectPosition ? `object-fit:cover;object-position:${sources.objectPosition}` : undefined,
+        style: cssText(imageStyle(image, sources)),
       })}/>`
     : ''
   const caption = image.caption ? `<span class="caption">${e(image.caption)}</span>` : ''
@@ -94,14 +95,15 @@ export function disclaimerHtml(disclaimer: DisclaimerResult, options: {tone?: st
 export function exerciseCardHtml(
   exercise: Pick<ExerciseCardResult, 'name' | 'slug' | 'summary' | 'category' | 'level' | 'primaryMuscles' | 'setups' | 'image'>,
   images: ImageConfig,
-  options: LinkOptions & {className?: string} = {},
+  options: LinkOptions & {className?: string; headingLevel?: HeadingLevel} = {},
 ): string {
+  const level = options.headingLevel ?? 3
   const equipment = [...new Set((exercise.setups ?? []).flatMap((s) => (s.equipment ?? []).map((q) => q.name)))]
   const title = exercise.slug && options.exerciseHref ? linkHtml(options.exerciseHref(exercise.slug), e(exercise.name)) : e(exercise.name)
   return [
     `<article${cls(options.className)}>`,
     exercise.image ? creditedImageHtml(exercise.image, images, {sizes: '(min-width: 40em) 20em, 100vw', aspectRatio: 4 / 3}) : '',
-    `<h3>${title}</h3>`,
+    `<h${level}>${title}</h${level}>`,
     `<p class="meta">${e([humanize(exercise.category), exercise.level && humanize(exercise.level)].filter(Boolean).join(' · '))}</p>`,
     exercise.summary ? `<p>${e(exercise.summary)}</p>` : '',
     exercise.primaryMuscles?.length
@@ -135,8 +137,11 @@ export function prescriptionTableHtml(
 export function exerciseGuideHtml(
   exercise: ExerciseGuideResult,
   images: ImageConfig,
-  options: {stepsOnly?: boolean; className?: string} = {},
+  options: {stepsOnly?: boolean; className?: string; headingLevel?: HeadingLevel} = {},
 ): string {
+  const level = options.headingLevel ?? 3
+  const title = `<h${level}>${e(exercise.name)}</h${level}>`
+  const sub = clamp(level + 1)
   const steps = exercise.steps?.length
     ? `<ol class="steps">${exercise.steps
         .map(
@@ -145,12 +150,12 @@ export function exerciseGuideHtml(
         )
         .join('')}</ol>`
     : ''
-  if (options.stepsOnly) return `<section${cls(options.className)}><h3>${e(exercise.name)}</h3>${steps}</section>`
-  const section = (title: string, html: string) => (html ? `<div><h4>${e(title)}</h4>${html}</div>` : '')
+  if (options.stepsOnly) return `<section${cls(options.className)}>${title}${steps}</section>`
+  const section = (heading: string, html: string) => (html ? `<div><h${sub}>${e(heading)}</h${sub}>${html}</div>` : '')
   const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '')
   return [
     `<section${cls(options.className)}>`,
-    `<h3>${e(exercise.name)}</h3>`,
+    title,
     exercise.summary ? `<p>${e(exercise.summary)}</p>` : '',
     ...aboutSections(exercise).map((about) => section(about.title, list(about.items.map(e)))),
     section(
@@ -180,6 +185,14 @@ export function exerciseGuideHtml(
 function mistakeHtml(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number]): string {
   const {mistake, correction} = mistakeParts(m)
   return `${e(mistake)}${correction ? ` <span class="correction">${e(correction)}</span>` : ''}`
+}
+
+/** A style object as React writes it: `object-fit:cover;object-position:50% 30%`. */
+function cssText(style: Record<string, string> | undefined): string | undefined {
+  if (!style) return undefined
+  return Object.entries(style)
+    .map(([name, value]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}:${value}`)
+    .join(';')
 }
 
 /** ` name="value"` pairs, escaped, skipping undefined values. */

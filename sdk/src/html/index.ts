@@ -4,3 +4,4 @@ export type {ArticleBlockHtmlContext, ArticleBlockHtmlRenderers, ArticleHtmlOpti
 export {bylineHtml, creditedImageHtml, disclaimerHtml, exerciseCardHtml, exerciseGuideHtml, prescriptionTableHtml} from './components.ts'
 export {escapeHtml} from '../portable-text/escape.ts'
 export {jsonLdScript} from '../jsonld/serialize.ts'
+export type {HeadingLevel} from '../portable-text/heading-levels.ts'

@@ -6,6 +6,7 @@ import {personName} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import {isValidArticleBlock} from '../block-models.ts'
 import type {ArticleBodyBlock, ArticleBodyResult} from '../models.ts'
+import {embedHeadingLevels, type HeadingLevel} from '../portable-text/heading-levels.ts'
 import type {Warn} from '../portable-text/normalize.ts'
 import {partContext, partEditProps, type StudioEditContext} from '../studio-edit.ts'
 import {articleBodyVocabulary} from '../vocabulary.ts'
@@ -25,6 +26,8 @@ export interface ArticleBlockRendererProps<T extends ArticleCustomBlockType> {
   images: ImageConfig
   exerciseHref?: ((slug: string) => string) | undefined
   personHref?: ((slug: string) => string) | undefined
+  /** The level a heading opening this block takes: one below the section it sits in. */
+  headingLevel: HeadingLevel
   /** Click-to-edit context with this block as its document part (draft mode only). */
   edit?: StudioEditContext | undefined
 }
@@ -34,17 +37,18 @@ export type ArticleBlockRenderers = {
 }
 
 export const articleBlockRenderers = {
-  exerciseEmbed: ({value, images, exerciseHref, edit}) => {
+  exerciseEmbed: ({value, images, exerciseHref, headingLevel, edit}) => {
     if (!value.exercise) return null
     const at = partEditProps(edit)
     // The embedded exercise is its own document: its parts point at it, not at the article.
     const embedEdit = edit ? {edit} : {}
     const embed =
       value.display === 'full' || value.display === 'steps'
-        ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps', ...embedEdit})
+        ? ExerciseGuide({exercise: value.exercise, images, stepsOnly: value.display === 'steps', headingLevel, ...embedEdit})
         : ExerciseCard({
             exercise: {...value.exercise, image: value.exercise.media?.[0] ?? null},
             images,
+            headingLevel,
             ...(exerciseHref ? {exerciseHref} : {}),
             ...embedEdit,
           })
@@ -110,6 +114,8 @@ export interface ArticleBodyProps {
   className?: string
   /** Called for content outside the schema (skipped); default: console.warn outside production. */
   onWarning?: Warn
+  /** The level of the body's own sections (default 2, under the page's h1): embeds before the first heading open at it. */
+  headingLevel?: HeadingLevel
   /**
    * Click-to-edit attributes (draft mode only), with the body's document and field, e.g.
    * `{...studio, document: {id: article._id, type: 'article'}, path: ['body']}`.
@@ -117,21 +123,38 @@ export interface ArticleBodyProps {
   edit?: StudioEditContext
 }
 
-export function ArticleBody({value, images, renderers, exerciseHref, personHref, className, onWarning, edit}: ArticleBodyProps): ReactNode {
+export function ArticleBody({
+  value,
+  images,
+  renderers,
+  exerciseHref,
+  personHref,
+  className,
+  onWarning,
+  headingLevel = 2,
+  edit,
+}: ArticleBodyProps): ReactNode {
   const all: ArticleBlockRenderers = renderers ? {...articleBlockRenderers, ...renderers} : articleBlockRenderers
-  const types: Record<string, (props: {value: unknown}) => ReactNode> = {}
+  const levels = embedHeadingLevels(value, headingLevel)
+  const types: Record<string, (props: {value: {_key?: string}}) => ReactNode> = {}
   const at = partEditProps(edit)
   for (const type of articleBodyVocabulary.types) {
     const render = all[type] as (props: ArticleBlockRendererProps<typeof type>) => ReactNode
     types[type] = ({value: block}) => {
-      const blockValue = block as ArticleBlockRendererProps<typeof type>['value']
-      // Each block's renderer gets the context of its own place in the body.
+      // Each block's renderer gets the context of its own place in the body (no wrapper element in
+      // draft mode, so the layout stays the same: the renderers mark the block's fields).
       const blockEdit =
-        edit?.document && blockValue._key
-          ? partContext(edit, edit.document.id, edit.document.type, [...(edit.path ?? []), {_key: blockValue._key}])
+        edit?.document && block._key
+          ? partContext(edit, edit.document.id, edit.document.type, [...(edit.path ?? []), {_key: block._key}])
           : edit
-      // No wrapper element in draft mode (the layout stays the same): the renderers mark the block's fields.
-      return render({value: blockValue, images, exerciseHref, personHref, edit: blockEdit})
+      return render({
+        value: block as ArticleBlockRendererProps<typeof type>['value'],
+        images,
+        exerciseHref,
+        personHref,
+        headingLevel: (block._key && levels.get(block._key)) || headingLevel,
+        edit: blockEdit,
+      })
     }
   }
   // Called, not rendered as an element: it has no hooks, so this saves a component per body.

@@ -1,8 +1,9 @@
 // An image with its credit always visible: responsive srcset from @sanity/image-url, the hotspot
-// as object-position, alt text from the content. No asset, no <img>, but the credit still shows.
+// as object-position, the asset's LQIP as a placeholder background, alt text from the content.
+// No asset, no <img>, but the credit still shows.
 import {createElement as h, type ReactNode} from 'react'
 import {creditLine} from '../format.ts'
-import {imageSources, toImageSource, type ImageConfig} from '../image.ts'
+import {imageSources, imageStyle, toImageSource, type ImageConfig} from '../image.ts'
 import type {ImageResult} from '../models.ts'
 import {partEditProps, type StudioEditContext} from '../studio-edit.ts'
 
@@ -46,7 +47,7 @@ export function CreditedImage({
           alt: image.alt,
           loading,
           decoding: 'async',
-          style: sources.objectPosition ? {objectFit: 'cover', objectPosition: sources.objectPosition} : undefined,
+          style: imageStyle(image, sources),
           ...at('alt'),
         })
       : null,

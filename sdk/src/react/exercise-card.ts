@@ -3,6 +3,7 @@ import {createElement as h, type ReactNode} from 'react'
 import {humanize} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseCardResult} from '../models.ts'
+import type {HeadingLevel} from '../portable-text/heading-levels.ts'
 import {editProps, partContext, type StudioEditContext} from '../studio-edit.ts'
 import {CreditedImage} from './credited-image.ts'
 import {SafeLink} from './safe-link.ts'
@@ -14,11 +15,13 @@ export interface ExerciseCardProps {
   /** Link for the exercise, e.g. `(slug) => '/exercises/' + slug`. */
   exerciseHref?: (slug: string) => string
   className?: string
+  /** The level of the exercise's name as a heading (default 3: a card under a page's sections). */
+  headingLevel?: HeadingLevel
   /** Click-to-edit attributes (draft mode only). */
   edit?: StudioEditContext
 }
 
-export function ExerciseCard({exercise, images, exerciseHref, className, edit}: ExerciseCardProps): ReactNode {
+export function ExerciseCard({exercise, images, exerciseHref, className, headingLevel = 3, edit}: ExerciseCardProps): ReactNode {
   const at = editProps(edit, exercise._id, 'exercise')
   const equipment = [...new Set((exercise.setups ?? []).flatMap((s) => (s.equipment ?? []).map((e) => e.name)))]
   // Plain calls rather than elements for the inner parts: same markup, one component fewer each.
@@ -36,7 +39,7 @@ export function ExerciseCard({exercise, images, exerciseHref, className, edit}: 
           ...(edit && exercise._id ? {edit: partContext(edit, exercise._id, 'exercise', ['media', 0])} : {}),
         })
       : null,
-    h('h3', at('name'), title),
+    h(`h${headingLevel}`, at('name'), title),
     h('p', {className: 'meta'}, [humanize(exercise.category), exercise.level && humanize(exercise.level)].filter(Boolean).join(' · ')),
     exercise.summary ? h('p', at('summary'), exercise.summary) : null,
     exercise.primaryMuscles?.length

@@ -5,6 +5,7 @@ import {createElement as h, Fragment, type ReactNode} from 'react'
 import {aboutSections, humanize, mistakeParts, relatedSection, safetyItems, tempoItems, variationText} from '../format.ts'
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseGuideResult} from '../models.ts'
+import {headingLevel as clamp, type HeadingLevel} from '../portable-text/heading-levels.ts'
 import {type EditPath, type EditProps, editProps, partContext, type StudioEditContext} from '../studio-edit.ts'
 import {CreditedImage} from './credited-image.ts'
 import {Disclaimer} from './disclaimer.ts'
@@ -16,15 +17,29 @@ export interface ExerciseGuideProps {
   /** Only the steps (an article's `steps` embed). */
   stepsOnly?: boolean
   className?: string
+  /** The level of the exercise's name as a heading (default 3); its sections are one below. */
+  headingLevel?: HeadingLevel
   /** Click-to-edit attributes (draft mode only). */
   edit?: StudioEditContext
 }
 
 type Step = NonNullable<ExerciseGuideResult['steps']>[number]
 
-export function ExerciseGuide({exercise, images, stepsOnly, className, edit}: ExerciseGuideProps): ReactNode {
+export function ExerciseGuide({exercise, images, stepsOnly, className, headingLevel = 3, edit}: ExerciseGuideProps): ReactNode {
   const at = editProps(edit, exercise._id, 'exercise')
   const part = (path: EditPath) => (edit ? {edit: partContext(edit, exercise._id, 'exercise', path)} : {})
+  const sub = `h${clamp(headingLevel + 1)}`
+  // A titled part of the guide, and plain text lines under a heading (each with its click-to-edit props).
+  const section = (heading: string, children: ReactNode) => h('div', null, h(sub, null, heading), children)
+  const textSection = (heading: string, items: readonly string[], edits?: ReadonlyArray<{'data-sanity'?: string}>) =>
+    section(
+      heading,
+      h(
+        'ul',
+        null,
+        items.map((item, i) => h('li', {key: i, ...edits?.[i]}, item)),
+      ),
+    )
   const steps = exercise.steps?.length
     ? h(
         'ol',
@@ -32,7 +47,7 @@ export function ExerciseGuide({exercise, images, stepsOnly, className, edit}: Ex
         exercise.steps.map((step) => stepItem(step, images, at, part)),
       )
     : null
-  const title = h('h3', at('name'), exercise.name)
+  const title = h(`h${headingLevel}`, at('name'), exercise.name)
   if (stepsOnly) return h('section', {className}, title, steps)
   const tempo = tempoItems(exercise.tempo)
   const safety = safetyItems(exercise)
@@ -148,20 +163,4 @@ function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[numbe
     correction ? ' ' : null,
     correction ? h('span', {className: 'correction', ...at(...item, 'correction')}, correction) : null,
   )
-}
-
-/** A section whose items are plain text lines, with each item's click-to-edit props when given. */
-function textSection(title: string, items: readonly string[], edit?: ReadonlyArray<{'data-sanity'?: string}>): ReactNode {
-  return section(
-    title,
-    h(
-      'ul',
-      null,
-      items.map((item, i) => h('li', {key: i, ...edit?.[i]}, item)),
-    ),
-  )
-}
-
-function section(title: string, children: ReactNode): ReactNode {
-  return h('div', null, h('h4', null, title), children)
 }

@@ -1,5 +1,5 @@
 // Everything an end-to-end test drives, as real processes: a seeded lake, the built Studio served
-// as static files (pointed at that lake), and the club site's own CLI as a child process.
+// as static files (pointed at that lake), and the club site's production build served by `next start`.
 import {spawn, type ChildProcess} from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -7,11 +7,12 @@ import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {configPath, DEFAULT_CORS, DEFAULT_PROJECT_ID, newToken, type LakeConfig} from '@spotter/lake'
 import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
+import {ensureSiteBuild, serveSite} from '../../../examples/club-site/build.ts'
+import {freePort} from '../../../examples/club-site/test/support/site.ts'
 import {ensureStudioBuild, projectNode} from '../../../studio/build.ts'
 import {serveStudio, type StudioServer} from '../../../studio/serve.ts'
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url))
-export const PREVIEW_SECRET = 'e2e-preview-secret'
 
 export interface Stack {
   lake: SpawnedLake
@@ -94,33 +95,26 @@ function dataDirWithEditors(editors: string[]): {dataDir: string; editorTokens: 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const editors = options.editors?.length ? dataDirWithEditors(options.editors) : undefined
   const seed = path.join(root, 'seed', 'spotter.ndjson')
-  const [lake, build] = await Promise.all([spawnLake({seed, dataDir: editors?.dataDir}), ensureStudioBuild()])
+  const [lake, build, siteBuild] = await Promise.all([spawnLake({seed, dataDir: editors?.dataDir}), ensureStudioBuild(), ensureSiteBuild()])
   const browserLakeUrl = `https://localhost:${lake.port}`
   const studio = await serveStudio({dir: build.dir, lakeUrl: browserLakeUrl, projectId: lake.projectId, dataset: lake.dataset})
   // The Studio calls the lake from its own origin, with credentials, as on a hosted project.
   lake.allowOrigin(studio.url, true)
-  const site = await startProcess(
-    [
-      'examples/club-site/src/cli.ts',
-      '--lake-url',
-      lake.url,
-      '--port',
-      '0',
-      '--preview-token',
-      lake.readToken,
-      '--preview-secret',
-      PREVIEW_SECRET,
-    ],
-    /listening on (\S+)/,
-  )
+  // Draft mode checks the Presentation tool's preview secrets with the read token.
+  // Its URL is known before it starts: image URLs point at it.
+  const port = await freePort()
+  const site = await serveSite(siteBuild, {
+    port,
+    env: {SPOTTER_LAKE_URL: lake.url, SPOTTER_PREVIEW_TOKEN: lake.readToken, SPOTTER_SITE_URL: `http://localhost:${port}`},
+  })
   return {
     lake,
     studio,
-    siteUrl: site.match,
+    siteUrl: site.url,
     browserLakeUrl,
     editorTokens: editors?.editorTokens ?? {},
     async close() {
-      await stopProcess(site.child)
+      await site.close()
       await studio.close()
       await lake.stop()
       // spawnLake removes only data dirs it made itself.

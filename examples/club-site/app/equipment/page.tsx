@@ -4,7 +4,7 @@ import {pageMetadata} from '../../lib/meta.ts'
 import {notFound} from 'next/navigation'
 import {exercisesForEquipment} from '@spotter/sdk'
 import {loadClub} from '../../lib/club.ts'
-import {count, equipmentHref, label} from '../../lib/links.ts'
+import {count, equipmentHref, exerciseHref, label} from '../../lib/links.ts'
 import {load} from '../../lib/load.ts'
 
 export const generateMetadata = (): Promise<Metadata> =>
@@ -14,7 +14,7 @@ export default async function EquipmentIndex() {
   const club = await loadClub()
   if (!club) return notFound()
   const pieces = (club.equipment ?? []).filter((item) => item.equipment.slug)
-  const counts = await Promise.all(pieces.map((item) => load(exercisesForEquipment, [item.equipment.slug!]).then((list) => list.length)))
+  const alone = await Promise.all(pieces.map((item) => load(exercisesForEquipment, [item.equipment.slug!])))
   return (
     <>
       <h1>Our equipment</h1>
@@ -33,7 +33,18 @@ export default async function EquipmentIndex() {
                   .filter(Boolean)
                   .join(' · ')}
               </p>
-              <p>{counts[i] ? `${count(counts[i], 'exercise')} you can do on it alone.` : 'Used together with other equipment.'}</p>
+              <p>
+                {alone[i]!.length
+                  ? `${count(alone[i]!.length, 'exercise')} you can do on it alone.`
+                  : 'Used together with other equipment.'}
+              </p>
+              {alone[i]!.length ? (
+                <ul>
+                  {alone[i]!.map((exercise) => (
+                    <li key={exercise._id}>{exercise.slug ? <a href={exerciseHref(exercise.slug)}>{exercise.name}</a> : exercise.name}</li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -18,7 +18,8 @@ export interface SiteStack {
   close(): Promise<void>
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the site's URL must be known before the lake's webhook names it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.once('error', reject)

@@ -1,7 +1,7 @@
 // An article: byline with credentials, reviewer, dates, credited images, embedded exercises and
 // disclaimers, all from the SDK's ArticleView; Article/MedicalWebPage JSON-LD from the SDK.
 import type {Metadata} from 'next'
-import {notFound} from 'next/navigation'
+import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {getArticle} from '@spotter/sdk'
 import {articleJsonLd} from '@spotter/sdk/jsonld'
 import {ArticleView, JsonLd} from '@spotter/sdk/react'
@@ -10,7 +10,7 @@ import {absolute} from '../../../lib/config.ts'
 import {images} from '../../../lib/images.ts'
 import {articleHref, exerciseHref, personHref} from '../../../lib/links.ts'
 import {load} from '../../../lib/load.ts'
-import {pageMetadata} from '../../../lib/meta.ts'
+import {notFoundMetadata, pageMetadata} from '../../../lib/meta.ts'
 import {personName} from '../../../components/person-line.tsx'
 
 type Props = {params: Promise<{slug: string}>}
@@ -21,7 +21,7 @@ export const generateStaticParams = async (): Promise<Array<{slug: string}>> => 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
   const {slug} = await params
   const article = await load(getArticle, slug)
-  if (!article) return {title: 'Article not found'}
+  if (!article) return notFoundMetadata('Article')
   const title = article.seo?.title ?? article.title
   const description = article.seo?.description ?? article.excerpt
   const image = article.seo?.image ?? article.heroImage
@@ -50,7 +50,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 export default async function ArticlePage({params}: Props) {
   const {slug} = await params
   const article = await load(getArticle, slug)
-  if (!article) return notFound()
+  if (!article) return <NotFoundPage />
   return (
     <>
       <JsonLd data={articleJsonLd(article, {images, url: absolute(articleHref(slug))})} />

@@ -1,12 +1,12 @@
 // "What you can do on this machine": the exercises that need nothing but this piece of equipment.
 import type {Metadata} from 'next'
-import {notFound} from 'next/navigation'
+import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {exercisesForEquipment} from '@spotter/sdk'
 import {ExerciseList} from '../../../components/exercise-list.tsx'
 import {loadClub} from '../../../lib/club.ts'
 import {count, equipmentHref, label} from '../../../lib/links.ts'
 import {load} from '../../../lib/load.ts'
-import {pageMetadata} from '../../../lib/meta.ts'
+import {notFoundMetadata, pageMetadata} from '../../../lib/meta.ts'
 
 type Props = {params: Promise<{slug: string}>}
 
@@ -20,7 +20,7 @@ async function piece(slug: string) {
 export async function generateMetadata({params}: Props): Promise<Metadata> {
   const {slug} = await params
   const item = await piece(slug)
-  if (!item) return {title: 'Equipment not found'}
+  if (!item) return notFoundMetadata('Equipment')
   const title = `What you can do on the ${item.equipment.name.toLowerCase()}`
   return pageMetadata({
     title,
@@ -32,7 +32,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 export default async function EquipmentPage({params}: Props) {
   const {slug} = await params
   const item = await piece(slug)
-  if (!item) return notFound()
+  if (!item) return <NotFoundPage />
   const exercises = await load(exercisesForEquipment, [slug])
   return (
     <>

@@ -1,7 +1,7 @@
 // One exercise: what it works, setups, steps, tempo, sets and reps, variations, mistakes with their
 // corrections, safety, related exercises and the articles about it. Sections without content are left out.
 import type {Metadata} from 'next'
-import {notFound} from 'next/navigation'
+import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {getExercise, listArticles, type ExerciseGuideResult, type MuscleResult} from '@spotter/sdk'
 import {exerciseJsonLd} from '@spotter/sdk/jsonld'
 import {Disclaimer, JsonLd} from '@spotter/sdk/react'
@@ -10,12 +10,13 @@ import {PersonLine} from '../../../components/person-line.tsx'
 import {Picture} from '../../../components/picture.tsx'
 import {Prescriptions} from '../../../components/prescriptions.tsx'
 import {Section} from '../../../components/section.tsx'
+import {loadClub} from '../../../lib/club.ts'
 import {editContext, editField} from '../../../lib/edit.ts'
 import {absolute} from '../../../lib/config.ts'
 import {images} from '../../../lib/images.ts'
 import {equipmentHref, exerciseHref, label, longDate} from '../../../lib/links.ts'
 import {load} from '../../../lib/load.ts'
-import {pageMetadata} from '../../../lib/meta.ts'
+import {notFoundMetadata, pageMetadata} from '../../../lib/meta.ts'
 
 type Props = {params: Promise<{slug: string}>}
 
@@ -27,7 +28,7 @@ const path = (slug: string) => exerciseHref(slug)
 export async function generateMetadata({params}: Props): Promise<Metadata> {
   const {slug} = await params
   const exercise = await load(getExercise, slug)
-  if (!exercise) return {title: 'Exercise not found'}
+  if (!exercise) return notFoundMetadata('Exercise')
   const description =
     exercise.summary ?? `${exercise.name}: ${label(exercise.category)} exercise${exercise.level ? `, ${exercise.level} level` : ''}.`
   const image = exercise.media?.[0]
@@ -38,12 +39,15 @@ const muscles = (list: readonly MuscleResult[] | null) => (list ?? []).map((m) =
 
 export default async function ExercisePage({params}: Props) {
   const {slug} = await params
-  const [exercise, articles, edit] = await Promise.all([
+  const [exercise, articles, club, edit] = await Promise.all([
     load(getExercise, slug),
     load(listArticles, {exercise: slug, pageSize: 10}),
+    loadClub(),
     editContext(),
   ])
-  if (!exercise) return notFound()
+  if (!exercise) return <NotFoundPage />
+  // Equipment has a page when the club has it (app/equipment/[slug]); other equipment is named only.
+  const atClub = new Set((club?.equipment ?? []).map((item) => item.equipment.slug))
   const e = exercise
   const field = (...path: Parameters<typeof editField>[3][]) => editField(edit, e, 'exercise', ...path)
   const hasGuide = !!(e.steps?.length || e.setups?.some((s) => s.instructions) || e.prescriptions?.length || e.summary)
@@ -129,7 +133,7 @@ export default async function ExercisePage({params}: Props) {
                   {s.equipment.map((q, i) => (
                     <span key={q.slug ?? q.name}>
                       {i ? ' + ' : ''}
-                      {q.slug ? <a href={equipmentHref(q.slug)}>{q.name}</a> : q.name}
+                      {q.slug && atClub.has(q.slug) ? <a href={equipmentHref(q.slug)}>{q.name}</a> : q.name}
                     </span>
                   ))}
                   )

@@ -1,6 +1,6 @@
 // A person: who they are, their credentials (with where to check them), and what they wrote or reviewed.
 import type {Metadata} from 'next'
-import {notFound} from 'next/navigation'
+import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {getPerson} from '@spotter/sdk'
 import {person as personJsonLd} from '@spotter/sdk/jsonld'
 import {JsonLd} from '@spotter/sdk/react'
@@ -11,7 +11,7 @@ import {Section} from '../../../components/section.tsx'
 import {absolute} from '../../../lib/config.ts'
 import {label, personHref} from '../../../lib/links.ts'
 import {load} from '../../../lib/load.ts'
-import {pageMetadata} from '../../../lib/meta.ts'
+import {notFoundMetadata, pageMetadata} from '../../../lib/meta.ts'
 
 type Props = {params: Promise<{slug: string}>}
 
@@ -20,7 +20,7 @@ export const generateStaticParams = async (): Promise<Array<{slug: string}>> => 
 export async function generateMetadata({params}: Props): Promise<Metadata> {
   const {slug} = await params
   const person = await load(getPerson, slug)
-  if (!person) return {title: 'Person not found'}
+  if (!person) return notFoundMetadata('Person')
   const name = personName(person)
   const description = person.headline ?? person.bio ?? `${name}: credentials and articles.`
   return pageMetadata({title: name, description, path: personHref(slug), type: 'profile', image: person.photo})
@@ -29,7 +29,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 export default async function PersonPage({params}: Props) {
   const {slug} = await params
   const person = await load(getPerson, slug)
-  if (!person) return notFound()
+  if (!person) return <NotFoundPage />
   const name = personName(person)
   return (
     <article>
