@@ -84,6 +84,10 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
     const html = await publicPage(`/exercises/${SLUG}`)
     expect(heading(html)).toBe(originalName)
     expect(html).not.toContain('data-sanity')
+    // Nor do the other pages that render content through the SDK's components.
+    for (const pathname of ['/', '/articles/back-hyperextensions', '/articles/leg-training-reverse-hyperextensions']) {
+      expect(await publicPage(pathname), pathname).not.toContain('data-sanity')
+    }
   })
 
   it('opens the exercise page in draft mode beside the exercise form, with click-to-edit attributes and the pages showing it', async () => {
@@ -139,6 +143,13 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
     }
     expect(heading(html)).toBe(newName)
     expect(html).not.toContain('data-sanity')
+  })
+
+  it("in draft mode an article page marks its title, body blocks and the author's credentials", async () => {
+    await frame.goto(`${stack.site.url}/articles/back-hyperextensions`)
+    await frame.locator('[data-sanity*="type=article;path=title"]').waitFor()
+    expect(await frame.locator('[data-sanity*="type=article;path=body:"]').count()).toBeGreaterThan(3)
+    expect(await frame.locator('[data-sanity*="type=person;path=credentials:"]').count()).toBeGreaterThan(0)
   })
 
   it('no request left the machine', () => {
