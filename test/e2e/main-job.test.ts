@@ -41,7 +41,7 @@ async function startMainJob(): Promise<{child: ChildProcess; urls: Urls; output:
       studio: grab(/Studio:\s+(\S+)/),
       signIn: grab(/(\S+\/#token=\S+)/),
       site: grab(/Club site:\s+(\S+)/),
-      preview: grab(/preview drafts: (\S+)/),
+      preview: grab(/draft mode: (\S+)/),
       lake: grab(/Content API: (\S+)/),
     },
   }
@@ -74,8 +74,15 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   const site = await fetch(urls.site)
   expect(site.status).toBe(200)
   expect(await site.text()).toContain('New Milford Fitness &amp; Aquatics Club')
+  // The printed draft-mode link works without the Studio: its secret is in the lake.
   const preview = await fetch(urls.preview, {redirect: 'manual'})
   expect(preview.status).toBe(307)
+  const cookie = preview.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('__prerender_bypass='))
+  expect(cookie).toBeDefined()
+  expect(await (await fetch(urls.site, {headers: {cookie: cookie!}})).text()).toContain('Draft mode: you are seeing unpublished drafts.')
 
   // The sign-in link carries the lake's write token: write something to prove it.
   const token = decodeURIComponent(urls.signIn.split('#token=')[1]!)
