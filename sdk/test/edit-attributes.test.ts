@@ -3,8 +3,8 @@
 // @sanity/visual-editing's own decoder reads back to a document, type and field path whose value
 // (in the document as the lake stores it) is what the element shows. Without the context the
 // markup has no attribute at all.
-import {studioPath} from '@sanity/client/csm'
 import type {SanityDocument} from '@sanity/client'
+import {extract} from '@sanity/mutator'
 import {decodeSanityNodeData} from '@sanity/visual-editing-csm'
 import {parseFragment} from 'parse5'
 import {createElement as h, type ReactNode} from 'react'
@@ -47,19 +47,6 @@ interface Marked {
 type Node = {nodeName: string; tagName?: string; value?: string; attrs?: Array<{name: string; value: string}>; childNodes?: Node[]}
 const textOf = (node: Node): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(textOf).join(''))
 
-/** Resolves a Studio path (`steps[_key=="a"].cues[0]`) in a document. */
-function resolve(doc: unknown, path: string): unknown {
-  let value = doc
-  for (const segment of studioPath.fromString(path)) {
-    if (value === undefined || value === null) return undefined
-    if (typeof segment === 'string') value = (value as Record<string, unknown>)[segment]
-    else if (typeof segment === 'number') value = (value as unknown[])[segment]
-    else if ('_key' in segment) value = (value as Array<{_key?: string}>).find((item) => item._key === segment._key)
-    else return undefined
-  }
-  return value
-}
-
 /** Every element with a `data-sanity` attribute, decoded by @sanity/visual-editing. */
 function marked(html: string): Marked[] {
   const out: Marked[] = []
@@ -78,7 +65,8 @@ function marked(html: string): Marked[] {
         id: decoded.id,
         type: decoded.type!,
         path: decoded.path,
-        value: resolve(doc, decoded.path),
+        // Sanity's own path reader (the one its patches use) finds the value in the stored document.
+        value: extract(decoded.path, doc)[0],
         text: textOf(node).replace(/\s+/g, ' '),
         tag: node.tagName ?? '',
         alt: node.attrs?.find((a) => a.name === 'alt')?.value,

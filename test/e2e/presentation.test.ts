@@ -4,6 +4,8 @@
 // overlay opens that step's field in the form; a publish revalidates the public page (the lake's
 // webhook to the site's revalidation route), which then shows the new name to an anonymous
 // reader and carries no click-to-edit attributes.
+import {extract} from '@sanity/mutator'
+import {decodeSanityNodeData} from '@sanity/visual-editing-csm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Frame, Page} from 'playwright-core'
 import {type SiteStack, startSiteStack} from '../../examples/club-site/test/support/site.ts'
@@ -114,6 +116,25 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
     await screenshot(studio, 'presentation-02-renamed')
     // A draft: readers still get the published name.
     expect(heading(await publicPage(`/exercises/${SLUG}`))).toBe(originalName)
+  })
+
+  it("every attribute on the page names a field of the exercise's draft that holds what the page shows there", async () => {
+    const draft = await stack.lake.client().getDocument(`drafts.${ID}`)
+    expect(draft?.name).toBe(newName)
+    const marked = await frame
+      .locator('[data-sanity*="type=exercise"]')
+      .evaluateAll((elements) => elements.map((el) => ({attribute: el.getAttribute('data-sanity')!, text: el.textContent ?? ''})))
+    expect(marked.length).toBeGreaterThan(10)
+    for (const {attribute, text} of marked) {
+      const node = decodeSanityNodeData(attribute)
+      if (!node || !('id' in node)) throw new Error(`@sanity/visual-editing cannot decode data-sanity="${attribute}"`)
+      expect(node.id).toBe(ID)
+      const [value] = extract(node.path, draft)
+      expect(value, node.path).toBeDefined()
+      if (typeof value === 'string') expect(text.replace(/\s+/g, ' '), node.path).toContain(value.replace(/\s+/g, ' ').trim())
+    }
+    const paths = marked.map(({attribute}) => decodeSanityNodeData(attribute) as {path: string}).map((n) => n.path)
+    for (const step of (draft!.steps as Array<{_key: string}>) ?? []) expect(paths).toContain(`steps[_key=="${step._key}"].instruction`)
   })
 
   it("a click on a step's overlay opens that step's instruction in the form", async () => {

@@ -103,7 +103,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Benefits" when={e.benefits}>
         <ul>
           {(e.benefits ?? []).map((b) => (
-            <li key={b._key}>
+            <li key={b._key} {...field('benefits', {_key: b._key})}>
               <strong>{b.benefit}</strong>
               {b.explanation ? `: ${b.explanation}` : null}
               {b.muscles?.length ? <span className="meta"> ({muscles(b.muscles)})</span> : null}
@@ -115,7 +115,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="How it works" when={e.biomechanics}>
         <ul>
           {(e.biomechanics ?? []).map((b) => (
-            <li key={b._key}>
+            <li key={b._key} {...field('biomechanics', {_key: b._key})}>
               <strong>{b.title}</strong>: {b.explanation}
             </li>
           ))}
@@ -124,7 +124,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title={e.setups?.length === 1 ? 'Setup' : 'Setups'} when={e.setups}>
         <ul className="setups">
           {(e.setups ?? []).map((s) => (
-            <li key={s._key}>
+            <li key={s._key} {...field('setups', {_key: s._key})}>
               <strong>{s.name}</strong>
               {s.equipment?.length ? (
                 <span>
@@ -152,8 +152,10 @@ export default async function ExercisePage({params}: Props) {
               <p {...field('steps', {_key: step._key}, 'instruction')}>{step.instruction}</p>
               {step.cues?.length ? (
                 <ul className="cues">
-                  {step.cues.map((cue) => (
-                    <li key={cue}>{cue}</li>
+                  {step.cues.map((cue, i) => (
+                    <li key={cue} {...field('steps', {_key: step._key}, 'cues', i)}>
+                      {cue}
+                    </li>
                   ))}
                 </ul>
               ) : null}
@@ -175,7 +177,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Variations" when={e.variations}>
         <ul>
           {(e.variations ?? []).map((v) => (
-            <li key={v._key}>
+            <li key={v._key} {...field('variations', {_key: v._key})}>
               <strong>{v.variantExercise?.slug ? <a href={exerciseHref(v.variantExercise.slug)}>{v.name}</a> : v.name}</strong> (
               {label(v.change)}): {v.description}
               {v.emphasis?.length ? ` More work for: ${muscles(v.emphasis)}.` : null}
@@ -197,10 +199,12 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Safety" when={e.safetyNotes?.length || e.contraindications?.length}>
         <ul>
           {(e.safetyNotes ?? []).map((s) => (
-            <li key={s._key}>{s.note}</li>
+            <li key={s._key} {...field('safetyNotes', {_key: s._key})}>
+              {s.note}
+            </li>
           ))}
           {(e.contraindications ?? []).map((c) => (
-            <li key={c._key}>
+            <li key={c._key} {...field('contraindications', {_key: c._key})}>
               <strong>{c.condition}</strong>
               {c.action ? `: ${label(c.action)}` : null}
               {c.guidance ? `. ${c.guidance}` : null}
@@ -211,7 +215,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Related exercises" when={e.relatedExercises}>
         <ul>
           {(e.relatedExercises ?? []).map((r) => (
-            <li key={r._key}>
+            <li key={r._key} {...field('relatedExercises', {_key: r._key})}>
               {r.exercise.slug ? <a href={exerciseHref(r.exercise.slug)}>{r.exercise.name}</a> : r.exercise.name}{' '}
               <span className="meta">({label(r.relation)})</span>
               {r.note ? `: ${r.note}` : null}
