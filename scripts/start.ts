@@ -210,7 +210,15 @@ try {
   // Kept in the data dir: a shared preview link keeps working after a restart.
   const previewSecret = loadPreviewSecret(dataDir)
   // The Studio works on this lake (its URL and project), whatever SANITY_STUDIO_* variables say.
-  studio = await serveStudio({dir: build.dir, port: studioPort, lakeUrl: browserLakeUrl, projectId: lakeProjectId(), dataset: 'production'})
+  studio = await serveStudio({
+    dir: build.dir,
+    port: studioPort,
+    lakeUrl: browserLakeUrl,
+    projectId: lakeProjectId(),
+    dataset: 'production',
+    // The Presentation tool shows the club site; a site port of 0 is only known later: no Presentation then.
+    ...(sitePort === 0 ? {} : {previewUrl: `http://localhost:${sitePort}`}),
+  })
   // The lake grants CORS only to listed origins (as a hosted project): the Studio calls it with
   // credentials from its own port. The running lake picks the change up at once.
   addCorsOrigin(join(lakeDir, 'lake.config.json'), studio.url, true)

@@ -4,6 +4,7 @@ import {visionTool} from '@sanity/vision'
 import {spotter, spotterStructure} from '@spotter/schemas'
 import {environmentSettings, resolveStudioEnvironment, type RuntimeLake} from './src/environment.ts'
 import {importArticleTool} from './src/import-article/plugin.ts'
+import {clubSitePresentation} from './src/presentation/tool.ts'
 
 declare global {
   interface Window {
@@ -20,6 +21,7 @@ const environment = resolveStudioEnvironment({
   SANITY_STUDIO_LAKE_URL: process.env.SANITY_STUDIO_LAKE_URL,
   SANITY_STUDIO_PROJECT_ID: process.env.SANITY_STUDIO_PROJECT_ID,
   SANITY_STUDIO_DATASET: process.env.SANITY_STUDIO_DATASET,
+  SANITY_STUDIO_PREVIEW_URL: process.env.SANITY_STUDIO_PREVIEW_URL,
 })
 
 export default defineConfig({
@@ -28,5 +30,12 @@ export default defineConfig({
   ...environmentSettings(environment),
   // The content model, its validation and templates come from the @spotter/schemas plugin, the
   // desk from its structure, exactly as any other Studio would use them.
-  plugins: [spotter(), structureTool({structure: spotterStructure}), visionTool({defaultApiVersion: '2025-02-19'}), importArticleTool()],
+  // The Presentation tool when the club site's address is known (studio/README.md).
+  plugins: [
+    spotter(),
+    structureTool({structure: spotterStructure}),
+    ...(environment.previewUrl ? [clubSitePresentation(environment.previewUrl)] : []),
+    visionTool({defaultApiVersion: '2025-02-19'}),
+    importArticleTool(),
+  ],
 })

@@ -34,7 +34,7 @@ function indexHtml(file: string, lake: RuntimeLake | undefined): string {
  * once instead of sending them, and the Studio carries on without them (system font, no update
  * notice).
  */
-export function contentSecurityPolicy(lakeUrl: string): string {
+export function contentSecurityPolicy(lakeUrl: string, previewUrl?: string): string {
   const lake = new URL(lakeUrl)
   const port = lake.port ? `:${lake.port}` : ''
   const apiOrigins = [`https://${lake.hostname}${port}`, `https://*.${lake.hostname}${port}`]
@@ -48,7 +48,8 @@ export function contentSecurityPolicy(lakeUrl: string): string {
     "font-src 'self' data:",
     `connect-src 'self' ${[...apiOrigins, ...socketOrigins].join(' ')}`,
     "worker-src 'self' blob:",
-    "frame-src 'self'",
+    // The club site, shown by the Presentation tool in a frame.
+    `frame-src 'self'${previewUrl ? ` ${new URL(previewUrl).origin}` : ''}`,
   ].join('; ')
 }
 
@@ -72,6 +73,8 @@ export async function serveStudio(options: {
   lakeUrl?: string
   projectId?: string
   dataset?: string
+  /** The club site's origin, for the Presentation tool (lake mode). */
+  previewUrl?: string
   port?: number
   host?: string
 }): Promise<StudioServer> {
@@ -84,9 +87,11 @@ export async function serveStudio(options: {
     index = path.join(next, 'index.html')
   }
   setDir(options.dir)
-  const csp = options.lakeUrl === undefined ? undefined : contentSecurityPolicy(options.lakeUrl)
+  const csp = options.lakeUrl === undefined ? undefined : contentSecurityPolicy(options.lakeUrl, options.previewUrl)
   const lake: RuntimeLake | undefined =
-    options.lakeUrl === undefined ? undefined : {url: options.lakeUrl, projectId: options.projectId, dataset: options.dataset}
+    options.lakeUrl === undefined
+      ? undefined
+      : {url: options.lakeUrl, projectId: options.projectId, dataset: options.dataset, previewUrl: options.previewUrl}
   const server = http.createServer((req, res) => {
     if (csp) res.setHeader('content-security-policy', csp)
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://studio').pathname)

@@ -1,6 +1,7 @@
 // Wording shared by every renderer (React, HTML, text, Markdown, JSON-LD), so all outputs say the
 // same thing about the same content.
 import type {CredentialResult, ExerciseGuideResult, PrescriptionResult} from './models.ts'
+import type {EditPath} from './studio-edit.ts'
 
 interface NamedPerson {
   name: string | null
@@ -106,16 +107,17 @@ const muscleNames = (muscles: NonNullable<Muscles>) => muscles.map((m) => m.comm
 /**
  * The sections before the how-to (muscles worked, benefits, how it works), as plain items: the
  * React and HTML guides print the same items, the text and Markdown outputs get them through
- * guideSections.
+ * guideSections. `paths` holds each item's field in the exercise, for click-to-edit attributes.
  */
-export function aboutSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]}> {
-  const muscles = (
+export function aboutSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]; paths: EditPath[]}> {
+  const muscleLists = (
     [
-      ['Primary', exercise.primaryMuscles],
-      ['Secondary', exercise.secondaryMuscles],
-      ['Stabilisers', exercise.stabilizerMuscles],
+      ['Primary', 'primaryMuscles', exercise.primaryMuscles],
+      ['Secondary', 'secondaryMuscles', exercise.secondaryMuscles],
+      ['Stabilisers', 'stabilizerMuscles', exercise.stabilizerMuscles],
     ] as const
-  ).flatMap(([label, list]) => (list?.length ? [`${label}: ${muscleNames(list)}`] : []))
+  ).filter(([, , list]) => list?.length)
+  const muscles = muscleLists.map(([label, , list]) => `${label}: ${muscleNames(list ?? [])}`)
   const benefits = (exercise.benefits ?? []).map((b) =>
     [
       sentence(b.benefit),
@@ -138,9 +140,9 @@ export function aboutSections(exercise: ExerciseGuideResult): Array<{title: stri
       .join(' '),
   )
   return [
-    {title: 'Muscles worked', items: muscles},
-    {title: 'Benefits', items: benefits},
-    {title: 'How it works', items: biomechanics},
+    {title: 'Muscles worked', items: muscles, paths: muscleLists.map(([, field]) => [field])},
+    {title: 'Benefits', items: benefits, paths: (exercise.benefits ?? []).map((b) => ['benefits', {_key: b._key}])},
+    {title: 'How it works', items: biomechanics, paths: (exercise.biomechanics ?? []).map((n) => ['biomechanics', {_key: n._key}])},
   ].filter((section) => section.items.length > 0)
 }
 

@@ -2,6 +2,7 @@
 export type {ExerciseClientConfig, ExercisePerspective, WrapClientConfig} from './client.ts'
 export type {ExerciseClient} from './exercise-client.ts'
 export type {ImageConfig} from './image.ts'
+export type {EditPath, EditPathSegment, StudioEditContext} from './studio-edit.ts'
 export type {ResultProblem} from './errors.ts'
 export type {InvalidItemHandler, ItemList, QueryDefinition} from './query-definition.ts'
 export type {

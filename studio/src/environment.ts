@@ -17,6 +17,8 @@ export interface RuntimeLake {
   url: string
   projectId?: string
   dataset?: string
+  /** The club site's origin, shown in the Presentation tool. */
+  previewUrl?: string
 }
 
 export interface StudioEnvironmentSource {
@@ -24,11 +26,13 @@ export interface StudioEnvironmentSource {
   SANITY_STUDIO_LAKE_URL?: string | undefined
   SANITY_STUDIO_PROJECT_ID?: string | undefined
   SANITY_STUDIO_DATASET?: string | undefined
+  SANITY_STUDIO_PREVIEW_URL?: string | undefined
 }
 
+/** `previewUrl`: the club site the Presentation tool shows; without it the Studio has no Presentation tool. */
 export type StudioEnvironment =
-  | {mode: 'lake'; lakeUrl: string; projectId: string; dataset: string}
-  | {mode: 'hosted'; projectId: string; dataset: string}
+  | {mode: 'lake'; lakeUrl: string; projectId: string; dataset: string; previewUrl?: string}
+  | {mode: 'hosted'; projectId: string; dataset: string; previewUrl?: string}
 
 /** The lake's defaults (lake/src/config.ts), used in lake mode when nothing names them. */
 const LAKE_PROJECT_ID = 'spotter'
@@ -46,13 +50,20 @@ export function resolveStudioEnvironment(source: StudioEnvironmentSource): Studi
     'use 1-64 of a-z, 0-9, "_" and "-", starting with a letter or digit',
   )
   const projectId = set(source.runtimeLake?.projectId) ?? set(source.SANITY_STUDIO_PROJECT_ID)
+  const rawPreviewUrl = set(source.runtimeLake?.previewUrl) ?? set(source.SANITY_STUDIO_PREVIEW_URL)
+  const preview = rawPreviewUrl === undefined ? {} : {previewUrl: checkPreviewUrl(rawPreviewUrl)}
   if (rawLakeUrl === undefined) {
     if (projectId === undefined) {
       throw new Error(
         'SANITY_STUDIO_PROJECT_ID is not set: without SANITY_STUDIO_LAKE_URL the Studio works on hosted Sanity and needs the project id (sanity.io/manage)',
       )
     }
-    return {mode: 'hosted', projectId: check(projectId, PROJECT_ID, 'SANITY_STUDIO_PROJECT_ID', 'use a-z, 0-9 and "-"'), dataset}
+    return {
+      mode: 'hosted',
+      projectId: check(projectId, PROJECT_ID, 'SANITY_STUDIO_PROJECT_ID', 'use a-z, 0-9 and "-"'),
+      dataset,
+      ...preview,
+    }
   }
   let url: URL
   try {
@@ -68,7 +79,20 @@ export function resolveStudioEnvironment(source: StudioEnvironmentSource): Studi
     lakeUrl: rawLakeUrl.replace(/\/+$/, ''),
     projectId: check(projectId ?? LAKE_PROJECT_ID, PROJECT_ID, 'SANITY_STUDIO_PROJECT_ID', 'use a-z, 0-9 and "-"'),
     dataset,
+    ...preview,
   }
+}
+
+/** The club site's origin: an http(s) URL, kept without a trailing slash. */
+function checkPreviewUrl(raw: string): string {
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {}
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new Error(`SANITY_STUDIO_PREVIEW_URL "${raw}" is not an http(s) URL: give the club site's address, e.g. http://localhost:3100`)
+  }
+  return raw.replace(/\/+$/, '')
 }
 
 function check(value: string, pattern: RegExp, name: string, rule: string): string {

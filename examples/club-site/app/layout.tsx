@@ -1,7 +1,8 @@
 // The page frame: header, navigation, footer, the draft-mode banner, and <SanityLive /> (published
 // pages are revalidated by tag when content changes; in draft mode it refreshes on every edit).
-// A <VisualEditing /> mount goes next to <SanityLive /> in draft mode.
+// In draft mode <VisualEditing /> draws the Presentation tool's click-to-edit overlays.
 import type {Metadata} from 'next'
+import {VisualEditing} from 'next-sanity/visual-editing'
 import type {ReactNode} from 'react'
 import {DraftBanner} from '../components/draft-banner.tsx'
 import {config} from '../lib/config.ts'
@@ -49,6 +50,7 @@ export default async function RootLayout({children}: {children: ReactNode}) {
           </p>
         </footer>
         <SanityLive includeDrafts={draft} />
+        {draft ? <VisualEditing /> : null}
       </body>
     </html>
   )

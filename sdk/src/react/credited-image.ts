@@ -5,6 +5,7 @@ import {createElement as h, type ReactNode} from 'react'
 import {creditLine} from '../format.ts'
 import {imageSources, imageStyle, toImageSource, type ImageConfig} from '../image.ts'
 import type {ImageResult} from '../models.ts'
+import {partEditProps, type StudioEditContext} from '../studio-edit.ts'
 
 export interface CreditedImageProps {
   image: ImageResult
@@ -17,6 +18,8 @@ export interface CreditedImageProps {
   className?: string
   /** `lazy` by default; use `eager` for a hero image. */
   loading?: 'lazy' | 'eager'
+  /** Click-to-edit attributes (draft mode only), with the image's document and field path. */
+  edit?: StudioEditContext
 }
 
 export function CreditedImage({
@@ -27,7 +30,9 @@ export function CreditedImage({
   widths,
   className,
   loading = 'lazy',
+  edit,
 }: CreditedImageProps): ReactNode {
+  const at = partEditProps(edit)
   const sources = imageSources(toImageSource(image), images, {...(widths ? {widths} : {}), ...(aspectRatio ? {aspectRatio} : {})})
   return h(
     'figure',
@@ -43,13 +48,14 @@ export function CreditedImage({
           loading,
           decoding: 'async',
           style: imageStyle(image, sources),
+          ...at('alt'),
         })
       : null,
     h(
       'figcaption',
       null,
-      image.caption ? h('span', {className: 'caption'}, image.caption) : null,
-      h('small', {className: 'credit'}, creditLine(image)),
+      image.caption ? h('span', {className: 'caption', ...at('caption')}, image.caption) : null,
+      h('small', {className: 'credit', ...at('credit')}, creditLine(image)),
     ),
   )
 }

@@ -6,6 +6,7 @@ import {aboutSections, humanize, mistakeParts, relatedSection, safetyItems, temp
 import type {ImageConfig} from '../image.ts'
 import type {ExerciseGuideResult} from '../models.ts'
 import {headingLevel as clamp, type HeadingLevel} from '../portable-text/heading-levels.ts'
+import {type EditPath, type EditProps, editProps, partContext, type StudioEditContext} from '../studio-edit.ts'
 import {CreditedImage} from './credited-image.ts'
 import {Disclaimer} from './disclaimer.ts'
 import {PrescriptionTable} from './prescription-table.ts'
@@ -18,53 +19,67 @@ export interface ExerciseGuideProps {
   className?: string
   /** The level of the exercise's name as a heading (default 3); its sections are one below. */
   headingLevel?: HeadingLevel
+  /** Click-to-edit attributes (draft mode only). */
+  edit?: StudioEditContext
 }
 
 type Step = NonNullable<ExerciseGuideResult['steps']>[number]
 
-export function ExerciseGuide({exercise, images, stepsOnly, className, headingLevel = 3}: ExerciseGuideProps): ReactNode {
-  const title = `h${headingLevel}`
+export function ExerciseGuide({exercise, images, stepsOnly, className, headingLevel = 3, edit}: ExerciseGuideProps): ReactNode {
+  const at = editProps(edit, exercise._id, 'exercise')
+  const part = (path: EditPath) => (edit ? {edit: partContext(edit, exercise._id, 'exercise', path)} : {})
   const sub = `h${clamp(headingLevel + 1)}`
-  // Plain text lines under a heading, and a titled part of the guide.
+  // A titled part of the guide, and plain text lines under a heading (each with its click-to-edit props).
   const section = (heading: string, children: ReactNode) => h('div', null, h(sub, null, heading), children)
-  const textSection = (heading: string, items: readonly string[]) =>
+  const textSection = (heading: string, items: readonly string[], edits?: ReadonlyArray<{'data-sanity'?: string}>) =>
     section(
       heading,
       h(
         'ul',
         null,
-        items.map((item, i) => h('li', {key: i}, item)),
+        items.map((item, i) => h('li', {key: i, ...edits?.[i]}, item)),
       ),
     )
   const steps = exercise.steps?.length
     ? h(
         'ol',
-        {className: 'steps'},
-        exercise.steps.map((step) => stepItem(step, images)),
+        {className: 'steps', ...at('steps')},
+        exercise.steps.map((step) => stepItem(step, images, at, part)),
       )
     : null
-  if (stepsOnly) return h('section', {className}, h(title, null, exercise.name), steps)
+  const title = h(`h${headingLevel}`, at('name'), exercise.name)
+  if (stepsOnly) return h('section', {className}, title, steps)
   const tempo = tempoItems(exercise.tempo)
   const safety = safetyItems(exercise)
   const setups = (exercise.setups ?? []).map((s) =>
     h(
       'li',
-      {key: s._key},
+      {key: s._key, ...at('setups', {_key: s._key})},
       h('strong', null, s.name),
       `${s.equipment?.length ? ` (${s.equipment.map((e) => e.name).join(' + ')})` : ''}${s.instructions ? `: ${s.instructions}` : ''}` ||
         null,
     ),
   )
   const variations = (exercise.variations ?? []).map((v) =>
-    h('li', {key: v._key}, h('strong', null, v.name), ` (${humanize(v.change)}): ${variationText(v)}`),
+    h('li', {key: v._key, ...at('variations', {_key: v._key})}, h('strong', null, v.name), ` (${humanize(v.change)}): ${variationText(v)}`),
   )
   const related = relatedSection(exercise)
   return h(
     'section',
     {className},
-    h(title, null, exercise.name),
-    exercise.summary ? h('p', null, exercise.summary) : null,
-    aboutSections(exercise).map((about) => h(Fragment, {key: about.title}, textSection(about.title, about.items))),
+    title,
+    exercise.summary ? h('p', at('summary'), exercise.summary) : null,
+    aboutSections(exercise).map((about) =>
+      h(
+        Fragment,
+        {key: about.title},
+        textSection(
+          about.title,
+          about.items,
+          about.paths.map((path) => at(...path)),
+        ),
+      ),
+    ),
     setups.length ? section('Setups', h('ul', null, setups)) : null,
     steps ? section('Steps', steps) : null,
     tempo.length
@@ -73,45 +88,79 @@ export function ExerciseGuide({exercise, images, stepsOnly, className, headingLe
           h(
             'ul',
             null,
-            tempo.map((item, i) => h('li', {key: i}, item)),
+            // The cues come last, after the seconds line when there is one.
+            tempo.map((item, i) => {
+              const cue = i - (tempo.length - (exercise.tempo?.cues?.length ?? 0))
+              return h('li', {key: i, ...(cue >= 0 ? at('tempo', 'cues', cue) : at('tempo'))}, item)
+            }),
           ),
         )
       : null,
-    exercise.prescriptions?.length ? section('Sets and reps', PrescriptionTable({prescriptions: exercise.prescriptions})) : null,
+    exercise.prescriptions?.length
+      ? section('Sets and reps', PrescriptionTable({prescriptions: exercise.prescriptions, ...part(['prescriptions'])}))
+      : null,
     variations.length ? section('Variations', h('ul', null, variations)) : null,
-    exercise.commonMistakes?.length ? section('Common mistakes', h('ul', null, exercise.commonMistakes.map(mistakeItem))) : null,
+    exercise.commonMistakes?.length
+      ? section(
+          'Common mistakes',
+          h(
+            'ul',
+            null,
+            exercise.commonMistakes.map((m) => mistakeItem(m, at)),
+          ),
+        )
+      : null,
     safety.length
       ? section(
           'Safety',
           h(
             'ul',
             null,
-            safety.map((s) => h('li', {key: s.key}, s.text)),
+            safety.map((s, i) => {
+              const notes = exercise.safetyNotes?.length ?? 0
+              return h('li', {key: s.key, ...at(i < notes ? 'safetyNotes' : 'contraindications', {_key: s.key})}, s.text)
+            }),
           ),
         )
       : null,
-    related.items.length ? textSection(related.title, related.items) : null,
-    exercise.disclaimers?.length ? exercise.disclaimers.map((d) => h(Fragment, {key: d._id}, Disclaimer({disclaimer: d}))) : null,
+    related.items.length
+      ? textSection(
+          related.title,
+          related.items,
+          (exercise.relatedExercises ?? []).map((r) => at('relatedExercises', {_key: r._key})),
+        )
+      : null,
+    exercise.disclaimers?.length
+      ? exercise.disclaimers.map((d) => h(Fragment, {key: d._id}, Disclaimer({disclaimer: d, ...(edit ? {edit} : {})})))
+      : null,
   )
 }
 
-function stepItem(step: Step, images: ImageConfig): ReactNode {
+function stepItem(step: Step, images: ImageConfig, at: EditProps, part: (path: EditPath) => {edit?: StudioEditContext}): ReactNode {
+  const item = ['steps', {_key: step._key}] as const
   return h(
     'li',
-    {key: step._key},
-    h('p', null, step.instruction),
+    {key: step._key, ...at(...item)},
+    h('p', at(...item, 'instruction'), step.instruction),
     step.cues?.length
       ? h(
           'ul',
           {className: 'cues'},
-          step.cues.map((cue, i) => h('li', {key: i}, cue)),
+          step.cues.map((cue, i) => h('li', {key: i, ...at(...item, 'cues', i)}, cue)),
         )
       : null,
-    step.image ? CreditedImage({image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw'}) : null,
+    step.image ? CreditedImage({image: step.image, images, sizes: '(min-width: 40em) 30em, 100vw', ...part([...item, 'image'])}) : null,
   )
 }
 
-function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number]): ReactNode {
+function mistakeItem(m: NonNullable<ExerciseGuideResult['commonMistakes']>[number], at: EditProps): ReactNode {
   const {mistake, correction} = mistakeParts(m)
-  return h('li', {key: m._key}, mistake, correction ? ' ' : null, correction ? h('span', {className: 'correction'}, correction) : null)
+  const item = ['commonMistakes', {_key: m._key}] as const
+  return h(
+    'li',
+    {key: m._key, ...at(...item)},
+    mistake,
+    correction ? ' ' : null,
+    correction ? h('span', {className: 'correction', ...at(...item, 'correction')}, correction) : null,
+  )
 }

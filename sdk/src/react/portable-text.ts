@@ -5,6 +5,7 @@
 import {PortableText, type PortableTextComponents} from '@portabletext/react'
 import {createElement as h, type ReactNode} from 'react'
 import {normalizePortableText, type NormalizedObject, type PortableTextVocabulary, type Warn} from '../portable-text/normalize.ts'
+import type {EditProps} from '../studio-edit.ts'
 import {SafeLink} from './safe-link.ts'
 
 type Wrap = (props: {children?: ReactNode}) => ReactNode
@@ -35,6 +36,17 @@ export const baseComponents = {
   unknownMark: ({children}) => children,
 } satisfies PortableTextComponents
 
+/** The same block components, each block carrying the click-to-edit attribute of its `_key`. */
+function editableBlocks(edit: EditProps): PortableTextComponents {
+  type Keyed = {value?: {_key?: string}; children?: ReactNode}
+  const keyed =
+    (tag: string) =>
+    ({value, children}: Keyed) =>
+      h(tag, value?._key ? edit({_key: value._key}) : null, children)
+  const block = Object.fromEntries(Object.keys(baseComponents.block).map((style) => [style, keyed(style === 'normal' ? 'p' : style)]))
+  return {...baseComponents, block, listItem: keyed('li')}
+}
+
 export interface SafePortableTextProps {
   value: unknown
   vocabulary: PortableTextVocabulary
@@ -43,9 +55,12 @@ export interface SafePortableTextProps {
   onWarning?: Warn
   /** Shape check for custom objects (see normalizePortableText). */
   isValid?: (object: NormalizedObject) => boolean
+  /** Click-to-edit attributes for the text blocks (by `_key`), when editing. */
+  editBlock?: EditProps
 }
 
-export function SafePortableText({value, vocabulary, types, onWarning, isValid}: SafePortableTextProps): ReactNode {
+export function SafePortableText({value, vocabulary, types, onWarning, isValid, editBlock}: SafePortableTextProps): ReactNode {
   const blocks = normalizePortableText(value, vocabulary, onWarning, isValid)
-  return h(PortableText, {value: blocks, components: types ? {...baseComponents, types} : baseComponents, onMissingComponent: false})
+  const base = editBlock ? editableBlocks(editBlock) : baseComponents
+  return h(PortableText, {value: blocks, components: types ? {...base, types} : base, onMissingComponent: false})
 }

@@ -2,11 +2,14 @@
 import {createElement as h, type ReactNode} from 'react'
 import {formatRange, humanize, prescriptionNotes} from '../format.ts'
 import type {PrescriptionResult} from '../models.ts'
+import {partEditProps, type StudioEditContext} from '../studio-edit.ts'
 
 export interface PrescriptionTableProps {
   prescriptions: readonly PrescriptionResult[]
   title?: string | null
   className?: string
+  /** Click-to-edit attributes (draft mode only), with the prescriptions' document and array field path. */
+  edit?: StudioEditContext
 }
 
 // The same header for every table: one element tree, built once.
@@ -16,7 +19,8 @@ const HEAD = h(
   h('tr', null, ...['Goal', 'Sets', 'Reps', 'Per week', 'Notes'].map((c) => h('th', {key: c, scope: 'col'}, c))),
 )
 
-export function PrescriptionTable({prescriptions, title, className}: PrescriptionTableProps): ReactNode {
+export function PrescriptionTable({prescriptions, title, className, edit}: PrescriptionTableProps): ReactNode {
+  const at = partEditProps(edit)
   return h(
     'table',
     {className},
@@ -28,8 +32,13 @@ export function PrescriptionTable({prescriptions, title, className}: Prescriptio
       prescriptions.map((p) =>
         h(
           'tr',
-          {key: p._key},
-          h('th', {scope: 'row'}, p.goal, p.trainingPhase ? h('small', null, ` (${humanize(p.trainingPhase)})`) : null),
+          {key: p._key, ...at({_key: p._key})},
+          h(
+            'th',
+            {scope: 'row', ...at({_key: p._key}, 'goal')},
+            p.goal,
+            p.trainingPhase ? h('small', null, ` (${humanize(p.trainingPhase)})`) : null,
+          ),
           h('td', null, formatRange(p.sets) ?? ''),
           h('td', null, formatRange(p.reps) ?? p.repsDescription ?? ''),
           h('td', null, formatRange(p.frequencyPerWeek) ?? ''),

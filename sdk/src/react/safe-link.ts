@@ -6,11 +6,13 @@ export interface SafeLinkProps {
   href: unknown
   children?: ReactNode
   className?: string
+  /** A click-to-edit attribute (see StudioEditContext). */
+  'data-sanity'?: string
 }
 
-export function SafeLink({href, children, className}: SafeLinkProps): ReactNode {
+export function SafeLink({href, children, className, 'data-sanity': edit}: SafeLinkProps): ReactNode {
   const url = safeUrl(href)
   if (!url) return h(Fragment, null, children)
   const external = /^https?:\/\//i.test(url) || url.startsWith('//')
-  return h('a', {href: url, className, ...(external ? {rel: 'noopener noreferrer'} : {})}, children)
+  return h('a', {href: url, className, ...(external ? {rel: 'noopener noreferrer'} : {}), ...(edit ? {'data-sanity': edit} : {})}, children)
 }

@@ -4,6 +4,7 @@ import type {Metadata} from 'next'
 import {getArticle} from '@spotter/sdk'
 import {articleJsonLd} from '@spotter/sdk/jsonld'
 import {ArticleView, JsonLd} from '@spotter/sdk/react'
+import {editContext} from '../../../lib/edit.ts'
 import {absolute} from '../../../lib/config.ts'
 import {images} from '../../../lib/images.ts'
 import {articleHref, exerciseHref, personHref} from '../../../lib/links.ts'
@@ -53,7 +54,14 @@ export default async function ArticlePage({params}: Props) {
   return (
     <>
       <JsonLd data={articleJsonLd(article, {images, url: absolute(articleHref(slug))})} />
-      <ArticleView article={article} images={images} exerciseHref={exerciseHref} personHref={personHref} className="article" />
+      <ArticleView
+        article={article}
+        images={images}
+        exerciseHref={exerciseHref}
+        personHref={personHref}
+        className="article"
+        edit={await editContext()}
+      />
     </>
   )
 }

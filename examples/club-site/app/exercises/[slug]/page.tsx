@@ -11,6 +11,7 @@ import {Prescriptions} from '../../../components/prescriptions.tsx'
 import {Section} from '../../../components/section.tsx'
 import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {loadClub} from '../../../lib/club.ts'
+import {editContext, editField} from '../../../lib/edit.ts'
 import {absolute} from '../../../lib/config.ts'
 import {images} from '../../../lib/images.ts'
 import {equipmentHref, exerciseHref, label, longDate} from '../../../lib/links.ts'
@@ -38,21 +39,23 @@ const muscles = (list: readonly MuscleResult[] | null) => (list ?? []).map((m) =
 
 export default async function ExercisePage({params}: Props) {
   const {slug} = await params
-  const [exercise, articles, club] = await Promise.all([
+  const [exercise, articles, club, edit] = await Promise.all([
     load(getExercise, slug),
     load(listArticles, {exercise: slug, pageSize: 10}),
     loadClub(),
+    editContext(),
   ])
   if (!exercise) return <NotFoundPage />
   // Equipment has a page when the club has it (app/equipment/[slug]); other equipment is named only.
   const atClub = new Set((club?.equipment ?? []).map((item) => item.equipment.slug))
   const e = exercise
+  const field = (...path: Parameters<typeof editField>[3][]) => editField(edit, e, 'exercise', ...path)
   const hasGuide = !!(e.steps?.length || e.setups?.some((s) => s.instructions) || e.prescriptions?.length || e.summary)
   const tempo = tempoItems(e.tempo)
   return (
     <article className="exercise">
       <JsonLd data={exerciseJsonLd(e, {images, url: absolute(path(slug))})} />
-      <h1>{e.name}</h1>
+      <h1 {...field('name')}>{e.name}</h1>
       <p className="meta">
         {[
           label(e.category),
@@ -64,7 +67,11 @@ export default async function ExercisePage({params}: Props) {
           .join(' · ')}
       </p>
       {e.aliases?.length ? <p className="meta">Also called {e.aliases.join(', ')}</p> : null}
-      {e.summary ? <p className="lead">{e.summary}</p> : null}
+      {e.summary ? (
+        <p className="lead" {...field('summary')}>
+          {e.summary}
+        </p>
+      ) : null}
       {e.media?.[0] ? <Picture image={e.media[0]} priority /> : null}
       {hasGuide ? null : (
         <p className="notice">
@@ -96,7 +103,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Benefits" when={e.benefits}>
         <ul>
           {(e.benefits ?? []).map((b) => (
-            <li key={b._key}>
+            <li key={b._key} {...field('benefits', {_key: b._key})}>
               <strong>{b.benefit}</strong>
               {b.explanation ? `: ${b.explanation}` : null}
               {b.muscles?.length ? <span className="meta"> ({muscles(b.muscles)})</span> : null}
@@ -108,7 +115,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="How it works" when={e.biomechanics}>
         <ul>
           {(e.biomechanics ?? []).map((b) => (
-            <li key={b._key}>
+            <li key={b._key} {...field('biomechanics', {_key: b._key})}>
               <strong>{b.title}</strong>: {b.explanation}
             </li>
           ))}
@@ -117,7 +124,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title={e.setups?.length === 1 ? 'Setup' : 'Setups'} when={e.setups}>
         <ul className="setups">
           {(e.setups ?? []).map((s) => (
-            <li key={s._key}>
+            <li key={s._key} {...field('setups', {_key: s._key})}>
               <strong>{s.name}</strong>
               {s.equipment?.length ? (
                 <span>
@@ -141,12 +148,14 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Steps" when={e.steps}>
         <ol className="steps">
           {(e.steps ?? []).map((step) => (
-            <li key={step._key}>
-              <p>{step.instruction}</p>
+            <li key={step._key} {...field('steps', {_key: step._key})}>
+              <p {...field('steps', {_key: step._key}, 'instruction')}>{step.instruction}</p>
               {step.cues?.length ? (
                 <ul className="cues">
-                  {step.cues.map((cue) => (
-                    <li key={cue}>{cue}</li>
+                  {step.cues.map((cue, i) => (
+                    <li key={cue} {...field('steps', {_key: step._key}, 'cues', i)}>
+                      {cue}
+                    </li>
                   ))}
                 </ul>
               ) : null}
@@ -168,7 +177,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Variations" when={e.variations}>
         <ul>
           {(e.variations ?? []).map((v) => (
-            <li key={v._key}>
+            <li key={v._key} {...field('variations', {_key: v._key})}>
               <strong>{v.variantExercise?.slug ? <a href={exerciseHref(v.variantExercise.slug)}>{v.name}</a> : v.name}</strong> (
               {label(v.change)}): {v.description}
               {v.emphasis?.length ? ` More work for: ${muscles(v.emphasis)}.` : null}
@@ -180,7 +189,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Common mistakes" when={e.commonMistakes}>
         <dl className="mistakes">
           {(e.commonMistakes ?? []).map((m) => (
-            <div key={m._key}>
+            <div key={m._key} {...field('commonMistakes', {_key: m._key})}>
               <dt>{m.mistake}</dt>
               {m.correction ? <dd>Instead: {m.correction}</dd> : null}
             </div>
@@ -190,10 +199,12 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Safety" when={e.safetyNotes?.length || e.contraindications?.length}>
         <ul>
           {(e.safetyNotes ?? []).map((s) => (
-            <li key={s._key}>{s.note}</li>
+            <li key={s._key} {...field('safetyNotes', {_key: s._key})}>
+              {s.note}
+            </li>
           ))}
           {(e.contraindications ?? []).map((c) => (
-            <li key={c._key}>
+            <li key={c._key} {...field('contraindications', {_key: c._key})}>
               <strong>{c.condition}</strong>
               {c.action ? `: ${label(c.action)}` : null}
               {c.guidance ? `. ${c.guidance}` : null}
@@ -204,7 +215,7 @@ export default async function ExercisePage({params}: Props) {
       <Section title="Related exercises" when={e.relatedExercises}>
         <ul>
           {(e.relatedExercises ?? []).map((r) => (
-            <li key={r._key}>
+            <li key={r._key} {...field('relatedExercises', {_key: r._key})}>
               {r.exercise.slug ? <a href={exerciseHref(r.exercise.slug)}>{r.exercise.name}</a> : r.exercise.name}{' '}
               <span className="meta">({label(r.relation)})</span>
               {r.note ? `: ${r.note}` : null}
@@ -213,7 +224,7 @@ export default async function ExercisePage({params}: Props) {
         </ul>
       </Section>
       {(e.disclaimers ?? []).map((d) => (
-        <Disclaimer key={d._id} disclaimer={d} className="disclaimer" />
+        <Disclaimer key={d._id} disclaimer={d} className="disclaimer" edit={edit} />
       ))}
       {e.author || e.reviewer ? (
         <footer className="credits">
