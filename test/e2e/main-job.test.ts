@@ -115,6 +115,9 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
     headers: {authorization: `Bearer ${token}`},
   })
   expect(((await kept.json()) as {documents: {text: string}[]}).documents[0]?.text).toBe('kept')
+  // The draft-mode link an editor was given keeps working (on whatever port): its secret is kept in the data dir.
+  expect(new URL(second.urls.preview).search).toBe(new URL(urls.preview).search)
+  expect((await fetch(second.urls.preview, {redirect: 'manual'})).status).toBe(307)
   second.child.kill('SIGTERM')
   expect(await new Promise((resolve) => second.child.once('exit', resolve))).toBe(0)
   running = undefined
