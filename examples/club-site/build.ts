@@ -7,53 +7,34 @@
 //
 // `node build.ts [--build-only]`: builds if needed, then (without --build-only) serves on PORT.
 import {spawn, execFileSync, type ChildProcess} from 'node:child_process'
-import {createHash} from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import {buildOnce, inputsHash, projectNode, sourceFiles, type KeptBuild} from '../../scripts/build-once.ts'
 
 const siteDir = import.meta.dirname
 const root = path.join(siteDir, '..', '..')
 const buildsDir = path.join(siteDir, '.builds')
-const LOCK_STALE_MS = 10 * 60_000
 const KEEP_BUILDS = 3
-const projectNode = fs.existsSync(path.join(root, 'node_modules', '.bin', 'node'))
-  ? path.join(root, 'node_modules', '.bin', 'node')
-  : process.execPath
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 /** Written last: a build folder without it is unfinished. */
 const DONE = 'spotter-build-complete'
 
-function files(dir: string): string[] {
-  if (!fs.existsSync(dir)) return []
-  return fs
-    .readdirSync(dir, {withFileTypes: true, recursive: true})
-    .filter((e) => e.isFile() && /\.(ts|tsx|js|json|css)$/.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-}
-
 /** A hash of every input of the build. */
 export function siteSourceHash(): string {
-  const inputs = [
+  return inputsHash([
     path.join(siteDir, 'next.config.ts'),
     path.join(siteDir, 'package.json'),
     path.join(root, 'node_modules', 'next', 'package.json'),
     path.join(root, 'node_modules', 'next-sanity', 'package.json'),
-    ...files(path.join(siteDir, 'app')),
-    ...files(path.join(siteDir, 'components')),
-    ...files(path.join(siteDir, 'lib')),
+    ...sourceFiles(path.join(siteDir, 'app')),
+    ...sourceFiles(path.join(siteDir, 'components')),
+    ...sourceFiles(path.join(siteDir, 'lib')),
     ...['sdk', 'vocabulary'].flatMap((pkg) => [
       path.join(root, pkg, 'package.json'),
       path.join(root, pkg, 'tsconfig.build.json'),
-      ...files(path.join(root, pkg, 'src')),
+      ...sourceFiles(path.join(root, pkg, 'src')),
     ]),
-  ].sort()
-  const hash = createHash('sha256')
-  for (const file of inputs) {
-    hash.update(path.relative(root, file)).update('\0')
-    if (fs.existsSync(file)) hash.update(fs.readFileSync(file))
-    hash.update('\0')
-  }
-  return hash.digest('hex').slice(0, 16)
+  ])
 }
 
 /** Next.js builds and runs offline and quietly, on the project's Node. */
@@ -72,57 +53,27 @@ function nextEnv(distDir: string, extra: Record<string, string | undefined> = {}
   }
 }
 
-export interface SiteBuild {
-  /** The build folder, relative to the site (what next.config.ts reads from SPOTTER_SITE_DIST_DIR). */
-  dir: string
-  built: boolean
-}
+/** `dir`: the build folder (next.config.ts reads it, relative to the site, from SPOTTER_SITE_DIST_DIR). */
+export type SiteBuild = KeptBuild
 
 /** The site's production build for the current sources, building it first if needed (about a minute). */
-export async function ensureSiteBuild(options: {log?: (line: string) => void} = {}): Promise<SiteBuild> {
-  const dir = path.join(buildsDir, siteSourceHash())
-  const done = () => fs.existsSync(path.join(dir, DONE))
-  if (done()) return {dir, built: false}
-  fs.mkdirSync(buildsDir, {recursive: true})
-  const lock = `${dir}.lock`
-  for (;;) {
-    try {
-      fs.mkdirSync(lock)
-      break
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-      const age = Date.now() - (fs.statSync(lock, {throwIfNoEntry: false})?.mtimeMs ?? 0)
-      if (age > LOCK_STALE_MS) fs.rmSync(lock, {recursive: true, force: true})
-      else await new Promise((r) => setTimeout(r, 500))
-      if (done()) return {dir, built: false}
-    }
-  }
-  try {
-    if (done()) return {dir, built: false}
-    fs.rmSync(dir, {recursive: true, force: true})
-    options.log?.('Building the club site for these sources (once; about a minute)...')
-    // The SDK as users install it: its built JavaScript (dist/), after the vocabulary it reads.
-    execFileSync(projectNode, [path.join(root, 'scripts', 'build-package.ts')], {
-      cwd: path.join(root, 'sdk'),
-      stdio: 'inherit',
-      env: nextEnv(dir),
-    })
-    await run([nextBin, 'build'], nextEnv(dir))
-    fs.writeFileSync(path.join(dir, DONE), `${new Date().toISOString()}\n`)
-    pruneOldBuilds()
-    return {dir, built: true}
-  } finally {
-    fs.rmSync(lock, {recursive: true, force: true})
-  }
-}
-
-function pruneOldBuilds(): void {
-  const builds = fs
-    .readdirSync(buildsDir, {withFileTypes: true})
-    .filter((e) => e.isDirectory() && /^[0-9a-f]{16}$/.test(e.name))
-    .map((e) => ({dir: path.join(buildsDir, e.name), time: fs.statSync(path.join(buildsDir, e.name)).mtimeMs}))
-    .sort((a, b) => b.time - a.time)
-  for (const old of builds.slice(KEEP_BUILDS)) fs.rmSync(old.dir, {recursive: true, force: true})
+export function ensureSiteBuild(options: {log?: (line: string) => void} = {}): Promise<SiteBuild> {
+  return buildOnce({
+    dir: path.join(buildsDir, siteSourceHash()),
+    complete: (dir) => fs.existsSync(path.join(dir, DONE)),
+    keep: KEEP_BUILDS,
+    build: async (dir) => {
+      options.log?.('Building the club site for these sources (once; about a minute)...')
+      // The SDK as users install it: its built JavaScript (dist/), after the vocabulary it reads.
+      execFileSync(projectNode, [path.join(root, 'scripts', 'build-package.ts')], {
+        cwd: path.join(root, 'sdk'),
+        stdio: 'inherit',
+        env: nextEnv(dir),
+      })
+      await run([nextBin, 'build'], nextEnv(dir))
+      fs.writeFileSync(path.join(dir, DONE), `${new Date().toISOString()}\n`)
+    },
+  })
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
