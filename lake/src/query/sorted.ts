@@ -21,11 +21,22 @@ export class SortedIndex {
   private byId = new Map<string, Item>()
   readonly type: string
   readonly order: OrderKey[]
+  private readonly read: (entry: Entry) => unknown
 
-  /** `tie` orders documents with equal keys: their order in the view (`*`), as groq-js's stable sort keeps it. */
-  constructor(type: string, order: OrderKey[], tie: (a: Entry, b: Entry) => number, entries: Iterable<Entry>) {
+  /**
+   * `tie` orders documents with equal keys: their order in the view (`*`), as groq-js's stable sort keeps it.
+   * `read` decodes a document, once as it enters the index: the index keeps its keys.
+   */
+  constructor(
+    type: string,
+    order: OrderKey[],
+    tie: (a: Entry, b: Entry) => number,
+    entries: Iterable<Entry>,
+    read: (entry: Entry) => unknown,
+  ) {
     this.type = type
     this.order = order
+    this.read = read
     this.list = new SortedList<Item>((a, b) => {
       for (let i = 0; i < order.length; i++) {
         let c = totalCompare(a.keys[i], b.keys[i])
@@ -58,7 +69,8 @@ export class SortedIndex {
   }
 
   private item(entry: Entry): Item {
-    const item = {entry, keys: this.order.map((key) => valueAt(entry.doc, key.path))}
+    const doc = this.read(entry)
+    const item = {entry, keys: this.order.map((key) => valueAt(doc, key.path))}
     this.byId.set(entry.id, item)
     return item
   }
