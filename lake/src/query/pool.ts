@@ -264,7 +264,7 @@ export class QueryPool {
   private spawn(): PoolWorker | null {
     let thread: Worker
     try {
-      thread = new Worker(WORKER_URL)
+      thread = new Worker(WORKER_URL, {resourceLimits: {maxYoungGenerationSizeMb: 8}})
     } catch (error) {
       console.error('[lake] query worker could not start:', error)
       return null
