@@ -11,6 +11,8 @@
 //   V8 heap grow when it JSON-parses the same NDJSON into an array of documents.
 // - isolation (100k): the slug lookup's p50 while another client keeps a slow query running.
 // Run with `npm run bench` from the root; not part of `npm test`. Numbers are from one run.
+// LAKE_TESTING=/path/to/lake/src/testing.ts runs it against another checkout of the lake (for
+// "before" numbers; that checkout's TestLake needs its `pid`).
 
 import {execFileSync, spawn} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -18,7 +20,10 @@ import * as http from 'node:http'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {evaluate, parse} from 'groq-js'
-import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
+import type {SpawnedLake} from '@spotter/lake/testing'
+
+const testing = process.env['LAKE_TESTING'] ?? '@spotter/lake/testing'
+const {spawnLake} = (await import(testing)) as typeof import('@spotter/lake/testing')
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '10000,100000,300000').split(',').map(Number)
 const LATENCY_MAX = 100_000
@@ -29,6 +34,7 @@ const PAGE_QUERY = '*[_type == "exercise"] | order(name asc) [0...20]{_id, name,
 const SLOW_QUERY = 'count(*[_type == "exercise" && count(primaryMuscles[@->name == "Muscle 1"]) > 0])'
 /** How long the lake idles before its memory is read again: V8 gives back what queries left behind after about 10-15 s. */
 const SETTLE_MS = 20_000
+const CONSTANT_QUERY = '{"n": $n}'
 const LAKE_RUNS = 300
 const GROQ_RUNS: Record<number, number> = {10_000: 20, 100_000: 6}
 
@@ -192,6 +198,8 @@ async function main() {
         const queries = [
           ['slug lookup, 2 derefs', SLUG_QUERY, (i: number) => ({slug: slugAt(i)})],
           ['ordered page of 20', PAGE_QUERY, () => ({})],
+          // Reads no document: what every query costs in the lake besides evaluating it.
+          ['constant (reads nothing)', CONSTANT_QUERY, (i: number) => ({n: i})],
         ] as const
         for (const [name, query, params] of queries) {
           const firstStart = performance.now()

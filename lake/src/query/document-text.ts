@@ -39,6 +39,11 @@ export class DocumentText {
     this.created = created
   }
 
+  /** Bytes in segments, and bytes of the documents still in use. */
+  get bytes(): {allocated: number; live: number} {
+    return {allocated: this.allocatedBytes, live: this.liveBytes}
+  }
+
   /** Worth compacting: most of what the segments hold is dead. */
   get wasteful(): boolean {
     return this.allocatedBytes > 2 * this.liveBytes + 4 * SEGMENT_BYTES

@@ -100,6 +100,11 @@ export class QueryPool {
     this.anonymousQueue = Math.max(0, options.anonymousQueue ?? DEFAULT_ANONYMOUS_QUEUE)
   }
 
+  /** Bytes of the documents' shared text: allocated in segments, and live (documents in use). */
+  get textBytes(): {allocated: number; live: number} {
+    return this.text.bytes
+  }
+
   /** Registers a dataset; returns its store id. */
   open(sanity?: SanityContext): number {
     const store = this.nextStore++
