@@ -32,8 +32,8 @@ const SLUG_QUERY = '*[_type == "exercise" && slug.current == $slug][0]{..., "mus
 const PAGE_QUERY = '*[_type == "exercise"] | order(name asc) [0...20]{_id, name, "slug": slug.current}'
 /** Dereferences both muscles of every exercise: about 1.5 s at 100k on an idle core. */
 const SLOW_QUERY = 'count(*[_type == "exercise" && count(primaryMuscles[@->name == "Muscle 1"]) > 0])'
-/** How long the lake idles before its memory is read again: V8 gives back what queries left behind after about 10-15 s. */
-const SETTLE_MS = 20_000
+/** How long the lake idles while its memory is read each second (the lowest counts): V8 gives back what queries left behind after about 10-15 s idle. */
+const SETTLE_MS = 30_000
 const CONSTANT_QUERY = '{"n": $n}'
 const LAKE_RUNS = 300
 const GROQ_RUNS: Record<number, number> = {10_000: 20, 100_000: 6}
@@ -134,6 +134,17 @@ function residentMb(pid: number): {rss: number; peak: number} {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN)
   return {rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024}
+}
+
+/** The lowest resident memory over SETTLE_MS of idling, read every second. */
+async function idleResidentMb(pid: number): Promise<{rss: number; peak: number}> {
+  let lowest = residentMb(pid)
+  for (let waited = 0; waited < SETTLE_MS; waited += 1_000) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const now = residentMb(pid)
+    if (now.rss < lowest.rss) lowest = now
+  }
+  return lowest
 }
 
 /** One in-process copy: a fresh node process JSON-parses the NDJSON into an array; RSS and heap growth, MB. */
@@ -244,10 +255,10 @@ async function main() {
             floor.stop()
           }
         }
+        const afterLookups = residentMb(lake.pid!)
         if (size === LATENCY_MAX) isolationRows.push(await isolation(lake, dataset, slugAt))
         const busy = residentMb(lake.pid!)
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
-        const memory = residentMb(lake.pid!)
+        const memory = await idleResidentMb(lake.pid!)
         const growth = memory.rss - empty.rss
         memoryRows.push({
           documents: size,
@@ -255,7 +266,8 @@ async function main() {
           'node + copy RSS MB': mb(copy.base + copy.rss),
           'one copy: RSS growth MB': mb(copy.rss),
           'one copy: heap growth MB': mb(copy.heap),
-          'lake RSS after queries': mb(busy.rss),
+          'lake RSS after lookups': mb(afterLookups.rss),
+          'lake RSS after slow queries': size === LATENCY_MAX ? mb(busy.rss) : '',
           'lake RSS idle MB': mb(memory.rss),
           'lake peak RSS MB': mb(memory.peak),
           'lake RSS - empty lake': mb(growth),
@@ -276,7 +288,8 @@ async function main() {
   console.log('body for that query, byte for byte; groq-js = plain groq-js evaluating the same query over an in-process array.')
   console.log('lake/floor = lake p50 / floor p50; groq-js/lake = groq-js p50 / lake p50. "first": the first query after a start.')
   console.table(latencyRows)
-  console.log('Memory, MB, after a start from the data dir and the queries above, then again after 20 s idle (the ratios use that).')
+  console.log('Memory, MB: after a start from the data dir and the lookups and pages above; at 100k again after the slow queries')
+  console.log('of the isolation run (each decodes every exercise); then the lowest over 30 s idle (the ratios use that).')
   console.log('lake RSS = VmRSS of the whole lake process (every thread); empty lake = a lake process holding no documents (row 0):')
   console.log('node, its query threads, the modules. one copy = how much a fresh node process grows (RSS; V8 heap) when it')
   console.log("JSON-parses the same NDJSON into an array (after gc); node + copy = that process's whole RSS.")
@@ -294,8 +307,7 @@ async function emptyLakeMb(): Promise<{rss: number; peak: number}> {
   const lake = await spawnLake({shuffleUnordered: false, rateLimits: 'off'})
   try {
     await lake.client({perspective: 'published'}).fetch(PAGE_QUERY)
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
-    return residentMb(lake.pid!)
+    return await idleResidentMb(lake.pid!)
   } finally {
     await lake.stop()
   }
@@ -318,7 +330,7 @@ async function isolation(lake: SpawnedLake, dataset: string, slugAt: (i: number)
     }
   })()
   await new Promise((resolve) => setTimeout(resolve, 200))
-  const busy = await time(200, (i) => client.fetch(SLUG_QUERY, {slug: slugAt(i)}))
+  const busy = await time(600, (i) => client.fetch(SLUG_QUERY, {slug: slugAt(i)}))
   running = false
   await slowLoop
   return {
