@@ -32,6 +32,7 @@ export class DocumentText {
   private nextSegment = 0
   private allocatedBytes = 0
   private liveBytes = 0
+  private readonly dropped: number[] = []
   private readonly created: (segment: number, buffer: SharedArrayBuffer) => void
 
   /** `created` hears of each new segment before any slot in it is handed out. */
@@ -69,35 +70,48 @@ export class DocumentText {
     return this.take(segment, slot.length)
   }
 
-  /** The slot's document is gone; returns the segments that no longer hold anything live. */
-  free(slot: Slot): number[] {
+  /** The slot's document is gone. */
+  free(slot: Slot): void {
     const segment = this.segments.get(slot.segment)
-    if (!segment) return []
+    if (!segment) return
     segment.live -= slot.length
     this.liveBytes -= slot.length
-    return segment.live === 0 && slot.segment !== this.current ? this.release(slot.segment) : []
+    if (segment.live === 0 && slot.segment !== this.current) this.drop(slot.segment)
   }
 
-  /** Starts a fresh segment; returns every older one, to release once nothing points into them. */
+  /** Starts a fresh segment; returns the older ones, to drop once what is live in them is copied. */
   seal(): number[] {
     const older = [...this.segments.keys()]
     this.current = -1
     return older
   }
 
-  release(index: number): number[] {
+  /** Drops these segments (compaction: their live texts were copied). */
+  dropAll(indexes: readonly number[]): void {
+    for (const index of indexes) this.drop(index)
+  }
+
+  /**
+   * The segments dropped since the last call. The threads may still read them until they have
+   * handled the changes already posted, so they hear of them only after those.
+   */
+  takeDropped(): number[] {
+    return this.dropped.splice(0)
+  }
+
+  private drop(index: number): void {
     const segment = this.segments.get(index)
-    if (!segment) return []
+    if (!segment) return
     this.segments.delete(index)
     this.allocatedBytes -= segment.buffer.byteLength
     this.liveBytes -= segment.live
-    return [index]
+    this.dropped.push(index)
   }
 
   private room(length: number): Segment {
     const current = this.segments.get(this.current)
     if (current && current.used + length <= current.bytes.length) return current
-    if (current && current.live === 0) this.release(this.current)
+    if (current && current.live === 0) this.drop(this.current)
     const buffer = new SharedArrayBuffer(Math.max(SEGMENT_BYTES, length))
     const segment: Segment = {buffer, bytes: Buffer.from(buffer), used: 0, live: 0}
     this.current = this.nextSegment++

@@ -117,25 +117,24 @@ export class QueryPool {
 
   load(store: number, documents: Iterable<SanityDocument>): void {
     const slots = this.slotsOf(store)
-    const released = [...slots.values()].flatMap((slot) => this.text.free(slot))
+    for (const slot of slots.values()) this.text.free(slot)
     slots.clear()
     for (const doc of documents) {
       const slot = this.write(doc)
       if (slot) slots.set(doc._id, slot)
     }
     for (const worker of this.workers) this.post(worker, {type: 'load', store, slots: packed(slots)})
-    this.release(released)
+    this.releaseDropped()
   }
 
   apply(store: number, changes: readonly DocumentChange[]): void {
     const slots = this.slotsOf(store)
     const posted: SlotChange[] = []
-    const released: number[] = []
     for (const {id, document} of changes) {
       const previous = slots.get(id)
       if (previous) {
         slots.delete(id)
-        released.push(...this.text.free(previous))
+        this.text.free(previous)
       }
       const slot = document ? this.write(document) : null
       if (slot) slots.set(id, slot)
@@ -143,7 +142,7 @@ export class QueryPool {
     }
     for (const worker of this.workers) this.post(worker, {type: 'apply', store, changes: posted})
     // After the changes that stopped using them: a worker handles its messages in order.
-    this.release(released)
+    this.releaseDropped()
     if (this.text.wasteful) this.compact()
   }
 
@@ -190,7 +189,8 @@ export class QueryPool {
       }
       this.post(worker, {type: 'drop', store})
     }
-    this.release([...(slots?.values() ?? [])].flatMap((slot) => this.text.free(slot)))
+    for (const slot of slots?.values() ?? []) this.text.free(slot)
+    this.releaseDropped()
     if (this.stores.size === 0) {
       if (this.respawnTimer) clearTimeout(this.respawnTimer)
       this.respawnTimer = null
@@ -230,7 +230,9 @@ export class QueryPool {
     return this.text.write(text)
   }
 
-  private release(segments: number[]): void {
+  /** Tells the workers of the segments dropped since the last messages they were posted. */
+  private releaseDropped(): void {
+    const segments = this.text.takeDropped()
     if (segments.length === 0) return
     for (const worker of this.workers) this.post(worker, {type: 'release', segments})
   }
@@ -242,7 +244,8 @@ export class QueryPool {
       for (const [id, slot] of slots) slots.set(id, this.text.copy(slot))
       for (const worker of this.workers) this.post(worker, {type: 'load', store, slots: packed(slots)})
     }
-    this.release(older.flatMap((segment) => this.text.release(segment)))
+    this.text.dropAll(older)
+    this.releaseDropped()
   }
 
   private reportUnwritable(document: SanityDocument): void {
