@@ -53,6 +53,8 @@ export interface TestLake {
   /** Plain HTTP base, e.g. http://127.0.0.1:PORT (the `apiHost` for @sanity/client). */
   readonly url: string
   readonly port: number
+  /** The lake process's id while it runs (e.g. to read its resident memory). */
+  readonly pid: number | undefined
   readonly projectId: string
   /** The first dataset. */
   readonly dataset: string
@@ -166,6 +168,9 @@ export async function startLake(options: StartLakeOptions = {}): Promise<TestLak
     },
     get port() {
       return port
+    },
+    get pid() {
+      return child?.pid
     },
     projectId: config.projectId,
     dataset,

@@ -7,8 +7,20 @@ import {evaluate, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 import {plan} from '../src/query/plan.ts'
 import {runQuery} from '../src/query/run.ts'
+import {DocumentReader, DocumentText} from '../src/query/document-text.ts'
 import {DocumentStore} from '../src/query/store.ts'
 import type {DocumentChange, Perspective, ReadScope, SanityDocument} from '../src/types.ts'
+
+/** A query thread's store, in this thread: documents written to shared text as the pool writes them. */
+function storeOf(docs: SanityDocument[]) {
+  const reader = new DocumentReader()
+  const text = new DocumentText((segment, buffer) => reader.add(segment, buffer))
+  const write = (doc: SanityDocument) => text.write(JSON.stringify(doc))
+  const store = new DocumentStore(reader)
+  store.load(docs.map(write))
+  const apply = (changes: DocumentChange[]) => store.apply(changes.map(({id, document}) => ({id, slot: document ? write(document) : null})))
+  return {store, apply}
+}
 
 // A small seeded generator, so a failure can be reproduced.
 function random(seed: number) {
@@ -224,8 +236,7 @@ async function compareAll(store: DocumentStore, docs: SanityDocument[], list = q
 
 describe('planned queries give plain groq-js results', () => {
   const docs = generate()
-  const store = new DocumentStore()
-  store.load(docs)
+  const {store, apply} = storeOf(docs)
 
   // Plain groq-js scans everything for every query: generous limits for a loaded 2-core machine.
   it('on the generated dataset', {timeout: 180_000}, async () => {
@@ -241,8 +252,8 @@ describe('planned queries give plain groq-js results', () => {
     for (let i = 0; i < 30; i++) changes.push({id: `exercise-${Math.floor(rand() * 400)}`, document: null})
     for (let i = 0; i < 10; i++) changes.push({id: `drafts.exercise-${Math.floor(rand() * 440)}`, document: null})
     // Most in one batch (merged into the sorted lists), the rest one by one (inserted in place).
-    store.apply(changes.slice(0, 100))
-    for (const change of changes.slice(100)) store.apply([change])
+    apply(changes.slice(0, 100))
+    for (const change of changes.slice(100)) apply([change])
     let current = docs
     for (const {id, document} of changes) {
       current = current.filter((d) => d._id !== id)
@@ -255,15 +266,13 @@ describe('planned queries give plain groq-js results', () => {
 describe('uncorrelated subqueries evaluated once give plain groq-js results', () => {
   it('on a small generated dataset', {timeout: 180_000}, async () => {
     const docs = generate(60)
-    const store = new DocumentStore()
-    store.load(docs)
+    const {store} = storeOf(docs)
     expect(await compareAll(store, docs, subqueries)).toBe(subqueries.length * perspectives.length)
   })
 })
 
 describe('the planner uses the indexes', () => {
-  const store = new DocumentStore()
-  store.load(generate())
+  const {store} = storeOf(generate())
   const indexed = [
     '*[_type == "exercise" && slug.current == $slug][0]{..., "muscles": primaryMuscles[]->{name}}',
     '*[_id == $id]',

@@ -1,7 +1,7 @@
 // What the hosted pipeline computes for an uploaded image (`sanity.imageAsset.metadata`):
 // dimensions, a tiny base64 LQIP, a blurhash, a colour palette, and alpha facts.
 import {encode} from 'blurhash'
-import sharp from 'sharp'
+import {loadSharp} from './sharp.ts'
 import {MAX_INPUT_PIXELS} from './transform.ts'
 
 export interface ImageMetadata {
@@ -17,6 +17,7 @@ export interface ImageMetadata {
 const LQIP_WIDTH = 20
 
 export async function computeImageMetadata(bytes: Buffer): Promise<ImageMetadata> {
+  const sharp = await loadSharp()
   const open = () => sharp(bytes, {limitInputPixels: MAX_INPUT_PIXELS, animated: false}).autoOrient()
   const meta = await open().metadata()
   const width = meta.autoOrient?.width ?? meta.width

@@ -1,8 +1,8 @@
 // Renders one image request with sharp, in the CDN's order: the source rectangle (`rect`), then
 // orientation and flips, then the size (`w`/`h`/`dpr`/`max-*`/`min-*` under `fit`, cropping by
 // `crop` anchors or the focal point), then effects, then the output format.
-import sharp from 'sharp'
 import type {Sharp} from 'sharp'
+import {loadSharp} from './sharp.ts'
 import {MAX_DIMENSION, type ImageParams, type OutputFormat} from './params.ts'
 import {badRequest} from '../errors.ts'
 
@@ -21,6 +21,7 @@ export const FORMAT_MIME: Record<OutputFormat, string> = {
 const clamp = (n: number, lo: number, hi: number) => Math.min(Math.max(n, lo), hi)
 
 export async function renderImage(source: string, p: ImageParams, format: OutputFormat): Promise<Buffer> {
+  const sharp = await loadSharp()
   // Stage 1: EXIF orientation, the source rectangle, orientation and flips, as raw pixels.
   let img = sharp(source, {limitInputPixels: MAX_INPUT_PIXELS, animated: false}).autoOrient()
   if (p.rect) {
@@ -36,7 +37,7 @@ export async function renderImage(source: string, p: ImageParams, format: Output
   const {data, info} = await img.raw().toBuffer({resolveWithObject: true})
   const raw = {raw: {width: info.width, height: info.height, channels: info.channels}}
   let out = sharp(data, {...raw, limitInputPixels: MAX_INPUT_PIXELS})
-  out = size(out, info.width, info.height, p)
+  out = size(out, info.width, info.height, p, sharp.strategy.entropy)
   if (p.blur) out = out.blur(Math.max(0.3, p.blur / 2))
   if (p.sharpen) out = out.sharpen({sigma: 0.5 + p.sharpen / 25})
   if (p.sat !== undefined && p.sat !== 0) out = out.modulate({saturation: Math.max(0, 1 + p.sat / 100)})
@@ -80,7 +81,8 @@ function box(sw: number, sh: number, p: ImageParams): {w?: number; h?: number} {
   return {w: cap(w), h: cap(h)}
 }
 
-function size(img: Sharp, sw: number, sh: number, p: ImageParams): Sharp {
+/** `entropy`: sharp's crop strategy of that name. */
+function size(img: Sharp, sw: number, sh: number, p: ImageParams, entropy: number): Sharp {
   const {w, h} = box(sw, sh, p)
   if (w === undefined && h === undefined) return img
   if (w === undefined || h === undefined) {
@@ -114,19 +116,19 @@ function size(img: Sharp, sw: number, sh: number, p: ImageParams): Sharp {
         .extend({left, top, right: w - iw - left, bottom: h - ih - top, background: rgba(p.bg ?? [255, 255, 255, 0])})
     }
     case 'crop':
-      return cropTo(img, sw, sh, w, h, p)
+      return cropTo(img, sw, sh, w, h, p, entropy)
     case 'min': {
       // The requested aspect ratio, but never more pixels than the source has.
       const scale = Math.max(w / sw, h / sh)
-      if (scale <= 1) return cropTo(img, sw, sh, w, h, p)
-      return cropTo(img, sw, sh, Math.max(1, Math.round(w / scale)), Math.max(1, Math.round(h / scale)), p)
+      if (scale <= 1) return cropTo(img, sw, sh, w, h, p, entropy)
+      return cropTo(img, sw, sh, Math.max(1, Math.round(w / scale)), Math.max(1, Math.round(h / scale)), p, entropy)
     }
   }
 }
 
 /** Fills w×h, cutting what does not fit around the crop anchors or the focal point. */
-function cropTo(img: Sharp, sw: number, sh: number, w: number, h: number, p: ImageParams): Sharp {
-  if (p.crop.includes('entropy')) return img.resize(w, h, {fit: 'cover', position: sharp.strategy.entropy})
+function cropTo(img: Sharp, sw: number, sh: number, w: number, h: number, p: ImageParams, entropy: number): Sharp {
+  if (p.crop.includes('entropy')) return img.resize(w, h, {fit: 'cover', position: entropy})
   const scale = Math.max(w / sw, h / sh)
   // The source region (in source pixels) that becomes the output.
   const rw = Math.min(sw, Math.max(1, Math.round(w / scale)))

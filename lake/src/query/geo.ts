@@ -75,8 +75,9 @@ type Parsed = {geometry: Geometry; shape: Shape} | undefined
 
 /**
  * Parsed geometries by the object they were read from: a parameter's or a stored document's
- * value is the same object for every row and every query (groq-js and the store never change
- * one), and checking a polygon's ring for crossings takes time quadratic in its vertices.
+ * value is the same object for every row of a query (and of every query while a small dataset
+ * stays decoded; groq-js and the store never change one), and checking a polygon's ring for
+ * crossings takes time quadratic in its vertices.
  */
 const parsed = new WeakMap<object, Parsed>()
 

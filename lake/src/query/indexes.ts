@@ -1,7 +1,8 @@
 // Secondary indexes over the stored documents: `_type`, `slug.current` and the reverse index of
 // `_ref` values (what `references()` looks for). `_id` needs none: the store's map is keyed by it.
-// Each bucket is a Map keyed by stored id; the planner sorts what it takes from a bucket into view
-// order.
+// A bucket of one entry is the entry itself (most slugs name one document), a larger one a Map
+// keyed by stored id; the planner sorts what it takes from a bucket into view order. The indexes
+// read the document as it is added or removed and keep only entries.
 
 import type {Entry} from './store.ts'
 
@@ -16,17 +17,15 @@ export class DocumentIndexes {
     this.byRef.clear()
   }
 
-  add(entry: Entry): void {
-    const {doc} = entry
-    if (typeof doc._type === 'string') this.byType.add(doc._type, entry)
+  add(entry: Entry, doc: Record<string, unknown>): void {
+    if (entry.type !== undefined) this.byType.add(entry.type, entry)
     const slug = slugOf(doc)
     if (slug !== undefined) this.bySlug.add(slug, entry)
     for (const ref of referencesOf(doc)) this.byRef.add(ref, entry)
   }
 
-  remove(entry: Entry): void {
-    const {doc} = entry
-    if (typeof doc._type === 'string') this.byType.remove(doc._type, entry)
+  remove(entry: Entry, doc: Record<string, unknown>): void {
+    if (entry.type !== undefined) this.byType.remove(entry.type, entry)
     const slug = slugOf(doc)
     if (slug !== undefined) this.bySlug.remove(slug, entry)
     for (const ref of referencesOf(doc)) this.byRef.remove(ref, entry)
@@ -35,27 +34,41 @@ export class DocumentIndexes {
 
 /** key -> entries with that key, in insertion order. */
 export class Bucketed {
-  private buckets = new Map<string, Map<string, Entry>>()
+  private buckets = new Map<string, Entry | Map<string, Entry>>()
 
   clear(): void {
     this.buckets.clear()
   }
   add(key: string, entry: Entry): void {
-    let bucket = this.buckets.get(key)
-    if (!bucket) this.buckets.set(key, (bucket = new Map()))
-    bucket.set(entry.id, entry)
+    const bucket = this.buckets.get(key)
+    if (bucket === undefined || (!(bucket instanceof Map) && bucket.id === entry.id)) this.buckets.set(key, entry)
+    else if (bucket instanceof Map) bucket.set(entry.id, entry)
+    else
+      this.buckets.set(
+        key,
+        new Map([
+          [bucket.id, bucket],
+          [entry.id, entry],
+        ]),
+      )
   }
   remove(key: string, entry: Entry): void {
     const bucket = this.buckets.get(key)
-    if (!bucket) return
+    if (bucket === undefined) return
+    if (!(bucket instanceof Map)) {
+      if (bucket.id === entry.id) this.buckets.delete(key)
+      return
+    }
     bucket.delete(entry.id)
     if (bucket.size === 0) this.buckets.delete(key)
   }
   get(key: string): Iterable<Entry> {
-    return this.buckets.get(key)?.values() ?? []
+    const bucket = this.buckets.get(key)
+    return bucket === undefined ? [] : bucket instanceof Map ? bucket.values() : [bucket]
   }
   size(key: string): number {
-    return this.buckets.get(key)?.size ?? 0
+    const bucket = this.buckets.get(key)
+    return bucket === undefined ? 0 : bucket instanceof Map ? bucket.size : 1
   }
 }
 

@@ -1,8 +1,10 @@
 // A pool of query worker threads shared by every dataset engine of the process (a lake may hold
-// a hundred datasets; a thread pair per dataset would not scale). Each worker holds a replica of
-// every dataset, keyed by store id. A query runs on an idle worker; one that overruns its time
-// limit is terminated (groq-js cannot be interrupted otherwise) and replaced by a fresh worker
-// loaded from the pool's own copy of the documents, while the other workers keep answering.
+// a hundred datasets; a thread pair per dataset would not scale). The documents' JSON text is
+// written once into shared memory (document-text.ts); each worker maps it and keeps indexes of
+// every dataset, keyed by store id, decoding a document only when a query reads it. A query runs
+// on an idle worker; one that overruns its time limit is terminated (groq-js cannot be interrupted
+// otherwise) and replaced by a fresh worker loaded from the pool's slots, while the other workers
+// keep answering.
 //
 // The time limit counts from when a query reaches the pool, so a query that waited its whole limit
 // in the queue is answered with the timeout without running. Queries without a token run on at
@@ -15,8 +17,9 @@ import {availableParallelism} from 'node:os'
 import {MessageChannel, Worker} from 'node:worker_threads'
 import type {DocumentChange, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
 import {QueryBusyError, QueryExecutionError, QueryParameterError, QueryParseError, QueryTimeoutError} from './errors.ts'
+import {DocumentText, type Slot} from './document-text.ts'
 import type {RunOutcome} from './run.ts'
-import type {SanityContext} from './store.ts'
+import type {SanityContext, SlotChange} from './store.ts'
 import type {WorkerMessage} from './worker.ts'
 import {siblingModule} from '../module-url.ts'
 
@@ -67,8 +70,12 @@ export class QueryPool {
   private readonly anonymousQueue: number
   private workers: PoolWorker[] = []
   private waiting: Job[] = []
-  /** Store id -> its documents, to load a replacement worker. Documents are never mutated in place. */
-  private stores = new Map<number, Map<string, SanityDocument>>()
+  /** Every document's text, shared with the workers. */
+  private readonly text = new DocumentText((segment, buffer) => {
+    for (const worker of this.workers) this.post(worker, {type: 'segment', segment, buffer})
+  })
+  /** Store id -> where each of its documents' text is, to load a replacement worker. */
+  private stores = new Map<number, Map<string, Slot>>()
   private contexts = new Map<number, SanityContext | undefined>()
   private nextStore = 0
   private nextJobId = 0
@@ -93,6 +100,11 @@ export class QueryPool {
     this.anonymousQueue = Math.max(0, options.anonymousQueue ?? DEFAULT_ANONYMOUS_QUEUE)
   }
 
+  /** Bytes of the documents' shared text: allocated in segments, and live (documents in use). */
+  get textBytes(): {allocated: number; live: number} {
+    return this.text.bytes
+  }
+
   /** Registers a dataset; returns its store id. */
   open(sanity?: SanityContext): number {
     const store = this.nextStore++
@@ -104,19 +116,34 @@ export class QueryPool {
   }
 
   load(store: number, documents: Iterable<SanityDocument>): void {
-    const copy = this.copyOf(store)
-    copy.clear()
-    for (const doc of documents) copy.set(doc._id, doc)
-    for (const worker of this.workers) this.postLoad(worker, store, copy)
+    const slots = this.slotsOf(store)
+    for (const slot of slots.values()) this.text.free(slot)
+    slots.clear()
+    for (const doc of documents) {
+      const slot = this.write(doc)
+      if (slot) slots.set(doc._id, slot)
+    }
+    for (const worker of this.workers) this.post(worker, {type: 'load', store, slots: packed(slots)})
+    this.releaseDropped()
   }
 
   apply(store: number, changes: readonly DocumentChange[]): void {
-    const copy = this.copyOf(store)
+    const slots = this.slotsOf(store)
+    const posted: SlotChange[] = []
     for (const {id, document} of changes) {
-      copy.delete(id)
-      if (document) copy.set(id, document)
+      const previous = slots.get(id)
+      if (previous) {
+        slots.delete(id)
+        this.text.free(previous)
+      }
+      const slot = document ? this.write(document) : null
+      if (slot) slots.set(id, slot)
+      posted.push({id, slot})
     }
-    for (const worker of this.workers) this.postApply(worker, store, changes)
+    for (const worker of this.workers) this.post(worker, {type: 'apply', store, changes: posted})
+    // After the changes that stopped using them: a worker handles its messages in order.
+    this.releaseDropped()
+    if (this.text.wasteful) this.compact()
   }
 
   query(store: number, request: QueryRequest, options: QueryOptions): Promise<QueryResponse> {
@@ -149,6 +176,7 @@ export class QueryPool {
 
   /** Forgets a dataset; when none is left the workers stop (a later `open` starts new ones). */
   async close(store: number): Promise<void> {
+    const slots = this.stores.get(store)
     this.stores.delete(store)
     this.contexts.delete(store)
     const error = new QueryExecutionError('The query engine is closed')
@@ -161,6 +189,8 @@ export class QueryPool {
       }
       this.post(worker, {type: 'drop', store})
     }
+    for (const slot of slots?.values() ?? []) this.text.free(slot)
+    this.releaseDropped()
     if (this.stores.size === 0) {
       if (this.respawnTimer) clearTimeout(this.respawnTimer)
       this.respawnTimer = null
@@ -171,10 +201,10 @@ export class QueryPool {
     this.dispatch()
   }
 
-  private copyOf(store: number): Map<string, SanityDocument> {
-    const copy = this.stores.get(store)
-    if (!copy) throw new QueryExecutionError('The query engine is closed')
-    return copy
+  private slotsOf(store: number): Map<string, Slot> {
+    const slots = this.stores.get(store)
+    if (!slots) throw new QueryExecutionError('The query engine is closed')
+    return slots
   }
 
   /** Posts a message; false if it cannot be serialised (e.g. nested too deeply for the structured clone). */
@@ -183,29 +213,42 @@ export class QueryPool {
       worker.thread.postMessage(message)
       return true
     } catch (error) {
-      if (message.type === 'open' || message.type === 'drop') console.error('[lake] query worker message failed:', error)
+      if (message.type !== 'query') console.error('[lake] query worker message failed:', error)
       return false
     }
   }
 
-  /** A full replica of one store; documents that cannot be posted are left out (and logged). */
-  private postLoad(worker: PoolWorker, store: number, copy: Map<string, SanityDocument>): void {
-    if (this.post(worker, {type: 'load', store, documents: [...copy.values()]})) return
-    this.post(worker, {type: 'load', store, documents: []})
-    for (const document of copy.values()) this.postApply(worker, store, [{id: document._id, document}])
-  }
-
-  /** Changes one by one if the batch cannot be posted; a document that cannot is removed from the replica. */
-  private postApply(worker: PoolWorker, store: number, changes: readonly DocumentChange[]): void {
-    if (this.post(worker, {type: 'apply', store, changes: [...changes]})) return
-    for (const change of changes) {
-      if (changes.length > 1 && this.post(worker, {type: 'apply', store, changes: [change]})) continue
-      if (change.document) this.reportUnpostable(change.document)
-      this.post(worker, {type: 'apply', store, changes: [{id: change.id, document: null}]})
+  /** The document's text in shared memory; null (and logged once) if it cannot be written as JSON. */
+  private write(document: SanityDocument): Slot | null {
+    let text: string
+    try {
+      text = JSON.stringify(document)
+    } catch {
+      this.reportUnwritable(document)
+      return null
     }
+    return this.text.write(text)
   }
 
-  private reportUnpostable(document: SanityDocument): void {
+  /** Tells the workers of the segments dropped since the last messages they were posted. */
+  private releaseDropped(): void {
+    const segments = this.text.takeDropped()
+    if (segments.length === 0) return
+    for (const worker of this.workers) this.post(worker, {type: 'release', segments})
+  }
+
+  /** Most of the shared text is dead: copies what is live into fresh segments and reloads the workers from them. */
+  private compact(): void {
+    const older = this.text.seal()
+    for (const [store, slots] of this.stores) {
+      for (const [id, slot] of slots) slots.set(id, this.text.copy(slot))
+      for (const worker of this.workers) this.post(worker, {type: 'load', store, slots: packed(slots)})
+    }
+    this.text.dropAll(older)
+    this.releaseDropped()
+  }
+
+  private reportUnwritable(document: SanityDocument): void {
     const key = `${document._id}@${document._rev}`
     if (this.unpostable.has(key)) return
     this.unpostable.add(key)
@@ -229,7 +272,7 @@ export class QueryPool {
   private spawn(): PoolWorker | null {
     let thread: Worker
     try {
-      thread = new Worker(WORKER_URL)
+      thread = new Worker(WORKER_URL, {resourceLimits: {maxYoungGenerationSizeMb: 8}})
     } catch (error) {
       console.error('[lake] query worker could not start:', error)
       return null
@@ -247,9 +290,10 @@ export class QueryPool {
     })
     thread.on('error', (error) => this.crashed(worker, new QueryExecutionError(`Query worker failed: ${error.message}`)))
     thread.on('exit', () => this.crashed(worker, new QueryExecutionError('Query worker exited')))
-    for (const [store, copy] of this.stores) {
+    for (const [segment, buffer] of this.text.all()) this.post(worker, {type: 'segment', segment, buffer})
+    for (const [store, slots] of this.stores) {
       this.post(worker, {type: 'open', store, sanity: this.contexts.get(store)})
-      if (copy.size > 0) this.postLoad(worker, store, copy)
+      if (slots.size > 0) this.post(worker, {type: 'load', store, slots: packed(slots)})
     }
     return worker
   }
@@ -341,6 +385,18 @@ export class QueryPool {
       job.reject(unpostableRequest(job.request))
     }
   }
+}
+
+/** Slots as (segment, offset, length) triples: one small typed array to post rather than many objects. */
+function packed(slots: Map<string, Slot>): Int32Array {
+  const out = new Int32Array(slots.size * 3)
+  let i = 0
+  for (const {segment, offset, length} of slots.values()) {
+    out[i++] = segment
+    out[i++] = offset
+    out[i++] = length
+  }
+  return out
 }
 
 /** Why a query could not be posted: the first parameter that cannot be copied to a thread. */

@@ -36,6 +36,11 @@ export class SortedList<T> {
     const at = this.search(item)
     if (this.items[at] === item) this.items.splice(at, 1)
   }
+  /** The item that compares equal to `probe`, if there is one. */
+  find(probe: T): T | undefined {
+    const found = this.items[this.search(probe)]
+    return found !== undefined && this.compare(found, probe) === 0 ? found : undefined
+  }
   private search(item: T): number {
     let low = 0
     let high = this.items.length

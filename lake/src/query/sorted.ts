@@ -11,24 +11,36 @@ export interface OrderKey {
   direction: 'asc' | 'desc'
 }
 
+/** `keys`: the one key of a one-key order itself (most orders), else the array of keys. */
 interface Item {
   entry: Entry
-  keys: unknown[]
+  keys: unknown
 }
 
 export class SortedIndex {
   private readonly list: SortedList<Item>
-  private byId = new Map<string, Item>()
   readonly type: string
   readonly order: OrderKey[]
+  private readonly read: (entry: Entry) => unknown
 
-  /** `tie` orders documents with equal keys: their order in the view (`*`), as groq-js's stable sort keeps it. */
-  constructor(type: string, order: OrderKey[], tie: (a: Entry, b: Entry) => number, entries: Iterable<Entry>) {
+  /**
+   * `tie` orders documents with equal keys: their order in the view (`*`), as groq-js's stable sort keeps it.
+   * `read` decodes a document, once as it enters the index: the index keeps its keys.
+   */
+  constructor(
+    type: string,
+    order: OrderKey[],
+    tie: (a: Entry, b: Entry) => number,
+    entries: Iterable<Entry>,
+    read: (entry: Entry) => unknown,
+  ) {
     this.type = type
     this.order = order
+    this.read = read
+    const key = order.length === 1 ? (item: Item) => item.keys : (item: Item, i: number) => (item.keys as unknown[])[i]
     this.list = new SortedList<Item>((a, b) => {
       for (let i = 0; i < order.length; i++) {
-        let c = totalCompare(a.keys[i], b.keys[i])
+        let c = totalCompare(key(a, i), key(b, i))
         if (order[i]!.direction === 'desc') c = -c
         if (c !== 0) return c
       }
@@ -38,13 +50,12 @@ export class SortedIndex {
   }
 
   update(removed: ReadonlySet<Entry>, added: readonly Entry[]): void {
+    // A removed entry's text is still readable (its segment is released after this change), so
+    // its item is found by its own keys.
     const gone = new Set<Item>()
     for (const entry of removed) {
-      const item = this.byId.get(entry.id)
-      if (item?.entry === entry) {
-        gone.add(item)
-        this.byId.delete(entry.id)
-      }
+      const item = this.list.find(this.item(entry))
+      if (item?.entry === entry) gone.add(item)
     }
     this.list.update(
       gone,
@@ -58,9 +69,9 @@ export class SortedIndex {
   }
 
   private item(entry: Entry): Item {
-    const item = {entry, keys: this.order.map((key) => valueAt(entry.doc, key.path))}
-    this.byId.set(entry.id, item)
-    return item
+    const doc = this.read(entry)
+    const keys = this.order.map((key) => valueAt(doc, key.path))
+    return {entry, keys: keys.length === 1 ? keys[0] : keys}
   }
 }
 

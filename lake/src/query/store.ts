@@ -8,22 +8,33 @@
 // A view may shuffle instead (`shuffleUnordered`): then `*` and index lookups come out in a random
 // order, new for each view, except where the planner asks for view order (the input of `order()`).
 
-import type {DocumentChange, Perspective, ReadScope, SanityDocument} from '../types.ts'
+import type {Perspective, ReadScope, SanityDocument} from '../types.ts'
+import type {DocumentReader, Slot} from './document-text.ts'
 import {DocumentIndexes} from './indexes.ts'
 import {SortedList} from './sorted-list.ts'
 import {SortedIndex, type OrderKey} from './sorted.ts'
 
-export interface Entry {
-  doc: SanityDocument
+/** A stored document: where its text is (it is decoded when a query reads it), and what the indexes need. */
+export interface Entry extends Slot {
   /** The stored id. */
   id: string
   /** The published id it belongs to: `drafts.x` and `versions.r.x` -> `x`. */
   base: string
+  /** `_type`, if a string. */
+  type: string | undefined
+}
+
+/** A change as a query thread gets it: the document's new text, or null once it is deleted. */
+export interface SlotChange {
+  id: string
+  slot: Slot | null
 }
 
 const DRAFTS = 'drafts.'
 const VERSIONS = 'versions.'
 const MAX_SORTED = 32
+/** Below this much text a thread keeps `*` decoded between queries; above, each query decodes what it reads. */
+const KEEP_DECODED_BYTES = 8 * 2 ** 20
 
 export function isDraftId(id: string): boolean {
   return id.startsWith(DRAFTS)
@@ -85,40 +96,63 @@ export class DocumentStore {
   sanity: SanityContext | undefined
   readonly entries = new Map<string, Entry>()
   readonly indexes = new DocumentIndexes()
+  private readonly reader: DocumentReader
   private readonly storedOrder = new SortedList(byStoredId)
   private readonly publishedOrder = new SortedList(byPublishedId)
   /** Sorted indexes by type, order and view order, created by the queries that need them. */
   private sorted = new Map<string, SortedIndex>()
   private version = 0
   private cache = new Map<string, {version: number; all: unknown[]}>()
+  /** Bytes of text of the stored documents. */
+  private bytes = 0
+  /** One string per `_type` name. */
+  private readonly types = new Map<string, string>()
 
-  load(documents: Iterable<SanityDocument>): void {
+  constructor(reader: DocumentReader) {
+    this.reader = reader
+  }
+
+  /** A fresh copy of the stored document. */
+  read(entry: Entry): SanityDocument {
+    return this.reader.read(entry) as SanityDocument
+  }
+
+  load(slots: readonly Slot[]): void {
     this.entries.clear()
     this.indexes.clear()
     this.sorted.clear()
     this.cache.clear()
-    for (const doc of documents) this.entries.set(doc._id, entryOf(doc))
-    for (const entry of this.entries.values()) this.indexes.add(entry)
+    this.bytes = 0
+    for (const slot of slots) {
+      const doc = this.reader.read(slot) as SanityDocument
+      const entry = this.entryOf(doc, slot)
+      this.entries.set(entry.id, entry)
+      this.indexes.add(entry, doc)
+      this.bytes += slot.length
+    }
     this.storedOrder.reset(this.entries.values())
     this.publishedOrder.reset(this.entries.values())
     this.version++
   }
 
-  apply(changes: readonly DocumentChange[]): void {
+  apply(changes: readonly SlotChange[]): void {
     const removed = new Set<Entry>()
     const added = new Map<string, Entry>()
-    for (const {id, document} of changes) {
+    for (const {id, slot} of changes) {
       const previous = added.get(id) ?? this.entries.get(id)
       if (previous) {
         this.entries.delete(id)
-        this.indexes.remove(previous)
+        this.indexes.remove(previous, this.read(previous))
+        this.bytes -= previous.length
         if (added.get(id) === previous) added.delete(id)
         else removed.add(previous)
       }
-      if (document) {
-        const entry = entryOf(document)
+      if (slot) {
+        const doc = this.reader.read(slot) as SanityDocument
+        const entry = this.entryOf(doc, slot)
         this.entries.set(id, entry)
-        this.indexes.add(entry)
+        this.indexes.add(entry, doc)
+        this.bytes += slot.length
         added.set(id, entry)
       }
     }
@@ -126,10 +160,20 @@ export class DocumentStore {
     this.storedOrder.update(removed, fresh)
     this.publishedOrder.update(removed, fresh)
     for (const index of this.sorted.values()) {
-      const type = (entry: Entry) => entry.doc._type === index.type
+      const type = (entry: Entry) => entry.type === index.type
       index.update(new Set([...removed].filter(type)), fresh.filter(type))
     }
     this.version++
+  }
+
+  private entryOf(doc: SanityDocument, {segment, offset, length}: Slot): Entry {
+    const id = doc._id
+    let type: string | undefined
+    if (typeof doc._type === 'string') {
+      type = this.types.get(doc._type)
+      if (type === undefined) this.types.set(doc._type, (type = doc._type))
+    }
+    return {id, base: publishedId(id), type, segment, offset, length}
   }
 
   /** The documents of `type` in `order` (ties in view order), kept sorted from now on. */
@@ -139,7 +183,9 @@ export class DocumentStore {
     let index = this.sorted.get(key)
     if (!index) {
       if (this.sorted.size >= MAX_SORTED) this.sorted.delete(this.sorted.keys().next().value!)
-      index = new SortedIndex(type, order, tie === 'stored' ? byStoredId : byPublishedId, this.indexes.byType.get(type))
+      index = new SortedIndex(type, order, tie === 'stored' ? byStoredId : byPublishedId, this.indexes.byType.get(type), (entry) =>
+        this.read(entry),
+      )
       this.sorted.set(key, index)
     }
     return index
@@ -154,18 +200,25 @@ export class DocumentStore {
   view(perspective: Perspective, scope: ReadScope = 'all', shuffle = false): View {
     const kind = scope === 'all' ? (perspective === 'previewDrafts' ? 'drafts' : perspective) : scope
     const entries = this.entries
+    // Each document is decoded once per view (per query), however often the query reads it.
+    const decoded = new Map<Entry, SanityDocument>()
+    const doc = (entry: Entry): SanityDocument => {
+      let found = decoded.get(entry)
+      if (!found) decoded.set(entry, (found = this.read(entry)))
+      return found
+    }
     const show: (entry: Entry) => unknown =
       kind === 'raw'
-        ? (e) => e.doc
+        ? (e) => doc(e)
         : kind === 'published'
-          ? (e) => (isPublishedId(e.id) ? e.doc : undefined)
+          ? (e) => (isPublishedId(e.id) ? doc(e) : undefined)
           : kind === 'rootPaths'
-            ? (e) => (isRootPath(e.id) ? e.doc : undefined)
+            ? (e) => (isRootPath(e.id) ? doc(e) : undefined)
             : kind === 'none'
               ? () => undefined
               : (e) => {
-                  if (isDraftId(e.id)) return overlay(e.doc, e.base)
-                  if (isPublishedId(e.id) && !entries.has(DRAFTS + e.id)) return overlay(e.doc, e.id)
+                  if (isDraftId(e.id)) return overlay(doc(e), e.base)
+                  if (isPublishedId(e.id) && !entries.has(DRAFTS + e.id)) return overlay(doc(e), e.id)
                   return undefined
                 }
     const entryFor: (id: string) => Entry | undefined =
@@ -189,11 +242,15 @@ export class DocumentStore {
       }
       return out
     }
+    let all: unknown[] | undefined
     const ordered = () => {
+      if (all) return all
       const cached = this.cache.get(kind)
-      if (cached && cached.version === this.version) return cached.all
-      const all = showAll(sortedEntries.items)
-      this.cache.set(kind, {version: this.version, all})
+      if (cached && cached.version === this.version) return (all = cached.all)
+      all = showAll(sortedEntries.items)
+      // A small dataset stays decoded between queries; a large one would cost a copy per thread.
+      if (this.bytes <= KEEP_DECODED_BYTES) this.cache.set(kind, {version: this.version, all})
+      else this.cache.clear()
       return all
     }
     // One shuffled `*` per view (per query), so every `*` of a query reads the same order.
@@ -236,10 +293,6 @@ function shuffledCopy<T>(items: readonly T[]): T[] {
     copy[j] = item
   }
   return copy
-}
-
-function entryOf(doc: SanityDocument): Entry {
-  return {doc, id: doc._id, base: publishedId(doc._id)}
 }
 
 /** A document as the drafts perspective shows it: published id, `_originalId` = stored id. */

@@ -1,25 +1,31 @@
-// A query worker thread: holds a replica of every dataset of the pool and answers queries one at
-// a time.
-// Messages arrive in order, so a query posted after an `apply` sees that change.
+// A query worker thread: holds the indexes of every dataset of the pool over the documents' shared
+// text (document-text.ts) and answers queries one at a time.
+// Messages arrive in order, so a query posted after an `apply` sees that change, and a segment is
+// released only after the changes that stopped using it.
 
 import {parentPort} from 'node:worker_threads'
-import type {DocumentChange, QueryRequest, SanityDocument} from '../types.ts'
+import type {QueryRequest} from '../types.ts'
+import {DocumentReader, type Slot} from './document-text.ts'
 import {runQuery, type RunOutcome} from './run.ts'
-import {DocumentStore, type SanityContext} from './store.ts'
+import {DocumentStore, type SanityContext, type SlotChange} from './store.ts'
 
 export type WorkerMessage =
   | {type: 'open'; store: number; sanity: SanityContext | undefined}
-  | {type: 'load'; store: number; documents: SanityDocument[]}
-  | {type: 'apply'; store: number; changes: DocumentChange[]}
+  | {type: 'segment'; segment: number; buffer: SharedArrayBuffer}
+  | {type: 'release'; segments: number[]}
+  /** Every document of the store: (segment, offset, length) triples. */
+  | {type: 'load'; store: number; slots: Int32Array}
+  | {type: 'apply'; store: number; changes: SlotChange[]}
   | {type: 'drop'; store: number}
   | {type: 'query'; id: number; store: number; request: QueryRequest}
 
 if (!parentPort) throw new Error('lake/src/query/worker.ts must run as a worker thread')
 const port = parentPort
+const reader = new DocumentReader()
 const stores = new Map<number, DocumentStore>()
 const storeOf = (id: number): DocumentStore => {
   let store = stores.get(id)
-  if (!store) stores.set(id, (store = new DocumentStore()))
+  if (!store) stores.set(id, (store = new DocumentStore(reader)))
   return store
 }
 
@@ -36,9 +42,20 @@ async function handle(message: WorkerMessage): Promise<void> {
     case 'open':
       storeOf(message.store).sanity = message.sanity
       break
-    case 'load':
-      storeOf(message.store).load(message.documents)
+    case 'segment':
+      reader.add(message.segment, message.buffer)
       break
+    case 'release':
+      for (const segment of message.segments) reader.release(segment)
+      break
+    case 'load': {
+      const slots: Slot[] = []
+      for (let i = 0; i < message.slots.length; i += 3) {
+        slots.push({segment: message.slots[i]!, offset: message.slots[i + 1]!, length: message.slots[i + 2]!})
+      }
+      storeOf(message.store).load(slots)
+      break
+    }
     case 'apply':
       storeOf(message.store).apply(message.changes)
       break

@@ -1,0 +1,152 @@
+// The documents the query threads read: each one's JSON text (UTF-8), written once by the main
+// thread into shared memory (SharedArrayBuffer segments) that every query thread maps. A thread
+// keeps slots (segment, offset, length) in its indexes, not documents, and decodes a document
+// only when a query touches it: the process holds one copy of the documents however many query
+// threads it runs.
+//
+// Segments are append-only. A replaced or deleted document's bytes stay until its segment holds
+// no live document (then the segment is released) or until the pool compacts, which copies the
+// live texts into fresh segments and reloads the threads (see pool.ts).
+
+export interface Slot {
+  segment: number
+  offset: number
+  length: number
+}
+
+/** New segments are this big, or as big as one document that does not fit. */
+export const SEGMENT_BYTES = 8 * 2 ** 20
+
+interface Segment {
+  buffer: SharedArrayBuffer
+  bytes: Buffer
+  used: number
+  /** Bytes of the documents still in use. */
+  live: number
+}
+
+/** The main thread's side: writes texts, counts what is live, releases dead segments. */
+export class DocumentText {
+  private readonly segments = new Map<number, Segment>()
+  private current = -1
+  private nextSegment = 0
+  private allocatedBytes = 0
+  private liveBytes = 0
+  private readonly dropped: number[] = []
+  private readonly created: (segment: number, buffer: SharedArrayBuffer) => void
+
+  /** `created` hears of each new segment before any slot in it is handed out. */
+  constructor(created: (segment: number, buffer: SharedArrayBuffer) => void) {
+    this.created = created
+  }
+
+  /** Bytes in segments, and bytes of the documents still in use. */
+  get bytes(): {allocated: number; live: number} {
+    return {allocated: this.allocatedBytes, live: this.liveBytes}
+  }
+
+  /** Worth compacting: most of what the segments hold is dead. */
+  get wasteful(): boolean {
+    return this.allocatedBytes > 2 * this.liveBytes + 4 * SEGMENT_BYTES
+  }
+
+  /** Every segment in use, for a thread that starts. */
+  all(): Array<[number, SharedArrayBuffer]> {
+    return [...this.segments].map(([index, segment]) => [index, segment.buffer])
+  }
+
+  write(text: string): Slot {
+    const length = Buffer.byteLength(text)
+    const segment = this.room(length)
+    segment.bytes.write(text, segment.used, length, 'utf8')
+    return this.take(segment, length)
+  }
+
+  /** The same bytes in the current segment (compaction). */
+  copy(slot: Slot): Slot {
+    const from = this.segments.get(slot.segment)!
+    const segment = this.room(slot.length)
+    from.bytes.copy(segment.bytes, segment.used, slot.offset, slot.offset + slot.length)
+    return this.take(segment, slot.length)
+  }
+
+  /** The slot's document is gone. */
+  free(slot: Slot): void {
+    const segment = this.segments.get(slot.segment)
+    if (!segment) return
+    segment.live -= slot.length
+    this.liveBytes -= slot.length
+    if (segment.live === 0 && slot.segment !== this.current) this.drop(slot.segment)
+  }
+
+  /** Starts a fresh segment; returns the older ones, to drop once what is live in them is copied. */
+  seal(): number[] {
+    const older = [...this.segments.keys()]
+    this.current = -1
+    return older
+  }
+
+  /** Drops these segments (compaction: their live texts were copied). */
+  dropAll(indexes: readonly number[]): void {
+    for (const index of indexes) this.drop(index)
+  }
+
+  /**
+   * The segments dropped since the last call. The threads may still read them until they have
+   * handled the changes already posted, so they hear of them only after those.
+   */
+  takeDropped(): number[] {
+    return this.dropped.splice(0)
+  }
+
+  private drop(index: number): void {
+    const segment = this.segments.get(index)
+    if (!segment) return
+    this.segments.delete(index)
+    this.allocatedBytes -= segment.buffer.byteLength
+    this.liveBytes -= segment.live
+    this.dropped.push(index)
+  }
+
+  private room(length: number): Segment {
+    const current = this.segments.get(this.current)
+    if (current && current.used + length <= current.bytes.length) return current
+    if (current && current.live === 0) this.drop(this.current)
+    const buffer = new SharedArrayBuffer(Math.max(SEGMENT_BYTES, length))
+    const segment: Segment = {buffer, bytes: Buffer.from(buffer), used: 0, live: 0}
+    this.current = this.nextSegment++
+    this.segments.set(this.current, segment)
+    this.allocatedBytes += buffer.byteLength
+    this.created(this.current, buffer)
+    return segment
+  }
+
+  private take(segment: Segment, length: number): Slot {
+    const slot = {segment: this.current, offset: segment.used, length}
+    segment.used += length
+    segment.live += length
+    this.liveBytes += length
+    return slot
+  }
+}
+
+/** A query thread's side: the segments it was handed, and the documents in them. */
+export class DocumentReader {
+  private readonly segments = new Map<number, Uint8Array>()
+  private readonly decoder = new TextDecoder()
+
+  add(segment: number, buffer: SharedArrayBuffer): void {
+    this.segments.set(segment, new Uint8Array(buffer))
+  }
+
+  release(segment: number): void {
+    this.segments.delete(segment)
+  }
+
+  /** A fresh copy of the document in this slot. */
+  read(slot: Slot): Record<string, unknown> {
+    const bytes = this.segments.get(slot.segment)
+    if (!bytes) throw new Error(`query thread: segment ${slot.segment} was released while a document still used it`)
+    return JSON.parse(this.decoder.decode(bytes.subarray(slot.offset, slot.offset + slot.length))) as Record<string, unknown>
+  }
+}
