@@ -36,7 +36,7 @@ const SLOW_QUERY = 'count(*[_type == "exercise" && count(primaryMuscles[@->name 
 const SETTLE_MS = 30_000
 const CONSTANT_QUERY = '{"n": $n}'
 const LAKE_RUNS = 300
-const GROQ_RUNS: Record<number, number> = {10_000: 20, 100_000: 6}
+const GROQ_RUNS: Record<number, number> = {10000: 20, 100000: 6}
 
 /** A deterministic dataset: exercises referencing muscles, plus articles referencing exercises. */
 function generate(size: number): Record<string, unknown>[] {

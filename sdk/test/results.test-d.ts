@@ -21,7 +21,7 @@ import type {
   RelatedExercisesResult,
   ResultProblem,
 } from '../src/index.ts'
-import {ResultMismatchError} from '../src/index.ts'
+import type {ResultMismatchError} from '../src/index.ts'
 
 declare const client: ExerciseClient
 

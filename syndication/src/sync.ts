@@ -2,7 +2,7 @@
 // changed document; the articles that show it are rebuilt, and each partner's state per item
 // (a version, or gone) is written to the store, which numbers the changes and queues deliveries.
 // Recomputes run one at a time, so a later read of the content is never overwritten by an earlier one.
-import {ArticleSource, publishedId, type BuiltArticle} from './articles.ts'
+import {type ArticleSource, publishedId, type BuiltArticle} from './articles.ts'
 import {refusal} from './rights.ts'
 import type {FeedChange, ItemState, SyndicationStore} from './storage/store.ts'
 

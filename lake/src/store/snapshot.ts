@@ -61,7 +61,7 @@ export function readSnapshot(file: string): Snapshot | null {
   const documents: SanityDocument[] = []
   let offset = headerEnd + 1
   while (offset < buf.length) {
-    let end = buf.indexOf(10, offset)
+    const end = buf.indexOf(10, offset)
     if (end === -1) throw new SnapshotDamage(file, offset, 'last document line is cut off (truncated)')
     if (end > offset) {
       try {

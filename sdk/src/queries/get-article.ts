@@ -1,5 +1,5 @@
 import {defineQuery} from 'groq'
-import * as z from 'zod'
+import type * as z from 'zod'
 import {articleModel} from '../models.ts'
 import {defineQueryDefinition, nonEmptyString} from '../query-definition.ts'
 import {ARTICLE} from './fragments.ts'

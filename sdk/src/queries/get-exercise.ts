@@ -1,5 +1,5 @@
 import {defineQuery} from 'groq'
-import * as z from 'zod'
+import type * as z from 'zod'
 import {exerciseGuideModel} from '../models.ts'
 import {defineQueryDefinition, nonEmptyString} from '../query-definition.ts'
 import {EXERCISE_GUIDE} from './fragments.ts'
