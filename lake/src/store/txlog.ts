@@ -250,7 +250,11 @@ export class TransactionLog {
     return decodeLine(buf)
   }
 
+  /** Releases the file; writes still in flight must be awaited first (`settled()`). */
   close(): void {
+    // Closing under a pending fdatasync would sync whatever file reuses the descriptor number, and
+    // reject the pending appends with an error nobody waits for.
+    if (this.flushing) throw new Error(`${this.path} is closed while a write is pending: await settled() first`)
     fs.closeSync(this.fd)
   }
 }
