@@ -41,8 +41,8 @@ describe('documents nested too deeply for a query thread', () => {
       identity: 'old',
       mutations: [],
       changes: docs.map((d) => ({id: d._id, doc: d})),
-    })
-    log.close()
+    }).durable
+    await log.close()
     lake = await spawnLake({dataDir, queryTimeoutMs: 1_000})
   })
   afterAll(async () => {
