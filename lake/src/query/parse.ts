@@ -5,9 +5,98 @@
 // positions in any error still refer to the query as sent.
 
 import {parse, type ExprNode} from 'groq-js'
+import {childEntries, isNode, type Node} from './ast.ts'
 import {GEO_CALL_MARKER, rewriteFunctions} from './functions.ts'
 
+/** Parsed trees by parameter names and query text; the oldest go first beyond this many. */
+const CACHE_SIZE = 500
+const cache = new Map<string, Template | null>()
+
+/** Stands in for a parameter's value while a query is parsed once for every request that sends it. */
+class Placeholder {
+  readonly name: string
+  constructor(name: string) {
+    this.name = name
+  }
+}
+
+interface Template {
+  tree: ExprNode
+  /** Whether any `Value` node holds a placeholder (else the tree is shared as is). */
+  placeholders: boolean
+}
+
+/**
+ * The query's tree with `params` in it, as groq-js's parser builds it (it turns each `$name` that
+ * `params` has into a literal). A query is parsed once per set of parameter names, with a
+ * placeholder for each value; each request gets that tree with its values put in, sharing every
+ * node without one (nothing downstream changes a tree: the rewrites copy what they change).
+ * Should a placeholder end up anywhere but as a literal's value (the parser reading a value
+ * itself), the query is parsed anew each time, and so is one that fails to parse, for its own error.
+ */
 export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+  const names = Object.keys(params).sort()
+  // The names as a JSON array first: it ends where it ends, whatever the names hold.
+  const key = names.length === 0 ? query : `${JSON.stringify(names)}${query}`
+  let template = cache.get(key)
+  if (template === undefined) {
+    template = parseTemplate(query, names)
+    remember(key, template)
+  }
+  if (template === null) return parseUncached(query, params)
+  return template.placeholders ? (fill(template.tree as unknown as Node, params) as unknown as ExprNode) : template.tree
+}
+
+function remember(key: string, template: Template | null): void {
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+  cache.set(key, template)
+}
+
+/** The tree with placeholders, or null when it cannot stand for every value (or does not parse). */
+function parseTemplate(query: string, names: string[]): Template | null {
+  let tree: ExprNode
+  try {
+    tree = parseUncached(query, Object.fromEntries(names.map((name) => [name, new Placeholder(name)])))
+  } catch {
+    return null
+  }
+  let placeholders = false
+  let elsewhere = false
+  const walk = (value: unknown, inValue: boolean): void => {
+    if (value instanceof Placeholder) {
+      if (inValue) placeholders = true
+      else elsewhere = true
+      return
+    }
+    if (value === null || typeof value !== 'object') return
+    if (Array.isArray(value)) return value.forEach((item) => walk(item, false))
+    const node = value as Node
+    for (const [key, child] of Object.entries(node)) walk(child, node.type === 'Value' && key === 'value')
+  }
+  walk(tree, false)
+  return elsewhere ? null : {tree, placeholders}
+}
+
+/** A copy of the path to each placeholder with the request's value in its place. */
+function fill(node: Node, params: Record<string, unknown>): Node {
+  if (node.type === 'Value') {
+    const value = node['value']
+    return value instanceof Placeholder ? {type: 'Value', value: params[value.name]} : node
+  }
+  let copy: Node | undefined
+  for (const [key, child] of childEntries(node)) {
+    const filled = Array.isArray(child)
+      ? child.map((item) => (isNode(item) ? fill(item, params) : item))
+      : isNode(child)
+        ? fill(child, params)
+        : child
+    if (Array.isArray(child) ? (filled as unknown[]).some((item, i) => item !== child[i]) : filled !== child)
+      (copy ??= {...node})[key] = filled
+  }
+  return copy ?? node
+}
+
+function parseUncached(query: string, params: Record<string, unknown>): ExprNode {
   let tree: ExprNode
   try {
     tree = parse(query, {params})
