@@ -116,6 +116,10 @@ describe('errors', () => {
     expect(await ask(query, {v: 1, id: 'a'})).toEqual({v: 1, id: 'a', both: [1, 1]})
     expect(await ask(query, {v: {deep: [true]}, id: 'zz'})).toEqual({v: {deep: [true]}, id: null, both: [{deep: [true]}, {deep: [true]}]})
     expect(await ask(query, {id: 'a', v: 'last'})).toEqual({v: 'last', id: 'a', both: ['last', 'last']})
+    expect(await ask('$v', {v: 1})).toBe(1)
+    expect(await ask('$v', {v: [2]})).toEqual([2])
+    expect(await ask('*[_id in $ids]._id', {ids: ['a']})).toEqual(['a'])
+    expect(await ask('*[_id in $ids]._id', {ids: ['b']})).toEqual([])
     // Another set of names is another parse: the one it lacks is missing.
     await expect(ask(query, {v: 1})).rejects.toThrow('param $id referenced, but not provided')
     // A parse error stays the one the query's text gives, each time it is sent.

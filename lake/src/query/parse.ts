@@ -5,7 +5,7 @@
 // positions in any error still refer to the query as sent.
 
 import {parse, type ExprNode} from 'groq-js'
-import {childEntries, isNode, type Node} from './ast.ts'
+import type {Node} from './ast.ts'
 import {GEO_CALL_MARKER, rewriteFunctions} from './functions.ts'
 
 /** Parsed trees by parameter names and query text; the oldest go first beyond this many. */
@@ -22,29 +22,30 @@ class Placeholder {
 
 interface Template {
   tree: ExprNode
-  /** Whether any `Value` node holds a placeholder (else the tree is shared as is). */
-  placeholders: boolean
+  /** Where each placeholder's `Value` node is (keys from the root), and which parameter it stands for. */
+  slots: {path: (string | number)[]; name: string}[]
 }
 
 /**
  * The query's tree with `params` in it, as groq-js's parser builds it (it turns each `$name` that
  * `params` has into a literal). A query is parsed once per set of parameter names, with a
- * placeholder for each value; each request gets that tree with its values put in, sharing every
- * node without one (nothing downstream changes a tree: the rewrites copy what they change).
+ * placeholder for each value; each request gets that tree with its values put in, copying only
+ * the nodes on the way to them and sharing the rest (nothing downstream changes a tree: the
+ * rewrites copy what they change).
  * Should a placeholder end up anywhere but as a literal's value (the parser reading a value
  * itself), the query is parsed anew each time, and so is one that fails to parse, for its own error.
  */
 export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
-  const names = Object.keys(params).sort()
+  const names = Object.keys(params)
   // The names as a JSON array first: it ends where it ends, whatever the names hold.
-  const key = names.length === 0 ? query : `${JSON.stringify(names)}${query}`
+  const key = names.length === 0 ? query : `${JSON.stringify(names.sort())}${query}`
   let template = cache.get(key)
   if (template === undefined) {
     template = parseTemplate(query, names)
     remember(key, template)
   }
   if (template === null) return parseUncached(query, params)
-  return template.placeholders ? (fill(template.tree as unknown as Node, params) as unknown as ExprNode) : template.tree
+  return template.slots.length === 0 ? template.tree : fill(template, params)
 }
 
 function remember(key: string, template: Template | null): void {
@@ -60,40 +61,45 @@ function parseTemplate(query: string, names: string[]): Template | null {
   } catch {
     return null
   }
-  let placeholders = false
+  const slots: Template['slots'] = []
   let elsewhere = false
-  const walk = (value: unknown, inValue: boolean): void => {
-    if (value instanceof Placeholder) {
-      if (inValue) placeholders = true
-      else elsewhere = true
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (value instanceof Placeholder) elsewhere = true
+    if (value === null || typeof value !== 'object' || elsewhere) return
+    if (Array.isArray(value)) return value.forEach((item, i) => walk(item, [...path, i]))
+    const node = value as Node
+    if (node.type === 'Value' && node['value'] instanceof Placeholder) {
+      slots.push({path, name: node['value'].name})
       return
     }
-    if (value === null || typeof value !== 'object') return
-    if (Array.isArray(value)) return value.forEach((item) => walk(item, false))
-    const node = value as Node
-    for (const [key, child] of Object.entries(node)) walk(child, node.type === 'Value' && key === 'value')
+    for (const [key, child] of Object.entries(node)) if (!(node.type === 'Value' && key === 'value')) walk(child, [...path, key])
   }
-  walk(tree, false)
-  return elsewhere ? null : {tree, placeholders}
+  walk(tree, [])
+  return elsewhere ? null : {tree, slots}
 }
 
-/** A copy of the path to each placeholder with the request's value in its place. */
-function fill(node: Node, params: Record<string, unknown>): Node {
-  if (node.type === 'Value') {
-    const value = node['value']
-    return value instanceof Placeholder ? {type: 'Value', value: params[value.name]} : node
+/** The template's tree with the request's values in place of the placeholders. */
+function fill(template: Template, params: Record<string, unknown>): ExprNode {
+  const copies = new Set<object>()
+  const own = <T extends object>(value: T): T => {
+    const copy = (Array.isArray(value) ? [...value] : {...value}) as T
+    copies.add(copy)
+    return copy
   }
-  let copy: Node | undefined
-  for (const [key, child] of childEntries(node)) {
-    const filled = Array.isArray(child)
-      ? child.map((item) => (isNode(item) ? fill(item, params) : item))
-      : isNode(child)
-        ? fill(child, params)
-        : child
-    if (Array.isArray(child) ? (filled as unknown[]).some((item, i) => item !== child[i]) : filled !== child)
-      (copy ??= {...node})[key] = filled
+  const whole = template.slots.find((slot) => slot.path.length === 0)
+  if (whole) return {type: 'Value', value: params[whole.name]} as ExprNode
+  const root = own(template.tree) as unknown as Record<string | number, unknown>
+  for (const {path, name} of template.slots) {
+    let parent = root
+    for (let i = 0; i < path.length - 1; i++) {
+      const key = path[i]!
+      let child = parent[key] as Record<string | number, unknown>
+      if (!copies.has(child)) parent[key] = child = own(child)
+      parent = child
+    }
+    parent[path[path.length - 1]!] = {type: 'Value', value: params[name]}
   }
-  return copy ?? node
+  return root as unknown as ExprNode
 }
 
 function parseUncached(query: string, params: Record<string, unknown>): ExprNode {
