@@ -34,7 +34,6 @@ describe('documents nested too deeply for a query thread', () => {
       doc('deep-3300', 'deep', {value: nested(3_300)}),
       doc('deep-4000', 'deep', {value: nested(4_000)}),
     ]
-    // On disk before the file is closed: `durable` settles after the fdatasync.
     await log.append({
       seq: 1,
       id: 'old-tx',
@@ -43,7 +42,7 @@ describe('documents nested too deeply for a query thread', () => {
       mutations: [],
       changes: docs.map((d) => ({id: d._id, doc: d})),
     }).durable
-    log.close()
+    await log.close()
     lake = await spawnLake({dataDir, queryTimeoutMs: 1_000})
   })
   afterAll(async () => {

@@ -110,6 +110,22 @@ describe('errors', () => {
     expect([(error as QueryParseError).start, (error as QueryParseError).end]).toEqual([9, 15])
   })
 
+  it("answers the same query text with each request's parameter values, parsed once", async () => {
+    const ask = (query: string, params: Record<string, unknown>) => e.query({query, params, perspective: 'raw'}).then((r) => r.result)
+    const query = '{"v": $v, "id": *[_id == $id][0]._id, "both": [$v, $v]}'
+    expect(await ask(query, {v: 1, id: 'a'})).toEqual({v: 1, id: 'a', both: [1, 1]})
+    expect(await ask(query, {v: {deep: [true]}, id: 'zz'})).toEqual({v: {deep: [true]}, id: null, both: [{deep: [true]}, {deep: [true]}]})
+    expect(await ask(query, {id: 'a', v: 'last'})).toEqual({v: 'last', id: 'a', both: ['last', 'last']})
+    expect(await ask('$v', {v: 1})).toBe(1)
+    expect(await ask('$v', {v: [2]})).toEqual([2])
+    expect(await ask('*[_id in $ids]._id', {ids: ['a']})).toEqual(['a'])
+    expect(await ask('*[_id in $ids]._id', {ids: ['b']})).toEqual([])
+    // Another set of names is another parse: the one it lacks is missing.
+    await expect(ask(query, {v: 1})).rejects.toThrow('param $id referenced, but not provided')
+    // A parse error stays the one the query's text gives, each time it is sent.
+    for (let i = 0; i < 2; i++) await expect(ask('*[_id == $v', {v: 1})).rejects.toBeInstanceOf(QueryParseError)
+  })
+
   it('hands over the result as JSON text too, for the server to send as is', async () => {
     const response = await e.query({query: '*[_id == "a"]{_id, "n": 1.5}', params: {}, perspective: 'raw'})
     expect(response.json).toBe('[{"_id":"a","n":1.5}]')

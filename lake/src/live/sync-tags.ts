@@ -22,9 +22,18 @@ export interface TagContext {
 /** What a live stream may be told about: set by its token and `includeDrafts`. */
 export type StreamReach = 'anonymous' | 'published' | 'drafts'
 
+/** Tags by project, dataset and class: every query answer carries two or three. */
+const tags = new Map<string, SyncTag>()
+
 function tag(context: TagContext, tagClass: TagClass): SyncTag {
-  const digest = createHash('sha256').update(`${context.projectId}\0${context.dataset}\0${tagClass}`).digest('base64url')
-  return `s1:${digest.slice(0, 12)}`
+  const key = `${context.projectId}\0${context.dataset}\0${tagClass}`
+  let known = tags.get(key)
+  if (known === undefined) {
+    known = `s1:${createHash('sha256').update(key).digest('base64url').slice(0, 12)}`
+    if (tags.size >= 10_000) tags.clear()
+    tags.set(key, known)
+  }
+  return known
 }
 
 /**

@@ -14,9 +14,14 @@ export function isNode(value: unknown): value is Node {
  * executor (`func`) and a literal's value, which may be any JSON a parameter brought in.
  */
 export function childEntries(node: Node): [string, unknown][] {
-  return Object.entries(node).filter(
-    ([key, child]) => key !== 'func' && !(node.type === 'Value' && key === 'value') && child !== null && typeof child === 'object',
-  )
+  // A loop rather than entries().filter(): every walk over a query's tree runs through here.
+  const entries: [string, unknown][] = []
+  const isValue = node.type === 'Value'
+  for (const key of Object.keys(node)) {
+    const child = node[key]
+    if (key !== 'func' && !(isValue && key === 'value') && child !== null && typeof child === 'object') entries.push([key, child])
+  }
+  return entries
 }
 
 /** The children of a node evaluated in a new scope (the row being filtered, projected or mapped). */

@@ -7,7 +7,11 @@
 // keep answering.
 //
 // The time limit counts from when a query reaches the pool, so a query that waited its whole limit
-// in the queue is answered with the timeout without running. Queries without a token run on at
+// in the queue is answered with the timeout without running. A worker takes queries only once it
+// has started and loaded the documents; a query that arrives while no worker has (at start, or
+// right after timeouts replaced them all) counts its limit from when the first one is ready, so
+// a thread's start-up on a loaded machine is not charged to the query, and a query never times
+// out (and replaces) a worker that was still starting. Queries without a token run on at
 // most `anonymousWorkers` workers at once and wait in a queue of at most `anonymousQueue`, behind
 // every query with a token: anonymous load cannot take the workers editors need. One client (remote
 // address) may use at most half of that share's workers and half of its queue, so a single
@@ -31,8 +35,10 @@ interface Job {
   anonymous: boolean
   /** The sender (remote address), for turns among anonymous clients. */
   client: string
-  /** Fires `timeoutMs` after the query arrived, whether it waits or runs. */
+  /** Fires `timeoutMs` after the query arrived (or after a worker was ready), whether it waits or runs. */
   deadline: NodeJS.Timeout
+  /** Whether `deadline` is the time limit (false: the start-up guard while no worker is ready). */
+  limited: boolean
   resolve: (response: QueryResponse) => void
   reject: (error: Error) => void
 }
@@ -40,6 +46,8 @@ interface Job {
 interface PoolWorker {
   thread: Worker
   job: Job | null
+  /** Has handled the messages that loaded it (answered the `ready` message posted after them). */
+  ready: boolean
 }
 
 export interface QueryPoolOptions {
@@ -63,6 +71,8 @@ const WORKER_URL = siblingModule('worker', import.meta.url)
 const MAX_CRASHES = 5
 const RESPAWN_DELAYS_MS = [1_000, 5_000, 30_000]
 const DEFAULT_ANONYMOUS_QUEUE = 32
+/** How long a query waits for a worker to start before it is refused (workers that fail to start crash sooner). */
+const STARTUP_GUARD_MS = 60_000
 
 export class QueryPool {
   readonly size: number
@@ -150,6 +160,7 @@ export class QueryPool {
     if (!this.stores.has(store)) return Promise.reject(new QueryExecutionError('The query engine is closed'))
     if (this.failing && this.workers.length === 0) return Promise.reject(this.failing)
     return new Promise((resolve, reject) => {
+      const limited = this.workers.some((worker) => worker.ready)
       const job: Job = {
         id: this.nextJobId++,
         store,
@@ -157,7 +168,13 @@ export class QueryPool {
         timeoutMs: options.timeoutMs,
         anonymous: options.anonymous === true,
         client: options.client ?? '',
-        deadline: setTimeout(() => this.expire(job), options.timeoutMs),
+        deadline: limited
+          ? setTimeout(() => this.expire(job), options.timeoutMs)
+          : setTimeout(
+              () => this.settleWaiting(job, new QueryExecutionError(`No query worker started within ${STARTUP_GUARD_MS / 1000} s`)),
+              STARTUP_GUARD_MS,
+            ),
+        limited,
         resolve,
         reject,
       }
@@ -277,9 +294,16 @@ export class QueryPool {
       console.error('[lake] query worker could not start:', error)
       return null
     }
-    const worker: PoolWorker = {thread, job: null}
+    const worker: PoolWorker = {thread, job: null, ready: false}
     thread.unref()
-    thread.on('message', ({id, outcome}: {id: number; outcome: RunOutcome}) => {
+    thread.on('message', (message: {id: number; outcome: RunOutcome} | {ready: true}) => {
+      if ('ready' in message) {
+        worker.ready = true
+        this.startLimits()
+        this.dispatch()
+        return
+      }
+      const {id, outcome} = message
       const job = worker.job
       if (!job || job.id !== id) return
       this.crashes = 0
@@ -295,7 +319,18 @@ export class QueryPool {
       this.post(worker, {type: 'open', store, sanity: this.contexts.get(store)})
       if (slots.size > 0) this.post(worker, {type: 'load', store, slots: packed(slots)})
     }
+    this.post(worker, {type: 'ready'})
     return worker
+  }
+
+  /** A worker is ready: queries that arrived while none was start their time limit now. */
+  private startLimits(): void {
+    for (const job of this.waiting) {
+      if (job.limited) continue
+      clearTimeout(job.deadline)
+      job.limited = true
+      job.deadline = setTimeout(() => this.expire(job), job.timeoutMs)
+    }
   }
 
   private finish(worker: PoolWorker): void {
@@ -372,7 +407,7 @@ export class QueryPool {
 
   private dispatch(): void {
     for (const worker of this.workers) {
-      if (worker.job) continue
+      if (worker.job || !worker.ready) continue
       const job = this.nextJob()
       if (!job) return
       this.waiting.splice(this.waiting.indexOf(job), 1)

@@ -18,6 +18,8 @@ export type WorkerMessage =
   | {type: 'apply'; store: number; changes: SlotChange[]}
   | {type: 'drop'; store: number}
   | {type: 'query'; id: number; store: number; request: QueryRequest}
+  /** Posted after the messages that load a new worker: answered with `{ready: true}` once they are handled. */
+  | {type: 'ready'}
 
 if (!parentPort) throw new Error('lake/src/query/worker.ts must run as a worker thread')
 const port = parentPort
@@ -61,6 +63,9 @@ async function handle(message: WorkerMessage): Promise<void> {
       break
     case 'drop':
       stores.delete(message.store)
+      break
+    case 'ready':
+      port.postMessage({ready: true})
       break
     case 'query': {
       // Every query is answered, whatever fails: the pool counts this worker busy until then.

@@ -401,7 +401,7 @@ export class Dataset {
     await this.applied
     await this.log.settled()
     if (!this.log.failed) await this.snapshot()
-    this.log.close()
+    await this.log.close()
     await this.engine.close()
   }
 }

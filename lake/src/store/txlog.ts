@@ -165,6 +165,7 @@ export class TransactionLog {
   private queued: Queued[] = []
   private flushing: Promise<void> | null = null
   private failure: Error | null = null
+  private closed = false
 
   private constructor(path: string, fd: number, size: number) {
     this.path = path
@@ -193,6 +194,7 @@ export class TransactionLog {
    * append order); `durable` settles after the fdatasync that covers it.
    */
   append(transaction: LoggedTransaction, encoded?: Buffer): Append {
+    if (this.closed) throw new Error(`${this.path} is closed`)
     if (this.failure) throw this.failure
     const buffer = encoded ?? encodeLine(transaction)
     const offset = this.size
@@ -250,11 +252,14 @@ export class TransactionLog {
     return decodeLine(buf)
   }
 
-  /** Releases the file; writes still in flight must be awaited first (`settled()`). */
-  close(): void {
-    // Closing under a pending fdatasync would sync whatever file reuses the descriptor number, and
-    // reject the pending appends with an error nobody waits for.
-    if (this.flushing) throw new Error(`${this.path} is closed while a write is pending: await settled() first`)
+  /**
+   * Closes the file once every append has been written and synced: closing under an fdatasync in
+   * flight would let it (or the next batch's write) reach whatever file reuses the descriptor.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.settled()
     fs.closeSync(this.fd)
   }
 }
