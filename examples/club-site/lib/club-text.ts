@@ -1,5 +1,5 @@
 import type {GetClubResult} from '@spotter/sdk'
-import {count} from './links.ts'
+import {count, label} from './links.ts'
 
 type Club = NonNullable<GetClubResult>
 
@@ -12,4 +12,14 @@ export function clubSummary(club: Club): string {
   const pieces = (club.equipment ?? []).length
   const place = clubPlace(club)
   return `${club.name}${place ? ` in ${place}` : ''}: ${count(club.exercises.length, 'exercise')} you can do with our ${count(pieces, 'piece')} of equipment, with guides from our exercise library.`
+}
+
+/** A piece of the club's equipment in one line: its kind, and how many the club has when more than one. */
+export function equipmentLine(item: NonNullable<Club['equipment']>[number]): string {
+  return [
+    item.equipment.kind ? label(item.equipment.kind) : null,
+    item.quantity && item.quantity > 1 ? `${item.quantity} at the club` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ')
 }

@@ -4,7 +4,8 @@ import {pageMetadata} from '../../lib/meta.ts'
 import {notFound} from 'next/navigation'
 import {exercisesForEquipment} from '@spotter/sdk'
 import {loadClub} from '../../lib/club.ts'
-import {count, equipmentHref, exerciseHref, label} from '../../lib/links.ts'
+import {count, equipmentHref, exerciseHref} from '../../lib/links.ts'
+import {equipmentLine} from '../../lib/club-text.ts'
 import {load} from '../../lib/load.ts'
 
 export const generateMetadata = (): Promise<Metadata> =>
@@ -25,14 +26,7 @@ export default async function EquipmentIndex() {
               <h2>
                 <a href={equipmentHref(item.equipment.slug!)}>{item.equipment.name}</a>
               </h2>
-              <p className="meta">
-                {[
-                  item.equipment.kind ? label(item.equipment.kind) : null,
-                  item.quantity && item.quantity > 1 ? `${item.quantity} at the club` : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
+              <p className="meta">{equipmentLine(item)}</p>
               <p>
                 {alone[i]!.length
                   ? `${count(alone[i]!.length, 'exercise')} you can do on it alone.`

@@ -4,7 +4,8 @@ import {exercisesForEquipment} from '@spotter/sdk'
 import {ExerciseList} from '../../../components/exercise-list.tsx'
 import {NotFoundPage} from '../../../components/not-found-view.tsx'
 import {loadClub} from '../../../lib/club.ts'
-import {count, equipmentHref, label} from '../../../lib/links.ts'
+import {count, equipmentHref} from '../../../lib/links.ts'
+import {equipmentLine} from '../../../lib/club-text.ts'
 import {load} from '../../../lib/load.ts'
 import {notFoundMetadata, pageMetadata} from '../../../lib/meta.ts'
 
@@ -37,14 +38,7 @@ export default async function EquipmentPage({params}: Props) {
   return (
     <>
       <h1>What you can do on the {item.equipment.name.toLowerCase()}</h1>
-      <p className="meta">
-        {[
-          item.equipment.kind ? label(item.equipment.kind) : null,
-          item.quantity && item.quantity > 1 ? `${item.quantity} at the club` : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
+      <p className="meta">{equipmentLine(item)}</p>
       {item.reason ? <p className="lead">{item.reason}</p> : null}
       <p>
         {exercises.length ? `${count(exercises.length, 'exercise')} need nothing else:` : 'No exercise in our library needs this alone.'}
