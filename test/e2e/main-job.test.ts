@@ -13,7 +13,9 @@ const env = {...process.env, SPOTTER_LAKE_PORT: '0', SPOTTER_STUDIO_PORT: '0', S
 let running: ChildProcess | undefined
 
 afterAll(async () => {
-  if (running) await stopProcess(running, 'SIGKILL')
+  // After a failed check: SIGTERM, so that npm start stops the lake and the site it started
+  // (a SIGKILL would leave them running); stopProcess kills it if it has not exited in 15 s.
+  if (running) await stopProcess(running)
   fs.rmSync(dataDir, {recursive: true, force: true})
 })
 
