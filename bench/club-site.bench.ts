@@ -2,7 +2,9 @@
 // concurrent readers, for the Next.js site (its production build; published pages served from its
 // cache) and, in the same run against the same seeded lake, for the node:http site it replaced
 // (every request rendered and read from the lake); and the CPU time each request costs the site
-// and the lake, which a busy machine does not skew the way it skews throughput. Then the browser JavaScript each public route
+// and the lake, which a busy machine does not skew the way it skews throughput; and a bare node:http server answering
+// the same bytes, the least any server can cost here. Each is measured after a warm-up (a server's steady state).
+// Then the browser JavaScript each public route
 // loads, from the build's own records, and how much of it is SDK code.
 // Run with `npm run bench` from the root; not part of `npm test`.
 //
@@ -25,7 +27,13 @@ const PAGES = {article: '/articles/back-hyperextensions', exercise: '/exercises/
 /** Requests per measurement: bounded by time for the slow site, by count for the fast one. */
 const MAX_REQUESTS = 4000
 const MAX_SECONDS = 8
-const WARMUP = 40
+/**
+ * Before each measurement the readers run against the page this long (or this many requests): a
+ * server's steady state. V8 optimises next-server's request path only after thousands of requests;
+ * after 40 a cached page cost about 1.1 ms of CPU, after 8,000 about 0.65 ms (bench/README.md).
+ */
+const WARMUP_REQUESTS = 6000
+const WARMUP_SECONDS = 6
 
 const agent = new http.Agent({keepAlive: true, maxSockets: CONCURRENCY})
 
@@ -84,27 +92,11 @@ function cpuSeconds(pid: number): number {
 
 /** CONCURRENCY readers requesting `url` back to back until MAX_REQUESTS or MAX_SECONDS; `servers`: the pids whose CPU it costs. */
 async function load(url: string, servers: Array<number | undefined>): Promise<Result> {
-  for (let i = 0; i < WARMUP; i++) {
-    const {status} = await get(url)
-    if (status !== 200) throw new Error(`${url}: ${status}`)
-  }
-  const latencies: number[] = []
+  await readers(url, WARMUP_REQUESTS, WARMUP_SECONDS)
   const pids = servers.every((pid) => pid !== undefined) ? (servers as number[]) : undefined
   const cpuBefore = pids?.map(cpuSeconds)
   const start = performance.now()
-  const deadline = start + MAX_SECONDS * 1000
-  let issued = 0
-  await Promise.all(
-    Array.from({length: CONCURRENCY}, async () => {
-      while (issued < MAX_REQUESTS && performance.now() < deadline) {
-        issued++
-        const t = performance.now()
-        const {status} = await get(url)
-        if (status !== 200) throw new Error(`${url}: ${status}`)
-        latencies.push(performance.now() - t)
-      }
-    }),
-  )
+  const latencies = await readers(url, MAX_REQUESTS, MAX_SECONDS)
   const seconds = (performance.now() - start) / 1000
   const cpu = pids ? pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - cpuBefore![i]!, 0) : undefined
   latencies.sort((a, b) => a - b)
@@ -116,6 +108,56 @@ async function load(url: string, servers: Array<number | undefined>): Promise<Re
     p99: at(0.99),
     cpuPerRequest: cpu === undefined ? undefined : (cpu * 1000) / latencies.length,
   }
+}
+
+/** CONCURRENCY readers requesting `url` back to back until `requests` or `seconds`; each request's latency, ms. */
+async function readers(url: string, requests: number, seconds: number): Promise<number[]> {
+  const latencies: number[] = []
+  const start = performance.now()
+  const deadline = start + seconds * 1000
+  let issued = 0
+  await Promise.all(
+    Array.from({length: CONCURRENCY}, async () => {
+      while (issued < requests && performance.now() < deadline) {
+        issued++
+        const t = performance.now()
+        const {status} = await get(url)
+        if (status !== 200) throw new Error(`${url}: ${status}`)
+        latencies.push(performance.now() - t)
+      }
+    }),
+  )
+  return latencies
+}
+
+/** The page's bytes and content type, as a reader gets them. */
+function page(url: string): Promise<{body: Buffer; type: string}> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, {agent}, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => resolve({body: Buffer.concat(chunks), type: String(res.headers['content-type'])}))
+      })
+      .on('error', reject)
+  })
+}
+
+/**
+ * A bare node:http server in its own process answering every request with the same bytes: what
+ * serving that page costs at the least on this machine, with these readers.
+ */
+async function startBareServer(body: Buffer, type: string): Promise<{url: string; child: ChildProcess}> {
+  const source = `
+    const body = require('node:fs').readFileSync(0)
+    require('node:http').createServer((req, res) => {
+      req.resume()
+      req.on('end', () => res.writeHead(200, {'content-type': process.env.TYPE, 'content-length': body.length}).end(body))
+    }).listen(0, '127.0.0.1', function () { console.log(this.address().port) })`
+  const child = spawn(process.execPath, ['-e', source], {env: {...process.env, TYPE: type}, stdio: ['pipe', 'pipe', 'inherit']})
+  child.stdin.end(body)
+  const port = await new Promise<string>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim())))
+  return {url: `http://127.0.0.1:${port}`, child}
 }
 
 /** Starts the old node:http site from a checkout; resolves with its URL. */
@@ -158,13 +200,21 @@ try {
   for (const [name, pagePath] of Object.entries(PAGES)) {
     const next = await load(site.url + pagePath, [sitePid, lakePid])
     const cache = (await get(site.url + pagePath)).cache
-    console.log(`  ${name} (${pagePath})`)
+    const {body, type} = await page(site.url + pagePath)
+    const bare = await startBareServer(body, type)
+    const floor = await load(bare.url, [bare.child.pid]).finally(() => bare.child.kill())
+    console.log(`  ${name} (${pagePath}, ${(body.length / 1024).toFixed(0)} kB)`)
     console.log(`    Next.js site, published page from its cache (x-nextjs-cache: ${cache}): ${fmt(next)}`)
+    console.log(`    bare node:http server answering the same bytes:           ${fmt(floor)}`)
+    console.log(`    ratio: Next.js serves ${((100 * next.perSecond) / floor.perSecond).toFixed(0)}% of the bare server's throughput`)
     if (old) {
       const before = await load(old.url + pagePath, [oldPid, lakePid])
       console.log(`    old node:http site, rendered per request:                 ${fmt(before)}`)
       console.log(
         `    ratio: ${(next.perSecond / before.perSecond).toFixed(1)}x the throughput (Next.js/old req/s), p50 ${(before.p50 / next.p50).toFixed(1)}x lower (old/Next.js p50)`,
+      )
+      console.log(
+        `    10x the old site would be ${(10 * before.perSecond).toFixed(0)} req/s: ${((1000 * before.perSecond) / floor.perSecond).toFixed(0)}% of what the bare server answers`,
       )
       if (next.cpuPerRequest && before.cpuPerRequest)
         console.log(
