@@ -5,12 +5,14 @@
 // Ctrl-C (or SIGTERM) stops all three and waits for them to exit.
 //
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
-// free one. SPOTTER_DATA_DIR moves the data (default .data), the club site's preview secret
+// free one (the site's is picked and held before anything names it, so the Presentation tool and
+// the revalidation webhook work on it too). SPOTTER_DATA_DIR moves the data (default .data), the club site's preview secret
 // (`preview-secret`, made at the first start) included. The club site is built once per version of
 // its sources (examples/club-site/build.ts) and served with `next start`; the lake calls its
 // revalidation webhook on every publish, so a published change shows without a browser open.
 import {spawn, type ChildProcess} from 'node:child_process'
 import * as fs from 'node:fs'
+import * as net from 'node:net'
 import {fileURLToPath} from 'node:url'
 import {dirname, join, resolve} from 'node:path'
 import {randomBytes} from 'node:crypto'
@@ -191,9 +193,25 @@ async function publishPreviewSecret(lakeUrl: string, token: string, secret: stri
   })
 }
 
+/**
+ * The site's port, listened on until `release`: the lake's webhook (read when the lake starts) and
+ * the Studio's Presentation tool name the site before it starts, so port 0 becomes a free port here.
+ */
+function holdPort(requested: number): Promise<{port: number; release(): Promise<void>}> {
+  if (requested !== 0) return Promise.resolve({port: requested, release: async () => {}})
+  return new Promise((resolvePromise, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as net.AddressInfo
+      resolvePromise({port, release: () => new Promise((done) => server.close(() => done()))})
+    })
+  })
+}
+
 try {
-  // A site port of 0 is only known once it listens: then no webhook, SanityLive still revalidates open pages.
-  const revalidateSecret = sitePort === 0 ? undefined : registerSiteWebhook(sitePort)
+  const siteAddress = await holdPort(sitePort)
+  const revalidateSecret = registerSiteWebhook(siteAddress.port)
   const [lakeUrl, build, siteBuild] = await Promise.all([
     start({
       name: 'lake',
@@ -216,22 +234,24 @@ try {
     lakeUrl: browserLakeUrl,
     projectId: lakeProjectId(),
     dataset: 'production',
-    // The Presentation tool shows the club site; a site port of 0 is only known later: no Presentation then.
-    ...(sitePort === 0 ? {} : {previewUrl: `http://localhost:${sitePort}`}),
+    // The Presentation tool shows the club site.
+    previewUrl: `http://localhost:${siteAddress.port}`,
   })
   // The lake grants CORS only to listed origins (as a hosted project): the Studio calls it with
   // credentials from its own port. The running lake picks the change up at once.
   addCorsOrigin(join(lakeDir, 'lake.config.json'), studio.url, true)
   watchStudioSources()
   await publishPreviewSecret(lakeUrl, write, previewSecret)
+  // Free for `next start` only now; it binds the same address at once.
+  await siteAddress.release()
   site = await serveSite(siteBuild, {
-    port: sitePort,
+    port: siteAddress.port,
     host: '127.0.0.1',
     env: {
       SPOTTER_LAKE_URL: lakeUrl,
       SPOTTER_PREVIEW_TOKEN: read,
-      ...(revalidateSecret ? {SPOTTER_REVALIDATE_SECRET: revalidateSecret} : {}),
-      SPOTTER_SITE_URL: process.env.SPOTTER_SITE_URL ?? `http://localhost:${sitePort || 3100}`,
+      SPOTTER_REVALIDATE_SECRET: revalidateSecret,
+      SPOTTER_SITE_URL: process.env.SPOTTER_SITE_URL ?? `http://localhost:${siteAddress.port}`,
     },
     log: (text) => process.stdout.write(text.replace(/^(?=.)/gm, '[site] ')),
   })

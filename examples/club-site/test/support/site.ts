@@ -74,3 +74,19 @@ export async function startSiteStack(): Promise<SiteStack> {
     },
   }
 }
+
+/**
+ * The fields of a stored prescription whose values the exercise page shows (and so marks for
+ * click-to-edit): each one that is set, with reps, progression and placement in the words when
+ * the source gives no number, rule or note.
+ */
+export function shownPrescriptionFields(p: Record<string, unknown>): string[] {
+  const set = (name: string) => p[name] !== undefined && p[name] !== null && p[name] !== ''
+  const either = (first: string, second: string) => (set(first) ? [first] : set(second) ? [second] : [])
+  return [
+    ...['goal', 'trainingPhase', 'audience', 'sets', 'frequencyPerWeek', 'load', 'duration'].filter(set),
+    ...either('reps', 'repsDescription'),
+    ...either('progressionRule', 'progression'),
+    ...either('placementNote', 'placement'),
+  ]
+}
