@@ -6,8 +6,8 @@
 //
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
 // free one (the site's is picked and held before anything names it, so the Presentation tool and
-// the revalidation webhook work on it too). SPOTTER_DATA_DIR moves the data (default .data), the club site's preview secret
-// (`preview-secret`, made at the first start) included. The club site is built once per version of
+// the revalidation webhook work on it too). SPOTTER_DATA_DIR moves the data (default .data), the
+// club site's preview secret (`preview-secret`, made at the first start) included. The club site is built once per version of
 // its sources (examples/club-site/build.ts) and served with `next start`; the lake calls its
 // revalidation webhook on every publish, so a published change shows without a browser open.
 import {spawn, type ChildProcess} from 'node:child_process'
@@ -200,7 +200,9 @@ async function publishPreviewSecret(lakeUrl: string, token: string, secret: stri
 function holdPort(requested: number): Promise<{port: number; release(): Promise<void>}> {
   if (requested !== 0) return Promise.resolve({port: requested, release: async () => {}})
   return new Promise((resolvePromise, reject) => {
-    const server = net.createServer()
+    // A caller before the site is up (the lake's webhook, retried later) is turned away at once:
+    // an open connection would keep `close` waiting.
+    const server = net.createServer((socket) => socket.destroy())
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const {port} = server.address() as net.AddressInfo
