@@ -12,7 +12,6 @@
 // revalidation webhook on every publish, so a published change shows without a browser open.
 import {spawn, type ChildProcess} from 'node:child_process'
 import * as fs from 'node:fs'
-import * as net from 'node:net'
 import {fileURLToPath} from 'node:url'
 import {dirname, join, resolve} from 'node:path'
 import {randomBytes} from 'node:crypto'
@@ -21,6 +20,7 @@ import {addCorsOrigin, configPath, loadConfig} from '@spotter/lake'
 import {ensureSiteBuild, serveSite, type RunningSite} from '../examples/club-site/build.ts'
 import {ensureStudioBuild, studioSourceHash} from '../studio/build.ts'
 import {serveStudio, type StudioServer} from '../studio/serve.ts'
+import {holdPort} from './hold-port.ts'
 import {findFormerSeedIds, formerSeedIdsMessage} from './old-seed-ids.ts'
 import {loadPreviewSecret} from './preview-secret.ts'
 
@@ -193,25 +193,9 @@ async function publishPreviewSecret(lakeUrl: string, token: string, secret: stri
   })
 }
 
-/**
- * The site's port, listened on until `release`: the lake's webhook (read when the lake starts) and
- * the Studio's Presentation tool name the site before it starts, so port 0 becomes a free port here.
- */
-function holdPort(requested: number): Promise<{port: number; release(): Promise<void>}> {
-  if (requested !== 0) return Promise.resolve({port: requested, release: async () => {}})
-  return new Promise((resolvePromise, reject) => {
-    // A caller before the site is up (the lake's webhook, retried later) is turned away at once:
-    // an open connection would keep `close` waiting.
-    const server = net.createServer((socket) => socket.destroy())
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as net.AddressInfo
-      resolvePromise({port, release: () => new Promise((done) => server.close(() => done()))})
-    })
-  })
-}
-
 try {
+  // The lake's webhook (read when the lake starts) and the Studio's Presentation tool name the
+  // site before it starts: a port of 0 becomes a free port here, held until the site takes it.
   const siteAddress = await holdPort(sitePort)
   const revalidateSecret = registerSiteWebhook(siteAddress.port)
   const [lakeUrl, build, siteBuild] = await Promise.all([
