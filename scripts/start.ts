@@ -5,8 +5,9 @@
 // Ctrl-C (or SIGTERM) stops all three and waits for them to exit.
 //
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
-// free one. SPOTTER_DATA_DIR moves the data (default .data), the club site's preview secret
-// (`preview-secret`, made at the first start) included. The club site is built once per version of
+// free one (the site's is picked and held before anything names it, so the Presentation tool and
+// the revalidation webhook work on it too). SPOTTER_DATA_DIR moves the data (default .data), the
+// club site's preview secret (`preview-secret`, made at the first start) included. The club site is built once per version of
 // its sources (examples/club-site/build.ts) and served with `next start`; the lake calls its
 // revalidation webhook on every publish, so a published change shows without a browser open.
 import {spawn, type ChildProcess} from 'node:child_process'
@@ -19,6 +20,7 @@ import {addCorsOrigin, configPath, loadConfig} from '@spotter/lake'
 import {ensureSiteBuild, serveSite, type RunningSite} from '../examples/club-site/build.ts'
 import {ensureStudioBuild, studioSourceHash} from '../studio/build.ts'
 import {serveStudio, type StudioServer} from '../studio/serve.ts'
+import {holdPort} from './hold-port.ts'
 import {findFormerSeedIds, formerSeedIdsMessage} from './old-seed-ids.ts'
 import {loadPreviewSecret} from './preview-secret.ts'
 
@@ -192,8 +194,10 @@ async function publishPreviewSecret(lakeUrl: string, token: string, secret: stri
 }
 
 try {
-  // A site port of 0 is only known once it listens: then no webhook, SanityLive still revalidates open pages.
-  const revalidateSecret = sitePort === 0 ? undefined : registerSiteWebhook(sitePort)
+  // The lake's webhook (read when the lake starts) and the Studio's Presentation tool name the
+  // site before it starts: a port of 0 becomes a free port here, held until the site takes it.
+  const siteAddress = await holdPort(sitePort)
+  const revalidateSecret = registerSiteWebhook(siteAddress.port)
   const [lakeUrl, build, siteBuild] = await Promise.all([
     start({
       name: 'lake',
@@ -216,22 +220,24 @@ try {
     lakeUrl: browserLakeUrl,
     projectId: lakeProjectId(),
     dataset: 'production',
-    // The Presentation tool shows the club site; a site port of 0 is only known later: no Presentation then.
-    ...(sitePort === 0 ? {} : {previewUrl: `http://localhost:${sitePort}`}),
+    // The Presentation tool shows the club site.
+    previewUrl: `http://localhost:${siteAddress.port}`,
   })
   // The lake grants CORS only to listed origins (as a hosted project): the Studio calls it with
   // credentials from its own port. The running lake picks the change up at once.
   addCorsOrigin(join(lakeDir, 'lake.config.json'), studio.url, true)
   watchStudioSources()
   await publishPreviewSecret(lakeUrl, write, previewSecret)
+  // Free for `next start` only now; it binds the same address at once.
+  await siteAddress.release()
   site = await serveSite(siteBuild, {
-    port: sitePort,
+    port: siteAddress.port,
     host: '127.0.0.1',
     env: {
       SPOTTER_LAKE_URL: lakeUrl,
       SPOTTER_PREVIEW_TOKEN: read,
-      ...(revalidateSecret ? {SPOTTER_REVALIDATE_SECRET: revalidateSecret} : {}),
-      SPOTTER_SITE_URL: process.env.SPOTTER_SITE_URL ?? `http://localhost:${sitePort || 3100}`,
+      SPOTTER_REVALIDATE_SECRET: revalidateSecret,
+      SPOTTER_SITE_URL: process.env.SPOTTER_SITE_URL ?? `http://localhost:${siteAddress.port}`,
     },
     log: (text) => process.stdout.write(text.replace(/^(?=.)/gm, '[site] ')),
   })

@@ -2,7 +2,8 @@
 // the React components with a Studio edit context, carry `data-sanity` attributes that
 // @sanity/visual-editing's own decoder reads back to a document, type and field path whose value
 // (in the document as the lake stores it) is what the element shows. Without the context the
-// markup has no attribute at all.
+// markup has no attribute at all. The HTML entry, given the same context, writes the same
+// attributes on the same elements (the same markup as React's).
 import type {SanityDocument} from '@sanity/client'
 import {extract} from '@sanity/mutator'
 import {decodeSanityNodeData} from '@sanity/visual-editing-csm'
@@ -12,8 +13,10 @@ import {renderToStaticMarkup} from 'react-dom/server'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {SpawnedLake} from '@spotter/lake/testing'
 import {type ArticleResult, type ExerciseGuideResult, type ImageConfig, type StudioEditContext, studioEditAttribute} from '../src/index.ts'
-import {ArticleView, ExerciseCard, ExerciseGuide} from '../src/react/index.ts'
+import {articleBodyToHtml, articleToHtml, exerciseCardHtml, exerciseGuideHtml, prescriptionTableHtml} from '../src/html/index.ts'
+import {ArticleBody, ArticleView, ExerciseCard, ExerciseGuide, PrescriptionTable} from '../src/react/index.ts'
 import {ARTICLE_SLUGS, seededLake} from './support/lake.ts'
+import {reactAsHtml} from './support/markup.ts'
 
 const images: ImageConfig = {projectId: 'spotter', dataset: 'production'}
 const edit: StudioEditContext = {baseUrl: '/studio', workspace: 'default'}
@@ -167,6 +170,83 @@ describe.each(ARTICLE_SLUGS)('the %s article', (slug) => {
 
   it('carries no attribute without an edit context', () => {
     expect(render(h(ArticleView, {article: article(), images}))).not.toContain('data-sanity')
+  })
+})
+
+/** The HTML entry's markup is React's, attributes included; returns the (decoded, resolving) attributes. */
+function expectSameAsReact(node: ReactNode, html: string): Marked[] {
+  expect(html).toBe(reactAsHtml(render(node)))
+  const fromHtml = marked(html)
+  const fromReact = marked(render(node))
+  const values = (list: Marked[]) => list.map((m) => `${m.id} ${m.type} ${m.path}`).sort()
+  expect(values(fromHtml)).toEqual(values(fromReact))
+  expectResolving(fromHtml)
+  return fromHtml
+}
+
+describe.each(ARTICLE_SLUGS)('the %s article from the HTML entry', (slug) => {
+  const article = () => articles.get(slug)!
+  const personHref = (s: string) => `/people/${s}`
+
+  it('carries the attributes the React view carries, on the same elements', () => {
+    const a = article()
+    const list = expectSameAsReact(h(ArticleView, {article: a, images, edit, personHref}), articleToHtml(a, {images, edit, personHref}))
+    has(list, a._id, 'title')
+    for (const person of [a.author, a.reviewer]) if (person) has(list, person._id, person.name ? 'name' : 'descriptor')
+  })
+
+  it('marks a body given its document and field like ArticleBody does', () => {
+    const a = article()
+    const bodyEdit: StudioEditContext = {...edit, document: {id: a._id, type: 'article'}, path: ['body']}
+    const list = expectSameAsReact(
+      h(ArticleBody, {value: a.body, images, edit: bodyEdit}),
+      articleBodyToHtml(a.body, {images, edit: bodyEdit}),
+    )
+    for (const block of a.body) {
+      // A disclaimer callout shows (and marks) the disclaimer document; every other block marks its place in the body.
+      if (block._type === 'disclaimerCallout') continue
+      const at = `body${key(block._key)}`
+      expect(
+        list.some((m) => m.id === a._id && (m.path === at || m.path.startsWith(`${at}.`))),
+        `body block ${block._key} (${block._type})`,
+      ).toBe(true)
+    }
+  })
+
+  it('carries no attribute without an edit context', () => {
+    expect(articleToHtml(article(), {images})).not.toContain('data-sanity')
+    expect(articleBodyToHtml(article().body, {images})).not.toContain('data-sanity')
+  })
+})
+
+describe.each(EXERCISE_SLUGS)('the %s exercise from the HTML entry', (slug) => {
+  const exercise = () => exercises.get(slug)!
+
+  it('as a guide, its steps alone and a card carries the attributes the React components carry', () => {
+    const e = exercise()
+    const guide = expectSameAsReact(h(ExerciseGuide, {exercise: e, images, edit}), exerciseGuideHtml(e, images, {edit}))
+    has(guide, e._id, 'name')
+    expectSameAsReact(h(ExerciseGuide, {exercise: e, images, edit, stepsOnly: true}), exerciseGuideHtml(e, images, {edit, stepsOnly: true}))
+    const card = {...e, image: e.media?.[0] ?? null}
+    expectSameAsReact(h(ExerciseCard, {exercise: card, images, edit}), exerciseCardHtml(card, images, {edit}))
+  })
+
+  it("marks a prescription table given the exercise's prescriptions field", () => {
+    const e = exercise()
+    expect(e.prescriptions?.length).toBeGreaterThan(0)
+    const tableEdit: StudioEditContext = {...edit, document: {id: e._id, type: 'exercise'}, path: ['prescriptions']}
+    const list = expectSameAsReact(
+      h(PrescriptionTable, {prescriptions: e.prescriptions!, edit: tableEdit}),
+      prescriptionTableHtml(e.prescriptions!, {edit: tableEdit}),
+    )
+    for (const p of e.prescriptions!) has(list, e._id, `prescriptions${key(p._key)}.goal`)
+  })
+
+  it('carries no attribute without an edit context', () => {
+    const e = exercise()
+    expect(exerciseGuideHtml(e, images)).not.toContain('data-sanity')
+    expect(exerciseCardHtml({...e, image: e.media?.[0] ?? null}, images)).not.toContain('data-sanity')
+    expect(prescriptionTableHtml(e.prescriptions ?? [])).not.toContain('data-sanity')
   })
 })
 

@@ -6,13 +6,14 @@ import {createElement as h} from 'react'
 import {renderToStaticMarkup} from 'react-dom/server'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {articleBodyToHtml, articleToHtml} from '../src/html/index.ts'
-import {safeUrl, type ArticleBodyResult, type ArticleResult, type ImageConfig} from '../src/index.ts'
+import {safeUrl, studioEditAttribute, type ArticleBodyResult, type ArticleResult, type ImageConfig} from '../src/index.ts'
 import {articleJsonLd, jsonLdScript} from '../src/jsonld/index.ts'
 import {articleBodyToMarkdown, articleToMarkdown} from '../src/markdown/index.ts'
 import {ArticleBody, ArticleView} from '../src/react/index.ts'
 import {articleBodyToText, articleToText} from '../src/text/index.ts'
 import {articleBlockTypes} from '../src/vocabulary.ts'
 import {ARTICLE_SLUGS, seededLake} from './support/lake.ts'
+import {reactAsHtml} from './support/markup.ts'
 
 const images: ImageConfig = {projectId: 'spotter', dataset: 'production'}
 const quiet = () => {}
@@ -278,6 +279,16 @@ function executable(html: string, tags = TAGS, attributes = ATTRIBUTES): string[
   return problems
 }
 
+/** The values of one attribute on every element, as a browser reads them. */
+function attributeValues(html: string, name: string): string[] {
+  const values: string[] = []
+  const walk = (node: DefaultTreeAdapterMap['childNode'] | DefaultTreeAdapterMap['documentFragment']) => {
+    if ('tagName' in node) for (const attr of node.attrs) if (attr.name === name) values.push(attr.value)
+    if ('childNodes' in node) node.childNodes.forEach(walk)
+  }
+  walk(parseFragment(html))
+  return values
+}
 /** Markdown: no raw HTML (every < escaped, or opening our own link destination) and no unsafe link. */
 function markdownProblems(markdown: string): string[] {
   const problems: string[] = []
@@ -361,12 +372,21 @@ describe('hostile strings in every field', () => {
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(out).toContain('&amp;lt;script&amp;gt;')
     const react = renderToStaticMarkup(h(ArticleView, {article, images, onWarning: quiet}))
-    expect(
-      react
-        .replace(/<link rel="preload"[^>]*\/>/g, '')
-        .replaceAll(' srcSet=', ' srcset=')
-        .replaceAll('&#x27;', '&#39;'),
-    ).toBe(out)
+    expect(reactAsHtml(react)).toBe(out)
+  })
+
+  it('with an edit context, payloads in ids and keys stay inside the data-sanity attributes, in React and HTML alike', () => {
+    const edit = {baseUrl: '/studio"><script>alert(1)</script>'}
+    const react = renderToStaticMarkup(h(ArticleView, {article, images, edit, onWarning: quiet}))
+    const out = articleToHtml(article, {images, edit, onWarning: quiet})
+    expect(reactAsHtml(react)).toBe(out)
+    expect(executable(out, TAGS, new Set([...ATTRIBUTES, 'data-sanity']))).toEqual([])
+    // Each attribute holds exactly what studioEditAttribute wrote: the payloads, as text.
+    const values = attributeValues(out, 'data-sanity')
+    expect(values.length).toBeGreaterThan(20)
+    expect(values).toContain(studioEditAttribute(edit, {id: article._id, type: 'article', path: ['title']}))
+    expect(article._id).toMatch(/[<>"']/)
+    expect(values.some((v) => /path=body:[^;]*["<>']/.test(v))).toBe(true)
   })
 
   it('Markdown output has no raw HTML and no unsafe links', () => {

@@ -1,5 +1,6 @@
-// `npm start` itself: the lake, the Studio and the club site all answer, Ctrl-C (SIGINT) stops all
-// three, and the lake's data (and no second seeding) survives a restart on the same data dir. A data
+// `npm start` itself, every port 0: the lake, the Studio (with the Presentation tool on the club
+// site) and the club site all answer, a publish reaches the site's cached page through the lake's
+// webhook, Ctrl-C (SIGINT) stops all three, and the lake's data (and no second seeding) survives a restart on the same data dir. A data
 // dir that holds the seed's former dotted ids gets a note on how to re-seed.
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -58,6 +59,32 @@ const refused = async (url: string) => {
   }
 }
 
+/**
+ * A publish reaches the site's cached page through the lake's webhook (no browser open to tell
+ * the site): the webhook names the port the site was given.
+ */
+async function expectPublishOnSite(urls: Urls, token: string, before: string, after: string): Promise<void> {
+  const page = `${urls.site}/exercises/good-morning`
+  const name = async () => /<h1[^>]*>([^<]*)<\/h1>/.exec(await (await fetch(page)).text())?.[1]
+  expect(await name()).toBe(before)
+  // Rendered on the first request, then served from Next.js's cache.
+  expect(await name()).toBe(before)
+  expect((await fetch(page)).headers.get('x-nextjs-cache')).toBe('HIT')
+  const renamed = await fetch(`${urls.lake}/v2025-02-19/data/mutate/production`, {
+    method: 'POST',
+    headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+    body: JSON.stringify({mutations: [{patch: {id: 'exercise-good-morning', set: {name: after}}}]}),
+  })
+  expect(renamed.status).toBe(200)
+  const deadline = Date.now() + 30_000
+  let shown = await name()
+  while (shown !== after && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250))
+    shown = await name()
+  }
+  expect(shown).toBe(after)
+}
+
 it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', {timeout: 240_000}, async () => {
   const first = await startMainJob()
   const {urls} = first
@@ -68,11 +95,14 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
   expect(ping.status).toBe(200)
   const studio = await fetch(urls.studio)
   expect(studio.status).toBe(200)
-  // npm start names its lake (URL and project) at run time: the Studio works on it, not on hosted Sanity.
-  expect(await studio.text()).toMatch(
-    /window\.__SPOTTER_LAKE__=\{"url":"https:\/\/localhost:\d+","projectId":"spotter","dataset":"production"\}/,
+  // npm start names its lake (URL and project) at run time: the Studio works on it, not on hosted
+  // Sanity, and its Presentation tool shows the club site on the port picked for it (port 0 here).
+  const siteOrigin = new URL(urls.site).origin
+  expect(await studio.text()).toContain(
+    `window.__SPOTTER_LAKE__=${JSON.stringify({url: `https://localhost:${new URL(urls.lake).port}`, projectId: 'spotter', dataset: 'production', previewUrl: siteOrigin})}`,
   )
   expect(studio.headers.get('content-security-policy')).toContain('connect-src')
+  expect(studio.headers.get('content-security-policy')).toMatch(new RegExp(`frame-src 'self' ${siteOrigin}(;|$)`))
   const site = await fetch(urls.site)
   expect(site.status).toBe(200)
   expect(await site.text()).toContain('New Milford Fitness &amp; Aquatics Club')
@@ -88,6 +118,8 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
 
   // The sign-in link carries the lake's write token: write something to prove it.
   const token = decodeURIComponent(urls.signIn.split('#token=')[1]!)
+
+  await expectPublishOnSite(urls, token, 'Good morning', 'Good morning, published')
   const write = await fetch(`${urls.lake}/v2025-02-19/data/mutate/production`, {
     method: 'POST',
     headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
@@ -117,6 +149,9 @@ it('starts the lake, the Studio and the club site, and Ctrl-C stops all three', 
     headers: {authorization: `Bearer ${token}`},
   })
   expect(((await kept.json()) as {documents: {text: string}[]}).documents[0]?.text).toBe('kept')
+  // The site has a new free port: the webhook, re-registered before the lake started, follows it
+  // (and a delivery the lake retries while the site starts does not hold the start up).
+  await expectPublishOnSite(second.urls, token, 'Good morning, published', 'Good morning, again')
   // The draft-mode link an editor was given keeps working (on whatever port): its secret is kept in the data dir.
   expect(new URL(second.urls.preview).search).toBe(new URL(urls.preview).search)
   expect((await fetch(second.urls.preview, {redirect: 'manual'})).status).toBe(307)

@@ -1,14 +1,15 @@
 // Editors see what they edit: the real Studio's Presentation tool (built, in Debian's Chromium) on
 // a seeded lake, showing the real club site (next build + next start) in draft mode. A change to
 // an exercise's name in the form shows in the preview without reloading it; a click on a step's
-// overlay opens that step's field in the form; a publish revalidates the public page (the lake's
-// webhook to the site's revalidation route), which then shows the new name to an anonymous
-// reader and carries no click-to-edit attributes.
+// overlay opens that step's field in the form, and a click on a cell of the sets-and-reps table
+// that prescription's field; a publish revalidates the public page (the lake's webhook to the
+// site's revalidation route), which then shows the new name to an anonymous reader and carries no
+// click-to-edit attributes.
 import {extract} from '@sanity/mutator'
 import {decodeSanityNodeData} from '@sanity/visual-editing-csm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Frame, Page} from 'playwright-core'
-import {type SiteStack, startSiteStack} from '../../examples/club-site/test/support/site.ts'
+import {type SiteStack, shownPrescriptionFields, startSiteStack} from '../../examples/club-site/test/support/site.ts'
 import {ensureStudioBuild} from '../../studio/build.ts'
 import {serveStudio, type StudioServer} from '../../studio/serve.ts'
 import {launchBrowser, type TestBrowser} from './support/browser.ts'
@@ -68,6 +69,9 @@ async function previewFrame(pathname: string): Promise<Frame> {
       .join(', ')}`,
   )
 }
+
+/** Text as a reader compares it: spaces collapsed, case and the dashes of list values ignored. */
+const shown = (text: string) => text.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()
 
 const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]
 
@@ -131,10 +135,17 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
       expect(node.id).toBe(ID)
       const [value] = extract(node.path, draft)
       expect(value, node.path).toBeDefined()
-      if (typeof value === 'string') expect(text.replace(/\s+/g, ' '), node.path).toContain(value.replace(/\s+/g, ' ').trim())
+      // A list value (`supplementary`) shows as its label (`Supplementary`).
+      if (typeof value === 'string') expect(shown(text), node.path).toContain(shown(value))
     }
     const paths = marked.map(({attribute}) => decodeSanityNodeData(attribute) as {path: string}).map((n) => n.path)
     for (const step of (draft!.steps as Array<{_key: string}>) ?? []) expect(paths).toContain(`steps[_key=="${step._key}"].instruction`)
+    // The sets-and-reps table: every value a prescription shows opens its field.
+    const prescriptions = draft!.prescriptions as Array<{_key: string} & Record<string, unknown>>
+    expect(prescriptions.length).toBeGreaterThan(0)
+    for (const p of prescriptions) {
+      for (const name of shownPrescriptionFields(p)) expect(paths).toContain(`prescriptions[_key=="${p._key}"].${name}`)
+    }
   })
 
   it("a click on a step's overlay opens that step's instruction in the form", async () => {
@@ -151,6 +162,24 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
     await studio.waitForFunction(() => !!document.activeElement?.closest('[data-testid$="instruction"]'))
     expect(decodeURIComponent(studio.url())).toContain(`steps[_key=="${step._key}"]`)
     await screenshot(studio, 'presentation-03-step')
+    await studio.keyboard.press('Escape')
+  })
+
+  it("a click on a prescription's load in the sets-and-reps table opens that field in the form", async () => {
+    const doc = (await stack.lake.client().getDocument(ID)) as {prescriptions: Array<{_key: string; load?: string}>}
+    const prescription = doc.prescriptions.find((p) => p.load)!
+    const target = frame.locator(`td[data-sanity*="path=prescriptions:${prescription._key}.load"]`)
+    await target.waitFor()
+    expect(await target.textContent()).toBe(prescription.load)
+    await target.click()
+    const dialog = studio.getByRole('dialog')
+    await dialog.waitFor()
+    const load = dialog.locator('[data-testid$=".load"]').first()
+    await load.waitFor()
+    expect(await load.textContent()).toContain('Load')
+    await studio.waitForFunction(() => !!document.activeElement?.closest('[data-testid$=".load"]'))
+    expect(decodeURIComponent(studio.url())).toContain(`prescriptions[_key=="${prescription._key}"]`)
+    await screenshot(studio, 'presentation-04-prescription')
     await studio.keyboard.press('Escape')
   })
 

@@ -7,20 +7,10 @@ import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Page} from 'playwright-core'
 import {pngBytes} from '../../lake/test/png.ts'
-import {launchBrowser, type TestBrowser} from './support/browser.ts'
-import {startStack, type Stack} from './support/stack.ts'
-import {
-  artifacts,
-  editArrayItem,
-  field,
-  footerStatus,
-  newDocument,
-  openList,
-  openStudio,
-  publish,
-  screenshot,
-  subField,
-} from './support/studio-ui.ts'
+import type {TestBrowser} from './support/browser.ts'
+import type {Stack} from './support/stack.ts'
+import {closeStudioSession, startStudioSession} from './support/studio-session.ts'
+import {artifacts, editArrayItem, field, footerStatus, newDocument, openList, publish, screenshot, subField} from './support/studio-ui.ts'
 
 let stack: Stack
 let browser: TestBrowser
@@ -31,17 +21,10 @@ const exerciseName = `Cable pull-through ${stamp}`
 const exerciseSlug = `cable-pull-through-${stamp}`
 
 beforeAll(async () => {
-  ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-  studio = await browser.newPage()
-  studio.setDefaultTimeout(30_000)
-  await openStudio(studio, stack.studio.url, stack.lake.writeToken)
+  ;({stack, browser, studio} = await startStudioSession())
 }, 300_000)
 
-afterAll(async () => {
-  if (process.env.SPOTTER_E2E_DEBUG) console.log(browser?.errors.join('\n'))
-  await browser?.close()
-  await stack?.close()
-})
+afterAll(() => closeStudioSession({stack, browser}))
 
 async function sitePage(pathname: string, name: string): Promise<Page> {
   const page = await browser.newPage()

@@ -7,9 +7,10 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {Locator, Page} from 'playwright-core'
-import {launchBrowser, type TestBrowser} from './support/browser.ts'
-import {root, startStack, type Stack} from './support/stack.ts'
-import {artifacts, editArrayItem, field, newDocument, openList, openStudio, screenshot, subField} from './support/studio-ui.ts'
+import type {TestBrowser} from './support/browser.ts'
+import {root, type Stack} from './support/stack.ts'
+import {closeStudioSession, startStudioSession} from './support/studio-session.ts'
+import {artifacts, editArrayItem, field, newDocument, openList, screenshot, subField} from './support/studio-ui.ts'
 
 let stack: Stack
 let browser: TestBrowser
@@ -22,20 +23,15 @@ const exerciseName = `Glute bridge ${stamp}`
 let exerciseId = ''
 
 beforeAll(async () => {
-  ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-  studio = await browser.newPage()
-  studio.setDefaultTimeout(30_000)
-  studio.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text())
-  })
-  await openStudio(studio, stack.studio.url, stack.lake.writeToken)
+  ;({stack, browser, studio} = await startStudioSession({
+    onPage: (page) =>
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text())
+      }),
+  }))
 }, 300_000)
 
-afterAll(async () => {
-  if (process.env.SPOTTER_E2E_DEBUG) console.log(browser?.errors.join('\n'))
-  await browser?.close()
-  await stack?.close()
-})
+afterAll(() => closeStudioSession({stack, browser}))
 
 /** A small picture of one part of the Studio for the README. */
 async function docShot(target: Locator, name: string): Promise<void> {

@@ -11,9 +11,10 @@ import {promisify} from 'node:util'
 import type {Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {projectNode} from '../../studio/build.ts'
-import {launchBrowser, type TestBrowser} from './support/browser.ts'
-import {root, startStack, type Stack} from './support/stack.ts'
-import {openStudio, screenshot, waitForStudioIdle} from './support/studio-ui.ts'
+import type {TestBrowser} from './support/browser.ts'
+import {root, type Stack} from './support/stack.ts'
+import {closeStudioSession, startStudioSession} from './support/studio-session.ts'
+import {screenshot, waitForStudioIdle} from './support/studio-ui.ts'
 
 let stack: Stack
 let browser: TestBrowser
@@ -24,17 +25,10 @@ const docs = path.join(root, 'studio', 'docs')
 type Doc = {_id: string; _type: string; [field: string]: unknown}
 
 beforeAll(async () => {
-  ;[stack, browser] = await Promise.all([startStack(), launchBrowser()])
-  studio = await browser.newPage()
-  studio.setDefaultTimeout(30_000)
-  await openStudio(studio, stack.studio.url, stack.lake.writeToken)
+  ;({stack, browser, studio} = await startStudioSession())
 }, 300_000)
 
-afterAll(async () => {
-  if (process.env.SPOTTER_E2E_DEBUG) console.log(browser?.errors.join('\n'))
-  await browser?.close()
-  await stack?.close()
-})
+afterAll(() => closeStudioSession({stack, browser}))
 
 const raw = <T>(query: string, params: Record<string, unknown> = {}) => stack.lake.client().fetch<T>(query, params, {perspective: 'raw'})
 

@@ -7,7 +7,8 @@ import * as fs from 'node:fs'
 import {createRequire} from 'node:module'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {launchBrowser, type TestBrowser} from '../../../test/e2e/support/browser.ts'
-import {startSiteStack, type SiteStack} from './support/site.ts'
+import {studioEditAttribute} from '@spotter/sdk'
+import {shownPrescriptionFields, startSiteStack, type SiteStack} from './support/site.ts'
 
 let stack: SiteStack
 beforeAll(async () => {
@@ -248,27 +249,33 @@ describe('draft mode and publishing', () => {
   const draftId = 'drafts.exercise-good-morning'
   const publishedId = 'exercise-good-morning'
 
-  it('is gated by a preview secret of the dataset, and shows drafts when enabled', async () => {
-    const client = stack.lake.client()
-    await client.action({actionType: 'sanity.action.document.edit', draftId, publishedId, patch: {set: {name: 'Good morning (draft)'}}})
-    expect(h1((await get('/exercises/good-morning')).html)).toBe('Good morning')
-    expect((await get('/api/draft-mode/enable?sanity-preview-secret=wrong')).status).toBe(401)
-    // What the Presentation tool writes before it opens a preview.
-    await client.create({
+  /** Draft mode as the Presentation tool enters it: a preview secret in the dataset, then the enable route. */
+  async function enterDraftMode(pathname: string): Promise<string> {
+    await stack.lake.client().createOrReplace({
       _id: 'drafts.sanity-preview-url-secret.tests',
       _type: 'sanity.previewUrlSecret',
       secret: 'a-secret-from-the-studio',
       source: 'tests',
     })
     const enter = await get(
-      `/api/draft-mode/enable?sanity-preview-secret=a-secret-from-the-studio&sanity-preview-pathname=${encodeURIComponent('/exercises/good-morning')}`,
+      `/api/draft-mode/enable?sanity-preview-secret=a-secret-from-the-studio&sanity-preview-pathname=${encodeURIComponent(pathname)}`,
     )
     expect(enter.status).toBe(307)
-    expect(enter.headers.get('location')).toBe('/exercises/good-morning')
+    expect(enter.headers.get('location')).toBe(pathname)
     const cookie = enter.headers
       .getSetCookie()
       .map((c) => c.split(';')[0]!)
-      .find((c) => c.startsWith('__prerender_bypass='))!
+      .find((c) => c.startsWith('__prerender_bypass='))
+    expect(cookie).toBeDefined()
+    return cookie!
+  }
+
+  it('is gated by a preview secret of the dataset, and shows drafts when enabled', async () => {
+    const client = stack.lake.client()
+    await client.action({actionType: 'sanity.action.document.edit', draftId, publishedId, patch: {set: {name: 'Good morning (draft)'}}})
+    expect(h1((await get('/exercises/good-morning')).html)).toBe('Good morning')
+    expect((await get('/api/draft-mode/enable?sanity-preview-secret=wrong')).status).toBe(401)
+    const cookie = await enterDraftMode('/exercises/good-morning')
     const draft = await get('/exercises/good-morning', cookie)
     expect(h1(draft.html)).toBe('Good morning (draft)')
     expect(text(draft.html)).toContain('Draft mode: you are seeing unpublished drafts.')
@@ -294,6 +301,30 @@ describe('draft mode and publishing', () => {
       title = h1((await get('/exercises/good-morning')).html)
     }
     expect(title).toBe('Good morning (draft)')
+  })
+
+  it('in draft mode every sets-and-reps cell that shows a value opens the prescription field it shows; a dash opens nothing', async () => {
+    const id = 'exercise-back-hyperextension'
+    const stored = (await stack.lake.client().getDocument(id)) as {prescriptions: Array<{_key: string} & Record<string, unknown>>}
+    expect(stored.prescriptions.length).toBeGreaterThan(1)
+    const cookie = await enterDraftMode('/exercises/back-hyperextension')
+    const table = /<table class="prescriptions">([\s\S]*?)<\/table>/.exec((await get('/exercises/back-hyperextension', cookie)).html)![1]!
+    // The row opens the prescription, each shown value its own field.
+    const expected = stored.prescriptions.flatMap((p) =>
+      [[], ...shownPrescriptionFields(p).map((f) => [f])].map((field) =>
+        studioEditAttribute({baseUrl: '/'}, {id, type: 'exercise', path: ['prescriptions', {_key: p._key}, ...field]}),
+      ),
+    )
+    const found = [...table.matchAll(/data-sanity="([^"]*)"/g)].map((m) => decode(m[1]!))
+    expect(found.sort()).toEqual(expected.sort())
+    // Every cell either shows a value and opens its field, or shows a dash and opens nothing.
+    const cells = [...table.matchAll(/<td([^>]*)>([\s\S]*?)<\/td>/g)]
+    expect(cells.length).toBeGreaterThan(stored.prescriptions.length)
+    for (const [, attrs, content] of cells) expect(attrs!.includes('data-sanity='), content).toBe(content !== '—')
+    // Readers get the same table without any attribute.
+    expect(/<table class="prescriptions">[\s\S]*?<\/table>/.exec((await get('/exercises/back-hyperextension')).html)![0]).not.toContain(
+      'data-sanity',
+    )
   })
 
   it('the revalidation route refuses an unsigned call', async () => {

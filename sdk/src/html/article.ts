@@ -17,7 +17,8 @@ import {
   prescriptionTableHtml,
   type LinkOptions,
 } from './components.ts'
-import {cls, linkHtml, portableTextToHtml} from './portable-text.ts'
+import {cls, editAttr, linkHtml, portableTextToHtml} from './portable-text.ts'
+import {type EditPathSegment, editProps, partContext, partEditProps, type StudioEditContext} from '../studio-edit.ts'
 
 export type ArticleCustomBlockType = Exclude<ArticleBodyBlock['_type'], 'block'>
 
@@ -25,6 +26,8 @@ export interface ArticleBlockHtmlContext extends LinkOptions {
   images: ImageConfig
   /** The level a heading opening this block takes: one below the section it sits in. */
   headingLevel: HeadingLevel
+  /** Click-to-edit context with this block as its document part (draft mode only). */
+  edit?: StudioEditContext | undefined
 }
 
 export type ArticleBlockHtmlRenderers = {
@@ -32,34 +35,43 @@ export type ArticleBlockHtmlRenderers = {
 }
 
 export const articleBlockHtmlRenderers = {
-  exerciseEmbed: (value, {images, exerciseHref, headingLevel}) => {
+  exerciseEmbed: (value, {images, exerciseHref, headingLevel, edit}) => {
     if (!value.exercise) return ''
+    const at = partEditProps(edit)
+    // The embedded exercise is its own document: its parts point at it, not at the article.
     const embed =
       value.display === 'full' || value.display === 'steps'
-        ? exerciseGuideHtml(value.exercise, images, {stepsOnly: value.display === 'steps', headingLevel})
-        : exerciseCardHtml({...value.exercise, image: value.exercise.media?.[0] ?? null}, images, {exerciseHref, headingLevel})
-    return `<div class="exercise-embed" data-display="${e(value.display ?? 'card')}">${embed}${value.note ? `<p class="note">${e(value.note)}</p>` : ''}</div>`
+        ? exerciseGuideHtml(value.exercise, images, {stepsOnly: value.display === 'steps', headingLevel, edit})
+        : exerciseCardHtml({...value.exercise, image: value.exercise.media?.[0] ?? null}, images, {exerciseHref, headingLevel, edit})
+    return `<div class="exercise-embed" data-display="${e(value.display ?? 'card')}"${editAttr(at('exercise'))}>${embed}${value.note ? `<p class="note"${editAttr(at('note'))}>${e(value.note)}</p>` : ''}</div>`
   },
-  prescriptionTable: (value) =>
-    prescriptionTableHtml(value.prescriptions, {title: value.title ?? value.exercise?.name ?? null, className: 'prescription-table'}),
-  disclaimerCallout: (value) =>
-    value.disclaimer ? disclaimerHtml(value.disclaimer, {tone: value.tone, className: 'disclaimer-callout'}) : '',
-  creditedImage: (value, {images}) => creditedImageHtml(value, images, {sizes: '(min-width: 48em) 48em, 100vw'}),
-  citation: (value, {personHref}) => {
+  prescriptionTable: (value, {edit}) =>
+    prescriptionTableHtml(value.prescriptions, {
+      title: value.title ?? value.exercise?.name ?? null,
+      className: 'prescription-table',
+      ...(edit?.document ? {edit: partContext(edit, edit.document.id, edit.document.type, [...(edit.path ?? []), 'prescriptions'])} : {}),
+    }),
+  disclaimerCallout: (value, {edit}) =>
+    value.disclaimer ? disclaimerHtml(value.disclaimer, {tone: value.tone, className: 'disclaimer-callout', edit}) : '',
+  creditedImage: (value, {images, edit}) => creditedImageHtml(value, images, {sizes: '(min-width: 48em) 48em, 100vw', edit}),
+  citation: (value, {personHref, edit}) => {
+    const at = partEditProps(edit)
     const who = value.attributedTo
     const statistic =
-      value.statisticValue !== null ? `<p class="statistic">${e(`${value.statisticValue}${value.statisticUnit ?? ''}`)}</p>` : ''
+      value.statisticValue !== null
+        ? `<p class="statistic"${editAttr(at('statisticValue'))}>${e(`${value.statisticValue}${value.statisticUnit ?? ''}`)}</p>`
+        : ''
     const source = value.sourceTitle ?? value.sourceUrl
     const parts = [
       who ? (who.slug && personHref ? linkHtml(personHref(who.slug), e(personName(who))) : e(personName(who))) : '',
       who && source ? ' · ' : '',
       source ? (value.sourceUrl ? linkHtml(value.sourceUrl, e(source)) : e(source)) : '',
     ]
-    return `<figure class="citation" data-kind="${e(value.kind)}">${statistic}<blockquote>${e(value.claim)}</blockquote>${who || source ? `<figcaption>${parts.join('')}</figcaption>` : ''}</figure>`
+    return `<figure class="citation" data-kind="${e(value.kind)}">${statistic}<blockquote${editAttr(at('claim'))}>${e(value.claim)}</blockquote>${who || source ? `<figcaption>${parts.join('')}</figcaption>` : ''}</figure>`
   },
-  pullQuote: (value) => {
+  pullQuote: (value, {edit}) => {
     const by = value.speaker ? personName(value.speaker) : value.attribution
-    return `<figure class="pull-quote"><blockquote>${e(value.quote)}</blockquote>${by ? `<figcaption>${e(`— ${by}`)}</figcaption>` : ''}</figure>`
+    return `<figure class="pull-quote"><blockquote${editAttr(partEditProps(edit)('quote'))}>${e(value.quote)}</blockquote>${by ? `<figcaption>${e(`— ${by}`)}</figcaption>` : ''}</figure>`
   },
 } satisfies ArticleBlockHtmlRenderers
 
@@ -70,30 +82,49 @@ export interface ArticleHtmlOptions extends LinkOptions {
   onWarning?: Warn
   /** The level of the body's own sections (default 2, under the article's h1): embeds before the first heading open at it. */
   headingLevel?: HeadingLevel
+  /**
+   * Click-to-edit attributes (draft mode only), as the React components take them: for
+   * `articleToHtml` the Studio alone, for `articleBodyToHtml` with the body's document and field,
+   * e.g. `{...studio, document: {id: article._id, type: 'article'}, path: ['body']}`.
+   */
+  edit?: StudioEditContext | undefined
 }
 
 export function articleBodyToHtml(body: unknown, options: ArticleHtmlOptions): string {
   const all: ArticleBlockHtmlRenderers = {...articleBlockHtmlRenderers, ...options.renderers}
   const top = options.headingLevel ?? 2
   const levels = embedHeadingLevels(body, top)
+  const {edit} = options
   const context = {images: options.images, exerciseHref: options.exerciseHref, personHref: options.personHref}
   const types: Record<string, (props: {value: {_key?: string}}) => string> = {}
   for (const type of articleBodyVocabulary.types) {
     const render = all[type] as (value: unknown, context: ArticleBlockHtmlContext) => string
-    types[type] = ({value}) => render(value, {...context, headingLevel: (value._key && levels.get(value._key)) || top})
+    types[type] = ({value}) => {
+      // Each block's renderer gets the context of its own place in the body.
+      const blockEdit =
+        edit?.document && value._key
+          ? partContext(edit, edit.document.id, edit.document.type, [...(edit.path ?? []), {_key: value._key}])
+          : edit
+      return render(value, {...context, headingLevel: (value._key && levels.get(value._key)) || top, edit: blockEdit})
+    }
   }
-  return portableTextToHtml(body, articleBodyVocabulary, {types}, options.onWarning, isValidArticleBlock)
+  const editBlock = edit?.document ? partEditProps(edit) : undefined
+  return portableTextToHtml(body, articleBodyVocabulary, {types}, options.onWarning, isValidArticleBlock, editBlock)
 }
 
 export function articleToHtml(article: ArticleResult, options: ArticleHtmlOptions): string {
-  const {className, ...rest} = options
+  const {className, edit, ...rest} = options
+  const at = editProps(edit, article._id, 'article')
+  const field = (...path: EditPathSegment[]) => ({edit: edit ? partContext(edit, article._id, 'article', path) : undefined})
   return [
     `<article${cls(className)}>`,
-    `<h1>${e(article.title)}</h1>`,
-    article.heroImage ? creditedImageHtml(article.heroImage, options.images, {loading: 'eager', className: 'hero'}) : '',
-    bylineHtml(article, rest),
-    articleBodyToHtml(article.body, rest),
-    (article.disclaimers ?? []).map((d) => disclaimerHtml(d, {className: 'disclaimer'})).join(''),
+    `<h1${editAttr(at('title'))}>${e(article.title)}</h1>`,
+    article.heroImage
+      ? creditedImageHtml(article.heroImage, options.images, {loading: 'eager', className: 'hero', ...field('heroImage')})
+      : '',
+    bylineHtml(article, {...rest, ...field()}),
+    articleBodyToHtml(article.body, {...rest, ...field('body')}),
+    (article.disclaimers ?? []).map((d) => disclaimerHtml(d, {className: 'disclaimer', edit})).join(''),
     '</article>',
   ].join('')
 }

@@ -1,12 +1,12 @@
 // A seeded lake whose webhook calls the club site's revalidation route, and the site's production
 // build (shared by every test run, see build.ts) served by `next start` against it.
 import * as fs from 'node:fs'
-import * as net from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {configPath, newToken} from '@spotter/lake'
 import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
+import {holdPort} from '../../../../scripts/hold-port.ts'
 import {ensureSiteBuild, serveSite, type RunningSite} from '../../build.ts'
 
 export const SEED = fileURLToPath(new URL('../../../../seed/spotter.ndjson', import.meta.url))
@@ -19,15 +19,10 @@ export interface SiteStack {
 }
 
 /** A port nothing listens on now (the site's URL must be known before the lake's webhook names it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
+export async function freePort(): Promise<number> {
+  const held = await holdPort(0)
+  await held.release()
+  return held.port
 }
 
 export async function startSiteStack(): Promise<SiteStack> {
@@ -73,4 +68,20 @@ export async function startSiteStack(): Promise<SiteStack> {
       fs.rmSync(dataDir, {recursive: true, force: true})
     },
   }
+}
+
+/**
+ * The fields of a stored prescription whose values the exercise page shows (and so marks for
+ * click-to-edit): each one that is set, with reps, progression and placement in the words when
+ * the source gives no number, rule or note.
+ */
+export function shownPrescriptionFields(p: Record<string, unknown>): string[] {
+  const set = (name: string) => p[name] !== undefined && p[name] !== null && p[name] !== ''
+  const either = (first: string, second: string) => (set(first) ? [first] : set(second) ? [second] : [])
+  return [
+    ...['goal', 'trainingPhase', 'audience', 'sets', 'frequencyPerWeek', 'load', 'duration'].filter(set),
+    ...either('reps', 'repsDescription'),
+    ...either('progressionRule', 'progression'),
+    ...either('placementNote', 'placement'),
+  ]
 }

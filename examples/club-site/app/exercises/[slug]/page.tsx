@@ -172,7 +172,7 @@ export default async function ExercisePage({params}: Props) {
         </ul>
       </Section>
       <Section title="Sets and reps" when={e.prescriptions}>
-        <Prescriptions prescriptions={e.prescriptions ?? []} />
+        <Prescriptions prescriptions={e.prescriptions ?? []} exercise={e} edit={edit} />
       </Section>
       <Section title="Variations" when={e.variations}>
         <ul>
