@@ -2,7 +2,7 @@
 // teaches, the people it names, new disclaimers, equipment and related exercises, each matched to
 // what the dataset holds first. Ids are derived from source, type and name, so a second run
 // produces the same documents.
-import {htmlToBody, isHeading, textOf, type BodyBlock, type HtmlParser, type TextBlock} from './body.ts'
+import {htmlToBody, isHeading, textOf, type HtmlParser, type TextBlock} from './body.ts'
 import {Catalog, publishedId, type CatalogDocument} from './catalog.ts'
 import {isStandIn, knownNames, newFields} from './known-names.ts'
 import {detectFormat, ImportError, type Format} from './detect.ts'
@@ -88,7 +88,7 @@ export function importArticle({source, text, catalog: dataset, importedAt, parse
   /** A reference to what the catalog holds, or to a new draft made for it. */
   const refTo = (type: string, doc: CatalogDocument | undefined, make: (() => Draft) | undefined, key?: string): Ref => {
     // A draft this source made before is written again (a second run updates it); anything else is referenced.
-    if (doc && doc._id.startsWith('drafts.') && (doc.importInfo as ImportInfo | undefined)?.source === source) {
+    if (doc?._id.startsWith('drafts.') && (doc.importInfo as ImportInfo | undefined)?.source === source) {
       const draft = make?.()
       if (draft?._id === doc._id) doc = undefined
       else {

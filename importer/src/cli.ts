@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const imported = importFiles(files, catalog)
   const drafts = finalDrafts(imported)
   if (values['dry-run']) {
-    process.stdout.write(drafts.map((d) => JSON.stringify(d)).join('\n') + '\n')
+    process.stdout.write(`${drafts.map((d) => JSON.stringify(d)).join('\n')}\n`)
     return 0
   }
   const transactionId = await writeDrafts(target, drafts)

@@ -65,7 +65,7 @@ function filterAt(
   done: readonly string[],
   onInvalidItem: InvalidItemHandler,
 ): unknown {
-  const [key, ...rest] = list.path.slice(done.length)
+  const [key] = list.path.slice(done.length)
   if (key !== undefined) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
     const record = value as Record<string, unknown>

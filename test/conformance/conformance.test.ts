@@ -108,7 +108,7 @@ describe('GROQ conformance suite over HTTP', () => {
       await request(lake, 'PUT', `/projects/${lake.projectId}/datasets/${name}`)
       const documents = datasets.get(id)!.documents!
       if (documents.length === 0) return
-      const ndjson = documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n'
+      const ndjson = `${documents.map((doc) => JSON.stringify(doc)).join('\n')}\n`
       await request(lake, 'POST', `/data/import/${name}?verbatim=true`, ndjson, 'application/x-ndjson')
     })
 

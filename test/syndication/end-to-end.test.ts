@@ -194,13 +194,13 @@ describe('syndication end to end', () => {
       .action({actionType: 'sanity.action.document.unpublish', draftId: 'drafts.article-partners', publishedId: 'article-partners'})
     await expectStoreMatches('club-north', 'after unpublish')
     expect(titles('club-north')).toEqual(['Open squat guide, revised'])
-    const {body} = await api<FeedPage>('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-north')), {
+    const {body} = await api<FeedPage>(`/v1/feed.json?since=${encodeURIComponent(firstCursor('club-north'))}`, {
       key: partners['club-north']!.apiKey,
     })
     expect(body.items).toContainEqual(
       expect.objectContaining({id: 'urn:spotter:spotter:production:article-partners', _spotter: {deleted: true, reason: 'unpublished'}}),
     )
-    const atom = await api('/v1/feed.atom?since=' + encodeURIComponent(firstCursor('club-north')), {key: partners['club-north']!.apiKey})
+    const atom = await api(`/v1/feed.atom?since=${encodeURIComponent(firstCursor('club-north'))}`, {key: partners['club-north']!.apiKey})
     expect(atom.text).toContain('<at:deleted-entry ref="urn:spotter:spotter:production:article-partners"')
   })
 
@@ -212,7 +212,7 @@ describe('syndication end to end', () => {
     await expectStoreMatches('club-north', 'north-only published')
     await expectStoreMatches('club-south', 'north-only published')
     expect(titles('club-north')).toContain('North-only rowing plan')
-    const southFeed = await api('/v1/feed.json?since=' + encodeURIComponent(firstCursor('club-south')), {
+    const southFeed = await api(`/v1/feed.json?since=${encodeURIComponent(firstCursor('club-south'))}`, {
       key: partners['club-south']!.apiKey,
     })
     expect(southFeed.text).not.toContain('north-only')
@@ -372,13 +372,13 @@ describe('syndication end to end', () => {
     expect(malformed.body).toMatchObject({error: {type: 'invalidCursor'}})
     expect(malformed.text).toContain('since')
     const southCursor = (await api<FeedPage>('/v1/feed.json', {key: south.apiKey})).body._spotter.cursor
-    expect((await api('/v1/feed.json?since=' + southCursor, {key: north.apiKey})).status).toBe(400) // not issued to north
+    expect((await api(`/v1/feed.json?since=${southCursor}`, {key: north.apiKey})).status).toBe(400) // not issued to north
     const edited = Buffer.from(
       Buffer.from(southCursor, 'base64url')
         .toString()
         .replace(/^v1\.\d+/, 'v1.1'),
     ).toString('base64url')
-    expect((await api('/v1/feed.atom?since=' + edited, {key: south.apiKey})).status).toBe(400)
+    expect((await api(`/v1/feed.atom?since=${edited}`, {key: south.apiKey})).status).toBe(400)
     expect((await api('/v1/feed.json?limit=0', {key: north.apiKey})).status).toBe(400)
     expect((await api('/v1/partners', {key: north.apiKey})).status).toBe(403)
     expect((await api('/v1/deliveries?partner=club-south', {key: north.apiKey})).status).toBe(403)

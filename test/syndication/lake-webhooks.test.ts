@@ -5,7 +5,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import {isValidSignature, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {spawnLake, type SpawnedLake} from '@spotter/lake/testing'
+import {type SpawnedLake} from '@spotter/lake/testing'
 import {spawnLakeWithWebhooks} from './support/lake.ts'
 import {startReceiver, type Receiver} from './support/receiver.ts'
 

@@ -5,7 +5,7 @@
 // the error message, and retries for reads only). Per-second limits count fixed clock seconds.
 import type {Request, Response} from './context.ts'
 import {HttpError} from '../errors.ts'
-import {HOSTED_RATE_LIMITS, type RateLimits} from '../rate-limits.ts'
+import type {RateLimits} from '../rate-limits.ts'
 
 type Kind = 'query' | 'mutation' | 'upload' | 'other'
 

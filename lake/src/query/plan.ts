@@ -138,7 +138,7 @@ class Planner {
    */
   private async orderedPage(node: Node): Promise<Node | undefined> {
     const pipe = node['base'] as Node | undefined
-    if (!pipe || pipe.type !== 'PipeFuncCall' || pipe['name'] !== 'order') return undefined
+    if (pipe?.type !== 'PipeFuncCall' || pipe['name'] !== 'order') return undefined
     const filter = pipe['base'] as Node
     if (filter.type !== 'Filter' || (filter['base'] as Node).type !== 'Everything') return undefined
     let need: number

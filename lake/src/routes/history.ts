@@ -124,8 +124,8 @@ function documentEvent(
   draftId: string,
 ): Record<string, unknown> | null {
   const base = {documentId: publishedId, timestamp: transaction.timestamp, author: transaction.identity}
-  const publishedCreatedOrChanged = published && published.after
-  const draftGone = draft && draft.before && !draft.after
+  const publishedCreatedOrChanged = published?.after
+  const draftGone = draft?.before && !draft.after
   if (publishedCreatedOrChanged && draftGone) {
     return {
       type: 'publishDocumentVersion',
@@ -136,16 +136,16 @@ function documentEvent(
       publishCause: 'document.publish',
     }
   }
-  if (published && published.before && !published.after) {
+  if (published?.before && !published.after) {
     if (draft && !draft.after && draft.before) return {type: 'deleteDocumentGroup', ...base}
     return {type: 'unpublishDocument', ...base, versionId: draftId, versionRevisionId: draft?.after?._rev}
   }
   if (draft && !draft.before && draft.after) {
     return {type: 'createDocumentVersion', ...base, versionId: draftId, versionRevisionId: transaction.id}
   }
-  if (draft && draft.before && !draft.after)
+  if (draft?.before && !draft.after)
     return {type: 'deleteDocumentVersion', ...base, versionId: draftId, versionRevisionId: draft.before._rev}
-  if (draft && draft.after) {
+  if (draft?.after) {
     // The Studio's timeline reads `revisionId` and `transactions` of an edit (it merges runs of
     // edits itself); without `transactions` its history panel crashes.
     const edit = {type: 'editTransaction', author: transaction.identity, timestamp: transaction.timestamp, revisionId: transaction.id}
@@ -161,6 +161,6 @@ function documentEvent(
   }
   // Written directly to the published id (liveEdit types, mutate API).
   if (published && !published.before && published.after) return {type: 'createLiveDocument', ...base, revisionId: transaction.id}
-  if (published && published.after) return {type: 'updateLiveDocument', ...base, revisionId: transaction.id}
+  if (published?.after) return {type: 'updateLiveDocument', ...base, revisionId: transaction.id}
   return null
 }
