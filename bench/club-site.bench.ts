@@ -8,7 +8,8 @@
 // loads, from the build's own records, and how much of it is SDK code.
 // Run with `npm run bench` from the root; not part of `npm test`.
 //
-// OLD_CLUB_SITE=/path/to/a/checkout adds the old site from that checkout (see bench/README.md):
+// OLD_CLUB_SITE=/path/to/a/checkout adds the old site from that checkout (see bench/README.md), twice:
+// on the same lake as the Next.js site, and on the lake of its own checkout (the old system as it was):
 //   git worktree add --detach /tmp/old-site 9d59b5a && ln -s "$PWD/node_modules" /tmp/old-site/node_modules
 //   OLD_CLUB_SITE=/tmp/old-site node_modules/.bin/node bench/club-site.bench.ts
 
@@ -190,10 +191,20 @@ const port = await freePort()
 const site = await serveSite(build, {port, env: {SPOTTER_LAKE_URL: lake.url, SPOTTER_SITE_URL: `http://localhost:${port}`}})
 const oldCheckout = process.env.OLD_CLUB_SITE
 const old = oldCheckout ? await startOldSite(oldCheckout, lake.url) : undefined
+// The old system as it was: the old site on the lake of the same checkout (with that checkout's seed).
+const oldLake = oldCheckout
+  ? await ((await import(path.join(oldCheckout, 'lake', 'src', 'testing.ts'))) as typeof import('@spotter/lake/testing')).spawnLake({
+      seed: path.join(oldCheckout, 'seed', 'spotter.ndjson'),
+      rateLimits: 'off',
+    })
+  : undefined
+const oldOnOldLake = oldCheckout && oldLake ? await startOldSite(oldCheckout, oldLake.url) : undefined
 // CPU is counted for the site and the lake together: the old site reads the lake on every request.
 const lakePid = listeningPid(lake.port)
 const sitePid = listeningPid(site.port)
 const oldPid = old ? listeningPid(Number(new URL(old.url).port)) : undefined
+const oldLakePid = oldLake ? listeningPid(oldLake.port) : undefined
+const oldOnOldLakePid = oldOnOldLake ? listeningPid(Number(new URL(oldOnOldLake.url).port)) : undefined
 
 try {
   console.log(`Club site pages, ${CONCURRENCY} concurrent readers, at most ${MAX_REQUESTS} requests or ${MAX_SECONDS} s each`)
@@ -220,6 +231,13 @@ try {
         console.log(
           `    ratio: ${(before.cpuPerRequest / next.cpuPerRequest).toFixed(1)}x less CPU per request (old/Next.js ms of site + lake CPU): the throughput ratio on a machine with the cores to spare`,
         )
+    }
+    if (oldOnOldLake) {
+      const before = await load(oldOnOldLake.url + pagePath, [oldOnOldLakePid, oldLakePid])
+      console.log(`    old node:http site on the lake of its own checkout:       ${fmt(before)}`)
+      console.log(`    ratio: ${(next.perSecond / before.perSecond).toFixed(1)}x the throughput (Next.js/old system req/s)`)
+      if (next.cpuPerRequest && before.cpuPerRequest)
+        console.log(`    ratio: ${(before.cpuPerRequest / next.cpuPerRequest).toFixed(1)}x less CPU per request (old system/Next.js)`)
     }
   }
   if (!old) console.log('  (set OLD_CLUB_SITE to a checkout of the old site to compare: see bench/README.md)')
@@ -253,6 +271,8 @@ try {
   }
 } finally {
   old?.child.kill('SIGTERM')
+  oldOnOldLake?.child.kill('SIGTERM')
+  await oldLake?.stop()
   await site.close()
   await lake.stop()
   agent.destroy()
