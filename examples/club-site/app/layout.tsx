@@ -5,6 +5,7 @@ import type {Metadata} from 'next'
 import {VisualEditing} from 'next-sanity/visual-editing'
 import type {ReactNode} from 'react'
 import {DraftBanner} from '../components/draft-banner.tsx'
+import {MainNav} from '../components/main-nav.tsx'
 import {config} from '../lib/config.ts'
 import {loadClub} from '../lib/club.ts'
 import {SanityLive} from '../lib/live.ts'
@@ -32,22 +33,22 @@ export default async function RootLayout({children}: {children: ReactNode}) {
         </a>
         {draft ? <DraftBanner /> : null}
         <header className="site-header">
-          <a className="brand" href="/">
-            {name}
-          </a>
-          <nav aria-label="Main">
-            <a href="/exercises">Exercise library</a>
-            <a href="/club">At our club</a>
-            <a href="/equipment">Equipment</a>
-            <a href="/articles">Articles</a>
-          </nav>
+          <div className="site-header-inner">
+            <a className="brand" href="/">
+              <span className="brand-mark" aria-hidden="true" />
+              <span className="brand-name">{name}</span>
+            </a>
+            <MainNav />
+          </div>
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
-          <p>
-            {name}. Exercise content is for information; check with a professional before starting a new programme.{' '}
-            <a href="/feed.xml">Articles feed</a>
-          </p>
+          <div className="site-footer-inner">
+            <p>
+              {name}. Exercise content is for information; check with a professional before starting a new programme.{' '}
+              <a href="/feed.xml">Articles feed</a>
+            </p>
+          </div>
         </footer>
         <SanityLive includeDrafts={draft} />
         {draft ? <VisualEditing /> : null}

@@ -25,9 +25,11 @@ export default async function Home() {
   const equipment = (club.equipment ?? []).filter((item) => item.equipment.slug)
   return (
     <>
-      <h1>Welcome to {club.name}</h1>
-      <p className="lead">{clubSummary(club)}</p>
-      {place ? <p className="meta">{place}</p> : null}
+      <div className="welcome">
+        <h1>Welcome to {club.name}</h1>
+        <p className="lead">{clubSummary(club)}</p>
+        {place ? <p className="meta">{place}</p> : null}
+      </div>
       <Section title="What the club offers" when={equipment.length || club.description}>
         {equipment.length ? (
           <ul className="offers">

@@ -50,6 +50,7 @@ export function Prescriptions({
   const sources = [...new Map(prescriptions.flatMap((p) => (p.source?.slug ? [[p.source.slug, p.source.title] as const] : []))).entries()]
   return (
     <>
+      {/* On a phone each row stacks, a cell's data-label naming its column (styles.css). */}
       <div className="table-scroll">
         <table className="prescriptions">
           <thead>
@@ -82,7 +83,7 @@ export function Prescriptions({
                     const value = c.value(p)
                     // An empty cell shows a dash and opens nothing: there is no field value behind it.
                     return (
-                      <td key={c.title} {...(value ? field(c.field(p)) : {})}>
+                      <td key={c.title} data-label={c.title} {...(value ? field(c.field(p)) : {})}>
                         {value ?? '—'}
                       </td>
                     )
