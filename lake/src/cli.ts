@@ -246,9 +246,17 @@ async function runExport(values: Values): Promise<void> {
   lockedDataDir(values, 'export')
   const lake = openLake(values, [])
   try {
-    const text = exportNdjson(lake.dataset(datasetName).documents.values())
-    if (values.out) fs.writeFileSync(values.out, text)
-    else process.stdout.write(text)
+    const chunks = exportNdjson(lake.dataset(datasetName).capture())
+    if (values.out) {
+      const fd = fs.openSync(values.out, 'w')
+      try {
+        for (const chunk of chunks) fs.writeSync(fd, chunk)
+      } finally {
+        fs.closeSync(fd)
+      }
+    } else {
+      for (const chunk of chunks) process.stdout.write(chunk)
+    }
   } finally {
     await lake.close()
   }

@@ -50,6 +50,26 @@ export class DocumentText {
     return this.allocatedBytes > 2 * this.liveBytes + 4 * SEGMENT_BYTES
   }
 
+  /** The text in this slot (a view of the shared bytes, not a copy). */
+  textOf(slot: Slot): Buffer {
+    const segment = this.segments.get(slot.segment)
+    if (!segment) throw new Error(`document text: segment ${slot.segment} was released while a document still used it`)
+    return segment.bytes.subarray(slot.offset, slot.offset + slot.length)
+  }
+
+  /**
+   * The segments as they are now: reads the slots handed out so far even after they are freed or
+   * compacted away (a segment's bytes never change once written; the view keeps them alive).
+   */
+  view(): (slot: Slot) => Buffer {
+    const segments = new Map([...this.segments].map(([index, segment]) => [index, segment.bytes]))
+    return (slot) => {
+      const bytes = segments.get(slot.segment)
+      if (!bytes) throw new Error(`document text: segment ${slot.segment} was not in use when this view was taken`)
+      return bytes.subarray(slot.offset, slot.offset + slot.length)
+    }
+  }
+
   /** Every segment in use, for a thread that starts. */
   all(): Array<[number, SharedArrayBuffer]> {
     return [...this.segments].map(([index, segment]) => [index, segment.buffer])

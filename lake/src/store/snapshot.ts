@@ -9,7 +9,7 @@ import {crc32} from 'node:zlib'
 import type {SanityDocument} from '../types.ts'
 import {hex32} from './txlog.ts'
 
-export interface Snapshot {
+export interface SnapshotPosition {
   /** Sequence number of the last transaction included. */
   seq: number
   /** Byte offset in the transaction log right after the last line the snapshot covers. */
@@ -17,6 +17,9 @@ export interface Snapshot {
   /** Seq of the log line ending at `logOffset` (0 at the start); equals `seq` unless a repair
    *  removed lines from the log. Lets a start check that log and snapshot still agree. */
   logSeq: number
+}
+
+export interface Snapshot extends SnapshotPosition {
   documents: SanityDocument[]
 }
 
@@ -81,28 +84,37 @@ export function readSnapshot(file: string): Snapshot | null {
 
 const CHUNK_DOCUMENTS = 2000
 
-/** Writes the snapshot atomically; yields to the event loop between chunks of documents. */
-export async function writeSnapshot(file: string, snapshot: Snapshot): Promise<void> {
+const NEWLINE = Buffer.from('\n')
+
+/**
+ * Writes the snapshot atomically from the documents' JSON texts (written as they are, one per
+ * line); yields to the event loop between chunks of documents.
+ */
+export async function writeSnapshot(file: string, position: SnapshotPosition, texts: Iterable<Buffer | string>): Promise<void> {
   const tmp = `${file}.tmp`
   const chunks: Buffer[] = []
   let crc = 0
   let bytes = 0
-  for (let i = 0; i < snapshot.documents.length; i += CHUNK_DOCUMENTS) {
-    const part = snapshot.documents
-      .slice(i, i + CHUNK_DOCUMENTS)
-      .map((doc) => `${JSON.stringify(doc)}\n`)
-      .join('')
-    const chunk = Buffer.from(part, 'utf8')
+  let count = 0
+  let part: Buffer[] = []
+  const flush = async () => {
+    const chunk = Buffer.concat(part)
+    part = []
     crc = crc32(chunk, crc)
     bytes += chunk.length
     chunks.push(chunk)
     await new Promise((resolve) => setImmediate(resolve))
   }
+  for (const text of texts) {
+    part.push(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, NEWLINE)
+    if (++count % CHUNK_DOCUMENTS === 0) await flush()
+  }
+  if (part.length > 0) await flush()
   const header = {
-    seq: snapshot.seq,
-    logOffset: snapshot.logOffset,
-    logSeq: snapshot.logSeq,
-    documents: snapshot.documents.length,
+    seq: position.seq,
+    logOffset: position.logOffset,
+    logSeq: position.logSeq,
+    documents: count,
     bytes,
     crc32: hex32(crc),
   }
