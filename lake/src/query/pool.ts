@@ -233,6 +233,8 @@ export class QueryPool {
       this.post(worker, {type: 'drop', store})
     }
     for (const slot of slots?.values() ?? []) this.text.free(slot)
+    // The dataset reads this map too: after a close it holds nothing (its segments may be gone).
+    slots?.clear()
     this.releaseDropped()
     if (this.stores.size === 0) {
       if (this.respawnTimer) clearTimeout(this.respawnTimer)

@@ -1,7 +1,7 @@
 // Lake-only: POST /data/import/:dataset (NDJSON, one all-or-nothing transaction) and
 // GET /data/export/:dataset (NDJSON, Sanity's export format: one document per line), streamed from
 // the documents' stored text.
-import {Readable} from 'node:stream'
+import {pipeline, Readable} from 'node:stream'
 import {canRead, datasetScope, requireWrite} from '../auth.ts'
 import {readBody} from '../http/body.ts'
 import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
@@ -57,7 +57,10 @@ export function handleExport(ctx: RequestContext): void {
     (scope === 'all' || canRead(scope, id)) && (!types?.length || types.includes(documents.get(id)?._type as string))
   ctx.res.statusCode = 200
   ctx.res.setHeader('content-type', 'application/x-ndjson; charset=utf-8')
-  Readable.from(exportNdjson(documents, keep)).pipe(ctx.res)
+  pipeline(Readable.from(exportNdjson(documents, keep)), ctx.res, (err) => {
+    // A client that goes away mid-export is no failure of the lake.
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[lake] export failed:', err)
+  })
 }
 
 const EXPORT_CHUNK_BYTES = 64 * 1024
