@@ -284,7 +284,7 @@ function describe(inspection: Inspection, dir: string): {ok: boolean; text: stri
   const transactions = `${inspection.log.intact.length} transactions, ${inspection.log.size} bytes`
   const snapshot =
     inspection.snapshot.kind === 'ok'
-      ? `snapshot at seq ${inspection.snapshot.snapshot.seq} (${inspection.snapshot.snapshot.documents.length} documents)`
+      ? `snapshot at seq ${inspection.snapshot.snapshot.seq} (${inspection.snapshot.snapshot.documents.count} documents)`
       : inspection.snapshot.kind === 'none'
         ? 'no snapshot'
         : 'snapshot DAMAGED'

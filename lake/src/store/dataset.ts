@@ -108,14 +108,14 @@ export class Dataset {
 
   private restore(snapshot: Snapshot | null): void {
     let from = 0
-    // The restored set, as objects only until the shared text holds them.
-    const documents = new Map<string, SanityDocument>()
     if (snapshot) {
-      for (const doc of snapshot.documents) documents.set(doc._id, doc)
       this.seq = this.snapshotSeq = snapshot.seq
       from = this.snapshotOffset = this.appliedOffset = snapshot.logOffset
       this.appliedLogSeq = snapshot.logSeq
     }
+    // What the log after the snapshot changed (null: deleted); the snapshot's documents are read
+    // one at a time and handed over with these in their place.
+    const changed = new Map<string, SanityDocument | null>()
     for (const {transaction, offset, length} of this.log.read(from)) {
       this.appliedOffset = offset + length
       this.appliedLogSeq = transaction.seq
@@ -123,14 +123,11 @@ export class Dataset {
       if (transaction.seq <= this.seq) continue
       this.seq = transaction.seq
       this.indexTransaction(transaction, {offset, length})
-      for (const change of transaction.changes) {
-        if (change.doc) documents.set(change.id, change.doc)
-        else documents.delete(change.id)
-      }
+      for (const change of transaction.changes) changed.set(change.id, change.doc)
     }
     this.nextSeq = this.seq
     if (from === 0) this.revisionIndexComplete = true
-    this.documents.load(documents.values())
+    this.documents.load(restored(snapshot?.documents ?? [], changed))
   }
 
   /** A committed document: a fresh copy, decoded from its text. */
@@ -141,11 +138,6 @@ export class Dataset {
   /** How many committed documents the dataset holds. */
   get documentCount(): number {
     return this.documents.size
-  }
-
-  /** The ids of the committed documents. */
-  documentIds(): IterableIterator<string> {
-    return this.documents.ids()
   }
 
   /** Every committed document, decoded one at a time. */
@@ -434,4 +426,17 @@ function mutationsOf(mutations: unknown[], id: string): unknown[] {
     const body = Object.values(mutation)[0] as {_id?: unknown; id?: unknown} | undefined
     return body?._id === id || body?.id === id
   })
+}
+
+/** The snapshot's documents with the log's later changes in their place (deleted ones left out), then the documents the log created. */
+function* restored(snapshot: Iterable<SanityDocument>, changed: Map<string, SanityDocument | null>): Generator<SanityDocument> {
+  for (const doc of snapshot) {
+    if (!changed.has(doc._id)) yield doc
+    else {
+      const latest = changed.get(doc._id)
+      changed.delete(doc._id)
+      if (latest) yield latest
+    }
+  }
+  for (const doc of changed.values()) if (doc) yield doc
 }

@@ -29,19 +29,11 @@ export class StoredDocuments {
     return this.engine.slots.size + this.unqueried.size
   }
 
-  has(id: string): boolean {
-    return this.engine.slots.has(id) || this.unqueried.has(id)
-  }
-
   /** A fresh copy of the document (decoded from its text). */
   get(id: string): SanityDocument | undefined {
     const slot = this.engine.slots.get(id)
     if (slot) return decode(this.engine.bytes(slot))
     return this.unqueried.get(id)
-  }
-
-  ids(): IterableIterator<string> {
-    return concat(this.engine.slots.keys(), this.unqueried.keys())
   }
 
   /** Every document, decoded one at a time. */
@@ -72,7 +64,9 @@ export class StoredDocuments {
       this.unqueried.delete(id)
       this.references.replace(id, previous, document)
     }
-    for (const doc of this.engine.apply(changes.map(({id, document}) => ({id, document})))) this.unqueried.set(doc._id, doc)
+    for (const {id, document} of this.engine.apply(changes.map(({id, document}) => ({id, document})))) {
+      if (document) this.unqueried.set(id, document)
+    }
   }
 
   /** The documents as they are now, to read later (snapshots, export, reset) while writes go on. */
