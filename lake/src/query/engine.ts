@@ -18,8 +18,8 @@ export interface QueryEngineOptions {
 export interface DatasetQueryEngine extends QueryEngine {
   /** Returns the documents it could not write as JSON text (queries leave them out). */
   load(documents: Iterable<SanityDocument>): SanityDocument[]
-  /** Returns the new documents it could not write as JSON text (queries leave them out). */
-  apply(changes: readonly DocumentChange[]): SanityDocument[]
+  /** Returns the changes whose new document it could not write as JSON text (queries leave them out). */
+  apply(changes: readonly DocumentChange[]): DocumentChange[]
   /** Where each document's JSON text is, by id (kept current through compaction). */
   readonly slots: ReadonlyMap<string, Slot>
   /** The text in a current slot: a view of the shared bytes. */

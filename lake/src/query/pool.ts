@@ -141,11 +141,11 @@ export class QueryPool {
     return unwritten
   }
 
-  /** Applies committed changes; returns the new documents it could not write as JSON (queries leave them out). */
-  apply(store: number, changes: readonly DocumentChange[]): SanityDocument[] {
+  /** Applies committed changes; returns those whose new document it could not write as JSON (queries leave them out). */
+  apply(store: number, changes: readonly DocumentChange[]): DocumentChange[] {
     const slots = this.slotsOf(store)
     const posted: SlotChange[] = []
-    const unwritten: SanityDocument[] = []
+    const unwritten: DocumentChange[] = []
     for (const {id, document} of changes) {
       const previous = slots.get(id)
       if (previous) {
@@ -154,7 +154,7 @@ export class QueryPool {
       }
       const slot = document ? this.write(document) : null
       if (slot) slots.set(id, slot)
-      else if (document) unwritten.push(document)
+      else if (document) unwritten.push({id, document})
       posted.push({id, slot})
     }
     for (const worker of this.workers) this.post(worker, {type: 'apply', store, changes: posted})
