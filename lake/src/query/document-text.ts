@@ -202,8 +202,11 @@ export class DocumentReader {
 
 let gc: ((options: object) => void) | undefined
 
-/** A full garbage collection of this thread's heap (`--expose-gc` cannot be given to a worker thread, so it is set here). */
-function collectGarbage(): void {
+/**
+ * A full garbage collection of this thread's heap, giving what it frees back to the system
+ * (`--expose-gc` cannot be given to a worker thread, so it is set here).
+ */
+export function collectGarbage(): void {
   if (!gc) {
     setFlagsFromString('--expose-gc')
     gc = runInNewContext('gc') as (options: object) => void

@@ -7,7 +7,7 @@
 import {documentLimitViolation, nestsDeeperThan} from '../mutations/limits.ts'
 import {ReferenceIndex} from '../mutations/references.ts'
 import type {DatasetQueryEngine} from '../query/engine.ts'
-import type {Slot} from '../query/document-text.ts'
+import {collectGarbage, type Slot} from '../query/document-text.ts'
 import type {DocumentChange, SanityDocument} from '../types.ts'
 
 /** Beyond this nesting the query workers cannot take a document (structured cloning recurses). */
@@ -47,6 +47,7 @@ export class StoredDocuments {
     this.unqueried.clear()
     this.references.clear()
     for (const doc of this.engine.load(this.admit(documents))) this.unqueried.set(doc._id, doc)
+    collectAfterStart()
   }
 
   /** Indexes each document's references and passes on those the query threads can take. */
@@ -146,6 +147,21 @@ export class CapturedDocuments {
     const doc = this.unqueried.get(id)
     return doc !== undefined && doc === other.unqueried.get(id)
   }
+}
+
+let collecting: NodeJS.Timeout | null = null
+
+/**
+ * A start decodes every document once: a second after the last dataset loaded, one full
+ * collection gives back the heap that took (V8 would keep it until the heap fills again).
+ */
+function collectAfterStart(): void {
+  if (collecting) clearTimeout(collecting)
+  collecting = setTimeout(() => {
+    collecting = null
+    collectGarbage()
+  }, 1_000)
+  collecting.unref()
 }
 
 function decode(bytes: Buffer): SanityDocument {
