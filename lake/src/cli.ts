@@ -246,9 +246,17 @@ async function runExport(values: Values): Promise<void> {
   lockedDataDir(values, 'export')
   const lake = openLake(values, [])
   try {
-    const text = exportNdjson(lake.dataset(datasetName).documents.values())
-    if (values.out) fs.writeFileSync(values.out, text)
-    else process.stdout.write(text)
+    const chunks = exportNdjson(lake.dataset(datasetName).capture())
+    if (values.out) {
+      const fd = fs.openSync(values.out, 'w')
+      try {
+        for (const chunk of chunks) fs.writeSync(fd, chunk)
+      } finally {
+        fs.closeSync(fd)
+      }
+    } else {
+      for (const chunk of chunks) process.stdout.write(chunk)
+    }
   } finally {
     await lake.close()
   }
@@ -276,7 +284,7 @@ function describe(inspection: Inspection, dir: string): {ok: boolean; text: stri
   const transactions = `${inspection.log.intact.length} transactions, ${inspection.log.size} bytes`
   const snapshot =
     inspection.snapshot.kind === 'ok'
-      ? `snapshot at seq ${inspection.snapshot.snapshot.seq} (${inspection.snapshot.snapshot.documents.length} documents)`
+      ? `snapshot at seq ${inspection.snapshot.snapshot.seq} (${inspection.snapshot.snapshot.documents.count} documents)`
       : inspection.snapshot.kind === 'none'
         ? 'no snapshot'
         : 'snapshot DAMAGED'

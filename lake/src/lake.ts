@@ -156,7 +156,7 @@ export class Lake {
   /** True when no dataset holds a document (seeding only fills an empty lake). */
   isEmpty(): boolean {
     if (this.damaged.size > 0) return false
-    for (const dataset of this.datasets.values()) if (dataset.documents.size > 0) return false
+    for (const dataset of this.datasets.values()) if (dataset.documentCount > 0) return false
     return true
   }
 

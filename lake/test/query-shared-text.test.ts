@@ -33,9 +33,15 @@ async function expectEverywhere(text: string, params: Record<string, unknown>, e
   for (const result of results) expect(result).toEqual(expected)
 }
 
+/** The document as the main thread reads it: decoded from the text in its current slot. */
+const mainThreadRead = (id: string) => JSON.parse(engine.bytes(engine.slots.get(id)!).toString('utf8')) as SanityDocument
+
 it('answers from the latest text after many rewrites; dead segments are released or compacted', {timeout: 120_000}, async () => {
   engine.load(Array.from({length: DOCUMENTS}, (_, i) => doc(i, 0)))
   const live = pool.textBytes.live
+  // Taken before the rewrites: still reads the first texts after their segments are released.
+  const first = engine.view()
+  const firstSlot = engine.slots.get('exercise-7')!
   expect(live).toBeGreaterThan(DOCUMENTS * BODY)
   for (let round = 1; round <= 12; round++) {
     engine.apply(Array.from({length: DOCUMENTS}, (_, i) => ({id: `exercise-${i}`, document: doc(i, round)})))
@@ -44,7 +50,10 @@ it('answers from the latest text after many rewrites; dead segments are released
     await expectEverywhere('*[_type == "exercise"] | order(round desc, _id asc) [0]._id', {}, 'exercise-0')
     // Dead text beyond twice what is live (and a few segments) is compacted away.
     expect(pool.textBytes.allocated).toBeLessThanOrEqual(2 * pool.textBytes.live + 5 * SEGMENT_BYTES)
+    // The main thread reads the same slots, moved by compaction: it sees what the workers see.
+    expect(mainThreadRead('exercise-7')).toEqual(doc(7, round))
   }
+  expect(JSON.parse(first(firstSlot).toString('utf8'))).toEqual(doc(7, 0))
   // The same documents (a few characters longer: `round` and `_rev` count to 12).
   expect(pool.textBytes.live).toBeGreaterThanOrEqual(live)
   expect(pool.textBytes.live).toBeLessThan(live + DOCUMENTS * 10)

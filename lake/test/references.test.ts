@@ -52,3 +52,25 @@ it('allows deleting a referrer and its target together, or the target once the r
   await lake.client().transaction().delete('holder').delete('target').commit()
   expect(await lake.client().getDocuments(['holder', 'target'])).toEqual([null, null])
 })
+
+it('knows who refers to a document after a restart, and after a patch takes the reference away', async () => {
+  const client = lake.client()
+  await client
+    .transaction()
+    .create({_id: 'kept-target', _type: 'muscle'})
+    .create({_id: 'kept-holder', _type: 'exercise', primaryMuscles: [{_key: 'a', _type: 'reference', _ref: 'kept-target'}]})
+    .create({_id: 'other-holder', _type: 'exercise', deep: {list: [{muscle: {_type: 'reference', _ref: 'kept-target'}}]}})
+    .commit()
+  await lake.restart()
+  type Refusal = {statusCode: number; response: {body: {error: {items: Array<{error: {referencingIDs: string[]}}>}}}}
+  const refused = (await lake
+    .client()
+    .delete('kept-target')
+    .catch((e: Refusal) => e)) as Refusal
+  expect(refused.statusCode).toBe(409)
+  expect([...refused.response.body.error.items[0]!.error.referencingIDs].sort()).toEqual(['kept-holder', 'other-holder'])
+  await lake.client().patch('kept-holder').unset(['primaryMuscles']).commit()
+  await lake.client().patch('other-holder').set({'deep.list[0].muscle._weak': true}).commit()
+  await lake.client().delete('kept-target')
+  expect(await lake.client().getDocument('kept-target')).toBeUndefined()
+})

@@ -8,6 +8,9 @@
 // no live document (then the segment is released) or until the pool compacts, which copies the
 // live texts into fresh segments and reloads the threads (see pool.ts).
 
+import {setFlagsFromString} from 'node:v8'
+import {runInNewContext} from 'node:vm'
+
 export interface Slot {
   segment: number
   offset: number
@@ -48,6 +51,26 @@ export class DocumentText {
   /** Worth compacting: most of what the segments hold is dead. */
   get wasteful(): boolean {
     return this.allocatedBytes > 2 * this.liveBytes + 4 * SEGMENT_BYTES
+  }
+
+  /** The text in this slot (a view of the shared bytes, not a copy). */
+  textOf(slot: Slot): Buffer {
+    const segment = this.segments.get(slot.segment)
+    if (!segment) throw new Error(`document text: segment ${slot.segment} was released while a document still used it`)
+    return segment.bytes.subarray(slot.offset, slot.offset + slot.length)
+  }
+
+  /**
+   * The segments as they are now: reads the slots handed out so far even after they are freed or
+   * compacted away (a segment's bytes never change once written; the view keeps them alive).
+   */
+  view(): (slot: Slot) => Buffer {
+    const segments = new Map([...this.segments].map(([index, segment]) => [index, segment.bytes]))
+    return (slot) => {
+      const bytes = segments.get(slot.segment)
+      if (!bytes) throw new Error(`document text: segment ${slot.segment} was not in use when this view was taken`)
+      return bytes.subarray(slot.offset, slot.offset + slot.length)
+    }
   }
 
   /** Every segment in use, for a thread that starts. */
@@ -130,10 +153,23 @@ export class DocumentText {
   }
 }
 
-/** A query thread's side: the segments it was handed, and the documents in them. */
+/** After decoding this much text, a query thread collects its garbage once it is idle (see `DocumentReader`). */
+const COLLECT_AFTER_BYTES = 16 * 2 ** 20
+const IDLE_MS = 1_000
+
+/**
+ * A query thread's side: the segments it was handed, and the documents in them.
+ * A scan holds what it decodes until it ends (groq-js takes arrays); V8 gives that memory back
+ * only after 10-30 s idle, and on a busy machine sometimes not at all. So a thread that decoded
+ * more than 16 MB runs a full collection once it has read nothing for a second (tens of ms on
+ * an idle thread; lookups decode little and rarely get there).
+ */
 export class DocumentReader {
   private readonly segments = new Map<number, Uint8Array>()
   private readonly decoder = new TextDecoder()
+  private decodedBytes = 0
+  private reads = 0
+  private collecting: NodeJS.Timeout | null = null
 
   add(segment: number, buffer: SharedArrayBuffer): void {
     this.segments.set(segment, new Uint8Array(buffer))
@@ -147,6 +183,33 @@ export class DocumentReader {
   read(slot: Slot): Record<string, unknown> {
     const bytes = this.segments.get(slot.segment)
     if (!bytes) throw new Error(`query thread: segment ${slot.segment} was released while a document still used it`)
+    this.reads++
+    this.decodedBytes += slot.length
+    if (this.decodedBytes >= COLLECT_AFTER_BYTES && this.collecting === null) this.collectWhenIdle(this.reads)
     return JSON.parse(this.decoder.decode(bytes.subarray(slot.offset, slot.offset + slot.length))) as Record<string, unknown>
   }
+
+  private collectWhenIdle(reads: number): void {
+    this.collecting = setTimeout(() => {
+      if (this.reads !== reads) return this.collectWhenIdle(this.reads)
+      this.collecting = null
+      this.decodedBytes = 0
+      collectGarbage()
+    }, IDLE_MS)
+    this.collecting.unref()
+  }
+}
+
+let gc: ((options: object) => void) | undefined
+
+/**
+ * A full garbage collection of this thread's heap, giving what it frees back to the system
+ * (`--expose-gc` cannot be given to a worker thread, so it is set here).
+ */
+export function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc')
+    gc = runInNewContext('gc') as (options: object) => void
+  }
+  gc({type: 'major', execution: 'sync', flavor: 'last-resort'})
 }

@@ -1,6 +1,7 @@
 // One dataset's query engine: a store id in a worker pool (pool.ts), shared by default.
 
-import type {QueryEngine} from '../types.ts'
+import type {DocumentChange, QueryEngine, SanityDocument} from '../types.ts'
+import type {Slot} from './document-text.ts'
 import {sharedQueryPool, type QueryPool} from './pool.ts'
 import type {SanityContext} from './store.ts'
 
@@ -13,15 +14,31 @@ export interface QueryEngineOptions {
   pool?: QueryPool
 }
 
-export function createQueryEngine(options: QueryEngineOptions): QueryEngine {
+/** The engine as the dataset that owns it sees it: the documents' text is its copy of them too. */
+export interface DatasetQueryEngine extends QueryEngine {
+  /** Returns the documents it could not write as JSON text (queries leave them out). */
+  load(documents: Iterable<SanityDocument>): SanityDocument[]
+  /** Returns the changes whose new document it could not write as JSON text (queries leave them out). */
+  apply(changes: readonly DocumentChange[]): DocumentChange[]
+  /** Where each document's JSON text is, by id (kept current through compaction). */
+  readonly slots: ReadonlyMap<string, Slot>
+  /** The text in a current slot: a view of the shared bytes. */
+  bytes(slot: Slot): Buffer
+  /** The text as it is now: reads slots taken now even after they are replaced. */
+  view(): (slot: Slot) => Buffer
+}
+
+export function createQueryEngine(options: QueryEngineOptions): DatasetQueryEngine {
   const pool = options.pool ?? sharedQueryPool()
   const store = pool.open(options.sanity)
+  const slots = pool.slots(store)
   return {
     load: (documents) => pool.load(store, documents),
-    apply: (changes) => {
-      if (changes.length > 0) pool.apply(store, changes)
-    },
+    apply: (changes) => (changes.length > 0 ? pool.apply(store, changes) : []),
     query: (request) => pool.query(store, request, {timeoutMs: options.timeoutMs, anonymous: request.anonymous, client: request.client}),
     close: () => pool.close(store),
+    slots,
+    bytes: (slot) => pool.bytes(slot),
+    view: () => pool.view(),
   }
 }

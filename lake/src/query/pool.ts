@@ -125,21 +125,27 @@ export class QueryPool {
     return store
   }
 
-  load(store: number, documents: Iterable<SanityDocument>): void {
+  /** Replaces a store's documents; returns those it could not write as JSON (queries leave them out). */
+  load(store: number, documents: Iterable<SanityDocument>): SanityDocument[] {
     const slots = this.slotsOf(store)
     for (const slot of slots.values()) this.text.free(slot)
     slots.clear()
+    const unwritten: SanityDocument[] = []
     for (const doc of documents) {
       const slot = this.write(doc)
       if (slot) slots.set(doc._id, slot)
+      else unwritten.push(doc)
     }
     for (const worker of this.workers) this.post(worker, {type: 'load', store, slots: packed(slots)})
     this.releaseDropped()
+    return unwritten
   }
 
-  apply(store: number, changes: readonly DocumentChange[]): void {
+  /** Applies committed changes; returns those whose new document it could not write as JSON (queries leave them out). */
+  apply(store: number, changes: readonly DocumentChange[]): DocumentChange[] {
     const slots = this.slotsOf(store)
     const posted: SlotChange[] = []
+    const unwritten: DocumentChange[] = []
     for (const {id, document} of changes) {
       const previous = slots.get(id)
       if (previous) {
@@ -148,12 +154,32 @@ export class QueryPool {
       }
       const slot = document ? this.write(document) : null
       if (slot) slots.set(id, slot)
+      else if (document) unwritten.push({id, document})
       posted.push({id, slot})
     }
     for (const worker of this.workers) this.post(worker, {type: 'apply', store, changes: posted})
     // After the changes that stopped using them: a worker handles its messages in order.
     this.releaseDropped()
     if (this.text.wasteful) this.compact()
+    return unwritten
+  }
+
+  /**
+   * Where each of a store's documents' text is: the main thread reads its documents from here
+   * too (compaction moves the slots; this map always holds the current ones).
+   */
+  slots(store: number): ReadonlyMap<string, Slot> {
+    return this.slotsOf(store)
+  }
+
+  /** The text in a current slot (a view of the shared bytes). */
+  bytes(slot: Slot): Buffer {
+    return this.text.textOf(slot)
+  }
+
+  /** The text as it is now, readable through slots taken now even after they are replaced or compacted. */
+  view(): (slot: Slot) => Buffer {
+    return this.text.view()
   }
 
   query(store: number, request: QueryRequest, options: QueryOptions): Promise<QueryResponse> {
@@ -207,6 +233,8 @@ export class QueryPool {
       this.post(worker, {type: 'drop', store})
     }
     for (const slot of slots?.values() ?? []) this.text.free(slot)
+    // The dataset reads this map too: after a close it holds nothing (its segments may be gone).
+    slots?.clear()
     this.releaseDropped()
     if (this.stores.size === 0) {
       if (this.respawnTimer) clearTimeout(this.respawnTimer)

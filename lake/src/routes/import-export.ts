@@ -1,10 +1,13 @@
 // Lake-only: POST /data/import/:dataset (NDJSON, one all-or-nothing transaction) and
-// GET /data/export/:dataset (NDJSON, Sanity's export format: one document per line).
+// GET /data/export/:dataset (NDJSON, Sanity's export format: one document per line), streamed from
+// the documents' stored text.
+import {pipeline, Readable} from 'node:stream'
 import {canRead, datasetScope, requireWrite} from '../auth.ts'
 import {readBody} from '../http/body.ts'
 import {queryFlag, sendJson, type RequestContext} from '../http/context.ts'
 import {importDocuments, parseNdjson} from '../ndjson-import.ts'
 import type {Lake} from '../lake.ts'
+import type {CapturedDocuments} from '../store/documents.ts'
 import type {SanityDocument} from '../types.ts'
 
 export async function handleImport(ctx: RequestContext): Promise<void> {
@@ -49,15 +52,36 @@ export function handleExport(ctx: RequestContext): void {
     .get('types')
     ?.split(',')
     .filter((type) => type !== '')
-  const documents = [...dataset.documents.values()].filter(
-    (doc) => (scope === 'all' || canRead(scope, doc._id)) && (!types?.length || types.includes(doc._type)),
-  )
+  const documents = dataset.capture()
+  const keep = (id: string) =>
+    (scope === 'all' || canRead(scope, id)) && (!types?.length || types.includes(documents.get(id)?._type as string))
   ctx.res.statusCode = 200
   ctx.res.setHeader('content-type', 'application/x-ndjson; charset=utf-8')
-  ctx.res.end(exportNdjson(documents))
+  pipeline(Readable.from(exportNdjson(documents, keep)), ctx.res, (err) => {
+    // A client that goes away mid-export is no failure of the lake.
+    if (err && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[lake] export failed:', err)
+  })
 }
 
-export function exportNdjson(documents: Iterable<SanityDocument>): string {
-  const docs = [...documents].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-  return docs.map((doc) => `${JSON.stringify(doc)}\n`).join('')
+const EXPORT_CHUNK_BYTES = 64 * 1024
+const NEWLINE = Buffer.from('\n')
+
+/** The documents `keep` keeps as NDJSON in `_id` order, each line its stored text as is, in chunks of about 64 KB. */
+export function* exportNdjson(documents: CapturedDocuments, keep: (id: string) => boolean = () => true): Generator<Buffer> {
+  const ids = [...documents.ids()].sort()
+  let part: Buffer[] = []
+  let bytes = 0
+  for (const id of ids) {
+    if (!keep(id)) continue
+    const text = documents.text(id)!
+    const line = typeof text === 'string' ? Buffer.from(text, 'utf8') : text
+    part.push(line, NEWLINE)
+    bytes += line.length + 1
+    if (bytes >= EXPORT_CHUNK_BYTES) {
+      yield Buffer.concat(part)
+      part = []
+      bytes = 0
+    }
+  }
+  if (part.length > 0) yield Buffer.concat(part)
 }

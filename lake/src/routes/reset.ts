@@ -3,22 +3,23 @@
 // Both need a write token. A reset is one ordinary, logged transaction that writes back every
 // document that differs from the saved state (exactly as saved, `_rev` included) and deletes the
 // ones created since, so it is durable, it shows in history, and listeners get one mutation event
-// per document it touched. Documents are never changed in place, so saving is a copy of
-// references and a reset only compares references: milliseconds for thousands of documents.
+// per document it touched. Saving captures where each document's text is (the text is never
+// changed in place), and a reset compares texts (the same slot, or equal bytes): milliseconds
+// for thousands of documents.
 import {requireWrite} from '../auth.ts'
 import {sendJson, type RequestContext} from '../http/context.ts'
 import {HttpError} from '../errors.ts'
 import type {Dataset} from '../store/dataset.ts'
-import type {SanityDocument} from '../types.ts'
+import type {CapturedDocuments} from '../store/documents.ts'
 
 /** Saved states by dataset object: a deleted and re-created dataset starts without one. */
-const saved = new WeakMap<Dataset, Map<string, SanityDocument>>()
+const saved = new WeakMap<Dataset, CapturedDocuments>()
 
 export async function handleSnapshot(ctx: RequestContext): Promise<void> {
   requireWrite(ctx.principal, 'Saving a snapshot')
   const dataset = ctx.lake.dataset(ctx.params.dataset ?? '')
   // Inside the commit queue, so the copy is never taken halfway through a transaction.
-  const {result: documents} = await dataset.transact(() => new Map(dataset.documents), {identity: ctx.principal.identity, request: []})
+  const {result: documents} = await dataset.transact(() => dataset.capture(), {identity: ctx.principal.identity, request: []})
   saved.set(dataset, documents)
   sendJson(ctx.res, 200, {dataset: dataset.name, documentCount: documents.size})
 }
@@ -40,13 +41,15 @@ export async function handleReset(ctx: RequestContext): Promise<void> {
       draft.systemFields = 'verbatim'
       let restored = 0
       let deleted = 0
-      for (const id of dataset.documents.keys()) {
+      const current = dataset.capture()
+      for (const id of current.ids()) {
         if (state.has(id)) continue
         draft.put(id, null, {delete: {id}})
         deleted++
       }
-      for (const [id, document] of state) {
-        if (dataset.documents.get(id) === document) continue
+      for (const id of state.ids()) {
+        if (state.same(id, current)) continue
+        const document = state.get(id)!
         draft.put(id, document, {createOrReplace: document})
         restored++
       }

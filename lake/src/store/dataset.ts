@@ -1,20 +1,22 @@
 // One dataset: its documents in memory, its query engine, its transaction log and snapshot.
+// The documents are held once, as JSON text shared with the query threads (documents.ts).
 // Commits are built one at a time; each is logged and fdatasynced (group commit: a burst of
 // commits shares one fdatasync), then applied to memory and the engine, then announced to
 // listeners, and only then acknowledged.
-import {checkChanges, checkRequestNesting, documentLimitViolation, nestsDeeperThan} from '../mutations/limits.ts'
-import {checkReferences} from '../mutations/references.ts'
+import {checkChanges, checkRequestNesting} from '../mutations/limits.ts'
+import {checkReferences, strongRefs} from '../mutations/references.ts'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import {createQueryEngine} from '../query/index.ts'
+import {createQueryEngine, type DatasetQueryEngine} from '../query/engine.ts'
 import {TransactionDraft, type PendingChange} from '../mutations/transaction.ts'
 import {randomId} from '../mutations/ids.ts'
 import {HttpError} from '../errors.ts'
-import type {QueryEngine, QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
+import type {QueryRequest, QueryResponse, SanityDocument} from '../types.ts'
+import {StoredDocuments, type CapturedDocuments} from './documents.ts'
 import {DatasetDamagedError, inspectDataset, LOG_FILE, SNAPSHOT_FILE} from './integrity.ts'
 import {cutTornTail, setDamagedSnapshotAside} from './recovery.ts'
 import {encodeLineYielding, TransactionLog, type LoggedTransaction} from './txlog.ts'
-import {writeSnapshot, type Snapshot} from './snapshot.ts'
+import {writeSnapshot, type Snapshot, type SnapshotPosition} from './snapshot.ts'
 
 export interface CommittedTransaction {
   id: string
@@ -47,8 +49,8 @@ export class Dataset {
   readonly name: string
   readonly dir: string
   /** Committed documents: on disk, applied, announced. */
-  readonly documents = new Map<string, SanityDocument>()
-  private readonly engine: QueryEngine
+  private readonly documents: StoredDocuments
+  private readonly engine: DatasetQueryEngine
   private readonly log: TransactionLog
   private readonly listeners = new Set<TransactionListener>()
   private readonly deleteListeners = new Set<() => void>()
@@ -76,10 +78,11 @@ export class Dataset {
   /** Applies run in log order, each after the fdatasync that covers it; this is the last one. */
   private applied: Promise<unknown> = Promise.resolve()
 
-  private constructor(name: string, dir: string, engine: QueryEngine, log: TransactionLog) {
+  private constructor(name: string, dir: string, engine: DatasetQueryEngine, log: TransactionLog) {
     this.name = name
     this.dir = dir
     this.engine = engine
+    this.documents = new StoredDocuments(name, engine)
     this.log = log
   }
 
@@ -106,11 +109,13 @@ export class Dataset {
   private restore(snapshot: Snapshot | null): void {
     let from = 0
     if (snapshot) {
-      for (const doc of snapshot.documents) this.documents.set(doc._id, doc)
       this.seq = this.snapshotSeq = snapshot.seq
       from = this.snapshotOffset = this.appliedOffset = snapshot.logOffset
       this.appliedLogSeq = snapshot.logSeq
     }
+    // What the log after the snapshot changed (null: deleted); the snapshot's documents are read
+    // one at a time and handed over with these in their place.
+    const changed = new Map<string, SanityDocument | null>()
     for (const {transaction, offset, length} of this.log.read(from)) {
       this.appliedOffset = offset + length
       this.appliedLogSeq = transaction.seq
@@ -118,18 +123,31 @@ export class Dataset {
       if (transaction.seq <= this.seq) continue
       this.seq = transaction.seq
       this.indexTransaction(transaction, {offset, length})
-      for (const change of transaction.changes) {
-        if (change.doc) this.documents.set(change.id, change.doc)
-        else this.documents.delete(change.id)
-      }
+      for (const change of transaction.changes) changed.set(change.id, change.doc)
     }
     this.nextSeq = this.seq
     if (from === 0) this.revisionIndexComplete = true
-    this.engine.load(loadable(this.name, this.documents.values()))
+    this.documents.load(restored(snapshot?.documents ?? [], changed))
   }
 
+  /** A committed document: a fresh copy, decoded from its text. */
   get(id: string): SanityDocument | undefined {
     return this.documents.get(id)
+  }
+
+  /** How many committed documents the dataset holds. */
+  get documentCount(): number {
+    return this.documents.size
+  }
+
+  /** Every committed document, decoded one at a time. */
+  allDocuments(): Generator<SanityDocument> {
+    return this.documents.values()
+  }
+
+  /** The committed documents as they are now, readable later whatever is committed meanwhile. */
+  capture(): CapturedDocuments {
+    return this.documents.capture()
   }
 
   query(request: QueryRequest): Promise<QueryResponse> {
@@ -176,7 +194,7 @@ export class Dataset {
       // Limits and immutable fields first: later steps (references, the log) walk the documents.
       checkChanges(changes)
       checkRequestNesting(options.request)
-      if (draft.systemFields !== 'verbatim') checkReferences(changes, this.latestDocuments())
+      if (draft.systemFields !== 'verbatim') checkReferences(changes, (id) => this.latestReferrers(id))
       const transaction: CommittedTransaction = {
         id: draft.id,
         seq: this.nextSeq,
@@ -239,12 +257,10 @@ export class Dataset {
     this.lastAppliedId = logged.id
     this.indexTransaction(logged, position)
     this.pendingIds.delete(logged.id)
+    this.documents.apply(transaction.changes)
     for (const change of transaction.changes) {
-      if (change.document) this.documents.set(change.id, change.document)
-      else this.documents.delete(change.id)
       if (this.pendingDocuments.get(change.id)?.seq === logged.seq) this.pendingDocuments.delete(change.id)
     }
-    this.engine.apply(transaction.changes.map((c) => ({id: c.id, document: c.document})))
     for (const listener of this.listeners) {
       try {
         listener(transaction)
@@ -266,9 +282,10 @@ export class Dataset {
     return pending ? (pending.document ?? undefined) : this.documents.get(id)
   }
 
-  private *latestDocuments(): Generator<SanityDocument> {
-    for (const [id, doc] of this.documents) if (!this.pendingDocuments.has(id)) yield doc
-    for (const {document} of this.pendingDocuments.values()) if (document) yield document
+  /** The documents that strongly reference `id` as the next build sees them: written transactions included. */
+  private *latestReferrers(id: string): Generator<string> {
+    for (const from of this.documents.references.of(id)) if (!this.pendingDocuments.has(from)) yield from
+    for (const [from, {document}] of this.pendingDocuments) if (document && strongRefs(document).has(id)) yield from
   }
 
   /**
@@ -287,13 +304,9 @@ export class Dataset {
   snapshot(): Promise<void> {
     if (this.snapshotting) return this.snapshotting.then(() => this.snapshot())
     if (this.seq === this.snapshotSeq) return Promise.resolve()
-    const snapshot: Snapshot = {
-      seq: this.seq,
-      logOffset: this.appliedOffset,
-      logSeq: this.appliedLogSeq,
-      documents: [...this.documents.values()],
-    }
-    this.snapshotting = writeSnapshot(path.join(this.dir, SNAPSHOT_FILE), snapshot)
+    const snapshot: SnapshotPosition = {seq: this.seq, logOffset: this.appliedOffset, logSeq: this.appliedLogSeq}
+    const documents = this.documents.capture()
+    this.snapshotting = writeSnapshot(path.join(this.dir, SNAPSHOT_FILE), snapshot, documents.texts())
       .then(() => {
         this.snapshotSeq = snapshot.seq
         this.snapshotOffset = snapshot.logOffset
@@ -406,14 +419,6 @@ export class Dataset {
   }
 }
 
-/** Beyond this nesting the query workers cannot take a document (structured cloning recurses). */
-const QUERYABLE_NESTING = 512
-
-/**
- * The restored documents the query engine gets. A data dir written before the document limits
- * may hold documents over them: they still load (with a warning), and one nested too deep to be
- * copied to the query workers stays readable by id and deletable, but out of queries.
- */
 /** The logged request's mutations that name this document (actions name none). */
 function mutationsOf(mutations: unknown[], id: string): unknown[] {
   return mutations.filter((mutation) => {
@@ -423,20 +428,15 @@ function mutationsOf(mutations: unknown[], id: string): unknown[] {
   })
 }
 
-function* loadable(dataset: string, documents: Iterable<SanityDocument>): Generator<SanityDocument> {
-  for (const doc of documents) {
-    const violation = documentLimitViolation(doc, doc._id)
-    if (violation === null) {
-      yield doc
-      continue
+/** The snapshot's documents with the log's later changes in their place (deleted ones left out), then the documents the log created. */
+function* restored(snapshot: Iterable<SanityDocument>, changed: Map<string, SanityDocument | null>): Generator<SanityDocument> {
+  for (const doc of snapshot) {
+    if (!changed.has(doc._id)) yield doc
+    else {
+      const latest = changed.get(doc._id)
+      changed.delete(doc._id)
+      if (latest) yield latest
     }
-    if (nestsDeeperThan(doc, QUERYABLE_NESTING)) {
-      console.warn(
-        `[lake] ${dataset}: ${violation.description}; it nests over ${QUERYABLE_NESTING} levels, so queries leave it out (delete or replace it)`,
-      )
-      continue
-    }
-    console.warn(`[lake] ${dataset}: ${violation.description}; loaded as stored (written before the lake enforced this limit)`)
-    yield doc
   }
+  for (const doc of changed.values()) if (doc) yield doc
 }

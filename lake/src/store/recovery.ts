@@ -167,15 +167,14 @@ export async function repairDataset(dir: string): Promise<RepairResult> {
   writeDurably(tmp, newLog)
   fs.renameSync(tmp, logFile)
   syncDir(dir)
-  await writeSnapshot(snapshotFile, {
-    seq,
-    logOffset: newLog.length,
-    logSeq: log.intact.at(-1)?.seq ?? 0,
-    documents: [...documents.values()],
-  })
+  await writeSnapshot(snapshotFile, {seq, logOffset: newLog.length, logSeq: log.intact.at(-1)?.seq ?? 0}, jsonTexts(documents.values()))
   report.push(
     `Now ${documents.size} documents at seq ${seq}; ${log.intact.length} transactions in ${LOG_FILE}, a fresh ${SNAPSHOT_FILE}. The originals are in ${backup}.`,
   )
   writeDurably(path.join(backup, 'report.txt'), `${report.join('\n')}\n`)
   return {changed: true, report, backup}
+}
+
+function* jsonTexts(documents: Iterable<SanityDocument>): Generator<string> {
+  for (const doc of documents) yield JSON.stringify(doc)
 }

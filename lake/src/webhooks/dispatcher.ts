@@ -150,7 +150,7 @@ async function deliver(lake: Lake, hook: HookState, event: WebhookEvent, attempt
   const sanity = {projectId: lake.projectId, dataset: event.dataset}
   // Joins (`->`, `*`) need the dataset; a plain projection does not, so skip building it.
   const needsDataset = (text: string) => /->|\*|references/.test(text)
-  const docs = (text: string) => (dataset && needsDataset(text) ? [...dataset.documents.values()] : [doc])
+  const docs = (text: string) => (dataset && needsDataset(text) ? [...dataset.allDocuments()] : [doc])
   let body: string
   try {
     if (hook.filter) {
