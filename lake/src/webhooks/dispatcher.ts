@@ -148,9 +148,11 @@ async function deliver(lake: Lake, hook: HookState, event: WebhookEvent, attempt
   if (!doc) return 'filtered'
   const dataset = lake.hasDataset(event.dataset) ? lake.dataset(event.dataset) : null
   const sanity = {projectId: lake.projectId, dataset: event.dataset}
-  // Joins (`->`, `*`) need the dataset; a plain projection does not, so skip building it.
-  const needsDataset = (text: string) => /->|\*|references/.test(text)
-  const docs = (text: string) => (dataset && needsDataset(text) ? [...dataset.allDocuments()] : [doc])
+  // `*` and `references()` read the whole dataset (each document decoded from its text); `->` only
+  // the documents it names; a plain projection nothing but the document itself.
+  const readsDataset = (text: string) => /\*|references/.test(text)
+  const docs = (text: string) => (dataset && readsDataset(text) ? [...dataset.allDocuments()] : [doc])
+  const dereference = dataset ? ({_ref}: {_ref: string}) => dataset.get(_ref) : undefined
   let body: string
   try {
     if (hook.filter) {
@@ -162,6 +164,7 @@ async function deliver(lake: Lake, hook: HookState, event: WebhookEvent, attempt
           await evaluate(hook.projection, {
             root: doc,
             dataset: docs(hook.config.projection),
+            dereference,
             before: event.before,
             after: event.after,
             sanity,
