@@ -22,6 +22,10 @@ const nextConfig: NextConfig = {
   experimental: {isrFlushToDisk: false},
   // Metadata in <head> for every reader, not streamed after the body: link previews and crawlers read it there.
   htmlLimitedBots: /./,
+  // The home page is one of the pages app/[page] renders and caches (see there); `/home` is not an
+  // address of its own.
+  rewrites: async () => ({beforeFiles: [{source: '/', destination: '/home'}], afterFiles: [], fallback: []}),
+  redirects: async () => [{source: '/home', destination: '/', permanent: true}],
 }
 
 export default nextConfig

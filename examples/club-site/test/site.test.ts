@@ -303,6 +303,33 @@ describe('draft mode and publishing', () => {
     expect(title).toBe('Good morning (draft)')
   })
 
+  it('pages without a slug are cached too, and a change to an article reaches the home page and the articles page', async () => {
+    const id = 'article-back-hyperextensions'
+    const {title} = (await stack.lake.client().getDocument(id)) as {title: string}
+    for (const path of ['/', '/articles']) {
+      await get(path)
+      const cached = await get(path)
+      expect(cached.headers.get('x-nextjs-cache'), path).toBe('HIT')
+      expect(text(cached.html), path).toContain(title)
+    }
+    expect((await get('/home')).headers.get('location')).toBe('/')
+    const renamed = `${title} (revised)`
+    await stack.lake.client().patch(id).set({title: renamed}).commit()
+    const shows = async (path: string, expected: (page: string) => boolean) => {
+      const deadline = Date.now() + 15_000
+      let shown = text((await get(path)).html)
+      while (Date.now() < deadline && !expected(shown)) {
+        await new Promise((r) => setTimeout(r, 200))
+        shown = text((await get(path)).html)
+      }
+      return shown
+    }
+    for (const path of ['/', '/articles']) expect(await shows(path, (page) => page.includes(renamed)), path).toContain(renamed)
+    // Back as it was, for the tests after this one.
+    await stack.lake.client().patch(id).set({title}).commit()
+    for (const path of ['/', '/articles']) expect(await shows(path, (page) => !page.includes(renamed)), path).not.toContain(renamed)
+  })
+
   it('in draft mode every sets-and-reps cell that shows a value opens the prescription field it shows; a dash opens nothing', async () => {
     const id = 'exercise-back-hyperextension'
     const stored = (await stack.lake.client().getDocument(id)) as {prescriptions: Array<{_key: string} & Record<string, unknown>>}

@@ -8,10 +8,10 @@ import {count, equipmentHref, exerciseHref} from '../../lib/links.ts'
 import {equipmentLine} from '../../lib/club-text.ts'
 import {load} from '../../lib/load.ts'
 
-export const generateMetadata = (): Promise<Metadata> =>
+export const equipmentMetadata = (): Promise<Metadata> =>
   pageMetadata({title: 'Our equipment', description: 'The equipment at our club, and what you can do on each piece.', path: '/equipment'})
 
-export default async function EquipmentIndex() {
+export async function EquipmentIndex() {
   const club = await loadClub()
   if (!club) return notFound()
   const pieces = (club.equipment ?? []).filter((item) => item.equipment.slug)

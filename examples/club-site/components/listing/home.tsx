@@ -2,22 +2,22 @@
 import type {Metadata} from 'next'
 import {notFound} from 'next/navigation'
 import {listArticles} from '@spotter/sdk'
-import {ArticleList} from '../components/article-list.tsx'
-import {ExerciseList, hasGuide} from '../components/exercise-list.tsx'
-import {Section} from '../components/section.tsx'
-import {loadClub} from '../lib/club.ts'
-import {count, equipmentHref} from '../lib/links.ts'
-import {load} from '../lib/load.ts'
-import {pageMetadata} from '../lib/meta.ts'
-import {clubPlace, clubSummary} from '../lib/club-text.ts'
+import {ArticleList} from '../article-list.tsx'
+import {ExerciseList, hasGuide} from '../exercise-list.tsx'
+import {Section} from '../section.tsx'
+import {loadClub} from '../../lib/club.ts'
+import {count, equipmentHref} from '../../lib/links.ts'
+import {load} from '../../lib/load.ts'
+import {pageMetadata} from '../../lib/meta.ts'
+import {clubPlace, clubSummary} from '../../lib/club-text.ts'
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function homeMetadata(): Promise<Metadata> {
   const club = await loadClub()
   if (!club) return {}
   return {...(await pageMetadata({title: club.name, description: clubSummary(club), path: '/'})), title: {absolute: club.name}}
 }
 
-export default async function Home() {
+export async function Home() {
   const [club, articles] = await Promise.all([loadClub(), load(listArticles, {pageSize: 3})])
   if (!club) return notFound()
   const place = clubPlace(club)

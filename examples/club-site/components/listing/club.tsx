@@ -3,18 +3,18 @@ import type {Metadata} from 'next'
 import {pageMetadata} from '../../lib/meta.ts'
 import {notFound} from 'next/navigation'
 import type {ExerciseCardResult} from '@spotter/sdk'
-import {ExerciseList} from '../../components/exercise-list.tsx'
+import {ExerciseList} from '../exercise-list.tsx'
 import {loadClub} from '../../lib/club.ts'
 import {count, label} from '../../lib/links.ts'
 
-export const generateMetadata = (): Promise<Metadata> =>
+export const clubMetadata = (): Promise<Metadata> =>
   pageMetadata({
     title: 'What you can do at our club',
     description: 'Every exercise you can do with the equipment at our club.',
     path: '/club',
   })
 
-export default async function ClubPage() {
+export async function ClubPage() {
   const club = await loadClub()
   if (!club) return notFound()
   const byCategory = new Map<string, ExerciseCardResult[]>()

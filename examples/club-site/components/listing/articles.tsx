@@ -1,17 +1,17 @@
 import type {Metadata} from 'next'
 import {pageMetadata} from '../../lib/meta.ts'
 import {listArticles} from '@spotter/sdk'
-import {ArticleList} from '../../components/article-list.tsx'
+import {ArticleList} from '../article-list.tsx'
 import {load} from '../../lib/load.ts'
 
-export const generateMetadata = (): Promise<Metadata> =>
+export const articlesMetadata = (): Promise<Metadata> =>
   pageMetadata({
     title: 'Articles',
     description: 'Exercise guides and training articles, written and reviewed by credentialed people.',
     path: '/articles',
   })
 
-export default async function Articles() {
+export async function Articles() {
   const articles = await load(listArticles, {pageSize: 100})
   return (
     <>
