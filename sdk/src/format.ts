@@ -80,6 +80,21 @@ export function prescriptionNotes(p: PrescriptionResult): string {
     .join(' ')
 }
 
+/**
+ * A prescription's Sets, Reps, Per week and Notes cells: the text each shows and, for click-to-edit,
+ * the field it shows (none for Notes, which joins several fields, or for an empty cell).
+ */
+export function prescriptionCells(p: PrescriptionResult): Array<{text: string; field?: string}> {
+  const cell = (text: string | null | undefined, field: string) => (text ? {text, field} : {text: ''})
+  const reps = formatRange(p.reps)
+  return [
+    cell(formatRange(p.sets), 'sets'),
+    reps ? {text: reps, field: 'reps'} : cell(p.repsDescription, 'repsDescription'),
+    cell(formatRange(p.frequencyPerWeek), 'frequencyPerWeek'),
+    {text: prescriptionNotes(p)},
+  ]
+}
+
 /** The sections of an exercise guide as plain strings, shared by the text and Markdown outputs. */
 export function guideSections(exercise: ExerciseGuideResult): Array<{title: string; items: string[]; ordered?: boolean}> {
   return [

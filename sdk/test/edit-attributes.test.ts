@@ -239,7 +239,19 @@ describe.each(EXERCISE_SLUGS)('the %s exercise from the HTML entry', (slug) => {
       h(PrescriptionTable, {prescriptions: e.prescriptions!, edit: tableEdit}),
       prescriptionTableHtml(e.prescriptions!, {edit: tableEdit}),
     )
-    for (const p of e.prescriptions!) has(list, e._id, `prescriptions${key(p._key)}.goal`)
+    for (const p of e.prescriptions!) {
+      // The row and the goal, and each of Sets, Reps and Per week that shows a value opens that
+      // value's field; Notes joins several fields, so only its row opens it.
+      const shown = [
+        p.sets ? 'sets' : null,
+        p.reps ? 'reps' : p.repsDescription ? 'repsDescription' : null,
+        p.frequencyPerWeek ? 'frequencyPerWeek' : null,
+      ].filter((f) => f !== null)
+      const row = `prescriptions${key(p._key)}`
+      const marked = list.filter((m) => m.path.startsWith(row)).map((m) => m.path)
+      expect(marked.sort()).toEqual([row, `${row}.goal`, ...shown.map((f) => `${row}.${f}`)].sort())
+    }
+    expect(e.prescriptions!.some((p) => p.sets || p.reps || p.repsDescription)).toBe(true)
   })
 
   it('carries no attribute without an edit context', () => {

@@ -4,12 +4,11 @@ import {
   aboutSections,
   credentialLabel,
   creditLine,
-  formatRange,
   humanize,
   isoDate,
   mistakeParts,
   personName,
-  prescriptionNotes,
+  prescriptionCells,
   relatedSection,
   safetyItems,
   tempoItems,
@@ -161,13 +160,10 @@ export function prescriptionTableHtml(
   const rows = prescriptions
     .map((p) => {
       const goal = `${e(p.goal)}${p.trainingPhase ? `<small> (${e(humanize(p.trainingPhase))})</small>` : ''}`
-      const cells = [
-        formatRange(p.sets) ?? '',
-        formatRange(p.reps) ?? p.repsDescription ?? '',
-        formatRange(p.frequencyPerWeek) ?? '',
-        prescriptionNotes(p),
-      ]
-      return `<tr${editAttr(at({_key: p._key}))}><th scope="row"${editAttr(at({_key: p._key}, 'goal'))}>${goal}</th>${cells.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`
+      const cells = prescriptionCells(p)
+        .map((c) => `<td${c.field ? editAttr(at({_key: p._key}, c.field)) : ''}>${e(c.text)}</td>`)
+        .join('')
+      return `<tr${editAttr(at({_key: p._key}))}><th scope="row"${editAttr(at({_key: p._key}, 'goal'))}>${goal}</th>${cells}</tr>`
     })
     .join('')
   return `<table${cls(options.className)}>${options.title ? `<caption>${e(options.title)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`

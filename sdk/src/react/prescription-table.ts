@@ -1,6 +1,6 @@
 // Sets, reps, frequency and progression per goal, as a table.
 import {createElement as h, type ReactNode} from 'react'
-import {formatRange, humanize, prescriptionNotes} from '../format.ts'
+import {humanize, prescriptionCells} from '../format.ts'
 import type {PrescriptionResult} from '../models.ts'
 import {partEditProps, type StudioEditContext} from '../studio-edit.ts'
 
@@ -39,10 +39,7 @@ export function PrescriptionTable({prescriptions, title, className, edit}: Presc
             p.goal,
             p.trainingPhase ? h('small', null, ` (${humanize(p.trainingPhase)})`) : null,
           ),
-          h('td', null, formatRange(p.sets) ?? ''),
-          h('td', null, formatRange(p.reps) ?? p.repsDescription ?? ''),
-          h('td', null, formatRange(p.frequencyPerWeek) ?? ''),
-          h('td', null, prescriptionNotes(p)),
+          ...prescriptionCells(p).map((c, i) => h('td', {key: i, ...(c.field ? at({_key: p._key}, c.field) : {})}, c.text)),
         ),
       ),
     ),
