@@ -7,9 +7,10 @@
 // Ports: SPOTTER_LAKE_PORT (3030), SPOTTER_STUDIO_PORT (3333), SPOTTER_SITE_PORT (3100); 0 picks a
 // free one (the site's is picked and held before anything names it, so the Presentation tool and
 // the revalidation webhook work on it too). SPOTTER_DATA_DIR moves the data (default .data), the
-// club site's preview secret (`preview-secret`, made at the first start) included. The club site is built once per version of
-// its sources (examples/club-site/build.ts) and served with `next start`; the lake calls its
-// revalidation webhook on every publish, so a published change shows without a browser open.
+// club site's preview secret (`preview-secret`, made at the first start) included. The club site
+// is built once per version of its sources (examples/club-site/build.ts) and served with
+// `next start`; the lake calls its revalidation webhook on every publish, so a published change
+// shows without a browser open.
 import {spawn, type ChildProcess} from 'node:child_process'
 import * as fs from 'node:fs'
 import {fileURLToPath} from 'node:url'
