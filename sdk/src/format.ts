@@ -67,7 +67,7 @@ export function creditLine(image: {credit: string; copyrightHolder?: string | nu
 }
 
 /** Load, duration, placement and progression of a prescription, as one line. */
-export function prescriptionNotes(p: PrescriptionResult): string {
+function prescriptionNotes(p: PrescriptionResult): string {
   const rule = p.progressionRule
   const progression = rule
     ? rule.whenSets && rule.whenReps

@@ -18,8 +18,9 @@ export async function load<Input, Params extends object, Schema extends z.ZodTyp
 ): Promise<z.output<Schema>> {
   // A build has no content API to read (the site is configured when it starts): a page that would
   // read content while being built is rendered per request instead, its results still cached.
-  // Pages with a slug are not built ahead (generateStaticParams gives none): they are rendered on
-  // their first request and then served from the cache until their content changes.
+  // Pages with a parameter (a slug, or app/[page]'s name) are not built ahead (generateStaticParams
+  // gives none): they are rendered on their first request and then served from the cache until
+  // their content changes.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) await connection()
   const drafts = await isDraftMode()
   const {data} = await sanityFetch({
