@@ -402,7 +402,7 @@ function matches(term: Term, doc: unknown): boolean {
 }
 
 /** `_id`, `_type` or `slug.current` read from the document being filtered. */
-function fieldOf(node: Node): Field | undefined {
+export function fieldOf(node: Node): Field | undefined {
   const path = attributePath(node)
   if (!path) return undefined
   if (path.length === 1 && path[0] === '_id') return 'id'
@@ -436,7 +436,7 @@ function orderKeys(args: Node[]): OrderKey[] | undefined {
   return keys
 }
 
-function conjuncts(node: Node): Node[] {
+export function conjuncts(node: Node): Node[] {
   if (node.type === 'And') return [...conjuncts(node['left'] as Node), ...conjuncts(node['right'] as Node)]
   if (node.type === 'Group') {
     const inner = node['base'] as Node
