@@ -12,7 +12,10 @@ import type {DocumentChange, Perspective, QueryResponse, ReadScope, SanityDocume
 import {slowQuery} from './limits-helpers.ts'
 
 let seed = 11
-const rand = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32), seed / 2 ** 32)
+const rand = () => {
+  seed = (seed * 1664525 + 1013904223) % 2 ** 32
+  return seed / 2 ** 32
+}
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!
 const ref = (id: string) => ({_type: 'reference', _ref: id, _key: id})
 
