@@ -12,7 +12,8 @@
 // - isolation (100k): the slug lookup's p50 while another client keeps a slow query running.
 // Latencies are a server's steady state: each side answers WARMUP_RUNS requests first, then lake,
 // plain GET and floor are measured in alternated rounds.
-// Run with `npm run bench` from the root; not part of `npm test`. Numbers are from one run.
+// Run with `npm run bench` from the root (after `npm run build -w lake`: it measures the built
+// package, as users run it); not part of `npm test`. Numbers are from one run.
 // LAKE_TESTING=/path/to/lake/src/testing.ts runs it against another checkout of the lake (for
 // "before" numbers; that checkout's TestLake needs its `pid`).
 
@@ -301,6 +302,8 @@ async function main() {
     rmSync(dir, {recursive: true, force: true})
   }
   console.log(`\nLoad: ${readFileSync('/proc/loadavg', 'utf8').trim()} (1, 5, 15 min)`)
+  // The built package (dist/) is what users run; from source each thread also loads Node's type stripper.
+  console.log(`Lake under test: ${import.meta.resolve(testing)}`)
   console.log('\nLatency, ms. lake = @sanity/client against the lake; plain GET = node:http keep-alive GET of the same URL;')
   console.log("floor = the same @sanity/client against a bare node:http server (own process) answering the lake's own response")
   console.log('body for that query, byte for byte; groq-js = plain groq-js evaluating the same query over an in-process array.')
