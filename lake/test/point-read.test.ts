@@ -99,9 +99,22 @@ const poolReads: [string, Record<string, unknown>, ViewSpec][] = [
   ['*[_type == "muscle"][0]._id', {}, {perspective: 'raw'}],
 ]
 const big = doc('big', 'test', {items: Array.from({length: 20_000}, (_, i) => ({_key: `k${i}`, n: i}))})
+/** Just within a point read's budget for a filter of three nodes over its numbers: a few ms to read. */
+const heavy = doc('heavy', 'test', {numbers: Array.from({length: 2400}, (_, i) => i % 10)})
+
+/** What the promise settles to, or 'waiting' if it has not within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'waiting'> {
+  let timer: NodeJS.Timeout | undefined
+  const waiting = new Promise<'waiting'>((resolve) => (timer = setTimeout(() => resolve('waiting'), ms)))
+  try {
+    return await Promise.race([promise, waiting])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 describe('point reads', () => {
-  let docs = [...generate(), big]
+  let docs = [...generate(), big, heavy]
   const pool = new QueryPool({workers: 1})
   const engine = createQueryEngine({timeoutMs: 600_000, pool})
   engine.load(docs)
@@ -157,6 +170,19 @@ describe('point reads', () => {
     expect(slowDone).toBe(false)
     for (const state of waiting) expect(state).toEqual({})
     slow.catch(() => {})
+  })
+
+  it('take at most their share of the main thread; past it, the pool answers them', {timeout: 60_000}, async () => {
+    // The only query thread is busy (behind the slow query of the test before, if it ran).
+    engine.query({query: slowQuery(), params: {}, perspective: 'raw'}).catch(() => {})
+    const read = (query: string) => engine.query({query, params: {}, perspective: 'raw'}).then(({result}) => result)
+    let answered = 0
+    while (answered < 2000 && (await within(read('*[_id == "heavy"][0]{"n": count(numbers[@ > 3])}'), 2000)) !== 'waiting') answered++
+    expect(answered).toBeGreaterThan(0)
+    expect(answered).toBeLessThan(2000)
+    // A second later the share is back: a lookup is answered although the thread is still busy.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    expect(await within(read('*[_id == "muscle-1"][0]._id'), 2000)).toBe('muscle-1')
   })
 })
 

@@ -13,6 +13,8 @@
 // - at most a few candidates, and the documents read (the candidates, then every dereference)
 //   stay within a budget of bytes of text that shrinks with the number of nodes the query evaluates
 //   per array element; a read that would exceed it stops, and the pool answers the query instead.
+// - point reads that take longer than a cheap lookup get at most a quarter of the main thread
+//   (main-thread-share.ts); beyond it, the pool answers them.
 // The perspectives that show stored documents as they are (raw, published, and the root paths a
 // reader without a token sees) qualify; drafts overlay ids and go to the pool. Whatever fails here
 // (a parse or execution error included) is answered by the pool, so errors come from one place.
@@ -27,6 +29,7 @@ import {parseQuery} from './parse.ts'
 import {conjuncts, fieldOf} from './plan.ts'
 import type {SlugIds} from './slug-ids.ts'
 import {isPublishedId, isRootPath, type SanityContext} from './store.ts'
+import {mainThreadShare} from './main-thread-share.ts'
 
 export interface PointReadSource {
   /** Where each document's text is, by id. */
@@ -41,13 +44,13 @@ const MAX_PARAM_LENGTH = 1024
 const MAX_LITERAL_LENGTH = 256
 const MAX_CANDIDATES = 8
 /** Bytes of document text a point read may decode. */
-const MAX_BYTES = 64 * 1024
+const MAX_BYTES = 32 * 1024
 /**
- * Nodes evaluated per array element (in the bodies of maps and filters) times bytes read: such a
- * node runs at most once per element, and an element takes at least two bytes of text. The rest
- * of the query runs once per candidate.
+ * Nodes evaluated per array element (in the bodies of maps and filters, and `in`, which compares
+ * each element) times bytes read: such a node runs at most once per element, and an element takes
+ * at least two bytes of text. The rest of the query runs once per candidate.
  */
-const MAX_WORK = 2 ** 15
+const MAX_WORK = 2 ** 14
 const CANDIDATES = '\u0000point'
 
 const ROOT_CHAIN = new Set(['Projection', 'AccessElement', 'Slice', 'Map', 'FlatMap', 'ArrayCoerce', 'Deref', 'AccessAttribute'])
@@ -104,6 +107,15 @@ class OverBudget extends Error {}
  */
 export async function readPoint(source: PointReadSource, request: QueryRequest): Promise<QueryResponse | undefined> {
   const started = performance.now()
+  if (!mainThreadShare.available(started)) return undefined
+  try {
+    return await answer(source, request, started)
+  } finally {
+    mainThreadShare.charge(performance.now() - started)
+  }
+}
+
+async function answer(source: PointReadSource, request: QueryRequest, started: number): Promise<QueryResponse | undefined> {
   const visible = visibility(request)
   if (!visible || request.query.length > MAX_QUERY_LENGTH || !smallScalars(request.params)) return undefined
   let tree: Node
@@ -204,7 +216,7 @@ function bounded(value: unknown, perElement: boolean, counter: {elementNodes: nu
   if (value.type === 'Value' && !smallLiteral(value['value'])) return false
   if (value.type === 'OpCall' && !BOUNDED_OPS.has(value['op'] as string)) return false
   if (value.type === 'FuncCall' && (value['namespace'] !== 'global' || !BOUNDED_FUNCTIONS.has(value['name'] as string))) return false
-  if (perElement) counter.elementNodes++
+  if (perElement || (value.type === 'OpCall' && value['op'] === 'in')) counter.elementNodes++
   const bodyPerElement = value.type === 'Map' || value.type === 'FlatMap' || value.type === 'Filter'
   for (const [key, child] of childEntries(value)) {
     if (!bounded(child, perElement || (bodyPerElement && key === 'expr'), counter)) return false
