@@ -187,7 +187,7 @@ describe('point reads', () => {
 })
 
 describe('the slug index', () => {
-  it('finds a document by a slug whose hash another slug shares, and only that document', async () => {
+  it('finds a document by a slug whose hash another slug shares, and only that document, on either thread', async () => {
     // Slugs `s0`, `s1`, ... until two share a hash (the index is keyed by a 30-bit hash: a few in 300k do).
     const index = new SlugIds()
     let shared: readonly string[] = []
@@ -203,6 +203,8 @@ describe('the slug index', () => {
       for (const slug of [a, b]) {
         const {result} = await engine.query({query: '*[slug.current == $slug]._id', params: {slug}, perspective: 'raw'})
         expect(result).toEqual([slug])
+        // The query threads' slug index is keyed by the same hash: a count is answered there.
+        expect((await engine.query({query: 'count(*[slug.current == $slug])', params: {slug}, perspective: 'raw'})).result).toBe(1)
       }
     } finally {
       await engine.close()

@@ -1,15 +1,17 @@
 // Secondary indexes over the stored documents: `_type`, `slug.current` and the reverse index of
 // `_ref` values (what `references()` looks for). `_id` needs none: the store's map is keyed by it.
-// A bucket of one entry is the entry itself (most slugs name one document), a larger one a Map
-// keyed by stored id; the planner sorts what it takes from a bucket into view order. The indexes
-// read the document as it is added or removed and keep only entries.
+// A bucket of one entry is the entry itself (most slugs name one document), a larger one a Set of
+// entries; the planner sorts what it takes from a bucket into view order. The indexes read the
+// document as it is added or removed and keep only entries. Slugs are keyed by a hash (slugHash),
+// so the index holds no slug strings: a bucket may then hold a document with another slug, and the
+// planner checks the slug of what it takes from it.
 
 import type {Entry} from './store.ts'
 
 export class DocumentIndexes {
-  readonly byType = new Bucketed()
-  readonly bySlug = new Bucketed()
-  readonly byRef = new Bucketed()
+  readonly byType = new Bucketed((type) => type)
+  readonly bySlug = new Bucketed(slugHash)
+  readonly byRef = new Bucketed((ref) => ref)
 
   clear(): void {
     this.byType.clear()
@@ -24,6 +26,7 @@ export class DocumentIndexes {
     for (const ref of referencesOf(doc)) this.byRef.add(ref, entry)
   }
 
+  /** Forgets the entry (the one added, with the document as it was then). */
   remove(entry: Entry, doc: Record<string, unknown>): void {
     if (entry.type !== undefined) this.byType.remove(entry.type, entry)
     const slug = slugOf(doc)
@@ -32,44 +35,51 @@ export class DocumentIndexes {
   }
 }
 
-/** key -> entries with that key, in insertion order. */
+/** key -> entries with that key (or, for a hashed key, perhaps a few more), in insertion order. */
 export class Bucketed {
-  private buckets = new Map<string, Entry | Map<string, Entry>>()
+  private buckets = new Map<string | number, Entry | Set<Entry>>()
+  private readonly keyOf: (key: string) => string | number
+
+  constructor(keyOf: (key: string) => string | number) {
+    this.keyOf = keyOf
+  }
 
   clear(): void {
     this.buckets.clear()
   }
   add(key: string, entry: Entry): void {
-    const bucket = this.buckets.get(key)
-    if (bucket === undefined || (!(bucket instanceof Map) && bucket.id === entry.id)) this.buckets.set(key, entry)
-    else if (bucket instanceof Map) bucket.set(entry.id, entry)
-    else
-      this.buckets.set(
-        key,
-        new Map([
-          [bucket.id, bucket],
-          [entry.id, entry],
-        ]),
-      )
+    const k = this.keyOf(key)
+    const bucket = this.buckets.get(k)
+    if (bucket === undefined || (!(bucket instanceof Set) && bucket.id === entry.id)) this.buckets.set(k, entry)
+    else if (bucket instanceof Set) bucket.add(entry)
+    else this.buckets.set(k, new Set([bucket, entry]))
   }
   remove(key: string, entry: Entry): void {
-    const bucket = this.buckets.get(key)
+    const k = this.keyOf(key)
+    const bucket = this.buckets.get(k)
     if (bucket === undefined) return
-    if (!(bucket instanceof Map)) {
-      if (bucket.id === entry.id) this.buckets.delete(key)
+    if (!(bucket instanceof Set)) {
+      if (bucket === entry) this.buckets.delete(k)
       return
     }
-    bucket.delete(entry.id)
-    if (bucket.size === 0) this.buckets.delete(key)
+    bucket.delete(entry)
+    if (bucket.size === 0) this.buckets.delete(k)
   }
   get(key: string): Iterable<Entry> {
-    const bucket = this.buckets.get(key)
-    return bucket === undefined ? [] : bucket instanceof Map ? bucket.values() : [bucket]
+    const bucket = this.buckets.get(this.keyOf(key))
+    return bucket === undefined ? [] : bucket instanceof Set ? bucket.values() : [bucket]
   }
   size(key: string): number {
-    const bucket = this.buckets.get(key)
-    return bucket === undefined ? 0 : bucket instanceof Map ? bucket.size : 1
+    const bucket = this.buckets.get(this.keyOf(key))
+    return bucket === undefined ? 0 : bucket instanceof Set ? bucket.size : 1
   }
+}
+
+/** FNV-1a over the string's UTF-16 code units, as a small integer (V8 keeps it unboxed). */
+export function slugHash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 2
 }
 
 /** `slug.current` as GROQ reads it: `slug` must be an object with its own string `current`. */

@@ -125,7 +125,9 @@ class Planner {
     indexed.sort((a, b) => this.estimate(a) - this.estimate(b))
     const [first, ...rest] = indexed
     let docs = this.candidates(first!, inOrder)
-    if (rest.length > 0) docs = docs.filter((doc) => rest.every((term) => matches(term, doc)))
+    // A slug bucket is keyed by the slug's hash: it may hold a document with another slug.
+    const unchecked = first!.kind === 'slug' ? indexed : rest
+    if (unchecked.length > 0) docs = docs.filter((doc) => unchecked.every((term) => matches(term, doc)))
     const candidates = this.param(docs)
     if (residual.length === 0) return candidates
     return {type: 'Filter', base: candidates, expr: conjunction(residual)} as Node

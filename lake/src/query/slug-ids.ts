@@ -1,9 +1,9 @@
 // `slug.current` -> the ids of the documents that have it, kept on the main thread for point reads
-// (point-read.ts). Keyed by a 32-bit hash of the slug rather than the slug itself, so it holds no
+// (point-read.ts). Keyed by a 30-bit hash of the slug rather than the slug itself, so it holds no
 // string of its own (the ids are the dataset's own id strings): a few MB at 100k documents. A hash
 // that two slugs share only adds a candidate; the query's own filter then rejects it.
 
-import {slugOf} from './indexes.ts'
+import {slugHash as hash, slugOf} from './indexes.ts'
 
 export class SlugIds {
   private buckets = new Map<number, string | string[]>()
@@ -49,11 +49,4 @@ export class SlugIds {
 
 function slugOfDocument(doc: unknown): string | undefined {
   return doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? slugOf(doc as Record<string, unknown>) : undefined
-}
-
-/** FNV-1a over the string's UTF-16 code units, as a small integer (V8 keeps it unboxed). */
-function hash(text: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 2
 }
