@@ -13,8 +13,8 @@
 // - at most a few candidates, and the documents read (the candidates, then every dereference)
 //   stay within a budget of bytes of text that shrinks with the number of nodes the query evaluates
 //   per array element; a read that would exceed it stops, and the pool answers the query instead.
-// - point reads that take longer than a cheap lookup get at most a quarter of the main thread
-//   (main-thread-share.ts); beyond it, the pool answers them.
+// - point reads together take at most half of the main thread, past a burst (main-thread-share.ts);
+//   beyond it, the pool answers them.
 // The perspectives that show stored documents as they are (raw, published, and the root paths a
 // reader without a token sees) qualify; drafts overlay ids and go to the pool. Whatever fails here
 // (a parse or execution error included) is answered by the pool, so errors come from one place.
