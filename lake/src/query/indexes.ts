@@ -9,9 +9,9 @@
 import type {Entry} from './store.ts'
 
 export class DocumentIndexes {
-  readonly byType = new Bucketed((type) => type)
-  readonly bySlug = new Bucketed(slugHash)
-  readonly byRef = new Bucketed((ref) => ref)
+  readonly byType = new Bucketed<Entry>((type) => type, entryId)
+  readonly bySlug = new Bucketed<Entry>(slugHash, entryId)
+  readonly byRef = new Bucketed<Entry>((ref) => ref, entryId)
 
   clear(): void {
     this.byType.clear()
@@ -35,37 +35,45 @@ export class DocumentIndexes {
   }
 }
 
-/** key -> entries with that key (or, for a hashed key, perhaps a few more), in insertion order. */
-export class Bucketed {
-  private buckets = new Map<string | number, Entry | Set<Entry>>()
-  private readonly keyOf: (key: string) => string | number
+const entryId = (entry: Entry) => entry.id
 
-  constructor(keyOf: (key: string) => string | number) {
+/**
+ * key -> the items (entries, or ids) of the documents with that key (or, for a hashed key, perhaps
+ * a few more), in insertion order. An item added for a document already in a bucket of one
+ * replaces it.
+ */
+export class Bucketed<T extends object | string> {
+  private buckets = new Map<string | number, T | Set<T>>()
+  private readonly keyOf: (key: string) => string | number
+  private readonly idOf: (item: T) => string
+
+  constructor(keyOf: (key: string) => string | number, idOf: (item: T) => string) {
     this.keyOf = keyOf
+    this.idOf = idOf
   }
 
   clear(): void {
     this.buckets.clear()
   }
-  add(key: string, entry: Entry): void {
+  add(key: string, item: T): void {
     const k = this.keyOf(key)
     const bucket = this.buckets.get(k)
-    if (bucket === undefined || (!(bucket instanceof Set) && bucket.id === entry.id)) this.buckets.set(k, entry)
-    else if (bucket instanceof Set) bucket.add(entry)
-    else this.buckets.set(k, new Set([bucket, entry]))
+    if (bucket === undefined || (!(bucket instanceof Set) && this.idOf(bucket) === this.idOf(item))) this.buckets.set(k, item)
+    else if (bucket instanceof Set) bucket.add(item)
+    else this.buckets.set(k, new Set([bucket, item]))
   }
-  remove(key: string, entry: Entry): void {
+  remove(key: string, item: T): void {
     const k = this.keyOf(key)
     const bucket = this.buckets.get(k)
     if (bucket === undefined) return
     if (!(bucket instanceof Set)) {
-      if (bucket === entry) this.buckets.delete(k)
+      if (bucket === item) this.buckets.delete(k)
       return
     }
-    bucket.delete(entry)
+    bucket.delete(item)
     if (bucket.size === 0) this.buckets.delete(k)
   }
-  get(key: string): Iterable<Entry> {
+  get(key: string): Iterable<T> {
     const bucket = this.buckets.get(this.keyOf(key))
     return bucket === undefined ? [] : bucket instanceof Set ? bucket.values() : [bucket]
   }
