@@ -53,17 +53,30 @@ afterAll(async () => {
   await stack?.close()
 })
 
-/** The club-site frame inside the Presentation tool, once it shows `pathname`. */
+/**
+ * The club-site frame inside the Presentation tool, once it shows `pathname` and has settled. While
+ * the Studio loads it may replace the tool's iframe after the first one has shown the page (a
+ * loaded CI machine once had the frame detached right after its heading and the form appeared):
+ * a frame counts once it has shown its heading and stayed attached for two seconds.
+ */
 async function previewFrame(pathname: string): Promise<Frame> {
   const origin = new URL(stack.site.url).origin
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     const frame = studio.frames().find((f) => f.url().startsWith(origin + pathname))
-    if (frame) return frame
-    await studio.waitForTimeout(200)
+    if (frame) {
+      const shown = await frame
+        .locator('h1')
+        .first()
+        .waitFor({timeout: 10_000})
+        .then(() => true)
+        .catch(() => false)
+      await studio.waitForTimeout(2_000)
+      if (shown && !frame.isDetached()) return frame
+    } else await studio.waitForTimeout(200)
   }
   throw new Error(
-    `No frame shows ${origin}${pathname}; frames: ${studio
+    `No settled frame shows ${origin}${pathname}; frames: ${studio
       .frames()
       .map((f) => f.url())
       .join(', ')}`,
@@ -98,9 +111,10 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
 
   it('opens the exercise page in draft mode beside the exercise form, with click-to-edit attributes and the pages showing it', async () => {
     await studio.goto(`${studioServer.url}/presentation/exercise/${ID}?preview=${encodeURIComponent(`/exercises/${SLUG}`)}`)
+    // The form first: the frame is taken once the tool around it has loaded too.
+    await field(studio, 'name').locator('input').waitFor()
     frame = await previewFrame(`/exercises/${SLUG}`)
     await frame.locator('h1').getByText(originalName).waitFor()
-    await field(studio, 'name').locator('input').waitFor()
     expect(await frame.locator('[data-sanity]').count()).toBeGreaterThan(0)
     // The locations resolver: the pages showing this exercise, its own and an article embedding it.
     await studio.getByText(/^Used on \d+ pages$/).click()
