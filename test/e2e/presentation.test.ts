@@ -8,7 +8,7 @@
 import {extract} from '@sanity/mutator'
 import {decodeSanityNodeData} from '@sanity/visual-editing-csm'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Frame, Page} from 'playwright-core'
+import type {Frame, Locator, Page} from 'playwright-core'
 import {type SiteStack, shownPrescriptionFields, startSiteStack} from '../../examples/club-site/test/support/site.ts'
 import {ensureStudioBuild} from '../../studio/build.ts'
 import {serveStudio, type StudioServer} from '../../studio/serve.ts'
@@ -162,21 +162,29 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
     }
   })
 
+  /**
+   * Clicks the overlay of `target` in the preview and checks that the Studio opens the field in a
+   * dialog, with `label` in it, focused, and the URL naming `urlPath`.
+   */
+  async function clickOpensField(target: Locator, testIdSuffix: string, label: string, urlPath: string, shot: string) {
+    await target.click()
+    const dialog = studio.getByRole('dialog')
+    await dialog.waitFor()
+    const input = dialog.locator(`[data-testid$="${testIdSuffix}"]`).first()
+    await input.waitFor()
+    expect(await input.textContent()).toContain(label)
+    await studio.waitForFunction((suffix) => !!document.activeElement?.closest(`[data-testid$="${suffix}"]`), testIdSuffix)
+    expect(decodeURIComponent(studio.url())).toContain(urlPath)
+    await screenshot(studio, shot)
+    await studio.keyboard.press('Escape')
+  }
+
   it("a click on a step's overlay opens that step's instruction in the form", async () => {
     const doc = (await stack.lake.client().getDocument(ID)) as {steps: Array<{_key: string; instruction: string}>}
     const step = doc.steps[1]!
     const target = frame.locator(`[data-sanity*="path=steps:${step._key}.instruction"]`)
     await target.waitFor()
-    await target.click()
-    const dialog = studio.getByRole('dialog')
-    await dialog.waitFor()
-    const instruction = dialog.locator('[data-testid$="instruction"]').first()
-    await instruction.waitFor()
-    expect(await instruction.textContent()).toContain('Instruction')
-    await studio.waitForFunction(() => !!document.activeElement?.closest('[data-testid$="instruction"]'))
-    expect(decodeURIComponent(studio.url())).toContain(`steps[_key=="${step._key}"]`)
-    await screenshot(studio, 'presentation-03-step')
-    await studio.keyboard.press('Escape')
+    await clickOpensField(target, 'instruction', 'Instruction', `steps[_key=="${step._key}"]`, 'presentation-03-step')
   })
 
   it("a click on a prescription's load in the sets-and-reps table opens that field in the form", async () => {
@@ -185,16 +193,7 @@ describe('the Presentation tool on the club site', {timeout: 240_000}, () => {
     const target = frame.locator(`td[data-sanity*="path=prescriptions:${prescription._key}.load"]`)
     await target.waitFor()
     expect(await target.textContent()).toBe(prescription.load)
-    await target.click()
-    const dialog = studio.getByRole('dialog')
-    await dialog.waitFor()
-    const load = dialog.locator('[data-testid$=".load"]').first()
-    await load.waitFor()
-    expect(await load.textContent()).toContain('Load')
-    await studio.waitForFunction(() => !!document.activeElement?.closest('[data-testid$=".load"]'))
-    expect(decodeURIComponent(studio.url())).toContain(`prescriptions[_key=="${prescription._key}"]`)
-    await screenshot(studio, 'presentation-04-prescription')
-    await studio.keyboard.press('Escape')
+    await clickOpensField(target, '.load', 'Load', `prescriptions[_key=="${prescription._key}"]`, 'presentation-04-prescription')
   })
 
   it('publishing revalidates the public page: an anonymous reader sees the new name', async () => {
